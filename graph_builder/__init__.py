@@ -1,0 +1,91 @@
+"""blocgraph: a knowledge graph of security blocs, built from news articles.
+
+The public Python API, for notebooks and programs; the command line is a thin layer
+over it::
+
+    import graph_builder as bg
+    g = bg.open("./.blocgraph")
+    g.build(["data/"])
+    for row in g.query("chair_on", org="CSTO", date="2024-06-15").values():
+        print(row["chairLabel"], row["start"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import rdflib
+
+from .build import BuildReport, build
+from .errors import BlocgraphError
+from .queries import bind, registry, resolve_query, with_values
+from .results import Results
+from .store import DEFAULT_STORE, Store
+
+__version__ = "0.1.0"
+__all__ = ["Blocgraph", "BlocgraphError", "BuildReport", "Results", "open", "__version__"]
+
+
+class Blocgraph:
+    """A graph in an embedded store folder: build it, query it, get it as rdflib."""
+
+    def __init__(self, store: Store | Path | str = DEFAULT_STORE) -> None:
+        self.store = store if isinstance(store, Store) else Store(store)
+
+    def build(
+        self,
+        paths: Iterable[Path | str] = ("data",),
+        *,
+        infer: bool = True,
+        rebuild: bool = False,
+        extract: bool = True,
+        progress: bool = False,
+    ) -> BuildReport:
+        """Add or update the articles and facts files under `paths`, then infer."""
+        extractor = _extractor() if extract else None
+        return build(
+            self.store,
+            [Path(p) for p in paths],
+            extractor=extractor,
+            infer=infer,
+            rebuild=rebuild,
+            progress=progress,
+        )
+
+    def query(self, spec: str, params: dict[str, str] | None = None, /, **kw: str) -> Results:
+        """Run a named query, a `.rq` file or SPARQL text; parameters bound as RDF terms."""
+        named = resolve_query(spec)
+        bindings = bind(named, {**(params or {}), **kw})
+        return self.store.select(with_values(named.text, bindings))
+
+    def queries(self) -> list[str]:
+        return sorted(registry())
+
+    def dataset(self) -> rdflib.Dataset:
+        """The whole store as an rdflib Dataset (named graphs kept), for rdflib users."""
+        ds = rdflib.Dataset()
+        ds.parse(data=self.store.dump("nquads"), format="nquads")
+        return ds
+
+    def dump(self, fmt: str = "trig") -> bytes:
+        return self.store.dump(fmt)
+
+    def validate(self) -> list:
+        from .validate import validate
+
+        return validate(self.store)
+
+
+def open(store: Store | Path | str = DEFAULT_STORE) -> Blocgraph:  # noqa: A001 - like dbm.open
+    """A graph backed by the store folder `store` (created by the first build)."""
+    return Blocgraph(store)
+
+
+def _extractor():
+    """The article extractor, once extraction exists; until then articles need curated facts."""
+    try:
+        from .extract import extract_file
+    except ImportError:
+        return None
+    return extract_file

@@ -1,0 +1,218 @@
+"""From files to a built graph: find the inputs, get each article's facts, write, infer.
+
+Each article becomes one named graph, replaced as a whole when its facts change and left
+alone when they did not, so building twice gives the same store and adding one article
+rewrites one graph. All writing happens inside one store transaction: any error leaves
+the previous graph in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from tqdm import tqdm
+
+from . import facts as facts_mod
+from .errors import BlocgraphError
+from .facts import ArticleFacts
+from .infer import InferenceReport, materialise, ontology_quads
+from .rdf import article_quads, reference_quads
+from .store import Store
+from .vocab import ARTICLE_GRAPH_PREFIX, ID, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+FORMAT_VERSION = 1
+
+Extractor = Callable[[Path], ArticleFacts]
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the CLI to print and tests to check."""
+
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    inference: InferenceReport | None = None
+    asserted: int = 0
+    inferred: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class Inputs:
+    articles: dict[str, Path] = field(default_factory=dict)
+    facts: dict[str, list[Path]] = field(default_factory=dict)
+
+
+def collect(paths: Iterable[Path]) -> Inputs:
+    """Article and facts files under the given paths, keyed by article stem."""
+    inputs = Inputs()
+    for root in paths:
+        if not root.exists():
+            raise BlocgraphError(f"{root}: no such file or folder")
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            if any(part.startswith(".") for part in path.parts[len(root.parts) - 1 :]):
+                continue
+            suffix = path.suffix.lower()
+            if path.name.endswith(".gold.json"):
+                continue  # evaluation answers, not facts to build from
+            if suffix in ARTICLE_SUFFIXES:
+                inputs.articles.setdefault(path.stem, path)
+            elif suffix == ".json":
+                inputs.facts.setdefault("", []).append(path)
+            elif root.is_file():
+                raise BlocgraphError(
+                    f"{path}: not an article (.txt, .md, .html) or facts file (.json)"
+                )
+    facts_files = inputs.facts.pop("", [])
+    for path in facts_files:
+        stem = _facts_stem(path)
+        inputs.facts.setdefault(stem, []).append(path)
+    return inputs
+
+
+def _facts_stem(path: Path) -> str:
+    """The article a facts file is about: its `article` field, else its own name."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("article"), str):
+            return Path(data["article"]).stem
+    except (OSError, ValueError):
+        pass  # read_facts reports the problem with its line number
+    return path.stem
+
+
+def _fingerprint(facts: ArticleFacts) -> str:
+    payload = json.dumps(
+        [FORMAT_VERSION, facts_mod.to_dict(facts)], sort_keys=True, ensure_ascii=False
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _ontology_fingerprint(quads: list[ox.Quad]) -> str:
+    return hashlib.sha256("\n".join(sorted(str(q) for q in quads)).encode()).hexdigest()
+
+
+def gather_facts(
+    inputs: Inputs, extractor: Extractor | None, report: BuildReport, progress: bool
+) -> dict[str, ArticleFacts]:
+    """Each article's facts: extracted from its text, with curated files merged on top."""
+    out: dict[str, ArticleFacts] = {}
+    stems = sorted(set(inputs.articles) | set(inputs.facts))
+    bar = tqdm(stems, desc="reading", unit="article", disable=not progress, file=sys.stderr)
+    for stem in bar:
+        curated = None
+        for path in inputs.facts.get(stem, []):
+            loaded = facts_mod.read_facts(path)
+            curated = facts_mod.merge(curated, loaded) if curated else loaded
+        extracted = None
+        if stem in inputs.articles and extractor is not None:
+            try:
+                extracted = extractor(inputs.articles[stem])
+            except BlocgraphError as exc:
+                report.skipped.append((str(inputs.articles[stem]), str(exc)))
+                if curated is None:
+                    continue
+        elif stem in inputs.articles and curated is None:
+            report.skipped.append((str(inputs.articles[stem]), "no facts (no curated facts file)"))
+            continue
+        merged = facts_mod.merge(extracted, curated)
+        if extracted is not None and curated is not None:
+            merged.article = extracted.article
+        out[stem] = merged
+    return out
+
+
+def build(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    extractor: Extractor | None = None,
+    infer: bool = True,
+    rebuild: bool = False,
+    progress: bool = False,
+) -> BuildReport:
+    """Build the graph of the given inputs into the store, then infer what follows."""
+    started = time.perf_counter()
+    report = BuildReport()
+    inputs = collect(list(paths))
+    all_facts = gather_facts(inputs, extractor, report, progress)
+    ontology = ontology_quads()
+    ontology_fp = _ontology_fingerprint(ontology)
+    with store.transaction(fresh=rebuild) as (db, meta):
+        known: dict[str, str] = meta.setdefault("articles", {})
+        changed = meta.get("ontology") != ontology_fp or meta.get("infer") != infer
+        if meta.get("ontology") != ontology_fp:
+            db.remove_graph(ox.NamedNode(ONTOLOGY_GRAPH))
+            db.extend(ontology)
+            meta["ontology"] = ontology_fp
+        items = sorted(all_facts.items())
+        bar = tqdm(items, desc="writing", unit="graph", disable=not progress, file=sys.stderr)
+        for stem, facts in bar:
+            fp = _fingerprint(facts)
+            if known.get(stem) == fp:
+                report.unchanged.append(stem)
+                continue
+            quads = article_quads(facts)
+            graph = quads[0].graph_name if quads else None
+            if graph is not None:
+                db.remove_graph(graph)
+                db.extend(quads)
+            known[stem] = fp
+            report.built.append(stem)
+            changed = True
+        if changed or rebuild:
+            _refresh_reference(db)
+            db.remove_graph(ox.NamedNode(INFERRED_GRAPH))
+            if infer:
+                report.inference = materialise(db)
+            meta["infer"] = infer
+        meta["counts"] = counts(db)
+        report.asserted = meta["counts"]["asserted"]
+        report.inferred = meta["counts"]["inferred"]
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _refresh_reference(db: ox.Store) -> None:
+    """Describe exactly the states, organisations and cities the article graphs name."""
+    reference = ox.NamedNode(REFERENCE_GRAPH)
+    db.remove_graph(reference)
+    used = db.query(
+        f"""SELECT DISTINCT ?x WHERE {{
+              GRAPH ?g {{ {{ ?s ?p ?x }} UNION {{ ?x ?p ?o }} }}
+              FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPH_PREFIX}") && isIRI(?x)
+                     && REGEX(STR(?x), "^{ID}(state|org|city)/"))
+            }}"""
+    )
+    iris = [s["x"].value for s in used]
+    quads = list(reference_quads(iris))
+    # organisations' parents are described too, so partOf chains resolve
+    parents = [q.object.value for q in quads if q.predicate.value.endswith("#partOf")]
+    if parents:
+        quads = list(reference_quads(iris + parents))
+    db.extend(quads)
+
+
+def counts(db: ox.Store) -> dict[str, int]:
+    """Triples per kind of graph: asserted (articles, reference), ontology, inferred."""
+    out = {"asserted": 0, "ontology": 0, "inferred": 0, "articles": 0}
+    for graph in db.named_graphs():
+        n = sum(1 for _ in db.quads_for_pattern(None, None, None, graph))
+        if graph.value == INFERRED_GRAPH:
+            out["inferred"] += n
+        elif graph.value == ONTOLOGY_GRAPH:
+            out["ontology"] += n
+        else:
+            out["asserted"] += n
+            out["articles"] += graph.value.startswith(ARTICLE_GRAPH_PREFIX)
+    return out

@@ -1,0 +1,340 @@
+"""The facts of one article: the hand-over point between extraction and the graph.
+
+Extraction writes them, people curate them (`data/facts/*.json`), the RDF mapping reads
+them. One JSON form serves all three, checked against `ontology/facts.schema.json`, so a
+curated file and an extracted one can be merged and compared key by key.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from . import reference
+from .errors import BlocgraphError
+from .periods import PartialDate
+from .posts import normalise_post
+from .resources import ontology_file
+
+FACT_KINDS = ("chairmanships", "memberships", "posts", "events", "cooperation_proposals")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence stating a fact and where it stands in the article text."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class _Fact:
+    evidence: Evidence | None = field(default=None, kw_only=True)
+    origin: str = field(default="curated", kw_only=True)
+    confidence: float | None = field(default=None, kw_only=True)
+    rule: str | None = field(default=None, kw_only=True)
+    optional: bool = field(default=False, kw_only=True)
+    note: str | None = field(default=None, kw_only=True)
+    id: str | None = field(default=None, kw_only=True)
+
+
+@dataclass
+class Chairmanship(_Fact):
+    organization: str
+    chair: str
+    start: str | None
+    end: str | None = None
+    previous: str | None = None
+
+
+@dataclass
+class Membership(_Fact):
+    organization: str
+    member: str
+    start: str | None = None
+    end: str | None = None
+    status: str | None = None
+
+
+@dataclass
+class Post(_Fact):
+    person: str
+    post: str
+    of: str | None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class Event(_Fact):
+    type: str
+    place: str | None = None
+    date: str | None = None
+    participants: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    name: str | None = None
+    organization: str | None = None
+    host: str | None = None
+
+
+@dataclass
+class CooperationProposal(_Fact):
+    proposer: str
+    organization: str | None = None
+    partner: str | None = None
+    by: str | None = None
+    detail: str | None = None
+
+
+FACT_CLASSES: dict[str, type[_Fact]] = {
+    "chairmanships": Chairmanship,
+    "memberships": Membership,
+    "posts": Post,
+    "events": Event,
+    "cooperation_proposals": CooperationProposal,
+}
+
+
+@dataclass
+class ArticleFacts:
+    """Everything blocgraph knows about one article, ready to become its named graph."""
+
+    article: str
+    published: str | None = None
+    title: str | None = None
+    chairmanships: list[Chairmanship] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    cooperation_proposals: list[CooperationProposal] = field(default_factory=list)
+    rejected: dict[str, list[_Fact]] = field(default_factory=dict)
+
+    @property
+    def stem(self) -> str:
+        return Path(self.article).stem
+
+    def all_facts(self) -> list[tuple[str, _Fact]]:
+        return [(kind, f) for kind in FACT_KINDS for f in getattr(self, kind)]
+
+    def is_empty(self) -> bool:
+        return not self.all_facts()
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(ontology_file("facts.schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def _json_path(path: Any) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def validate(data: Any, source: str) -> None:
+    """Raise BlocgraphError naming the file and JSON path of the first schema violation."""
+    if isinstance(data, dict):
+        unknown = [k for k in data if k not in _validator().schema["properties"]]
+        if unknown:
+            raise BlocgraphError(
+                f"{source}: unknown fact type or key '{unknown[0]}' "
+                f"(known: {', '.join(FACT_KINDS)}, article, published, title, reject)"
+            )
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(data))
+    if error is not None:
+        raise BlocgraphError(f"{source}: {_json_path(error.absolute_path)}: {error.message}")
+
+
+def _fact_from_dict(kind: str, item: dict[str, Any], origin: str) -> _Fact:
+    cls = FACT_CLASSES[kind]
+    known = {f.name for f in fields(cls)}
+    values = {k: v for k, v in item.items() if k in known}
+    if isinstance(values.get("evidence"), dict):
+        values["evidence"] = Evidence(**values["evidence"])
+    values.setdefault("origin", origin)
+    for key in ("participants", "absent"):
+        if key in values and values[key] is None:
+            values[key] = []
+    return cls(**values)
+
+
+def from_dict(data: dict[str, Any], source: str, *, check_names: bool = True) -> ArticleFacts:
+    """Validate and load a facts document; `source` names it in error messages."""
+    validate(data, source)
+    origin = data.get("origin", "curated")
+    facts = ArticleFacts(
+        article=data["article"], published=data.get("published"), title=data.get("title")
+    )
+    for kind in FACT_KINDS:
+        for item in data.get(kind, []):
+            getattr(facts, kind).append(_fact_from_dict(kind, item, origin))
+    for kind, items in data.get("reject", {}).items():
+        facts.rejected[kind] = [_fact_from_dict(kind, item, origin) for item in items]
+    _check_dates(facts, source)
+    if check_names:
+        check_references(facts, source)
+    return facts
+
+
+def read_facts(path: Path) -> ArticleFacts:
+    """Read a facts JSON file; every problem is one line naming the file and where."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BlocgraphError(f"{path}: cannot read facts file ({exc})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BlocgraphError(
+            f"{path}: line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})"
+        ) from None
+    if not isinstance(data, dict):
+        raise BlocgraphError(
+            f"{path}: a facts file holds one JSON object, not {type(data).__name__}"
+        )
+    return from_dict(data, str(path))
+
+
+def to_dict(facts: ArticleFacts, *, evidence: bool = True) -> dict[str, Any]:
+    """The JSON form of the facts, without empty or internal fields."""
+    out: dict[str, Any] = {"article": facts.article, "published": facts.published}
+    if facts.title:
+        out["title"] = facts.title
+    for kind in FACT_KINDS:
+        items = []
+        for fact in getattr(facts, kind):
+            d = {k: v for k, v in asdict(fact).items() if v not in (None, False) or k == "end"}
+            if not evidence:
+                for k in ("evidence", "origin", "confidence", "rule"):
+                    d.pop(k, None)
+            elif d.get("evidence") is not None:
+                d["evidence"] = {k: v for k, v in d["evidence"].items() if v is not None}
+            items.append(d)
+        out[kind] = items
+    return out
+
+
+def _check_dates(facts: ArticleFacts, source: str) -> None:
+    for kind, fact in facts.all_facts():
+        start = getattr(fact, "start", None)
+        end = getattr(fact, "end", None)
+        for name in ("start", "end", "date"):
+            value = getattr(fact, name, None)
+            if value:
+                try:
+                    PartialDate.parse(value)
+                except ValueError as exc:
+                    raise BlocgraphError(f"{source}: {kind}: {exc}") from None
+        if start and end and PartialDate.parse(end).last_day < PartialDate.parse(start).first_day:
+            raise BlocgraphError(f"{source}: {kind}: end {end} is before start {start}")
+
+
+_STATE_FIELDS = {
+    "chairmanships": ("chair", "previous"),
+    "memberships": ("member",),
+    "posts": (),
+    "events": ("participants", "absent", "host"),
+    "cooperation_proposals": ("proposer",),
+}
+_ORG_FIELDS = {
+    "chairmanships": ("organization",),
+    "memberships": ("organization",),
+    "posts": (),
+    "events": ("organization",),
+    "cooperation_proposals": ("organization", "partner"),
+}
+
+
+def _unknown(kind: str, name: str, source: str, where: str) -> BlocgraphError:
+    hint = reference.suggest(name, kind)
+    did_you_mean = f" (did you mean {', '.join(hint)}?)" if hint else ""
+    return BlocgraphError(f"{source}: {where}: unknown {kind} '{name}'{did_you_mean}")
+
+
+def check_references(facts: ArticleFacts, source: str) -> None:
+    """Every state, organisation and place a fact names must be one blocgraph knows."""
+    for kind in FACT_KINDS:
+        for i, fact in enumerate(getattr(facts, kind)):
+            where = f"{kind}[{i}]"
+            for name in _STATE_FIELDS[kind]:
+                values = getattr(fact, name)
+                for value in values if isinstance(values, list) else [values]:
+                    if value and reference.resolve(value, "state") is None:
+                        raise _unknown("state", value, source, f"{where}.{name}")
+            for name in _ORG_FIELDS[kind]:
+                value = getattr(fact, name)
+                if value and reference.resolve(value, "organization") is None:
+                    raise _unknown("organization", value, source, f"{where}.{name}")
+            if kind == "posts" and fact.of and reference.resolve(fact.of) is None:
+                raise _unknown("state or organization", fact.of, source, f"{where}.of")
+            if kind == "events" and fact.place and reference.resolve(fact.place, "city") is None:
+                raise _unknown("city", fact.place, source, f"{where}.place")
+
+
+def slug_of(name: str | None, kind: str | None = None) -> str | None:
+    """The canonical slug of a name, or the name lower-cased when blocgraph does not know it."""
+    if not name:
+        return None
+    entity = reference.resolve(name, kind)
+    return entity.slug if entity else name.strip().lower()
+
+
+def fact_key(kind: str, fact: _Fact) -> tuple:
+    """What makes two statements the same fact, for curation and evaluation alike.
+
+    A chairmanship is matched on organisation, chair and start year; a membership on
+    organisation and member; a post on the holder's surname, the post and what it is of;
+    an event on type, place and month.
+    """
+    if kind == "chairmanships":
+        year = fact.start[:4] if fact.start else None
+        return (slug_of(fact.organization, "organization"), slug_of(fact.chair, "state"), year)
+    if kind == "memberships":
+        return (slug_of(fact.organization, "organization"), slug_of(fact.member, "state"))
+    if kind == "posts":
+        surname = fact.person.split()[-1].lower() if fact.person.strip() else ""
+        return (surname, normalise_post(fact.post), slug_of(fact.of))
+    if kind == "events":
+        month = fact.date[:7] if fact.date else None
+        return (fact.type, slug_of(fact.place, "city"), month)
+    if kind == "cooperation_proposals":
+        return (
+            slug_of(fact.proposer, "state"),
+            slug_of(fact.organization, "organization"),
+            slug_of(fact.partner, "organization"),
+        )
+    raise ValueError(kind)
+
+
+def merge(extracted: ArticleFacts | None, curated: ArticleFacts | None) -> ArticleFacts:
+    """Curated facts on top of extracted ones: curated adds, rejects, and wins on conflicts."""
+    if extracted is None:
+        assert curated is not None
+        return curated
+    if curated is None:
+        return extracted
+    merged = replace(
+        extracted,
+        published=curated.published or extracted.published,
+        title=curated.title or extracted.title,
+    )
+    for kind in FACT_KINDS:
+        rejected = {fact_key(kind, f) for f in curated.rejected.get(kind, [])}
+        curated_items = getattr(curated, kind)
+        curated_keys = {fact_key(kind, f) for f in curated_items}
+        kept = [
+            f
+            for f in getattr(extracted, kind)
+            if fact_key(kind, f) not in rejected and fact_key(kind, f) not in curated_keys
+        ]
+        setattr(merged, kind, kept + list(curated_items))
+    return merged

@@ -1,0 +1,7 @@
+"""Network exports of the knowledge graph, one module per file format."""
+
+from graph_builder.network.gexf import write_gexf
+from graph_builder.network.graphml import write_graphml
+from graph_builder.network.nodelink import write_json
+
+__all__ = ["write_gexf", "write_graphml", "write_json"]

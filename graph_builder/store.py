@@ -1,0 +1,215 @@
+"""The embedded store: a folder of immutable Oxigraph generations, swapped atomically.
+
+A build never writes into the graph that readers see. It writes a new generation (a
+RocksDB checkpoint of the current one, cheap because it hard-links files, or an empty
+store), and only when everything succeeded does it point `current` at it with one
+atomic rename. A build that fails, is interrupted or killed leaves the previous graph
+as it was; a server reading the store sees the old graph or the new one, never half.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import BlocgraphError
+from .results import Results
+from .vocab import PREFIXES
+
+DEFAULT_STORE = Path(".blocgraph")
+
+
+class Store:
+    """One store folder; opens its current generation read-only on first use."""
+
+    def __init__(self, root: Path | str = DEFAULT_STORE) -> None:
+        self.root = Path(root)
+        self._db: ox.Store | None = None
+        self._gen: str | None = None
+
+    # -- reading -----------------------------------------------------------------
+    def exists(self) -> bool:
+        return (self.root / "current").exists()
+
+    def current_generation(self) -> str | None:
+        try:
+            return os.readlink(self.root / "current")
+        except OSError:
+            return None
+
+    @property
+    def db(self) -> ox.Store:
+        """The current generation, reopened when a build has swapped in a newer one."""
+        gen = self.current_generation()
+        if gen is None:
+            if self.root.exists() and not self.root.is_dir():
+                raise BlocgraphError(f"store {self.root}: not a folder")
+            raise BlocgraphError(
+                f"store {self.root}: no graph built yet (run `blocgraph build` first, "
+                "or pass --store DIR)"
+            )
+        if gen != self._gen or self._db is None:
+            try:
+                self._db = ox.Store.read_only(str(self.root / gen))
+            except OSError as exc:
+                raise BlocgraphError(f"store {self.root}: cannot open ({exc})") from None
+            self._gen = gen
+        return self._db
+
+    def meta(self) -> dict[str, Any]:
+        """What the last build recorded: article hashes, counts, options."""
+        gen = self.current_generation()
+        if gen is None:
+            return {}
+        path = self.root / f"{gen}.json"
+        return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+        union: bool = True,
+    ) -> Any:
+        """Run SPARQL; the default graph is the union of all graphs unless graphs are named."""
+        kwargs: dict[str, Any] = {}
+        if default_graph is not None:
+            kwargs["default_graph"] = default_graph
+        elif union:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = named_graphs
+        return self.db.query(sparql, **kwargs)
+
+    def select(
+        self,
+        sparql: str,
+        *,
+        limit: int | None = None,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+    ) -> Results:
+        """Run a query and materialise its answer (rows, boolean or triples)."""
+        try:
+            solutions = self.query(
+                sparql,
+                default_graph=default_graph,
+                named_graphs=named_graphs,
+            )
+            if isinstance(solutions, ox.QueryTriples):
+                return Results(triples=list(solutions))
+            return Results.from_oxigraph(solutions, limit)
+        except SyntaxError as exc:
+            message = " ".join(str(exc).split())
+            raise BlocgraphError(f"SPARQL syntax error: {message}") from None
+
+    def dump(self, fmt: str = "trig") -> bytes:
+        """The whole store, sorted, so that the same graph always gives the same bytes."""
+        formats = {
+            "trig": ox.RdfFormat.TRIG,
+            "nquads": ox.RdfFormat.N_QUADS,
+            "turtle": ox.RdfFormat.TURTLE,
+            "ntriples": ox.RdfFormat.N_TRIPLES,
+        }
+        if fmt not in formats:
+            raise BlocgraphError(f"--format: unknown dump format '{fmt}' ({', '.join(formats)})")
+        quads = sorted(
+            self.db,
+            key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)),
+        )
+        if fmt in ("turtle", "ntriples"):
+            triples = sorted(
+                {ox.Triple(q.subject, q.predicate, q.object) for q in quads},
+                key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
+            )
+            data: list[Any] = triples
+        else:
+            data = quads
+        kwargs: dict[str, Any] = {"format": formats[fmt]}
+        if fmt in ("trig", "turtle"):
+            kwargs["prefixes"] = PREFIXES
+        return ox.serialize(data, **kwargs)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.db.named_graphs())
+
+    def count(self, graph: str | None = None) -> int:
+        if graph is None:
+            return len(self.db)
+        return sum(1 for _ in self.db.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def close(self) -> None:
+        self._db = None
+        self._gen = None
+
+    # -- writing -----------------------------------------------------------------
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "lock", "w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise BlocgraphError(
+                    f"store {self.root}: another build is writing to it; try again when it ends"
+                ) from None
+            yield
+
+    @contextmanager
+    def transaction(self, *, fresh: bool = False) -> Iterator[tuple[ox.Store, dict[str, Any]]]:
+        """A writable copy of the graph and its metadata, swapped in only on success."""
+        if self.root.exists() and not self.root.is_dir():
+            raise BlocgraphError(f"store {self.root}: exists and is not a folder")
+        with self._lock():
+            previous = self.current_generation()
+            name = f"gen-{time.time_ns()}"
+            target = self.root / name
+            try:
+                if previous and not fresh:
+                    ox.Store.read_only(str(self.root / previous)).backup(str(target))
+                    meta = self.meta()
+                else:
+                    meta = {}
+                db = ox.Store(str(target))
+                yield db, meta
+                db.flush()
+                db.optimize()
+                del db
+                (self.root / f"{name}.json").write_text(
+                    json.dumps(meta, indent=1, sort_keys=True), "utf-8"
+                )
+                link = self.root / "current.tmp"
+                link.unlink(missing_ok=True)
+                link.symlink_to(name)
+                os.replace(link, self.root / "current")  # the atomic step
+            except BaseException:
+                shutil.rmtree(target, ignore_errors=True)
+                (self.root / f"{name}.json").unlink(missing_ok=True)
+                raise
+            self._collect(keep={name, previous})
+        self.close()
+
+    def _collect(self, keep: set[str | None]) -> None:
+        """Remove every generation but the new and the previous one (readers may hold it).
+
+        This also clears what a killed build left behind: its generation never became
+        current, so it is neither of the two kept.
+        """
+        for path in self.root.glob("gen-*"):
+            name = path.name.removesuffix(".json")
+            if name in keep:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
