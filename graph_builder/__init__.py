@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import rdflib
 
@@ -23,6 +24,9 @@ from .queries import bind, registry, resolve_query, with_values
 from .results import Results
 from .store import DEFAULT_STORE, Store
 
+if TYPE_CHECKING:
+    from .remote import RemoteEndpoint
+
 __version__ = "0.1.0"
 __all__ = ["Blocgraph", "BlocgraphError", "BuildReport", "Results", "open", "__version__"]
 
@@ -30,8 +34,16 @@ __all__ = ["Blocgraph", "BlocgraphError", "BuildReport", "Results", "open", "__v
 class Blocgraph:
     """A graph in an embedded store folder: build it, query it, get it as rdflib."""
 
-    def __init__(self, store: Store | Path | str = DEFAULT_STORE) -> None:
+    def __init__(
+        self,
+        store: Store | Path | str = DEFAULT_STORE,
+        *,
+        endpoint: RemoteEndpoint | None = None,
+    ) -> None:
         self.store = store if isinstance(store, Store) else Store(store)
+        # Anything with .select(sparql) -> Results, e.g. remote.RemoteEndpoint; queries
+        # go there instead of the local store, bound exactly the same way.
+        self.endpoint = endpoint
 
     def build(
         self,
@@ -41,6 +53,7 @@ class Blocgraph:
         rebuild: bool = False,
         extract: bool = True,
         progress: bool = False,
+        engine: str = "fast",
     ) -> BuildReport:
         """Add or update the articles and facts files under `paths`, then infer."""
         extractor = _extractor() if extract else None
@@ -51,13 +64,15 @@ class Blocgraph:
             infer=infer,
             rebuild=rebuild,
             progress=progress,
+            engine=engine,
         )
 
     def query(self, spec: str, params: dict[str, str] | None = None, /, **kw: str) -> Results:
         """Run a named query, a `.rq` file or SPARQL text; parameters bound as RDF terms."""
         named = resolve_query(spec)
         bindings = bind(named, {**(params or {}), **kw})
-        return self.store.select(with_values(named.text, bindings))
+        target = self.endpoint if self.endpoint is not None else self.store
+        return target.select(with_values(named.text, bindings))
 
     def queries(self) -> list[str]:
         return sorted(registry())
@@ -70,6 +85,12 @@ class Blocgraph:
 
     def dump(self, fmt: str = "trig") -> bytes:
         return self.store.dump(fmt)
+
+    def to_networkx(self, view: str = "full", dynamic: bool = False):
+        """The graph as a networkx graph: view "full" (typed relations) or "states"."""
+        from .network.views import to_networkx
+
+        return to_networkx(self.store, view=view, dynamic=dynamic)
 
     def validate(self) -> list:
         from .validate import validate

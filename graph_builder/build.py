@@ -140,6 +140,7 @@ def build(
     infer: bool = True,
     rebuild: bool = False,
     progress: bool = False,
+    engine: str = "fast",
 ) -> BuildReport:
     """Build the graph of the given inputs into the store, then infer what follows."""
     started = time.perf_counter()
@@ -150,7 +151,10 @@ def build(
     ontology_fp = _ontology_fingerprint(ontology)
     with store.transaction(fresh=rebuild) as (db, meta):
         known: dict[str, str] = meta.setdefault("articles", {})
-        changed = meta.get("ontology") != ontology_fp or meta.get("infer") != infer
+        entities: dict[str, list[str]] = meta.setdefault("entities", {})
+        full = meta.get("ontology") != ontology_fp or meta.get("infer") != infer
+        full = full or meta.get("engine") != engine
+        added: list[str] = []
         if meta.get("ontology") != ontology_fp:
             db.remove_graph(ox.NamedNode(ONTOLOGY_GRAPH))
             db.extend(ontology)
@@ -163,19 +167,26 @@ def build(
                 report.unchanged.append(stem)
                 continue
             quads = article_quads(facts)
-            graph = quads[0].graph_name if quads else None
-            if graph is not None:
+            graph = quads[0].graph_name
+            if stem in known:  # a replaced graph may take inferences with it: recompute
+                full = True
                 db.remove_graph(graph)
-                db.extend(quads)
+            db.extend(quads)
+            added.append(graph.value)
+            entities[stem] = sorted(
+                {t.value for q in quads for t in (q.subject, q.object) if _is_entity(t)}
+            )
             known[stem] = fp
             report.built.append(stem)
-            changed = True
-        if changed or rebuild:
-            _refresh_reference(db)
-            db.remove_graph(ox.NamedNode(INFERRED_GRAPH))
-            if infer:
-                report.inference = materialise(db)
+        if full or added:
+            _refresh_reference(db, {iri for iris in entities.values() for iri in iris})
+            if not infer:
+                db.remove_graph(ox.NamedNode(INFERRED_GRAPH))
+            else:
+                delta = None if full else [*added, REFERENCE_GRAPH]
+                report.inference = materialise(db, engine, added=delta)
             meta["infer"] = infer
+            meta["engine"] = engine
         meta["counts"] = counts(db)
         report.asserted = meta["counts"]["asserted"]
         report.inferred = meta["counts"]["inferred"]
@@ -183,36 +194,39 @@ def build(
     return report
 
 
-def _refresh_reference(db: ox.Store) -> None:
-    """Describe exactly the states, organisations and cities the article graphs name."""
+_ENTITY_PREFIXES = tuple(f"{ID}{kind}/" for kind in ("state", "org", "city"))
+
+
+def _is_entity(term: object) -> bool:
+    return isinstance(term, ox.NamedNode) and term.value.startswith(_ENTITY_PREFIXES)
+
+
+def _refresh_reference(db: ox.Store, iris: set[str]) -> None:
+    """Describe exactly the states, organisations and cities the article graphs name.
+
+    The build records which entities each article graph names, so this needs no scan of
+    the store; organisations' parent bodies are described too, so partOf chains resolve.
+    """
     reference = ox.NamedNode(REFERENCE_GRAPH)
     db.remove_graph(reference)
-    used = db.query(
-        f"""SELECT DISTINCT ?x WHERE {{
-              GRAPH ?g {{ {{ ?s ?p ?x }} UNION {{ ?x ?p ?o }} }}
-              FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPH_PREFIX}") && isIRI(?x)
-                     && REGEX(STR(?x), "^{ID}(state|org|city)/"))
-            }}"""
-    )
-    iris = [s["x"].value for s in used]
     quads = list(reference_quads(iris))
-    # organisations' parents are described too, so partOf chains resolve
-    parents = [q.object.value for q in quads if q.predicate.value.endswith("#partOf")]
-    if parents:
-        quads = list(reference_quads(iris + parents))
+    parents = {q.object.value for q in quads if q.predicate.value.endswith("#partOf")}
+    if parents - iris:
+        quads = list(reference_quads(iris | parents))
     db.extend(quads)
 
 
 def counts(db: ox.Store) -> dict[str, int]:
     """Triples per kind of graph: asserted (articles, reference), ontology, inferred."""
     out = {"asserted": 0, "ontology": 0, "inferred": 0, "articles": 0}
-    for graph in db.named_graphs():
-        n = sum(1 for _ in db.quads_for_pattern(None, None, None, graph))
-        if graph.value == INFERRED_GRAPH:
+    rows = db.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    for row in rows:
+        graph, n = row["g"].value, int(row["n"].value)
+        if graph == INFERRED_GRAPH:
             out["inferred"] += n
-        elif graph.value == ONTOLOGY_GRAPH:
+        elif graph == ONTOLOGY_GRAPH:
             out["ontology"] += n
         else:
             out["asserted"] += n
-            out["articles"] += graph.value.startswith(ARTICLE_GRAPH_PREFIX)
+            out["articles"] += graph.startswith(ARTICLE_GRAPH_PREFIX)
     return out

@@ -38,4 +38,8 @@ def run_demo(store: Path, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     (out / "blocgraph.trig").write_bytes(graph.dump("trig"))
     print(f"Wrote {out / 'blocgraph.trig'}")
+    from .network import write_gexf
+
+    write_gexf(graph.to_networkx("full", dynamic=True), out / "blocgraph.gexf", dynamic=True)
+    print(f"Wrote {out / 'blocgraph.gexf'} (full view with its timeline; open it in Gephi)")
     return 0

@@ -8,7 +8,6 @@ grammars, networkx's reader and graphology-gexf (the parser of Gephi Lite, run u
 
 from __future__ import annotations
 
-import copy
 import io
 import json
 import math
@@ -18,18 +17,24 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from gexf_check import (
+    JS_DIR,
+    RNG_DIR,
+    XSI_LOCATION,
+    assert_valid,
+    ensure_graphology,
+    graphology_read,
+    viz_grammar,
+    viz_ns,
+    viz_only,
+    without_viz,
+    xsd,
+)
 from lxml import etree
 
 from graph_builder.errors import BlocgraphError
 from graph_builder.network import write_gexf, write_graphml, write_json
 from graph_builder.network.gexf import PALETTE, VERSIONS
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the project root
-XSD_DIR = SHARED / "gexf-xsd"
-RNG_DIR = SHARED / "gexf-rng"
-JS_DIR = Path(__file__).resolve().parent / "js"
-XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
 
 ID = "https://example.org/blocgraph/id/"
 SEED = "000_eab27d500f391317.txt"
@@ -116,57 +121,6 @@ def gexf_files(tmp_path_factory) -> dict[tuple[str, bool], Path]:
         write_gexf(seed_graph(dynamic=dynamic), path, version=version, dynamic=dynamic)
         files[version, dynamic] = path
     return files
-
-
-def xsd(version: str) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(XSD_DIR / version / "gexf.xsd")))
-
-
-def viz_ns(doc: etree._ElementTree) -> str:
-    return doc.getroot().nsmap["viz"]
-
-
-def without_viz(doc: etree._ElementTree) -> etree._ElementTree:
-    """The document minus viz elements, which the official XSDs declare in the wrong namespace."""
-    doc = copy.deepcopy(doc)
-    for el in doc.xpath("//viz:*", namespaces={"viz": viz_ns(doc)}):
-        el.getparent().remove(el)
-    return doc
-
-
-def assert_valid(schema, doc) -> None:
-    assert schema.validate(doc), str(schema.error_log)
-
-
-def viz_grammar(namespace: str) -> etree.RelaxNG:
-    """A grammar checking viz children of nodes and edges with the GEXF 1.3 viz definitions.
-
-    The 1.2draft grammar includes its viz part without the viz namespace (the same defect as
-    the XSDs), so viz elements of both versions are checked with the 1.3 definitions, which
-    describe the same colour element, bound to the file's own viz namespace.
-    """
-    viz_rng = (RNG_DIR / "1.3" / "viz.rng").as_uri()
-    text = f"""<grammar xmlns="{RNG_NS}">
-      <include href="{viz_rng}" ns="{namespace}"/>
-      <start><element name="check" ns=""><zeroOrMore><choice>
-        <element name="node" ns=""><ref name="node-content"/></element>
-        <element name="edge" ns=""><ref name="edge-content"/></element>
-      </choice></zeroOrMore></element></start>
-    </grammar>"""
-    return etree.RelaxNG(etree.fromstring(text))
-
-
-def viz_only(doc: etree._ElementTree) -> etree._Element:
-    """Each node's and edge's viz children, under plain <node>/<edge> wrappers."""
-    ns = doc.getroot().nsmap[None]
-    check = etree.Element("check")
-    for kind in ("node", "edge"):
-        for el in doc.iter(f"{{{ns}}}{kind}"):
-            wrapper = etree.SubElement(check, kind)
-            for child in el:
-                if etree.QName(child).namespace == viz_ns(doc):
-                    wrapper.append(copy.deepcopy(child))
-    return check
 
 
 # --- GEXF: schemas ---------------------------------------------------------------------
@@ -304,32 +258,9 @@ def spell_facts(G: nx.Graph) -> tuple[list, list]:
     return nodes, edges
 
 
-def graphology_read(path: Path) -> dict:
-    done = subprocess.run(
-        ["node", str(JS_DIR / "read_gexf.mjs"), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
 @pytest.fixture(scope="session")
 def graphology() -> None:
-    if shutil.which("node") is None:
-        pytest.skip("Node.js is not on PATH: the graphology-gexf (Gephi Lite) check needs it")
-    if not (JS_DIR / "node_modules" / "graphology-gexf").is_dir():
-        npm = shutil.which("npm")
-        assert npm, "node is on PATH but npm is not; cannot install tests/js"
-        done = subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund"],
-            cwd=JS_DIR,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert done.returncode == 0, done.stderr
+    ensure_graphology()
 
 
 @pytest.mark.parametrize(("version", "dynamic"), CASES, ids=CASE_IDS)

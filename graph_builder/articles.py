@@ -1,0 +1,252 @@
+"""Reading one article file: its text, title and publication date, without the site chrome.
+
+Saved pages carry more than the article: a weather line, "Today: Friday, 23 February,
+2024", navigation, cookie banners. Their dates are not the article's, and treating them
+as such would shift every relative date ("last November") by months. Plain text and
+Markdown are read as written and the dateline is looked for under the title; HTML goes
+through trafilatura, which keeps the article body and reads the page's own metadata.
+
+Offsets: every evidence offset blocgraph reports is a character offset into
+`Article.text`. For plain text and Markdown that is the decoded file itself; for HTML it
+is the text trafilatura extracted (title line, blank line, then the body), since an HTML
+page has no meaningful character offsets of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import BlocgraphError
+
+MAX_BYTES = 20 * 1024 * 1024  # far beyond any news article; larger files are not articles
+HTML_SUFFIXES = {".html", ".htm"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: `text` is what offsets point into; `body` starts at `body_offset`."""
+
+    path: Path
+    title: str | None
+    published: str | None  # ISO date "YYYY-MM-DD", or None when the article gives none
+    body: str
+    text: str
+    body_offset: int
+    title_offset: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def read_article(path: Path) -> Article:
+    """Read and decode an article file; unreadable, empty or binary files raise BlocgraphError."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BlocgraphError(
+                f"{path}: {size / 1e6:.1f} MB is too large for a news article "
+                f"(limit {MAX_BYTES // (1024 * 1024)} MB); split it or leave it out"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BlocgraphError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    text = decode(data, path)
+    if not text.strip():
+        raise BlocgraphError(f"{path}: the file is empty")
+    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
+        return _from_html(path, text)
+    return from_text(path, text)
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 when it is, else the legacy encoding charset-normalizer finds; binary is refused."""
+    if not data:
+        raise BlocgraphError(f"{path}: the file is empty")
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise BlocgraphError(f"{path}: not a text file (binary content)")
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise BlocgraphError(f"{path}: not a text file (no text encoding fits its bytes)")
+    text = str(best)
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 8:
+        raise BlocgraphError(f"{path}: not a text file (binary content)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _from_html(path: Path, html: str) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True,
+    )
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        raise BlocgraphError(f"{path}: no article text found in the HTML page")
+    title = _clean_title(doc.title or "") or None
+    body = doc.text.strip()
+    published = None
+    if doc.date:
+        published = _iso(doc.date)
+    first_line, _, rest = body.partition("\n")
+    if title and first_line.startswith(title):
+        title, body = first_line.strip(), rest.lstrip()
+    head = f"{title}\n\n" if title else ""
+    text = head + body
+    return Article(path, title, published, body, text, len(head), 0 if title else None)
+
+
+def _clean_title(title: str) -> str:
+    """A page title without the site name appended after " | " or " - "."""
+    return re.split(r"\s+[|\u2013\u2014]\s+", title.strip())[0].strip()
+
+
+def _iso(value: str) -> str | None:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+# --- plain text and Markdown ----------------------------------------------------------------
+
+_CHROME = re.compile(
+    r"^\s*(?:"
+    r"today\b|now\b|current(?:ly)?\b|last updated\b|updated\b|"  # site clock lines
+    r"[^\n:]{1,40}:\s*[+\-\u2212]?\d+(?:[.,]\d+)?\s*\u00b0"  # weather "Yerevan: +6 °C"
+    r"|(?:[^|\n]{1,30}\|){2,}"  # navigation "Home | Politics | World"
+    r"|(?:home|menu|search|subscribe|sign in|log in|share)\b\s*$"
+    r")",
+    re.IGNORECASE,
+)
+_DATELINE_PREFIX = re.compile(
+    r"^\s*(?:\*\*?|_)?(?:published|posted|date|dated|first published)\s*(?:on)?\s*[:\-]?\s*",
+    re.IGNORECASE,
+)
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE_WORDS = re.compile(
+    r"^[\s,.:|/\-*_()]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|" + _MONTHS
+    + r"|\d{1,4}(?:st|nd|rd|th)?|at|am|pm|utc|gmt|[+\-]\d{2}:?\d{2}|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|cet|cest|msk|edt|est|bst)(?:[\s,.:|/\-*_()]+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|"
+    + _MONTHS + r"|\d{1,4}(?:st|nd|rd|th)?|at|am|pm|utc|gmt|[+\-]\d{2}:?\d{2}"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|cet|cest|msk|edt|est|bst))*[\s,.*_]*$",
+    re.IGNORECASE,
+)
+
+
+def parse_dateline(line: str) -> date | None:
+    """The date a line consisting only of a date states ("Monday, 01 January, 2024, 11:36").
+
+    A place before the date ("Kuala Lumpur, 26 October 2025") and a section after a
+    separator ("17 May 2023 · Section: Europe") are allowed.
+    """
+    line = line.replace("*", "").replace("_", " ").strip()
+    for part in re.split(r"\s+[\u00b7|\u2022]\s+", line):
+        found = _parse_date_only(part)
+        if found is None:
+            place = re.match(r"^[A-Z][\w.' -]{1,40}?,\s+(?=\w)", part)
+            found = _parse_date_only(part[place.end():]) if place else None
+        if found is not None:
+            return found
+    return None
+
+
+def _parse_date_only(line: str) -> date | None:
+    text = _DATELINE_PREFIX.sub("", line).strip().strip("*_ ")
+    if not text or len(text) > 60 or not _DATE_WORDS.match(text):
+        return None
+    if not re.search(r"\b\d{4}\b", text):
+        return None  # a dateline without a year cannot be trusted
+    from dateutil import parser as dateutil_parser
+
+    try:
+        parsed = dateutil_parser.parse(text, fuzzy=True, dayfirst=not re.match(r"\d{4}", text),
+                                       default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if parsed.year > 1900 else None
+
+
+def from_text(path: Path, text: str) -> Article:
+    """Title and dateline of a plain-text or Markdown article; chrome lines are skipped."""
+    published: date | None = None
+    meta_title: str | None = None
+    scan_from = 0
+    front = _FRONT_MATTER.match(text)
+    if front:
+        for line in front.group(1).splitlines():
+            key, _, value = line.partition(":")
+            value = value.strip().strip("'\"")
+            if key.strip().lower() == "title" and value:
+                meta_title = value
+            elif key.strip().lower() in ("date", "published") and value and published is None:
+                published = parse_dateline(value) or _iso_date(value)
+        scan_from = front.end()
+
+    title: str | None = meta_title
+    title_offset: int | None = None
+    body_offset = scan_from
+    offset = scan_from
+    lines = text[scan_from:].split("\n")
+    seen_content = 0
+    early_date: date | None = None  # a date above the title: the site's clock or the dateline
+    for line in lines:
+        line_start = offset
+        offset += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if seen_content >= 8:
+            break
+        if _CHROME.match(stripped):
+            continue
+        when = parse_dateline(stripped)
+        if when is not None:
+            if title is None and meta_title is None:
+                early_date = early_date or when
+                continue
+            if published is None:
+                published = when
+            body_offset = min(offset, len(text))
+            break
+        if title is None and re.match(r"^(?:#{1,3}\s+)?\S", stripped) and len(stripped) < 300:
+            md = re.match(r"^#{1,3}\s+", stripped)
+            title = stripped[md.end():] if md else stripped
+            title_offset = line_start + (len(line) - len(line.lstrip())) + (md.end() if md else 0)
+            body_offset = min(offset, len(text))
+            seen_content += 1
+            continue
+        seen_content += 1
+        if seen_content >= 3:
+            break
+    if published is None:
+        published = early_date
+    body = text[body_offset:]
+    return Article(
+        path, title, published.isoformat() if published else None, body, text, body_offset,
+        title_offset,
+    )
+
+
+def _iso_date(value: str) -> date | None:
+    iso = _iso(value)
+    return date.fromisoformat(iso) if iso else None

@@ -1,0 +1,279 @@
+"""Reading a plain question: its intent and the names, dates and titles it mentions.
+
+The answerer never turns user text into SPARQL. This module only finds *what* is asked
+(an intent from a fixed list) and the slots that fill the parameters of a named query:
+states, organisations and cities through the reference tables (the same gazetteer the
+extractor uses, so "Astana" as a government is Kazakhstan and "the summit in Minsk" is a
+city), dates absolute or relative to an "as of" day, and post titles.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+from . import reference
+from .errors import BlocgraphError
+from .posts import known_titles, post_class
+
+EXAMPLES = (
+    "Who chaired the CSTO in 2023?",
+    "Which country held the rotating chairmanship of the SCO on 2024-06-15?",
+    "Who currently chairs the OSCE?  /  Who chairs BRICS this year?",
+    "When did Kazakhstan chair the CSTO?  /  In which years did Finland chair the OSCE?",
+    "Who chaired the CSTO before Kazakhstan?  /  Which country chaired it after Belarus?",
+    "Who took over the CSTO chairmanship from Belarus?  /  Who handed it to Kazakhstan?",
+    "Who will chair the CSTO next?",
+    "Which organisations has Kazakhstan chaired?  /  How many times has Russia chaired the CIS?",
+    "Who is the secretary general of the CSTO?  /  Who was Armenia's prime minister in 2024?",
+    "Which states are members of the CSTO?  /  Is Armenia a member of the CSTO?",
+    "Where and when was the CSTO summit of 2023 held?  /  Who was absent from it?",
+    "Which states clashed with Armenia?  /  When did Armenia and Azerbaijan clash?",
+    "With which organisations did Kazakhstan (or Tokayev) propose cooperation?",
+)
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+_CHAIR = re.compile(
+    r"\b(chair\w*|presidency|presidencies|presided|presides|preside|presiding|helm|rotating|"
+    r"baton|chairmanship|chairship)\b"
+)
+_QUESTION_WORDS = frozenset(
+    "who whom whose which what when where how is are was were did does do has have had will "
+    "with from to in on at the a an of for by after before since during and or as this that "
+    "i it its their there".split()
+)
+
+
+@dataclass
+class Period:
+    """The time a question asks about: a day, a month, a year, or "now" (a day)."""
+
+    first: date
+    last: date
+    precision: str  # day | month | year
+    relative: str | None = None  # now | this year | last year | next year
+
+    @property
+    def iso(self) -> str:
+        if self.precision == "year":
+            return f"{self.first.year}"
+        if self.precision == "month":
+            return f"{self.first.year}-{self.first.month:02d}"
+        return self.first.isoformat()
+
+
+@dataclass
+class Parsed:
+    question: str
+    text: str  # normalised, lower case
+    states: list[reference.Entity] = field(default_factory=list)
+    orgs: list[reference.Entity] = field(default_factory=list)
+    cities: list[reference.Entity] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    period: Period | None = None
+    title: str | None = None
+    state_spans: list[tuple[int, int]] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+    def slots(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if self.orgs:
+            out["organization"] = [o.label for o in self.orgs]
+        if self.states:
+            out["state"] = [s.label for s in self.states]
+        if self.cities:
+            out["city"] = [c.label for c in self.cities]
+        if self.persons:
+            out["person"] = list(self.persons)
+        if self.title:
+            out["post"] = self.title
+        if self.period:
+            out["date"] = self.period.iso
+            if self.period.relative:
+                out["relative"] = self.period.relative
+        return out
+
+
+@cache
+def _gazetteer():
+    from .extract.names import Gazetteer
+
+    return Gazetteer()
+
+
+@cache
+def _acronyms() -> dict[str, str]:
+    """Lower-case acronym -> its spelling, for questions typed without capitals."""
+    out: dict[str, str] = {}
+    for entity in reference.entities("organization"):
+        for name in entity.names:
+            letters = name.replace(".", "").replace("-", "")
+            if letters.isalnum() and letters.upper() == letters and len(letters) >= 2:
+                out[name.lower()] = name
+    for word in ("who", "it", "can", "eco", "us", "car", "au"):
+        out.pop(word, None)
+    return out
+
+
+def _clean(question: str) -> str:
+    text = question.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def parse(question: str, as_of: date) -> Parsed:
+    """The slots of a question; unknown capitalised names are kept to be reported."""
+    text = _clean(question)
+    if not text:
+        raise BlocgraphError("ask: the question is empty (see `blocgraph ask --examples`)")
+    cased = re.sub(
+        r"\b[a-z][a-z0-9]+\b",
+        lambda m: _acronyms().get(m.group(), m.group())
+        if not (m.start() == 0 and m.group() == "who") else m.group(),
+        text,
+    )
+    parsed = Parsed(question=question, text=text.lower().rstrip("?!. "))
+    seen: set[tuple[str, str]] = set()
+    spans: list[tuple[int, int]] = []
+    for mention in _gazetteer().mentions(cased):
+        entity = mention.entity
+        if mention.role == "capital-as-state" and entity.kind == "city":
+            entity = reference.get("state", entity.country) if entity.country else entity
+        key = (entity.kind, entity.slug)
+        spans.append((mention.start, mention.end))
+        if entity.kind == "state":
+            parsed.state_spans.append((mention.start, mention.end))
+        if key in seen:
+            continue
+        seen.add(key)
+        {"state": parsed.states, "organization": parsed.orgs, "city": parsed.cities}[
+            entity.kind
+        ].append(entity)
+    parsed.period = _period(text, as_of)
+    parsed.title = _title(parsed.text)
+    parsed.persons = _persons(text, spans)
+    return parsed
+
+
+def _persons(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Runs of capitalised words that name no state, organisation or city (people)."""
+    out: list[str] = []
+    current: list[str] = []
+    for m in re.finditer(r"[A-Za-z][\w'-]*|\S", text):
+        word = m.group()
+        inside = any(s <= m.start() < e for s, e in spans)
+        is_name = (
+            word[:1].isupper()
+            and not inside
+            and word.lower() not in _QUESTION_WORDS
+            and word.lower() not in _MONTHS
+            and not word.isupper()
+        )
+        if is_name:
+            current.append(word.removesuffix("'s"))
+        elif current:
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def _month_period(year: int, month: int) -> Period:
+    last = calendar.monthrange(year, month)[1]
+    return Period(date(year, month, 1), date(year, month, last), "month")
+
+
+def _day_period(year: int, month: int, day: int) -> Period | None:
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return Period(d, d, "day")
+
+
+def _year_period(year: int, relative: str | None = None) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), "year", relative)
+
+
+def _period(text: str, as_of: date) -> Period | None:
+    low = text.lower()
+    patterns: list[tuple[str, str]] = [
+        (r"\b(\d{4})-(\d{2})-(\d{2})\b", "ymd"),
+        (r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+(\d{4})\b", "dmy"),
+        (r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", "mdy"),
+        (r"\b(\d{4})-(\d{2})\b", "ym"),
+        (r"\b" + _MONTH_RE + r"\s+(?:of\s+)?(\d{4})\b", "my"),
+        (r"\b(1[89]\d{2}|20\d{2})\b", "y"),
+    ]
+    for pattern, kind in patterns:
+        m = re.search(pattern, low)
+        if not m:
+            continue
+        g = m.groups()
+        if kind == "ymd":
+            found = _day_period(int(g[0]), int(g[1]), int(g[2]))
+        elif kind == "dmy":
+            found = _day_period(int(g[2]), _MONTHS[g[1]], int(g[0]))
+        elif kind == "mdy":
+            found = _day_period(int(g[2]), _MONTHS[g[0]], int(g[1]))
+        elif kind == "ym":
+            found = _month_period(int(g[0]), int(g[1])) if 1 <= int(g[1]) <= 12 else None
+        elif kind == "my":
+            found = _month_period(int(g[1]), _MONTHS[g[0]])
+        else:
+            found = _year_period(int(g[0]))
+        if found:
+            return found
+    if re.search(r"\bthis year\b", low):
+        return _year_period(as_of.year, "this year")
+    if re.search(r"\blast year\b", low):
+        return _year_period(as_of.year - 1, "last year")
+    if re.search(r"\bnext year\b", low):
+        return _year_period(as_of.year + 1, "next year")
+    if re.search(r"\b(tomorrow)\b", low):
+        d = as_of + timedelta(days=1)
+        return Period(d, d, "day", "tomorrow")
+    if re.search(
+        r"\b(now|currently|current|at present|presently|today|at the moment|still|"
+        r"incumbent|these days)\b",
+        low,
+    ):
+        return Period(as_of, as_of, "day", "now")
+    return None
+
+
+def _norm_title(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("-", " ")).strip()
+
+
+def _title(low: str) -> str | None:
+    """The post a question names, in the graph's canonical spelling."""
+    text = " " + _norm_title(low) + " "
+    if re.search(r"\bchair\w*\b.*\bexecutive committee\b", text):
+        return "chairman of the executive committee"
+    if re.search(r"\bchair(man|woman|person)? in office\b", text) and re.match(r"\s*who\b", text):
+        if not re.match(r"\s*who\b.*\b(country|state|nation|member)\b", text):
+            return "chairperson in office"
+    extra = ["chairperson of the commission", "executive director", "executive secretary",
+             "permanent representative", "crown prince", "high representative"]
+    for title in [*known_titles(), *extra]:
+        if re.search(r"(?<![\w])" + re.escape(_norm_title(title)) + r"(?![\w])", text):
+            return post_class(title)[0]
+    return None
+
+
+def chair_words(low: str) -> bool:
+    return bool(_CHAIR.search(low)) or "held the chair" in low
+
+
+def state_position(parsed: Parsed, low_index: int) -> bool:
+    """Whether a state is named before this offset of the question."""
+    return any(s < low_index for s, _ in parsed.state_spans)

@@ -1,0 +1,103 @@
+"""Scoring extraction against gold files: precision, recall and F1 per fact type.
+
+A gold file `NAME.gold.json` sits beside its article `NAME.txt|.md|.html`. Facts match on
+`facts.fact_key` (chairmanship: body, chair, start year; membership: body, member; post:
+surname, post, holder; event: type, place, month), so the score measures what the graph
+would answer, not the wording. Gold items marked "optional" are neither missed nor spurious.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import BlocgraphError
+from .facts import FACT_KINDS, _fact_from_dict, fact_key
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+@dataclass
+class ExtractionScore:
+    per_type: dict[str, dict[str, float]] = field(default_factory=dict)
+    overall: dict[str, float] = field(default_factory=dict)
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    spurious: list[dict[str, Any]] = field(default_factory=list)
+    articles: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"articles": self.articles, "per_type": self.per_type, "overall": self.overall,
+                "missed": self.missed, "spurious": self.spurious}
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
+    """(article, gold file) pairs in a folder; a gold file without its article is an error."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise BlocgraphError(f"{gold_dir}: not a folder")
+    pairs = []
+    for gold in sorted(gold_dir.glob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        article = next((gold_dir / (stem + s) for s in ARTICLE_SUFFIXES
+                        if (gold_dir / (stem + s)).exists()), None)
+        if article is None:
+            raise BlocgraphError(f"{gold}: no article {stem}.txt|.md|.html beside it")
+        pairs.append((article, gold))
+    return pairs
+
+
+def score_extraction(gold_dir: Path) -> ExtractionScore:
+    """Extract each article of `gold_dir` that has a gold file and score it."""
+    from .extract import extract_file
+
+    counts = {kind: [0, 0, 0] for kind in FACT_KINDS}
+    score = ExtractionScore()
+    for article, gold_path in gold_pairs(gold_dir):
+        try:
+            gold = json.loads(gold_path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise BlocgraphError(f"{gold_path}: cannot read gold file ({exc})") from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            facts = extract_file(article)
+        score.articles += 1
+        for kind in FACT_KINDS:
+            wanted: dict[tuple, bool] = {}
+            for item in gold.get(kind, []):
+                key = fact_key(kind, _fact_from_dict(kind, item, "gold"))
+                wanted[key] = wanted.get(key, True) and bool(item.get("optional", False))
+            got: dict[tuple, Any] = {}
+            for fact in getattr(facts, kind):
+                got.setdefault(fact_key(kind, fact), fact)
+            c = counts[kind]
+            for key, optional in wanted.items():
+                if key in got:
+                    if not optional:
+                        c[0] += 1
+                elif not optional:
+                    c[2] += 1
+                    score.missed.append({"article": article.name, "type": kind,
+                                         "key": list(key)})
+            for key, fact in got.items():
+                if key not in wanted:
+                    c[1] += 1
+                    ev = fact.evidence.text if fact.evidence else None
+                    score.spurious.append({"article": article.name, "type": kind,
+                                           "key": list(key), "rule": fact.rule,
+                                           "evidence": ev})
+    for kind, (tp, fp, fn) in counts.items():
+        score.per_type[kind] = _prf(tp, fp, fn)
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    score.overall = _prf(*total)
+    return score

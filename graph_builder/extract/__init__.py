@@ -1,0 +1,52 @@
+"""Facts from article text: rule-based, one module per fact family, each fact with evidence.
+
+`extract_file(path)` is what `blocgraph build` and `blocgraph extract` call. Rules read the
+masked sentences of `context.py`; every fact they return carries origin="extracted", the
+sentence it came from (offsets into `Article.text`, see `graph_builder.articles`), a
+confidence and the name of the rule, so a reader can check each fact and a curator can
+reject the wrong ones.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from ..articles import Article, read_article
+from ..facts import ArticleFacts
+from .chairs import extract_chairs
+from .context import build_context
+from .cooperation import extract_cooperation
+from .events import extract_events
+from .members import extract_members
+from .posts import extract_posts, mask_persons
+
+
+class ExtractionWarning(UserWarning):
+    """An article was read but yields nothing trustworthy (no date, no entities)."""
+
+
+def extract_article(article: Article) -> ArticleFacts:
+    """Every fact the article states, in the facts format of `graph_builder.facts`."""
+    ctx = build_context(article)
+    facts = ArticleFacts(article=article.name, published=article.published, title=article.title)
+    if article.published is None:
+        warnings.warn(f"{article.path}: no publication date found; relative dates stay "
+                      "unresolved", ExtractionWarning, stacklevel=2)
+    facts.posts = extract_posts(ctx)
+    mask_persons(ctx)
+    facts.chairmanships = extract_chairs(ctx)
+    facts.memberships = extract_members(ctx)
+    facts.events = extract_events(ctx)
+    facts.cooperation_proposals = extract_cooperation(ctx)
+    if facts.is_empty():
+        warnings.warn(f"{article.path}: no facts found", ExtractionWarning, stacklevel=2)
+    return facts
+
+
+def extract_file(path: Path) -> ArticleFacts:
+    """Read an article file and extract its facts; unreadable files raise BlocgraphError."""
+    return extract_article(read_article(Path(path)))
+
+
+__all__ = ["extract_article", "extract_file", "ExtractionWarning"]

@@ -1,0 +1,450 @@
+"""Rotating chairmanships and presidencies: who holds one, for which period, after whom.
+
+News states a chairmanship in a handful of ways: a state assumes, takes over, holds or will
+chair it; an outgoing chair hands over or passes the baton; a body meets under a state's
+chairmanship; a list goes on "followed by X in September". The rules below read masked
+sentences (see context.py) so that one rule covers every spelling of the states and bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..facts import Chairmanship
+from .common import ANY, SA, A, O, S, T, clause_end, evidence, hedged, negated
+from .context import Context, Masked
+
+CHAIR_NOUN = (
+    r"(?:(?:rotating|annual|six-month|one-year|two-year|monthly|current|new|"
+    r"symbolic|body's|bloc's|group's|organi[sz]ation's|union's|forum's|"
+    r"Council's|year-long|\w+-year)\s+)*"
+    r"(?:chairmanship|chairpersonship|presidency|chair(?!man\b|s\b|ed\b)|helm|baton|gavel|hammer)"
+)
+_KEYWORD = re.compile(
+    r"chairmanship|chairpersonship|presidency|\bchair\b|\bchairs\b|\bchaired\b|helm|baton|"
+    r"presid(?:ed|es|ing)\s+over|gavel|hammer|chairing",
+)  # matched against the lower-cased sentence
+_GAP = r"(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|,\s*(?:which|who))?" \
+       r"(?:\s+(?:is|was)\s+next\s+in\s+line\s+and)?" \
+       r"(?:\s+(?:has|have|had|will|would|formally|officially|then|also|last|first|now|next|" \
+       r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|\w+ly|agreed|" \
+       r"due|set|scheduled|confirmed|chosen|elected|designated|" + T + r"|" \
+       r"\w+day))*\s+"
+_TAKE = (
+    r"(?:assum(?:es|ed|e|ing)|t(?:ook|akes?|aking|aken)(?:\s+over)?|receiv(?:es|ed|e|ing)|"
+    r"inherit(?:s|ed)?|hold(?:s|ing)?|held|beg(?:an|ins|in)|start(?:s|ed)?|open(?:s|ed)?|"
+    r"(?:has\s+)?been\s+holding|became|becomes|become|retain(?:s|ed)?|kept|keeps|"
+    r"succeed(?:s|ed)?|wins?|won|gets?|got|follow(?:s|ed)?\s+with)"
+)
+_INTRINSIC = (
+    r"(?:chair(?:s|ed|ing)?|presid(?:es|ed|e|ing)\s+over|(?:has|have|had)\s+chaired|"
+    r"(?:lead(?:s|ing)?|led)\s+(?:the|it)\s*(?:organi[sz]ation|bloc|group|body|union|council|forum|"
+    r"\d+-member\s+\w+|\u27e6O\d+\u27e7)?|"
+    r"wrap(?:s|ped)?\s+up|end(?:s|ed)|conclud(?:es|ed)|complet(?:es|ed)|clos(?:es|ed))"
+)
+_END_VERBS = re.compile(r"wrap|end|conclud|complet|clos", re.IGNORECASE)
+_OF_ORG = re.compile(r"^\s*(?:of|in|at|over)\s+(?:the\s+)?(?:\w+\s+){0,4}?" + O)
+_ORG_BEFORE = re.compile(O + r"(?:'s)?\s+(?:\w+\s+){0,2}$")
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    # "Kazakhstan assumes the rotating chairmanship of the CSTO for 2024"
+    ("chair.take", re.compile(
+        SA + r"(?:'s\s+(?:government|leader|president|prime minister))?" + _GAP + _TAKE
+        + r"\s+(?:over\s+)?(?:as\s+)?(?:(?:the|its|a|his|her)\s+)?(?:" + T + r"\s+)?"
+        + r"(?:" + O + r"\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
+    # "Malta took over as chair of the OSCE"
+    ("chair.as-chair", re.compile(
+        SA + r"(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over|(?:was|were|is|has\s+been)\s+(?:elected|"
+        r"confirmed|chosen|designated|named|appointed)|became|becomes|serv(?:es|ed))\s+|"
+        r"\s+(?=as\s))(?:as\s+)?(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?"
+        r"(?:chair|chairman|chairperson|president)\b(?!\s+of\s+(?:the\s+)?(?:commission|"
+        r"committee|republic|government))",
+        re.IGNORECASE)),
+    # "Armenia chaired the CSTO last year", "Russia will chair in 2025"
+    ("chair.verb", re.compile(SA + _GAP + r"(?P<verb>" + _INTRINSIC + r")\b", re.IGNORECASE)),
+    # "Poland takes over for the first half of 2025" (the noun was in an earlier clause)
+    ("chair.takes-over", re.compile(
+        SA + _GAP + r"(?:t(?:ook|akes?|aking)\s+over|will\s+take\s+over)\b(?!\s+(?:the|its|a)\s)"
+        r"(?:\s+(?:(?:in|on|for|from|until)\s+(?:the\s+)?)?" + T + r")?", re.IGNORECASE)),
+    # "under Kazakhstan's chairmanship", "the Hungarian presidency"
+    ("chair.possessive", re.compile(
+        r"(?:" + S + r"'s|" + A + r")\s+(?:\w+\s+)?(?:" + T + r"\s+)?(?:" + O + r"\s+)?"
+        r"(?:rotating\s+|year-long\s+)?(?:chairmanship|presidency)\b", re.IGNORECASE)),
+    # "under the chairmanship of Kazakhstan"
+    ("chair.of-state", re.compile(
+        r"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?" + S + r"(?!\s*(?:of|'s))",
+        re.IGNORECASE)),
+    # "outgoing chair Belarus", "Belarus, the outgoing chair"
+    ("chair.outgoing", re.compile(
+        r"outgoing\s+(?:chair|chairman|president|presidency|holder)\s+" + SA
+        + r"|" + SA + r",\s+(?:the\s+)?(?:(?:outgoing|incoming|current|host|new)\s+(?:and\s+)?)+"
+        r"(?:chair|chairman|holder|presidency)\b",
+        re.IGNORECASE)),
+    # "Kazakhstan handed the rotating chairmanship to China", "passes baton to Kazakhstan"
+    ("chair.handover", re.compile(
+        SA + r"(?:[^;]{0,120}?)\b(?:hand(?:s|ed|ing)?(?:\s+over)?|pass(?:es|ed|ing)?(?:\s+on)?|"
+        r"transfer(?:s|red|ring)?|giv(?:es|ing)|gave|cede[sd]?)\b[^;]{0,80}?\bto\s+"
+        r"(?:(?:the|his|her|its|their)\s+)?(?:(?:incoming|new)\s+)?(?:chair\s+)?" + SA,
+        re.IGNORECASE)),
+    # "receiving it from Italy", "taking over from Romania", "succeeding Belgium"
+    ("chair.from", re.compile(
+        r"(?:(?:t(?:ook|akes?|aking)\s+(?:it\s+|over\s+)?(?:over\s+)?|receiv(?:ed|es|ing)\s+"
+        r"(?:it|the\s+\w+)\s+|(?:chairmanship|presidency|chair|baton)\s+)from|succeed(?:ed|s|ing)|"
+        r"replac(?:ed|es|ing))\s+(?:the\s+)?" + SA, re.IGNORECASE)),
+    # "the chairmanship that Moscow has held since 1 January"
+    ("chair.relative", re.compile(
+        r"(?:chairmanship|presidency|chair)\s+(?:that|which)\s+" + SA + r"\s+(?:has\s+|had\s+|"
+        r"will\s+)?(?:held|holds|hold|took\s+over|assumed|assumes|took|takes)\b",
+        re.IGNORECASE)),
+    # "the chairmanship was held by Tajikistan"
+    ("chair.passive", re.compile(
+        r"(?:chairmanship|presidency|chair)\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+"
+        r"(?:held|taken\s+over|assumed|taken)\s+by\s+" + SA, re.IGNORECASE)),
+    # "followed by Slovenia in September", "then Denmark"
+    ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
+                                  re.IGNORECASE)),
+]
+_FUTURE = re.compile(r"\b(?:will|to|next|is due|due to|shall)\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|through|ending|ends?|ended|to)\s+(?:the\s+(?:end|middle)\s+of\s+)?"
+                    r"(?:the\s+)?$", re.IGNORECASE)
+_UNTIL_FAR = re.compile(r"\b(?:until|till)\b(?![^,;]*\b(?:from|since|for|starting|when|on)\b)"
+                        r"(?:(?!\u27e6T)[^,;]){0,40}$",
+                        re.IGNORECASE)
+_FOR_THE = re.compile(r"\bfor\s+the\s+$", re.IGNORECASE)
+# How long a rotating chair is held where it is not a year: the predecessor of a chair that
+# began on a known date began one term earlier.
+_TERM_MONTHS = {"Council of the EU": 6, "Council of Europe": 6, "UNSC": 1}
+
+
+# Where the stretch that may date a chair phrase stops: a relative clause about something
+# else, or another state. A clause that goes on about the chair ("X, the outgoing chair, who
+# led the union throughout 2023") and a predecessor ("took over from Y in May") do not stop it.
+_STRETCH_STOP = re.compile(
+    SA + r"(?=,\s*(?:which|who|whose)\b)|,\s*(?:which|who|whose)\b(?!\s+(?:country\s+|\w+ly\s+|also\s+|has\s+|had\s+|will\s+)*"
+    r"(?:chair|led|lead|held|hold|presid|took\s+over|takes\s+over|assum|steer|head))"
+    r"|(?<!from\s)(?<!from\sthe\s)(?<!succeeding\s)(?<!replacing\s)" + SA, re.IGNORECASE)
+
+
+def _next_state(sentence: Masked, start: int, end: int) -> int:
+    m = _STRETCH_STOP.search(sentence.masked, start, end)
+    return m.start() if m else end
+
+
+def _gap_period(sentence: Masked, verb_at: int, subject_at: int, left: int) -> tuple[
+    str | None, str | None, bool
+]:
+    """A date between subject and verb ("Russia on Monday took over") or "in T, when S"."""
+    masked = sentence.masked
+    m = re.search(r"\bon\s+" + T, masked[subject_at:verb_at])
+    if m:
+        d = sentence.item(m.group(1)).date
+        return d.start, None, True
+    m = re.search(T + r",?\s+when\s+$", masked[left:subject_at])
+    if m:
+        d = sentence.item(m.group(1)).date
+        return d.start, d.end, True
+    return None, None, False
+
+
+_EU = {"EU": "Council of the EU"}
+
+
+def _org_for(sentence: Masked, position: int, ctx: Context, near_only: bool = False) -> str | None:
+    org = _org_near(sentence, position, ctx, near_only)
+    return _EU.get(org or "", org)
+
+
+def _org_near(sentence: Masked, position: int, ctx: Context, near_only: bool) -> str | None:
+    """The body a chair phrase at `position` is about: named after it, before it, or the topic."""
+    after = sentence.masked[position:position + 160]
+    m = _OF_ORG.match(after)
+    if m:
+        return sentence.org(m.group(1))
+    before = sentence.masked[max(0, position - 60):position]
+    m = _ORG_BEFORE.search(before)
+    if m:
+        return sentence.org(m.group(1))
+    if near_only:
+        return ctx.topic_org
+    # only bodies of the same clause: "X follows with the presidency for 2025, so that three
+    # BRICS members ..." is not a BRICS presidency
+    masked = sentence.masked
+    stop = _CLAUSE_STOP.search(masked, position)
+    clause_end = stop.start() if stop else len(masked)
+    clause_start = max(masked.rfind(";", 0, position), masked.rfind(":", 0, position), 0)
+    orgs = [sentence.org(i) for _, kind, i in sentence.tokens("O", clause_start, clause_end)]
+    orgs = [o for o in orgs if o]
+    if len(set(orgs)) == 1:
+        return orgs[0]
+    if orgs:
+        # the nearest one after the phrase, else the nearest before it
+        for pos, _, i in sentence.tokens("O", position, clause_end):
+            return sentence.org(i)
+        return orgs[-1]
+    return ctx.topic_org
+
+
+_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:so|while|but|whereas|because|although|though|even)\b")
+
+
+
+
+def _period(sentence: Masked, start: int, end: int) -> tuple[str | None, str | None, bool]:
+    """(start, end, explicit) of the first date in masked[start:end]."""
+    for pos, _, i in sentence.tokens("T", start, end):
+        d = sentence.item(i).date
+        assert d is not None
+        first, last = d.start, d.end
+        lead = sentence.masked[max(0, pos - 30):pos]
+        if (_UNTIL.search(lead) or _UNTIL_FAR.search(sentence.masked, max(0, pos - 70), pos)) and not re.search(r"\bfrom\s+$",
+                                                                                lead):
+            continue  # "until November": where it ends, not where it starts
+        if d.kind == "relyear" and _FOR_THE.search(lead) and re.match(r"(?i)next|coming|following",
+                                                                       d.text):
+            # "for the next year" is the twelve months from now, not next calendar year
+            first = last = str(int(first) - 1)
+        if re.search(r"(?:since|from|starting|beginning|as\s+of)\s+(?:\w+\s+)?$", lead,
+                     re.IGNORECASE) and len(first) == 10:
+            last = None
+        if d.kind in ("dmy", "mdy", "iso", "weekday") and not re.search(r"\bon\s+$", lead):
+            last = None if not re.search(r"\b(?:for|in)\s+$", lead) else last
+        if d.kind in ("dmy", "mdy", "iso", "weekday"):
+            last = None
+        return first, last, True
+    return None, None, False
+
+
+def extract_chairs(ctx: Context) -> list[Chairmanship]:
+    found: list[Chairmanship] = []
+    previous_keyword = False
+    last_org: str | None = None  # the body of the previous sentence's chair facts
+    for sentence in ctx.sentences:
+        masked = sentence.masked
+        has_keyword = bool(_KEYWORD.search(masked.lower()))
+        if not has_keyword and not (previous_keyword and re.search(
+                r"take(?:s)?\s+over|took\s+over|followed\s+by|hold\s+it", masked, re.I)):
+            previous_keyword = False
+            last_org = None
+            continue
+        previous_keyword = has_keyword or previous_keyword
+        facts = _sentence_chairs(sentence, ctx, last_org)
+        found.extend(facts)
+        last_org = facts[-1].organization if facts else None
+    return _merge(found)
+
+
+def _make(sentence: Masked, ctx: Context, org: str | None, chair: str | None, start: str | None,
+          end: str | None, rule: str, confidence: float) -> Chairmanship | None:
+    if not org or not chair:
+        return None
+    return Chairmanship(org, chair, start, end, evidence=evidence(sentence), origin="extracted",
+                        confidence=confidence, rule=rule)
+
+
+_CHAIRED_MEETING = re.compile(
+    r"\s+(?:(?:the|a|an|this|that|its|their|today's|\w+day's)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|session|talks|summit|conference|debate|discussion|gathering|panel|hearing|"
+    r"negotiations|round)s?\b", re.IGNORECASE)
+_POSSESSIVE_TAIL = re.compile(
+    r"\s+(?:in|for|of)\s+(?:the\s+)?" + T + r"|,\s*which\s+(?:began|started|opened|ran|runs|"
+    r"lasted|lasts|has\s+run|ended|ends)\s+(?:in|on|from|since|at\s+the\s+start\s+of)\s+"
+    r"(?:the\s+)?" + T, re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:that|this|the\s+same)\s+(?:chairmanship|presidency|chair|post|role)\b",
+                      re.IGNORECASE)
+
+
+def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
+                     ) -> list[Chairmanship]:
+    masked = sentence.masked
+    out: list[Chairmanship] = []
+    handled: set[int] = set()
+    pub_year = str(ctx.published.year) if ctx.published else None
+    # a sentence that names no body continues the previous one ("Finland took that
+    # chairmanship in 2018"): its body is the previous sentence's, not the article's topic
+    carried = last_org if last_org and (_ANAPHOR.search(masked) or "\u27e6O" not in masked) \
+        else None
+
+    def org_for(position: int, near_only: bool = False) -> str | None:
+        if carried:
+            return carried
+        return _org_for(sentence, position, ctx, near_only)
+
+    for rule, rx in _RULES:
+        for m in rx.finditer(masked):
+            if rule == "chair.handover":
+                out.extend(_handover(sentence, ctx, m, org_for))
+                continue
+            token = next(g for g in m.groups() if g is not None)
+            if rule in ("chair.take", "chair.verb", "chair.as-chair", "chair.takes-over",
+                        "chair.outgoing") and int(token) in handled:
+                continue
+            chair = sentence.state(token)
+            if chair is None:
+                continue
+            left = masked.rfind(".", 0, m.start())
+            left = max(left, masked.rfind(";", 0, m.start()), 0)
+            if negated(masked[left:m.end()]) or negated(masked[m.start():m.end() + 2]):
+                continue
+            if rule == "chair.take" and m.group("noun").lower() == "it" and not _KEYWORD.search(
+                    masked.lower()) and "hold" not in m.group(0).lower():
+                continue
+            if rule == "chair.verb" and _CHAIRED_MEETING.match(masked, m.end()):
+                continue
+            if rule == "chair.verb" and _END_VERBS.search(m.group("verb")):
+                after = masked[m.end():m.end() + 60]
+                if not re.match(r"\s+(?:its|the|her|his)?\s*(?:" + T + r"\s+)?(?:" + O
+                                + r"\s+)?(?:\w+\s+){0,2}?" + CHAIR_NOUN, after, re.IGNORECASE):
+                    continue
+            end_clause = clause_end(masked, m.end())
+            verb_at = m.end(1) if m.lastindex else m.start()
+            if rule == "chair.possessive":
+                start, end, explicit = _period(sentence, m.start(), m.end())
+                if not explicit:
+                    tail = _POSSESSIVE_TAIL.match(masked[m.end():])
+                    if tail:
+                        start, end, explicit = _period(sentence, m.end(), m.end() + tail.end())
+            else:
+                # the date may be inside the match ("followed by Slovenia in September")
+                after = m.end(1) if rule in ("chair.takes-over", "chair.followed",
+                                             "chair.passive") else m.end()
+                stop = _next_state(sentence, after, end_clause)
+                start, end, explicit = _period(sentence, after, stop)
+                if not explicit:
+                    start, end, explicit = _gap_period(sentence, verb_at, m.start(), left)
+            if not explicit and rule in ("chair.followed", "chair.takes-over"):
+                if not (rule == "chair.takes-over" and re.search(
+                        r"\bnext\s+year\b", masked[m.end():end_clause], re.I)):
+                    continue
+            if not explicit and rule == "chair.take" and re.search(
+                    r"assum|t(?:ook|akes?)|receiv|inherit|beg|start|open", m.group(0), re.I):
+                start, end = pub_year, None
+            if not explicit and rule in ("chair.verb", "chair.takes-over"):
+                if re.search(r"\bnext\s+year\b", masked[m.end():end_clause], re.I):
+                    start = end = str(int(pub_year) + 1) if pub_year else None
+            if rule == "chair.from":
+                start, end = None, None
+            if rule == "chair.verb" and not explicit and _FUTURE.search(m.group(0)):
+                continue
+            if hedged(masked[left:m.start()]) and rule != "chair.verb":
+                continue
+            confidence = {"chair.take": 0.9, "chair.verb": 0.8, "chair.possessive": 0.6}.get(
+                rule, 0.75)
+            org = org_for(m.end(), near_only=rule == "chair.possessive")
+            fact = _make(sentence, ctx, org, chair, start, end, rule, confidence)
+            if fact:
+                out.append(fact)
+                handled.add(int(token))
+    _date_predecessors(out, masked)
+    return out
+
+
+def _date_predecessors(facts: list[Chairmanship], masked: str) -> None:
+    """A predecessor began one term before its successor, where the text says its term ended."""
+    if not _TERM_ENDED.search(masked):
+        return
+    for fact in facts:
+        if fact.start or fact.rule not in ("chair.from", "chair.handover-outgoing",
+                                           "chair.outgoing"):
+            continue
+        successor = next((f for f in facts if f.start and f.chair != fact.chair
+                          and f.organization == fact.organization
+                          and f.rule not in ("chair.from", "chair.handover-outgoing",
+                                             "chair.outgoing", "chair.possessive")), None)
+        if successor is None:
+            continue
+        successor.previous = successor.previous or fact.chair
+        months = _TERM_MONTHS.get(fact.organization, 12)
+        if re.search(r"six-month|half-year", masked, re.I):
+            months = 6
+        elif re.search(r"\bmonthly\b|one-month", masked, re.I):
+            months = 1
+        fact.start = _minus_months(successor.start, months)
+
+
+_TERM_ENDED = re.compile(
+    r"\bwhose\s+(?:[\w-]+\s+){0,2}(?:term|tenure|presidency|chairmanship|"
+    r"mandate)\s+(?:had\s+|has\s+)?(?:ended|ends|expired|finished|closed)", re.IGNORECASE)
+
+
+def _minus_months(iso: str, months: int) -> str:
+    parts = iso.split("-")
+    if len(parts) == 1:
+        return str(int(parts[0]) - (1 if months >= 12 else 0))
+    index = int(parts[0]) * 12 + int(parts[1]) - 1 - months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
+              org_for: Callable[[int], str | None]) -> list[Chairmanship]:
+    masked = sentence.masked
+    if not _KEYWORD.search(masked.lower()):
+        return []
+    if negated(masked[m.start():m.end()]):
+        return []
+    giver = sentence.state(m.group(1))
+    taker = sentence.state(m.group(2))
+    if not giver or not taker or giver == taker:
+        return []
+    org = org_for(m.start())
+    start, end, explicit = _period(sentence, m.end(2),
+                                   _next_state(sentence, m.end(2), clause_end(masked, m.end())))
+    taker_pos = m.start(2)
+    # a date between the giver and the verb belongs to the giver ("wraps up 2023 ... passes")
+    g_start, g_end, g_explicit = _period(sentence, m.end(1), taker_pos)
+    if g_explicit and not explicit:
+        g_start, g_end = g_start, g_end
+    if g_explicit and explicit and g_start == start:
+        g_start = g_end = None
+    if not explicit and ctx.published and not re.search(r"\b(?:will|would|to|shall)\s+(?:\w+\s+)?$",
+                                                         masked[m.end(1):m.start(2)][:60]):
+        # handed over now, with no period given: the taker holds it from this year
+        start, end, explicit = str(ctx.published.year), None, True
+    out = []
+    new = _make(sentence, ctx, org, taker, start if explicit else None, end, "chair.handover",
+                0.85)
+    if new:
+        new.previous = giver
+        out.append(new)
+    old = _make(sentence, ctx, org, giver, g_start if g_explicit else None,
+                g_end if g_explicit else None, "chair.handover-outgoing", 0.8)
+    if old:
+        out.append(old)
+    return out
+
+
+def _merge(found: list[Chairmanship]) -> list[Chairmanship]:
+    """One chairmanship per (body, chair, start); an undated one joins a dated one."""
+    dated: dict[tuple[str, str, str], Chairmanship] = {}
+    undated: dict[tuple[str, str], Chairmanship] = {}
+    for fact in found:
+        if fact.start:
+            key = (fact.organization, fact.chair, fact.start[:4])
+            if key in dated:
+                old = dated[key]
+                if len(fact.start) > len(old.start or "") and fact.rule != "chair.possessive":
+                    fact.previous = fact.previous or old.previous
+                    dated[key] = fact
+                else:
+                    old.previous = old.previous or fact.previous
+                    old.end = old.end or fact.end
+            else:
+                dated[key] = fact
+        else:
+            undated.setdefault((fact.organization, fact.chair), fact)
+            if fact.previous:
+                undated[(fact.organization, fact.chair)].previous = fact.previous
+    out = list(dated.values())
+    for (org, chair), fact in undated.items():
+        same = [f for f in out if f.organization == org and f.chair == chair]
+        if same:
+            for f in same:
+                f.previous = f.previous or fact.previous
+            continue
+        if fact.rule in ("chair.possessive", "chair.of-state"):
+            continue  # too weak alone: "Kazakhstan's chairmanship" names no period
+        out.append(fact)
+    return out
+
+
+__all__ = ["extract_chairs", "CHAIR_NOUN", "ANY", "A"]

@@ -1,0 +1,192 @@
+"""One article prepared for the rules: sentences with their names and dates masked.
+
+The rules of every fact family read the same view of a sentence, in which each state,
+organisation, city and date is replaced by a placeholder: "⟦S3⟧ assumes the rotating
+chairmanship of the ⟦O5⟧ for ⟦T6⟧". A rule then says what it means ("a state assumes
+the chairmanship of a body for a period") without caring how the names were spelled,
+which is what makes one rule cover "Kazakhstan", "Astana" and "the Kazakh side".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from ..articles import Article
+from ..reference import Entity
+from . import dates as dates_mod
+from . import sentences as sentences_mod
+from .names import Gazetteer
+
+# placeholder kinds: S state (by name, code or its capital acting), A state adjective or
+# demonym, O organisation, C city as a place, T date
+_PLACEHOLDER = re.compile(r"\u27e6([SAOCT])(\d+)\u27e7")
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    start: int  # offset in the article text
+    end: int
+    text: str
+    entity: Entity | None = None
+    date: dates_mod.DateMention | None = None
+
+
+@dataclass
+class Masked:
+    """A sentence, its items, and the masked text the rules match against."""
+
+    start: int
+    end: int
+    text: str
+    masked: str
+    items: list[Item]
+    in_title: bool = False
+
+    def item(self, token: str | int) -> Item:
+        return self.items[int(token)]
+
+    def label(self, token: str | int) -> str | None:
+        item = self.items[int(token)]
+        if item.entity is None:
+            return None
+        if item.entity.kind == "city" and item.kind == "S":
+            return None
+        return item.entity.label
+
+    def state(self, token: str | int) -> str | None:
+        """The state an S or A item names (a capital acting for its state included)."""
+        item = self.items[int(token)]
+        if item.entity is not None and item.entity.kind == "state":
+            return item.entity.label
+        return None
+
+    def org(self, token: str | int) -> str | None:
+        item = self.items[int(token)]
+        if item.entity is not None and item.entity.kind == "organization":
+            return item.entity.label
+        return None
+
+    def kinds(self, kind: str) -> list[tuple[int, Item]]:
+        return [(i, it) for i, it in enumerate(self.items) if it.kind == kind]
+
+    def tokens(self, kinds: str, start: int = 0, end: int | None = None) -> list[
+        tuple[int, str, int]
+    ]:
+        """(position in masked text, kind, item index) of placeholders in masked[start:end]."""
+        out = []
+        for m in _PLACEHOLDER.finditer(self.masked, start, len(self.masked) if end is None
+                                       else end):
+            if m.group(1) in kinds:
+                out.append((m.start(), m.group(1), int(m.group(2))))
+        return out
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@dataclass
+class Context:
+    article: Article
+    published: date | None
+    sentences: list[Masked] = field(default_factory=list)
+    topic_org: str | None = None
+    persons: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # surname -> ...
+
+
+def _kind_of(role: str, entity: Entity) -> str:
+    if entity.kind == "organization":
+        return "O"
+    if entity.kind == "city":
+        return "C"
+    return "A" if role == "demonym" else "S"
+
+
+def build_context(article: Article) -> Context:
+    published = date.fromisoformat(article.published) if article.published else None
+    ctx = Context(article, published)
+    text = article.text
+    gaz = gazetteer()
+    regions: list[tuple[int, int, bool]] = []
+    if article.title and article.title_offset is not None:
+        regions.append((article.title_offset, article.title_offset + len(article.title), True))
+    regions.append((article.body_offset, len(text), False))
+    learned = gaz.learn_acronyms(text[article.body_offset:]) or None
+    counts: Counter[str] = Counter()
+    first_orgs: Counter[str] = Counter()
+    for region_start, region_end, in_title in regions:
+        segment = text[region_start:region_end]
+        mentions = gaz.mentions(segment, learned)
+        starts = [m.start for m in mentions]
+        for sentence in sentences_mod.split(text, region_start, region_end):
+            ctx.sentences.append(_mask(sentence, mentions, starts, region_start, published,
+                                       in_title))
+    _short_council_names(ctx)
+    for index, masked in enumerate(ctx.sentences):
+        for _, item in masked.kinds("O"):
+            assert item.entity is not None
+            counts[item.entity.label] += 1
+            if index < 4:
+                first_orgs[item.entity.label] += 2 if masked.in_title else 1
+    if first_orgs:
+        ctx.topic_org = first_orgs.most_common(1)[0][0]
+    elif counts:
+        ctx.topic_org = counts.most_common(1)[0][0]
+    return ctx
+
+
+_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w .'-]+)?\s+[-\u2013\u2014]+\s+")
+
+
+def _short_council_names(ctx: Context) -> None:
+    """"the Security Council" after the UN Security Council was named is that Council."""
+    named = any(it.entity is not None and it.entity.slug == "unsc"
+                for s in ctx.sentences for it in s.items)
+    if not named:
+        return
+    from ..reference import resolve
+
+    unsc = resolve("UNSC", "organization")
+    rx = re.compile(r"(?<!Secretaries of the )\bSecurity Council\b(?!s)")
+    for sentence in ctx.sentences:
+        def replace(m: re.Match[str], sentence: Masked = sentence) -> str:
+            sentence.items.append(Item("O", sentence.start, sentence.start, m.group(0), unsc))
+            return f"\u27e6O{len(sentence.items) - 1}\u27e7"
+
+        sentence.masked = rx.sub(replace, sentence.masked)
+
+
+def _mask(sentence: sentences_mod.Sentence, mentions: list, starts: list[int], base: int,
+          published: date | None, in_title: bool) -> Masked:
+    items: list[Item] = []
+    dateline = _DATELINE_PLACE.match(sentence.text)
+    skip_to = sentence.start + dateline.end() if dateline else sentence.start
+    first = bisect.bisect_left(starts, skip_to - base)
+    for m in mentions[first:]:
+        start, end = m.start + base, m.end + base
+        if start >= sentence.end:
+            break
+        if end <= sentence.end:
+            items.append(Item(_kind_of(m.role, m.entity), start, end, m.text, m.entity))
+    taken = [(it.start, it.end) for it in items]
+    for d in dates_mod.find_dates(sentence.text, published, sentence.start):
+        if not any(s < d.end_char and d.start_char < e for s, e in taken):
+            items.append(Item("T", d.start_char, d.end_char, d.text, None, d))
+    items.sort(key=lambda it: it.start)
+    parts: list[str] = []
+    cursor = sentence.start
+    text = sentence.text
+    for i, item in enumerate(items):
+        parts.append(text[cursor - sentence.start:item.start - sentence.start])
+        parts.append(f"\u27e6{item.kind}{i}\u27e7")
+        cursor = item.end
+    parts.append(text[cursor - sentence.start:])
+    masked = "".join(parts).replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return Masked(sentence.start, sentence.end, sentence.text, masked, items, in_title)

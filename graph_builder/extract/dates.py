@@ -1,0 +1,263 @@
+"""Dates in news sentences, resolved against the article's publication date.
+
+News rarely writes full dates: "last November", "next year", "on Tuesday", "from 1 July".
+Each is resolved with the precision the text gives (a year, a month or a day) so that the
+graph says what the article says and no more: "for 2024" is the year 2024, not 1 January.
+A date whose year the text leaves out takes it from the publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )
+    for name in names
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"  # noqa: E501
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_MOD = r"(?:(?P<mod>last|next|this|past|coming|early|late|mid|the end of|the start of|the beginning of|the first half of|the second half of|the middle of|in late|in early|in mid)[\s-]+)?"  # noqa: E501
+
+_PATTERNS = [
+    ("range_dmy", rf"(?P<d1>{_DAY})\s*(?:-|\u2013|to|and)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
+    ("range_mdy", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|\u2013|to|and)\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
+    ("iso", r"(?P<y>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})"),
+    ("dmy", rf"(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
+    ("mdy", rf"(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
+    ("half", rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)"),  # noqa: E501
+    ("yrange", rf"(?P<y>{_YEAR})\s*(?:-|\u2013|/|to)\s*(?P<y2>{_YEAR}|\d\d)\b"),
+    ("my", rf"{_MOD}(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
+    ("relyear", r"(?P<rel>last|next|this|previous|the previous|the following|the coming|the past)\s+year"),  # noqa: E501
+    ("relmonth", r"(?P<rel>last|next|this)\s+month"),
+    ("weekday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WEEKDAY})"),
+    ("year", rf"(?P<y>{_YEAR})(?![-\d])"),
+]
+# Names compiled with repeated group names are not allowed; compile one regex per pattern.
+_COMPILED = [
+    (name, re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w])")) for name, rx in _PATTERNS
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in a sentence: `start`/`end` are the ISO partial dates it covers."""
+
+    start_char: int
+    end_char: int
+    text: str
+    start: str | None  # "2024", "2024-05" or "2024-05-01"
+    end: str | None
+    kind: str  # the pattern that found it
+    relative: bool = False
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _ymd(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _last_day(y: int, m: int) -> str:
+    return date(y, m, calendar.monthrange(y, m)[1]).isoformat()
+
+
+def _infer_year(month: int, published: date | None, mod: str | None) -> int | None:
+    """The year of a month named without one: past for "last", future for "next"."""
+    if published is None:
+        return None
+    y = published.year
+    mod = (mod or "").lower()
+    if "last" in mod or "past" in mod:
+        return y if month < published.month else y - 1
+    if "next" in mod or "coming" in mod:
+        return y if month > published.month else y + 1
+    # a bare month: the nearest one, at most ~6 months ahead of publication
+    if month - published.month > 6:
+        return y - 1
+    if published.month - month > 8:
+        return y + 1
+    return y
+
+
+def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tuple[
+    str | None, str | None, bool
+]:
+    y = int(g["y"]) if g.get("y") else None
+    pub_year = published.year if published else None
+    if kind == "iso":
+        d = _ymd(int(g["y"]), int(g["mm"]), int(g["dd"]))
+        return d, d, False
+    if kind in ("dmy", "mdy"):
+        m = _month(g["m"])
+        year = y if y is not None else _infer_year(m, published, None)
+        if year is None:
+            return None, None, True
+        d = _ymd(year, m, int(re.sub(r"\D", "", g["d"])))
+        return d, d, y is None
+    if kind in ("range_dmy", "range_mdy"):
+        m = _month(g["m"])
+        year = y if y is not None else _infer_year(m, published, None)
+        if year is None:
+            return None, None, True
+        d1 = _ymd(year, m, int(re.sub(r"\D", "", g["d1"])))
+        d2 = _ymd(year, m, int(re.sub(r"\D", "", g["d2"])))
+        return d1, d2, y is None
+    if kind == "half":
+        year = y
+        if year is None and pub_year is not None:
+            year = pub_year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        if year is None:
+            return None, None, True
+        if g["half"].lower() == "first":
+            return f"{year}-01-01", f"{year}-06-30", y is None
+        return f"{year}-07-01", f"{year}-12-31", y is None
+    if kind == "yrange":
+        y2 = g["y2"]
+        end_year = int(y2) if len(y2) == 4 else int(str(y)[:2] + y2)
+        if end_year < y:
+            return None, None, False
+        return str(y), str(end_year), False
+    if kind == "my":
+        m = _month(g["m"])
+        year = y if y is not None else _infer_year(m, published, g.get("mod"))
+        if g.get("rely"):  # "July next year"
+            if pub_year is None:
+                return None, None, True
+            year = pub_year + {"next": 1, "last": -1, "this": 0}[g["rely"].lower()]
+        if year is None:
+            return None, None, True
+        return _ym(year, m), _ym(year, m), y is None
+    if kind == "relyear":
+        if pub_year is None:
+            return None, None, True
+        rel = g["rel"].lower()
+        shift = -1 if ("last" in rel or "previous" in rel or "past" in rel) else (
+            1 if ("next" in rel or "following" in rel or "coming" in rel) else 0)
+        return str(pub_year + shift), str(pub_year + shift), True
+    if kind == "relmonth":
+        if published is None:
+            return None, None, True
+        shift = {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+        month_index = published.year * 12 + published.month - 1 + shift
+        ym = _ym(month_index // 12, month_index % 12 + 1)
+        return ym, ym, True
+    if kind == "weekday":
+        if published is None:
+            return None, None, True
+        target = _WEEKDAYS.index(g["wd"].lower())
+        rel = (g.get("rel") or "").lower()
+        delta = (published.weekday() - target) % 7
+        if rel == "next":
+            day = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+        elif rel == "last":
+            day = published - timedelta(days=delta or 7)
+        else:
+            day = published - timedelta(days=delta)
+        return day.isoformat(), day.isoformat(), True
+    if kind == "year":
+        return str(y), str(y), False
+    return None, None, False
+
+
+# One scan finds where a date may start; only there are the twelve patterns tried, anchored.
+_ANY = re.compile(
+    r"\b(?=[\dA-Zlntpcemifs])(?<![\w-])(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx) for _, rx in _PATTERNS) + ")")
+_CHEAP = re.compile(r"\d|[JFMASOND][a-z]{2}|year|month")
+
+
+def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
+    """Every date mention in `text`, longest first where two overlap; offsets shifted by offset."""
+    candidates: list[tuple[int, int, str, dict]] = []
+    if not _CHEAP.search(text):
+        return []
+    position = 0
+    while True:
+        hit = _ANY.search(text, position)
+        if hit is None:
+            break
+        start = hit.start()
+        furthest = start + 1
+        for kind, rx in _COMPILED:
+            m = rx.match(text, start)
+            if m:
+                candidates.append((start, m.end(), kind, m.groupdict()))
+                furthest = max(furthest, m.end())
+        position = furthest if furthest > start + 1 else start + 1
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[DateMention] = []
+    cursor = -1
+    for start, end, kind, groups in candidates:
+        if start < cursor:
+            continue
+        if kind == "my" and groups["m"].lower().rstrip(".") == "may" and not groups.get("y") \
+                and not groups.get("mod") and not _month_context(text, start):
+            continue  # "may" the verb
+        if kind == "weekday" and not _weekday_context(text, start):
+            continue
+        if kind == "mdy" and groups["m"].lower() == "may" and not groups.get("y"):
+            continue
+        first, last, relative = _resolve(kind, groups, published)
+        if first is None:
+            continue
+        cursor = end
+        out.append(DateMention(start + offset, end + offset, text[start:end], first, last, kind,
+                               relative))
+    return out
+
+
+def _month_context(text: str, start: int) -> bool:
+    return bool(re.search(r"(?:\bin|\bof|\bsince|\buntil|\bby|\bfrom|\bbefore|\bafter|\blate|"
+                          r"\bearly|\bmid|\bsince)\s+$", text[max(0, start - 12):start]))
+
+
+def _weekday_context(text: str, start: int) -> bool:
+    return bool(re.search(r"(?:\bon|\blast|\bnext|\bthis|\bby|\buntil|\bsince)\s+$",
+                          text[max(0, start - 8):start], re.IGNORECASE))
+
+
+def year_of(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
+
+
+def shift_year(iso: str | None, years: int) -> str | None:
+    """The year before or after a date's year, at year precision ("2024-07" -> "2023")."""
+    return str(int(iso[:4]) + years) if iso else None
+
+
+def period_of(mention: DateMention) -> tuple[str | None, str | None]:
+    """The interval a mention covers: a year stays a year, a day range keeps both ends."""
+    return mention.start, mention.end
+
+
+def expand(iso: str | None, *, end: bool = False) -> str | None:
+    """A partial date's first (or last) day, for comparisons."""
+    if not iso:
+        return None
+    parts = iso.split("-")
+    y = int(parts[0])
+    if len(parts) == 1:
+        return f"{y}-12-31" if end else f"{y}-01-01"
+    if len(parts) == 2:
+        return _last_day(y, int(parts[1])) if end else f"{iso}-01"
+    return iso

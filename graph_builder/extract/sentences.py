@@ -1,0 +1,53 @@
+"""Sentence boundaries with character offsets, fast and good enough for news prose.
+
+Every fact cites the sentence it came from; a wrong boundary costs a clipped evidence
+string, while a slow splitter would cost the throughput target, so this is a regular
+expression that knows the abbreviations news uses ("U.S.", "Mr.", "Gen.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt adm gov sen rep st jr sr no vs etc inc ltd co "
+    "corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e "
+    "approx dept est fig".split()
+)
+_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n")
+
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """The sentences of text[start:end]; offsets are into `text`."""
+    end = len(text) if end is None else end
+    out: list[Sentence] = []
+    cursor = start
+    for m in _END.finditer(text, start, end):
+        if m.group(0)[0] in ".!?" and m.group(0)[0] == ".":
+            word = _LAST_WORD.search(text, max(cursor, m.start() - 24), m.start())
+            if word and (word.group(1).lower() in _ABBREVIATIONS
+                         or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+        _add(out, text, cursor, m.end())
+        cursor = m.end()
+    _add(out, text, cursor, end)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))

@@ -1,0 +1,468 @@
+"""`blocgraph serve`: a SPARQL 1.1 Protocol endpoint, named queries, `ask` and a web page.
+
+Starlette under uvicorn: a small ASGI toolkit whose requests, responses, CORS middleware
+and lifespan hooks are all we need, with no ORM or template layer to keep safe. Queries
+do not run in the server process: a pool of worker processes (`serve_worker`) runs them,
+and a query past its time limit is stopped by killing its worker, which is the only way
+to stop a pyoxigraph query; the server keeps answering meanwhile.
+
+Safe by default: read-only (updates need --allow-update and the bearer token), no
+`SERVICE` or `LOAD` (the server would fetch other hosts or files), capped body size,
+run time and result rows, and errors reported in one line, never as a stack trace.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import importlib.util
+import ipaddress
+import multiprocessing
+import os
+import socket
+import sys
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from . import serve_guard, serve_worker
+from .errors import BlocgraphError
+
+WEB = Path(__file__).parent / "web"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORM = "application/x-www-form-urlencoded"
+
+
+class QueryTimeout(Exception):
+    pass
+
+
+class _Worker:
+    def __init__(self, ctx: Any, root: str) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=serve_worker.main, args=(child, root), daemon=True)
+        self.process.start()
+        child.close()
+        if not self.conn.poll(60) or self.conn.recv() != "ready":
+            self.kill()
+            raise RuntimeError("a query worker did not start")
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """Worker processes handed out one request at a time; a late one is killed and replaced."""
+
+    def __init__(self, root: str, size: int) -> None:
+        self.root = root
+        self.size = size
+        self.ctx = multiprocessing.get_context("spawn")
+        self.threads = ThreadPoolExecutor(max_workers=size + 2, thread_name_prefix="pool")
+        self.idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self.workers: set[_Worker] = set()
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        started = await asyncio.gather(
+            *(loop.run_in_executor(self.threads, _Worker, self.ctx, self.root)
+              for _ in range(self.size))
+        )
+        for worker in started:
+            self.workers.add(worker)
+            self.idle.put_nowait(worker)
+
+    async def _replace(self, worker: _Worker) -> None:
+        loop = asyncio.get_running_loop()
+        self.workers.discard(worker)
+        await loop.run_in_executor(self.threads, worker.kill)
+        fresh = await loop.run_in_executor(self.threads, _Worker, self.ctx, self.root)
+        self.workers.add(fresh)
+        self.idle.put_nowait(fresh)
+
+    async def run(self, job: dict[str, Any], timeout: float) -> dict[str, Any]:
+        worker = await self.idle.get()
+        loop = asyncio.get_running_loop()
+        try:
+            worker.conn.send(job)
+            done = await loop.run_in_executor(self.threads, worker.conn.poll, timeout)
+            if not done:
+                raise QueryTimeout()
+            result = await loop.run_in_executor(self.threads, worker.conn.recv)
+        except BaseException:
+            # Killed at the deadline, crashed, or the client went away: start afresh.
+            asyncio.ensure_future(self._replace(worker))
+            raise
+        self.idle.put_nowait(worker)
+        return result
+
+    def close(self) -> None:
+        for worker in list(self.workers):
+            worker.kill()
+        self.workers.clear()
+        self.threads.shutdown(wait=False, cancel_futures=True)
+
+
+def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return PlainTextResponse(message.rstrip("\n") + "\n", status_code=status, headers=headers)
+
+
+class HTTPProblem(Exception):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.headers = headers
+
+
+def _iri(value: str, param: str) -> str:
+    try:
+        return ox.NamedNode(value).value
+    except ValueError:
+        raise HTTPProblem(400, f"{param}: '{value}' is not an absolute IRI") from None
+
+
+def _utf8(request: Request) -> None:
+    content_type = request.headers.get("content-type", "")
+    for field in content_type.split(";")[1:]:
+        key, _, value = field.strip().partition("=")
+        if key.lower() == "charset" and value.strip('"').lower() not in ("utf-8", "utf8"):
+            raise HTTPProblem(415, f"charset {value}: only UTF-8 request bodies are accepted")
+
+
+async def _body(request: Request, max_body: int) -> str:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_body:
+        raise HTTPProblem(413, f"request body larger than {max_body} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_body:
+            raise HTTPProblem(413, f"request body larger than {max_body} bytes")
+        chunks.append(chunk)
+    try:
+        return b"".join(chunks).decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPProblem(400, "the request body is not valid UTF-8") from None
+
+
+def _one(params: list[tuple[str, str]], key: str) -> str | None:
+    values = [v for k, v in params if k == key]
+    if len(values) > 1:
+        raise HTTPProblem(400, f"more than one '{key}' parameter")
+    return values[0] if values else None
+
+
+def _all(params: list[tuple[str, str]], key: str) -> list[str]:
+    return [_iri(v, key) for k, v in params if k == key]
+
+
+def create_app(
+    store_dir: Path | str,
+    *,
+    timeout: float = 10.0,
+    max_rows: int = 100_000,
+    max_body: int = 1_000_000,
+    allow_update: bool = False,
+    token: str | None = None,
+    allow_service: bool = False,
+    cors_origin: str | None = None,
+    workers: int | None = None,
+) -> Starlette:
+    """The ASGI application; the worker pool starts and stops with it (lifespan)."""
+    if allow_update and not token:
+        raise BlocgraphError("--allow-update needs --token T (clients send 'Bearer T')")
+    root = str(Path(store_dir).resolve())
+    pool = WorkerPool(root, workers or max(2, os.cpu_count() or 2))
+    update_lock = asyncio.Lock()
+
+    async def dispatch(job: dict[str, Any], limit: float = timeout) -> Response:
+        try:
+            result = await pool.run(job, limit)
+        except QueryTimeout:
+            return _text(503, f"the request ran past the time limit of {limit:g} s and was "
+                              "stopped")
+        except (EOFError, OSError):
+            return _text(500, "the query worker stopped unexpectedly; it has been restarted")
+        return Response(result["body"], status_code=result["status"],
+                        media_type=result["media"], headers=result["headers"])
+
+    def base_iri(request: Request) -> str:
+        return str(request.url.replace(query="", fragment=""))
+
+    async def run_query(request: Request, text: str, params: list[tuple[str, str]]) -> Response:
+        if not allow_service and serve_guard.uses_service(text):
+            raise HTTPProblem(403, "SERVICE (federated query) is disabled on this server "
+                                   "(start it with --allow-service to enable it)")
+        default = _all(params, "default-graph-uri")
+        named = _all(params, "named-graph-uri")
+        job = {
+            "op": "query",
+            "text": text,
+            "default_graph": default if default or named else None,
+            "named_graphs": named if default or named else None,
+            "accept": request.headers.get("accept"),
+            # Clients such as SPARQLWrapper send several; the first one we know wins.
+            "format": [v for k, v in params if k in ("format", "output", "results")],
+            "max_rows": max_rows,
+            "base_iri": base_iri(request),
+        }
+        return await dispatch(job)
+
+    async def run_update(request: Request, text: str, params: list[tuple[str, str]]) -> Response:
+        if not allow_update:
+            raise HTTPProblem(403, "this server is read-only: SPARQL Update is disabled "
+                                   "(start it with --allow-update --token T to enable it)")
+        given = request.headers.get("authorization", "")
+        scheme, _, credential = given.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            credential.strip().encode(), (token or "").encode()
+        ):
+            raise HTTPProblem(401, "SPARQL Update needs 'Authorization: Bearer <token>'",
+                              {"WWW-Authenticate": 'Bearer realm="blocgraph"'})
+        if not allow_service and serve_guard.uses_load(text):
+            raise HTTPProblem(403, "LOAD is disabled on this server (the server would fetch "
+                                   "a document; start it with --allow-service to enable it)")
+        if not allow_service and serve_guard.uses_service(text):
+            raise HTTPProblem(403, "SERVICE (federated query) is disabled on this server")
+        using = _all(params, "using-graph-uri")
+        using_named = _all(params, "using-named-graph-uri")
+        if (using or using_named) and serve_guard.has_dataset_clause(text):
+            raise HTTPProblem(400, "using-graph-uri / using-named-graph-uri cannot be combined "
+                                   "with USING or WITH in the update")
+        text = serve_guard.add_using(text, using, using_named)
+        async with update_lock:
+            return await dispatch({"op": "update", "text": text, "base_iri": base_iri(request)})
+
+    async def sparql(request: Request) -> Response:
+        url_params = list(request.query_params.multi_items())
+        if request.method == "GET":
+            if _one(url_params, "update") is not None:
+                raise HTTPProblem(405, "SPARQL Update must be sent with POST",
+                                  {"Allow": "GET, POST"})
+            query = _one(url_params, "query")
+            if query is None:
+                return service_description(request)
+            return await run_query(request, query, url_params)
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        _utf8(request)
+        if media == FORM:
+            body = await _body(request, max_body)
+            params = url_params + parse_qsl(body, keep_blank_values=True)
+            query, update = _one(params, "query"), _one(params, "update")
+            if query is not None and update is not None:
+                raise HTTPProblem(400, "a request carries either 'query' or 'update', not both")
+            if query is not None:
+                return await run_query(request, query, params)
+            if update is not None:
+                return await run_update(request, update, params)
+            raise HTTPProblem(400, "the form has no 'query' or 'update' parameter")
+        if media == "application/sparql-query":
+            return await run_query(request, await _body(request, max_body), url_params)
+        if media == "application/sparql-update":
+            return await run_update(request, await _body(request, max_body), url_params)
+        raise HTTPProblem(415, "POST a query as application/sparql-query, an update as "
+                               "application/sparql-update, or either as " + FORM)
+
+    def service_description(request: Request) -> Response:
+        chosen = serve_worker.negotiate(serve_worker.GRAPH, request.headers.get("accept"))
+        if chosen is None:
+            chosen = ("turtle", "text/turtle")
+        endpoint = ox.NamedNode(base_iri(request))
+        node = ox.BlankNode("service")
+        sd = lambda term: ox.NamedNode(SD + term)  # noqa: E731
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        dataset = ox.BlankNode("dataset")
+        default_graph = ox.BlankNode("defaultGraph")
+        triples = [
+            ox.Triple(node, rdf_type, sd("Service")),
+            ox.Triple(node, sd("endpoint"), endpoint),
+            ox.Triple(node, sd("supportedLanguage"), sd("SPARQL11Query")),
+            ox.Triple(node, sd("feature"), sd("UnionDefaultGraph")),
+            ox.Triple(node, sd("feature"), sd("BasicFederatedQuery"))
+            if allow_service else None,
+            ox.Triple(node, sd("supportedLanguage"), sd("SPARQL11Update"))
+            if allow_update else None,
+            ox.Triple(node, sd("defaultDataset"), dataset),
+            ox.Triple(dataset, rdf_type, sd("Dataset")),
+            ox.Triple(dataset, sd("defaultGraph"), default_graph),
+            ox.Triple(default_graph, rdf_type, sd("Graph")),
+        ]
+        for _, media, _ in serve_worker.TABULAR + serve_worker.GRAPH:
+            triples.append(ox.Triple(node, sd("resultFormat"),
+                                     ox.NamedNode(f"http://www.iana.org/assignments/media-types/{media}")))
+        body = ox.serialize([t for t in triples if t is not None],
+                            format=serve_worker.RDF_FORMATS[chosen[0]],
+                            **({"prefixes": {"sd": SD}} if chosen[0] in ("turtle", "trig") else {}))
+        return Response(body, media_type=chosen[1])
+
+    async def ask(request: Request) -> Response:
+        question = request.query_params.get("q", "").strip()
+        if not question:
+            raise HTTPProblem(400, "ask: give a question as ?q=...")
+        if importlib.util.find_spec("graph_builder.ask") is None:
+            raise HTTPProblem(503, "ask is not available in this version of blocgraph yet")
+        job = {"op": "ask", "question": question, "as_of": request.query_params.get("as_of")}
+        return await dispatch(job)
+
+    def named_queries(request: Request) -> Response:
+        from .queries import registry
+
+        return JSONResponse([
+            {
+                "name": q.name,
+                "description": q.description,
+                "params": [
+                    {"name": p.name, "type": p.type, "optional": p.optional,
+                     "description": p.description}
+                    for p in q.params
+                ],
+                "text": q.text,
+            }
+            for q in registry().values()
+        ])
+
+    async def named_query(request: Request) -> Response:
+        from .queries import bind, registry, with_values
+
+        name = request.path_params["name"]
+        query = registry().get(name)
+        if query is None:
+            raise HTTPProblem(404, f"no named query '{name}' (see /queries)")
+        reserved = {"format", "output", "default-graph-uri", "named-graph-uri"}
+        given = [(k, v) for k, v in request.query_params.multi_items() if k not in reserved]
+        values: dict[str, str] = {}
+        for key, value in given:
+            if key in values:
+                raise HTTPProblem(400, f"more than one '{key}' parameter")
+            values[key] = value
+        try:
+            text = with_values(query.text, bind(query, values))
+        except BlocgraphError as exc:
+            raise HTTPProblem(400, str(exc).replace("--param ", "")) from None
+        return await run_query(request, text, list(request.query_params.multi_items()))
+
+    async def export_gexf(request: Request) -> Response:
+        if importlib.util.find_spec("graph_builder.network.views") is None:
+            raise HTTPProblem(503, "the Gephi export is not available in this version yet")
+        view = request.query_params.get("view", "states")
+        if view not in ("states", "full"):
+            raise HTTPProblem(400, f"view: '{view}' is not one of states, full")
+        dynamic = request.query_params.get("dynamic", "") in ("1", "true", "yes")
+        return await dispatch({"op": "gexf", "view": view, "dynamic": dynamic})
+
+    async def index(request: Request) -> Response:
+        return FileResponse(WEB / "index.html", media_type="text/html")
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "workers": len(pool.workers)})
+
+    async def problem(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPProblem)
+        return _text(exc.status, str(exc), exc.headers)
+
+    async def crash(request: Request, exc: Exception) -> Response:
+        print(f"blocgraph serve: internal error: {exc!r}", file=sys.stderr)
+        return _text(500, "internal error (details are in the server log)")
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            pool.close()
+
+    middleware = []
+    if cors_origin:
+        middleware.append(Middleware(
+            CORSMiddleware,
+            allow_origins=[cors_origin],
+            allow_methods=["GET", "POST"],
+            allow_headers=["Accept", "Authorization", "Content-Type"],
+            expose_headers=["X-Blocgraph-Truncated"],
+        ))
+    routes = [
+        Route("/", index),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/sparql/", sparql, methods=["GET", "POST"]),
+        Route("/ask", ask),
+        Route("/queries", named_queries),
+        Route("/queries/{name}", named_query),
+        Route("/export.gexf", export_gexf),
+        Route("/health", health),
+        Mount("/static", StaticFiles(directory=WEB), name="static"),
+    ]
+    return Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers={HTTPProblem: problem, Exception: crash},
+        lifespan=lifespan,
+    )
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        try:
+            return all(ipaddress.ip_address(info[4][0]).is_loopback
+                       for info in socket.getaddrinfo(host, None))
+        except OSError:
+            return False
+
+
+def run(
+    store_dir: Path | str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7700,
+    host_given: bool = False,
+    **options: Any,
+) -> int:
+    """Serve until Ctrl-C; prints the URL once the socket is listening."""
+    import uvicorn
+
+    if not is_loopback(host) and not host_given:
+        raise BlocgraphError(f"--host {host}: not a loopback address; pass --host explicitly "
+                             "to serve other machines")
+    if not Path(store_dir, "current").exists():
+        raise BlocgraphError(f"store {store_dir}: no graph built yet (run `blocgraph build` "
+                             "first, or pass --store DIR)")
+    app = create_app(store_dir, **options)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                            lifespan="on")
+    shown = f"[{host}]" if ":" in host else host
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets)
+            if self.started:  # listening: now the URL is true
+                print(f"blocgraph serve: http://{shown}:{port}/ (SPARQL endpoint "
+                      f"http://{shown}:{port}/sparql); Ctrl-C stops", flush=True)
+
+    server = Server(config)
+    try:
+        asyncio.run(server.serve())
+    except KeyboardInterrupt:
+        pass
+    if not server.started:
+        raise BlocgraphError(f"--port {port}: could not listen on {host}:{port}")
+    print("blocgraph serve: stopped", flush=True)
+    return 0

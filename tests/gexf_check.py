@@ -1,0 +1,111 @@
+"""Checks shared by the GEXF tests: the official schemas, and graphology-gexf under Node.
+
+The official XSDs declare the viz elements in the GEXF namespace instead of the viz one, so
+a file is checked twice: without its viz elements against the XSD of its version, and its
+viz elements alone against the 1.3 RELAX NG viz grammar.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the project root
+XSD_DIR = SHARED / "gexf-xsd"
+RNG_DIR = SHARED / "gexf-rng"
+JS_DIR = Path(__file__).resolve().parent / "js"
+XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+
+
+def xsd(version: str) -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(XSD_DIR / version / "gexf.xsd")))
+
+
+def viz_ns(doc: etree._ElementTree) -> str:
+    return doc.getroot().nsmap["viz"]
+
+
+def without_viz(doc: etree._ElementTree) -> etree._ElementTree:
+    """The document minus viz elements, which the official XSDs declare in the wrong namespace."""
+    doc = copy.deepcopy(doc)
+    for el in doc.xpath("//viz:*", namespaces={"viz": viz_ns(doc)}):
+        el.getparent().remove(el)
+    return doc
+
+
+def assert_valid(schema, doc) -> None:
+    assert schema.validate(doc), str(schema.error_log)
+
+
+def viz_grammar(namespace: str) -> etree.RelaxNG:
+    """A grammar checking viz children of nodes and edges with the GEXF 1.3 viz definitions.
+
+    The 1.2draft grammar includes its viz part without the viz namespace (the same defect as
+    the XSDs), so viz elements of both versions are checked with the 1.3 definitions, which
+    describe the same colour element, bound to the file's own viz namespace.
+    """
+    viz_rng = (RNG_DIR / "1.3" / "viz.rng").as_uri()
+    text = f"""<grammar xmlns="{RNG_NS}">
+      <include href="{viz_rng}" ns="{namespace}"/>
+      <start><element name="check" ns=""><zeroOrMore><choice>
+        <element name="node" ns=""><ref name="node-content"/></element>
+        <element name="edge" ns=""><ref name="edge-content"/></element>
+      </choice></zeroOrMore></element></start>
+    </grammar>"""
+    return etree.RelaxNG(etree.fromstring(text))
+
+
+def viz_only(doc: etree._ElementTree) -> etree._Element:
+    """Each node's and edge's viz children, under plain <node>/<edge> wrappers."""
+    ns = doc.getroot().nsmap[None]
+    check = etree.Element("check")
+    for kind in ("node", "edge"):
+        for el in doc.iter(f"{{{ns}}}{kind}"):
+            wrapper = etree.SubElement(check, kind)
+            for child in el:
+                if etree.QName(child).namespace == viz_ns(doc):
+                    wrapper.append(copy.deepcopy(child))
+    return check
+
+
+def assert_gexf_valid(path: Path, version: str) -> etree._ElementTree:
+    """Both checks (XSD without viz, RELAX NG for viz); the parsed document for more checks."""
+    doc = etree.parse(str(path))
+    assert_valid(xsd(version), without_viz(doc))
+    assert_valid(viz_grammar(viz_ns(doc)), viz_only(doc))
+    return doc
+
+
+def graphology_read(path: Path) -> dict:
+    done = subprocess.run(
+        ["node", str(JS_DIR / "read_gexf.mjs"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def ensure_graphology() -> None:
+    """Skip when Node.js is absent (CI installs it); install tests/js from its lock file."""
+    if shutil.which("node") is None:
+        pytest.skip("Node.js is not on PATH: the graphology-gexf (Gephi Lite) check needs it")
+    if not (JS_DIR / "node_modules" / "graphology-gexf").is_dir():
+        npm = shutil.which("npm")
+        assert npm, "node is on PATH but npm is not; cannot install tests/js"
+        done = subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund"],
+            cwd=JS_DIR,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr

@@ -1,0 +1,59 @@
+"""Reading article files: dateline vs site chrome, HTML, encodings, bad input."""
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.articles import read_article
+from graph_builder.errors import BlocgraphError
+
+SEED = Path(__file__).parent.parent / "data" / "articles" / "000_eab27d500f391317.txt"
+
+
+def test_seed_date_is_the_dateline_not_the_site_clock():
+    article = read_article(SEED)
+    assert article.published == "2024-01-01"
+    assert article.title.startswith("Belarus wraps up 2023 CSTO chairmanship")
+    assert "Yerevan:" not in article.body and "Today:" not in article.body
+
+
+def test_html_uses_page_metadata(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><title>Malta leads the OSCE | Wire</title>"
+        '<meta property="article:published_time" content="2024-01-02T10:00:00Z"></head>'
+        "<body><div>Today: Friday, 9 February, 2024</div><article><h1>Malta leads the OSCE</h1>"
+        "<p>Malta took over the chairmanship of the OSCE on 1 January after weeks of talks "
+        "among the participating states in Vienna.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert article.published == "2024-01-02"
+    assert article.title == "Malta leads the OSCE"
+    assert article.text[article.body_offset:].startswith("Malta took over")
+
+
+def test_legacy_encoding(tmp_path):
+    path = tmp_path / "cp1252.txt"
+    text = "Türkiye’s président visits Ankara\n\n3 March 2024\n\nThe café – crème in Zürich.\n"
+    path.write_bytes(text.encode("cp1252"))
+    article = read_article(path)
+    assert article.published == "2024-03-03"
+    assert "Zürich" in article.text
+
+
+@pytest.mark.parametrize("content, message", [(b"", "empty"), (b"\x00\x01\x02" * 400, "not a text")])
+def test_bad_files_raise_one_line(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(BlocgraphError, match=message) as info:
+        read_article(path)
+    assert "\n" not in str(info.value) and "bad.txt" in str(info.value)
+
+
+def test_huge_file_is_refused(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(BlocgraphError, match="too large"):
+        read_article(path)

@@ -1,0 +1,118 @@
+"""The web page of `blocgraph serve`, driven in headless Chromium with Selenium.
+
+Needs the Debian packages chromium and chromium-driver (`.ci/run` installs them); the
+test finds them on PATH or at /usr/bin, so it runs the same wherever they are installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+from test_serve import Server, build_seed, serve
+
+
+def _binary(*names: str) -> str:
+    for name in names:
+        found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists()
+                                       else None)
+        if found:
+            return found
+    raise AssertionError(
+        f"none of {', '.join(names)} found: install them with "
+        "`apt-get install -y chromium chromium-driver`"
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    store = build_seed(tmp_path_factory.mktemp("browser") / "store")
+    with serve(store) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[webdriver.Chrome]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = _binary("chromium", "chromium-browser", "google-chrome")
+    profile = tempfile.mkdtemp(prefix="blocgraph-chromium-")
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    service = Service(executable_path=_binary("chromedriver"))
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _wait(driver: webdriver.Chrome, css: str, text: str | None = None) -> str:
+    wait = WebDriverWait(driver, 30)
+    if text is None:
+        element = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
+    else:
+        wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+        element = driver.find_element(By.CSS_SELECTOR, css)
+    return element.text
+
+
+def test_example_query_runs_and_fills_the_table(site: Server, browser: webdriver.Chrome) -> None:
+    browser.get(site.url)
+    WebDriverWait(browser, 30).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#examples option")) > 5
+    )
+    Select(browser.find_element(By.ID, "examples")).select_by_value("chairs")
+    assert "chairmanship" in browser.find_element(By.ID, "query").get_attribute("value").lower()
+    browser.find_element(By.ID, "run").click()
+    table = _wait(browser, "#results-table", "Kazakhstan")
+    assert "Belarus" in table
+    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#results-table th")]
+    assert "chairLabel" in headers
+
+
+def test_typed_query_and_error(site: Server, browser: webdriver.Chrome) -> None:
+    browser.get(site.url)
+    editor = browser.find_element(By.ID, "query")
+    editor.clear()
+    editor.send_keys(
+        "PREFIX bloc: <https://w3id.org/blocgraph/ontology#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT DISTINCT ?who WHERE { ?c bloc:chair ?s . ?s rdfs:label ?who "
+        'FILTER(lang(?who) = "en") } ORDER BY ?who'
+    )
+    browser.find_element(By.ID, "run").click()
+    text = _wait(browser, "#results", "row(s)")
+    assert "Kazakhstan" in text and "Belarus" in text
+    editor.clear()
+    editor.send_keys("SELECT * {")
+    browser.find_element(By.ID, "run").click()
+    assert "400" in _wait(browser, "#results .error", "SPARQL syntax error")
+
+
+def test_question_box(site: Server, browser: webdriver.Chrome) -> None:
+    browser.get(site.url)
+    box = browser.find_element(By.ID, "question")
+    box.send_keys("Who chaired the CSTO in 2024?")
+    browser.find_element(By.ID, "ask-button").click()
+    if importlib.util.find_spec("graph_builder.ask") is None:
+        assert "not available" in _wait(browser, "#answer .error", "503")
+    else:
+        assert "Kazakhstan" in _wait(browser, "#answer-text", "Kazakhstan")
+
+
+def test_gephi_link(site: Server, browser: webdriver.Chrome) -> None:
+    browser.get(site.url)
+    link = browser.find_element(By.ID, "gexf-link")
+    assert link.get_attribute("href") == site.url + "export.gexf"
