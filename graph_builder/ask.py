@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from . import reference
@@ -191,6 +191,103 @@ def _merge_dates(items: list[AnswerItem]) -> list[AnswerItem]:
     return sorted(keep, key=lambda i: i.label)
 
 
+class _NoDate(Exception):
+    """A question relative to a change of membership whose date the graph does not hold."""
+
+
+def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[str, ...],
+                ended_statuses: tuple[str, ...]) -> list[dict[str, str]]:
+    """Membership rows that hold during the period.
+
+    A dated membership must cover it. A membership that ended (or was reported withdrawn or
+    suspended) before the period ends the member's undated statements too, unless a later
+    one starts again. An undated statement is known from its article's date on; before that
+    date it counts only when no list of members from that earlier time leaves the member out.
+    """
+
+    def published(row: dict[str, str]) -> date | None:
+        return PartialDate.parse(row["published"][:10]).first_day if row.get("published") \
+            else None
+
+    def status(row: dict[str, str]) -> str:
+        return (row.get("status") or "member").lower()
+
+    ended: dict[str, date] = {}
+    lists: dict[str, tuple[date | None, set[str]]] = {}
+    for r in rows:
+        last = _bounds(None, r.get("end"))[1]
+        if last is None and status(r) in ended_statuses and published(r) is not None:
+            last = published(r) - timedelta(days=1)  # "has left" holds from the report on
+        if last is not None and last < period.first:
+            ended[r["member"]] = max(last, ended.get(r["member"], last))
+        if status(r) not in not_member and status(r) not in ended_statuses and r.get("article"):
+            lists.setdefault(r["article"], (published(r), set()))[1].add(r["member"])
+
+    def left_out_earlier(member: str) -> bool:
+        return any(pub is not None and pub <= period.last and len(names) >= 3
+                   and member not in names for pub, names in lists.values())
+
+    kept = []
+    for r in rows:
+        if status(r) in not_member or status(r) in ended_statuses:
+            continue
+        if not _covers(r.get("start"), r.get("end"), period):
+            continue
+        first = _bounds(r.get("start"), None)[0]
+        if r["member"] in ended and (first is None or first <= ended[r["member"]]):
+            continue
+        pub = published(r)
+        if not (r.get("start") or r.get("end")) and pub is not None and pub > period.last \
+                and left_out_earlier(r["member"]):
+            continue
+        kept.append(r)
+    return kept
+
+
+def _main_holders(found: list[AnswerItem], period: Period) -> list[AnswerItem]:
+    """Who held the chair for most of a year or month range: a chair that covers only a sliver
+    of it ("Brazil from 1 December 2023") is not the answer to "who chaired it in 2023".
+    An open end runs to the next chair's start."""
+    starts = sorted(_bounds(a.start, None)[0] for a in found if a.start)
+    spans: list[int] = []
+    for a in found:
+        first, last = _bounds(a.start, a.end)
+        first = max(first or period.first, period.first)
+        if last is None:
+            later = [s for s in starts if s > first]
+            last = later[0] - timedelta(days=1) if later else period.last
+        last = min(last, period.last)
+        spans.append(max((last - first).days + 1, 0))
+    if not spans or max(spans) == 0:
+        return found
+    return [a for a, n in zip(found, spans, strict=True) if n * 3 >= max(spans)]
+
+
+_ORDINAL_WORDS = {
+    w: i for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split())
+}
+
+
+def _ordinals(low: str) -> set[int]:
+    """The ordinal numbers a text names ("4th", "fourth"), for "the fourth summit"."""
+    found = {int(m.group(1)) for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th)\b", low)}
+    found |= {_ORDINAL_WORDS[m.group(1)] for m in re.finditer(
+        r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", low)}
+    return found
+
+
+def _names_other_org(name: str, org: reference.Entity) -> bool:
+    from .ask_parse import _gazetteer
+
+    return any(
+        m.entity.kind == "organization" and m.entity.slug != org.slug and m.entity.parent !=
+        org.slug for m in _gazetteer().mentions(name.upper() if name.islower() else name)
+    )
+
+
 # --- the question forms ----------------------------------------------------------------------
 
 
@@ -218,17 +315,19 @@ class _Asker:
         return None
 
     def _unknown(self, kind: str) -> None:
-        words = [w for w in self.p.persons if w]
+        words = [w for w in self.p.unknown if w]
         for word in words:
             hint = reference.suggest(word, "organization" if kind == "organisation" else "state")
             if hint:
                 raise BlocgraphError(
-                    f"ask: unknown {kind} '{word}' (did you mean {', '.join(hint)}?)"
+                    f"unknown {kind} '{word}' (did you mean {', '.join(hint)}?)"
                 )
         if words:
-            raise BlocgraphError(f"ask: unknown {kind} '{words[0]}' (see `blocgraph ask --examples`)")
+            raise BlocgraphError(
+                f"unknown {kind} '{words[0]}' (see `blocgraph ask --examples`)"
+            )
         raise BlocgraphError(
-            f"ask: the question names no {kind} I know (see `blocgraph ask --examples`)"
+            f"the question names no {kind} I know (see `blocgraph ask --examples`)"
         )
 
     def org_family(self, org: reference.Entity) -> list[reference.Entity]:
@@ -246,6 +345,14 @@ class _Asker:
             if found:
                 org = body
                 break
+        took = re.search(r"\b(took over|take over|takes over|taking over|assum\w+|took up|"
+                         r"took on|was handed|received)\b", self.low)
+        if took and period and period.relative is None and len(found) > 1:
+            starting = [a for a in found if a.start and _date_in(a.start, period)]
+            found = starting or found
+        elif period and period.relative != "now" and period.precision != "day" and len(found) > 1 \
+                and not re.search(r"\b(countries|states|members|nations)\b", self.low):
+            found = _main_holders(found, period)
         what = f"chairmanship of the {org.label}"
         if period is None:
             when = ""
@@ -312,12 +419,27 @@ class _Asker:
             self.message = f"The graph has no chairmanship of the {org.label} by {state.label}."
         return found
 
+    def has_chaired(self) -> list[AnswerItem]:
+        org, state = self.org(), self.state()
+        rows = self.run("chairs", org=_iri(org), chair=_iri(state))
+        period = self.p.period
+        if period is not None:
+            rows = [r for r in rows if _covers(r.get("start"), r.get("end"), period)]
+        item = AnswerItem("yes" if rows else "no")
+        for r in rows:
+            item.add_source(r.get("article"), r.get("evidence"))
+            item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
+        when = f" in {period.iso}" if period else ""
+        self.message = (f"Yes: {state.label} chaired the {org.label}{when}." if rows else
+                        f"No: the graph has no chairmanship of the {org.label} by "
+                        f"{state.label}{when}.")
+        return [item]
+
     def times_chaired(self) -> list[AnswerItem]:
         org, state = self.org(), self.state()
         rows = self.run("chairs", org=_iri(org), chair=_iri(state))
-        starts = {r["start"] for r in rows if r.get("start")} or (
-            {"undated"} if rows else set()
-        )
+        dated = [AnswerItem(r["start"]) for r in rows if r.get("start")]
+        starts = {a.label for a in _merge_dates(dated)} or ({"undated"} if rows else set())
         if not rows:
             self.message = f"The graph has no chairmanship of the {org.label} by {state.label}."
             return []
@@ -346,8 +468,10 @@ class _Asker:
     # succession -------------------------------------------------------------------------------
     def succession(self) -> list[AnswerItem]:
         low = self.low
-        org = self.org()
         state = self.state(required=False)
+        if not self.p.orgs and state is not None:
+            return self._succession_any(state)
+        org = self.org()
         if state is None:
             return self.next_chair(org)
         direction = self._direction(state)
@@ -361,6 +485,10 @@ class _Asker:
             if rows:
                 org = body
                 break
+        if not rows:
+            rows = self._adjacent(org, state, direction)
+            label, iri = ("toLabel", "to") if direction == "successor" else ("fromLabel", "from")
+            when = "toStart" if direction == "successor" else "fromStart"
         period = self.p.period
         if period and period.relative is None and rows:
             matching = [
@@ -381,6 +509,59 @@ class _Asker:
             )
         del low
         return found
+
+    def _succession_any(self, state: reference.Entity) -> list[AnswerItem]:
+        """A hand-over question that names no organisation: every organisation's."""
+        if self._direction(state) == "successor":
+            rows = self.run("succession", **{"from": _iri(state)})
+            found = _collect(rows, "toLabel", "to", "toStart", None)
+            word = "after"
+        else:
+            rows = self.run("succession", to=_iri(state))
+            found = _collect(rows, "fromLabel", "from", "fromStart", None)
+            word = "before"
+        self.message = (
+            f"{' and '.join(a.label for a in found)} chaired {word} {state.label}."
+            if found else f"The graph has no chairmanship {word} {state.label}."
+        )
+        return found
+
+    def _adjacent(self, org: reference.Entity, state: reference.Entity,
+                  direction: str) -> list[dict[str, str]]:
+        """Hand-overs read from the order of the organisation's chairmanships, when the
+        inferred ones are missing (overlapping or half-dated intervals)."""
+        chairs: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in self.run("chairs", org=_iri(org)):
+            first, last = _bounds(r.get("start"), r.get("end"))
+            if first is None and last is None:
+                continue
+            # known only to end: placed at the start of its last period, before one starting then
+            key = (first, 0) if first else (PartialDate.parse(r["end"]).first_day, -1)
+            entry = chairs.setdefault((r["chair"], str(key)), {"row": r, "key": key,
+                                                              "first": first, "last": last})
+            entry.setdefault("rows", []).append(r)
+        ordered = sorted(chairs.values(), key=lambda e: e["key"])
+        out: list[dict[str, str]] = []
+        for i, e in enumerate(ordered):
+            if e["row"]["chair"] != _iri(state):
+                continue
+            step = 1 if direction == "successor" else -1
+            j = i + step
+            while 0 <= j < len(ordered) and ordered[j]["row"]["chair"] == _iri(state):
+                j += step
+            if not 0 <= j < len(ordered):
+                continue
+            a, b = (e, ordered[j]) if step == 1 else (ordered[j], e)
+            if a["last"] and b["first"] and (b["first"] - a["last"]).days > 400:
+                continue  # a gap: the graph does not know who came in between
+            for r in b["rows"] if step == 1 else a["rows"]:
+                out.append({
+                    "fromLabel": a["row"].get("chairLabel"), "from": a["row"]["chair"],
+                    "toLabel": b["row"].get("chairLabel"), "to": b["row"]["chair"],
+                    "fromStart": a["row"].get("start"), "toStart": b["row"].get("start"),
+                    "article": r.get("article"), "evidence": r.get("evidence"),
+                })
+        return out
 
     def _direction(self, state: reference.Entity) -> str:
         """Successor or predecessor of the named state, from the verb and who its subject is."""
@@ -428,8 +609,8 @@ class _Asker:
                 found += _collect(nxt, "toLabel", "to", "toStart", None)
         self.message = (
             f"Next to chair the {org.label}: {', '.join(a.label for a in found)}."
-            if found else f"The graph has no later chairmanship of the {org.label} "
-            f"than the one of {self.as_of.isoformat()}."
+            if found else f"The graph has no chairmanship of the {org.label} after the one "
+            f"of {self.as_of.isoformat()}."
         )
         return found
 
@@ -437,7 +618,16 @@ class _Asker:
     def post(self) -> list[AnswerItem]:
         title = self.p.title or ""
         holder = self._post_of()
-        rows = self.run("post_holders", of=_iri(holder), title=title)
+        if title == "head":  # "who heads X": its usual head's title, the first the graph has
+            heads = (("secretary general", "chairperson of the commission", "executive director",
+                      "executive secretary", "president") if holder.kind == "organization"
+                     else ("president", "king", "prime minister"))
+            for title in heads:
+                rows = self.run("post_holders", of=_iri(holder), title=title)
+                if rows:
+                    break
+        else:
+            rows = self.run("post_holders", of=_iri(holder), title=title)
         period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
         join = re.search(r"\bwhen (.+?) (joined|became|was admitted|acceded)\b", self.low)
         if join and self.p.states and self.p.orgs:
@@ -479,6 +669,21 @@ class _Asker:
         from the article nearest in time that reports it."""
         dated = [r for r in rows if r.get("start") or r.get("end")]
         covering = [r for r in dated if _covers(r.get("start"), r.get("end"), period)]
+
+        def replaced(r: dict[str, str]) -> bool:
+            # an open-ended holding ends when someone else is reported later in the post
+            if r.get("end") or not r.get("start"):
+                return False
+            since = _bounds(r["start"], None)[0]
+            for o in rows:
+                if o["person"] == r["person"]:
+                    continue
+                when = o.get("start") or o.get("published")
+                if when and since < _bounds(when[:10], None)[0] <= period.last:
+                    return True
+            return False
+
+        covering = [r for r in covering if not replaced(r)]
         excluded = {r["person"] for r in dated if r not in covering}
         undated = [r for r in rows if not (r.get("start") or r.get("end"))
                    and r["person"] not in excluded]
@@ -506,36 +711,86 @@ class _Asker:
 
     # membership -------------------------------------------------------------------------------
     _NOT_MEMBER = ("observer", "partner", "dialogue partner", "applicant", "candidate",
-                   "associate", "guest", "former", "withdrawn")
+                   "associate", "guest")
+    _ENDED = ("former", "withdrawn", "expelled", "left")  # a suspended member is one still
 
-    def _member_rows(self, org: reference.Entity, state: reference.Entity | None):
-        params = {"org": _iri(org)}
+    def _member_rows(self, org: reference.Entity, state: reference.Entity | None,
+                     period: Period | None = None) -> tuple[list[dict[str, str]], Period]:
+        rows = self.run("membership_dates", org=_iri(org))
+        period = period or self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        kept = _members_at(rows, period, self._NOT_MEMBER, self._ENDED)
         if state is not None:
-            params["member"] = _iri(state)
-        rows = self.run("members", **params)
-        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
-        rows = [r for r in rows
-                if (r.get("status") or "member").lower() not in self._NOT_MEMBER]
-        # a membership that ended before the period ends the member's undated statements too,
-        # unless a later one starts again
-        ended: dict[str, date] = {}
-        for r in rows:
-            last = _bounds(None, r.get("end"))[1]
-            if last is not None and last < period.first:
-                ended[r["member"]] = max(last, ended.get(r["member"], last))
-        kept = []
-        for r in rows:
-            if not _covers(r.get("start"), r.get("end"), period):
-                continue
-            first = _bounds(r.get("start"), None)[0]
-            if r["member"] in ended and (first is None or first <= ended[r["member"]]):
-                continue
-            kept.append(r)
+            kept = [r for r in kept if r["member"] == _iri(state)]
         return kept, period
+
+    def _member_and_org(self) -> tuple[reference.Entity, reference.Entity]:
+        """"When did Sweden join NATO", "When did the African Union join the G20"."""
+        if self.p.states:
+            return self.p.states[0], self.org()
+        if len(self.p.orgs) >= 2:
+            return self.p.orgs[0], self.p.orgs[1]
+        self._unknown("state")
+        raise AssertionError
+
+    def _change_dates(self, org: reference.Entity, member: reference.Entity,
+                      leaving: bool, suspending: bool) -> list[AnswerItem]:
+        """The dates a member joined (starts) or left (ends) an organisation, finest first."""
+        rows = self.run("membership_dates", org=_iri(org), member=_iri(member))
+        if leaving:
+            picked = [r for r in rows if r.get("end")]
+            if suspending:
+                picked = [r for r in picked if r.get("status") == "suspended"] or picked
+            key = "end"
+        else:
+            picked = [r for r in rows if r.get("start")
+                      and (r.get("status") or "member").lower() not in self._NOT_MEMBER]
+            key = "start"
+        return _merge_dates(_collect(picked, key, None, "start", "end"))
+
+    def when_member(self) -> list[AnswerItem]:
+        member, org = self._member_and_org()
+        leaving = bool(_LEAVE.search(self.low))
+        suspending = bool(re.search(r"\b(suspen\w*|froze|freez\w*)\b", self.low))
+        found = self._change_dates(org, member, leaving, suspending)
+        if found and _REJOIN.search(self.low):
+            found = [max(found, key=lambda a: a.label)]
+        verb = ("suspended its membership of" if suspending else "left") if leaving else "joined"
+        self.message = (
+            f"{member.label} {verb} the {org.label} on: {', '.join(a.label for a in found)}."
+            if found else
+            f"The graph has no date on which {member.label} {verb} the {org.label}."
+        )
+        return found
+
+    def _relative_period(self, org: reference.Entity) -> Period | None:
+        """ "members after Uzbekistan suspended its membership": the day after that change."""
+        clause = re.search(r"\b(after|since|following|once|before|until|prior to)\b(.+)$",
+                           self.low)
+        if not clause or not self.p.states or not (
+                _LEAVE.search(clause.group(2)) or _JOIN.search(clause.group(2))):
+            return None
+        member = self.p.states[0]
+        leaving = bool(_LEAVE.search(clause.group(2)))
+        found = self._change_dates(org, member, leaving,
+                                   bool(re.search(r"\bsuspen", clause.group(2))))
+        if not found:
+            raise _NoDate(f"The graph has no date on which {member.label} "
+                          f"{'left' if leaving else 'joined'} the {org.label}.")
+        when = PartialDate.parse(found[0].label)
+        if clause.group(1) in ("before", "until", "prior to"):
+            day = when.first_day - timedelta(days=1)
+        else:
+            day = when.last_day + timedelta(days=1) if leaving else when.first_day
+        return Period(day, day, "day")
 
     def members(self) -> list[AnswerItem]:
         org = self.org()
-        rows, period = self._member_rows(org, None)
+        try:
+            period = self._relative_period(org)
+        except _NoDate as exc:
+            self.message = str(exc)
+            return []
+        rows, period = self._member_rows(org, None, period)
         found = _collect(rows, "memberLabel", "member")
         self.message = (
             f"Members of the {org.label} ({period.iso}): {', '.join(a.label for a in found)}."
@@ -577,14 +832,18 @@ class _Asker:
             what = f"{org.label} {what}"
             about = {r["article"] for r in self.run("article_orgs", org=_iri(org))}
             names = [n.lower() for n in org.names] + [org.label.lower()]
-            own = {k: e for k, e in events.items() if e["row"].get("org") == _iri(org)}
-            other = {
-                k: e for k, e in events.items()
-                if not e["row"].get("org") and (
-                    any(n in (e["row"].get("name") or "").lower() for n in names)
-                    or set(e["sources"]) & about)
-            }
-            events = own or other
+
+            def belongs(e: dict[str, Any]) -> bool:
+                if e["row"].get("org"):
+                    return e["row"]["org"] == _iri(org)
+                name = (e["row"].get("name") or "").lower()
+                if any(re.search(rf"\b{re.escape(n)}\b", name) for n in names):
+                    return True
+                if name and _names_other_org(name, org):
+                    return False
+                return bool(set(e["sources"]) & about)
+
+            events = {k: e for k, e in events.items() if belongs(e)}
         if self.p.cities:
             city = _iri(self.p.cities[0])
             events = {k: e for k, e in events.items() if e["row"].get("place") == city}
@@ -593,10 +852,14 @@ class _Asker:
         if period and period.relative != "now":
             events = {k: e for k, e in events.items() if _date_in(e["row"].get("date"), period)}
             what += f" of {period.iso}"
-        ordinal = re.search(r"\b(\d+(?:st|nd|rd|th))\b", self.low)
-        if ordinal and len(events) > 1:
-            named = {k: e for k, e in events.items()
-                     if ordinal.group(1) in (e["row"].get("name") or "").lower()}
+        ordinals = _ordinals(self.low)
+        if ordinals and len(events) > 1:
+            def says(e: dict[str, Any]) -> bool:
+                text = " ".join([e["row"].get("name") or "", *(v or "" for v in
+                                                                e["sources"].values())])
+                return bool(ordinals & _ordinals(text.lower()))
+
+            named = {k: e for k, e in events.items() if says(e)}
             events = named or events
         admit = re.search(r"\b(admit\w*|join\w*|accept\w*|accede\w*|accession)\b", self.low)
         if admit and self.p.states and org is not None and len(events) > 1:
@@ -613,6 +876,13 @@ class _Asker:
         when_q = re.match(r"\s*(when|on what date|what date|on which date)\b", self.low)
         where_q = re.search(r"\b(where|which city|what city|which capital)\b", self.low)
         found: list[AnswerItem] = []
+        if re.search(r"\b(who|which \w+) (hosted|was the host|is the host|will host|hosts)\b",
+                     self.low):
+            rows = [p for e in events.values() for p in e["parties"] if p.get("role") == "host"]
+            found = _collect(rows, "partyLabel", "party", "date", None)
+            self.message = (f"Host of the {what}: {', '.join(a.label for a in found)}."
+                            if found else f"The graph has no host of the {what}.")
+            return found
         for e in events.values():
             r = e["row"]
             if when_q and not where_q:
@@ -641,7 +911,8 @@ class _Asker:
         types = ("summit",) if "summit" in self.low else (
             ("meeting",) if "meeting" in self.low else ("summit", "meeting"))
         events, what = self._events(types)
-        attended = bool(re.search(r"\b(attend\w*|participat\w*|present)\b", self.low)) and not \
+        attended = bool(re.search(r"\b(attend\w*|participa\w*|present|took part)\b",
+                                  self.low)) and not \
             re.search(r"\b(not|n't|never|fail\w*|absent|no)\b", self.low)
         role = "participant" if attended else "absent"
         rows = [p for e in events.values() for p in e["parties"] if p.get("role") == role]
@@ -677,6 +948,15 @@ class _Asker:
                 if found else f"The graph has no dated clash between {who}."
             )
             return found
+        if len(states) > 1 and _YES_NO.match(self.low):
+            item = AnswerItem("yes" if rows else "no")
+            for r in rows:
+                item.add_source(r.get("article"), r.get("evidence"))
+            who = " and ".join(s.label for s in states)
+            self.message = (f"Yes: the graph has clashes between {who}." if rows else
+                            f"No: the graph has no clash between {who}"
+                            + (f" in {period.iso}." if period else "."))
+            return [item]
         if states:
             found = _collect(rows, "otherLabel", "other", "date", None)
             exclude = {_iri(s) for s in states}
@@ -696,10 +976,12 @@ class _Asker:
         orgs = list(self.p.orgs)
         org = orgs[0] if orgs else None
         params: dict[str, str] = {}
+        persons = [p for p in self.p.persons if p]
         if state is not None:
             params["proposer"] = _iri(state)
+        if org is not None and (state is not None or persons):
+            params["org"] = _iri(org)
         rows = self.run("cooperation", **params)
-        persons = [p for p in self.p.persons if p]
         if persons:
             surnames = {w.lower() for p in persons for w in p.split()}
             by_person = [r for r in rows if surnames & set(
@@ -716,6 +998,17 @@ class _Asker:
                 rows = as_org
             else:
                 rows = [r for r in rows if r.get("proposer") == _iri(org)]
+        if (org is not None and state is None and not persons and re.match(
+                r"\s*(who|which (country|countries|state|states|member|members|nation))\b",
+                self.low)):
+            rows = [r for r in self.run("cooperation")
+                    if _iri(org) in (r.get("partner"), r.get("org"))]
+            found = _collect(rows, "proposerLabel", "proposer", None, None)
+            self.message = (
+                f"Proposed cooperation with the {org.label}: "
+                f"{', '.join(a.label for a in found)}." if found
+                else f"The graph has no cooperation proposed with the {org.label}.")
+            return found
         rows = [r for r in rows if r.get("partner") and r.get("partner") != r.get("org")]
         found = _collect(rows, "partnerLabel", "partner", None, None)
         who = state.label if state else (" ".join(persons) or "anyone")
@@ -733,8 +1026,9 @@ _ABSENT = re.compile(
     r"\b(absent|stay\w* away|stayed home|sent no|send no|did not (attend|send|come)|"
     r"didn't (attend|send|come)|skip\w*|boycott\w*|no delegation|no representation|"
     r"not represented|fail\w* to (send|attend)|miss\w*|who attended|attended|"
-    r"took part|participated)\b"
+    r"took part|participated|participants?|attendees|present at|delegations? (came|attended))\b"
 )
+_YES_NO = re.compile(r"\s*(is|was|are|were|does|did|do|has|have|had|will)\b")
 _COOP = re.compile(r"\b(cooperat\w*|co-operat\w*|interact\w*|coordinat\w*|work with|"
                    r"work together|partner\w*|joint|ties|engage\w*|collaborat\w*)\b")
 _PROPOSE = re.compile(r"\b(propos\w*|suggest\w*|call\w* for|urg\w*|offer\w*|invit\w*|"
@@ -742,12 +1036,22 @@ _PROPOSE = re.compile(r"\b(propos\w*|suggest\w*|call\w* for|urg\w*|offer\w*|invi
 _CONFLICT = re.compile(r"\b(clash\w*|conflict\w*|fought|fight\w*|war|wars|confront\w*|"
                        r"hostilit\w*|skirmish\w*|border dispute|at odds|tension\w*|attack\w*)\b")
 _SUCCESSION = re.compile(
-    r"\b(took over|take over|takes over|taken over|hand\w*|pass\w*|receiv\w*|succeed\w*|"
+    r"\b(took|take|takes|taken|taking|hand\w*|pass\w*|receiv\w*|succeed\w*|"
     r"preced\w*|follow\w*|replac\w*|inherit\w*|before|after|next|prior to|transferr?\w*|"
     r"gave|give)\b"
 )
+_JOIN = re.compile(r"\b(join\w*|bec[oa]me (an? )?(\w+ ){0,3}members?|admit\w*|re-?admit\w*|"
+                   r"accede\w*|accession|entered|enter|was accepted|were accepted|"
+                   r"gain\w* membership|re-?join\w*|return\w* to|reinstat\w*)\b")
+_LEAVE = re.compile(r"\b(leave|leaves|left|leaving|quit\w*|withdr\w*|exit\w*|cease\w*|"
+                    r"stop\w* being|suspen\w*|expel\w*|excluded|froze|freez\w*|pull\w* out|"
+                    r"depart\w*|lost (its|their) membership|end\w* (its|their) membership)\b")
+_REJOIN = re.compile(r"\b(re-?admit\w*|re-?join\w*|return\w* to|reinstat\w*|restor\w*)\b")
+_WHEN = re.compile(r"\s*(when|in which year|in what year|what year|which year|on what date|"
+                   r"on which date|what date|since when|in which month)\b")
 _MEMBER = re.compile(r"\b(members?|membership|belong\w*|part of|are in|is in|was in|"
-                     r"were in|participating states)\b")
+                     r"were in|participating states|make up|made up|makes up|compris\w*|"
+                     r"consists? of|composed of|joined)\b")
 _SUMMIT = re.compile(r"\b(summit|meeting|meet|met|held|take place|took place|hosted|host|"
                      r"convened?|gathering|venue)\b")
 
@@ -757,6 +1061,9 @@ def _intent(p: Parsed) -> tuple[str, Callable[[_Asker], list[AnswerItem]]]:
     which_state = re.search(r"\b(which|what) (country|countries|state|states|nation|member|"
                             r"members|member state|member states)\b", low)
     chair = chair_words(low) or bool(p.title == "president" and which_state and p.orgs)
+    if _WHEN.match(low) and (_JOIN.search(low) or _LEAVE.search(low)) and p.orgs and (
+            p.states or len(p.orgs) >= 2) and not chair_words(low):
+        return "when_member", _Asker.when_member
     if _ABSENT.search(low) and (p.orgs or p.cities or "summit" in low):
         return "absent", _Asker.absent
     if _PROPOSE.search(low) and _COOP.search(low) or (
@@ -765,6 +1072,8 @@ def _intent(p: Parsed) -> tuple[str, Callable[[_Asker], list[AnswerItem]]]:
         return "cooperation", _Asker.cooperation
     if _CONFLICT.search(low) and not chair:
         return "conflicts", _Asker.conflicts
+    if chair and p.states and p.orgs and _YES_NO.match(low) and not _SUCCESSION.search(low):
+        return "has_chaired", _Asker.has_chaired
     if re.search(r"\bhow (many times|often)\b", low) and chair:
         return "times_chaired", _Asker.times_chaired
     if p.title and not which_state:
@@ -773,12 +1082,15 @@ def _intent(p: Parsed) -> tuple[str, Callable[[_Asker], list[AnswerItem]]]:
                            r"organs?|institutions?|forums?|alliances?)\b", low) and p.states:
         return "orgs_chaired", _Asker.orgs_chaired
     if (chair or re.search(r"\b(hand\w* over|took over|take over|baton)\b", low)) and \
-            _SUCCESSION.search(low) and (p.states or re.search(r"\bnext\b", low)):
+            _SUCCESSION.search(low) and (p.states or re.search(r"\bnext\b", low)) and (
+                p.orgs or p.states):
         return "succession", _Asker.succession
     if chair and p.states and re.match(
         r"\s*(when|in which years?|in what years?|what years?|which years?|during which)\b", low
     ):
         return "when_chaired", _Asker.when_chaired
+    if chair and p.orgs and not re.search(r"\b(members? of|belong\w*|membership)\b", low):
+        return "chair", _Asker.chair
     if _MEMBER.search(low) and p.orgs:
         if re.match(r"\s*(is|was|are|were|does|did|has|had|will)\b", low) and p.states:
             return "is_member", _Asker.is_member
@@ -795,8 +1107,18 @@ def _intent(p: Parsed) -> tuple[str, Callable[[_Asker], list[AnswerItem]]]:
         r"\s*(is|was|are|were)\b", low
     ) and p.states:
         return "is_member", _Asker.is_member
+    if p.unknown and (chair or _MEMBER.search(low) or _SUMMIT.search(low) or p.title):
+        for phrase in p.unknown:
+            hint = reference.suggest(phrase, "organization") or reference.suggest(phrase)
+            if hint:
+                raise BlocgraphError(
+                    f"unknown organisation or state '{phrase}' (did you mean {', '.join(hint)}?)"
+                )
+        raise BlocgraphError(
+            f"unknown organisation or state '{p.unknown[0]}' (see `blocgraph ask --examples`)"
+        )
     raise BlocgraphError(
-        "ask: cannot read this question; supported forms: `blocgraph ask --examples`"
+        "cannot read this question; supported forms: `blocgraph ask --examples`"
     )
 
 
@@ -820,6 +1142,16 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None) -> An
         answers = retry.chair()
         if answers:
             intent, asker = "chair", retry
+    if intent == "chair" and not answers and parsed.orgs and parsed.title is None and \
+            not re.search(r"\b(which|what) (country|state|nation|member)", parsed.text):
+        # a body chaired by a person ("who chairs the European Council"): its president
+        parsed.title = "president"
+        retry = _Asker(parsed, target, as_of)
+        found = retry.post()
+        if found:
+            intent, asker, answers = "post_holder", retry, found
+        else:
+            parsed.title = None
     return Answer(
         question=question,
         intent=intent,

@@ -65,7 +65,10 @@ class Period:
         if self.precision == "year":
             return f"{self.first.year}"
         if self.precision == "month":
-            return f"{self.first.year}-{self.first.month:02d}"
+            iso = f"{self.first.year}-{self.first.month:02d}"
+            if (self.last.year, self.last.month) != (self.first.year, self.first.month):
+                iso += f" to {self.last.year}-{self.last.month:02d}"
+            return iso
         return self.first.isoformat()
 
 
@@ -132,13 +135,16 @@ def parse(question: str, as_of: date) -> Parsed:
     """The slots of a question; unknown capitalised names are kept to be reported."""
     text = _clean(question)
     if not text:
-        raise BlocgraphError("ask: the question is empty (see `blocgraph ask --examples`)")
+        raise BlocgraphError("the question is empty (see `blocgraph ask --examples`)")
     cased = re.sub(
         r"\b[a-z][a-z0-9]+\b",
         lambda m: _acronyms().get(m.group(), m.group())
         if not (m.start() == 0 and m.group() == "who") else m.group(),
         text,
     )
+    for pattern, name in _BODY_ALIASES:
+        cased = re.sub(pattern, lambda m, n=name: _pad(n, len(m.group())), cased,
+                       flags=re.IGNORECASE)
     parsed = Parsed(question=question, text=text.lower().rstrip("?!. "))
     seen: set[tuple[str, str]] = set()
     spans: list[tuple[int, int]] = []
@@ -159,7 +165,33 @@ def parse(question: str, as_of: date) -> Parsed:
     parsed.period = _period(text, as_of)
     parsed.title = _title(parsed.text)
     parsed.persons = _persons(text, spans)
+    words = [
+        m for m in re.finditer(r"\b[A-Z][\w'-]+", text)
+        if not any(s <= m.start() < e for s, e in spans)
+        and m.group().lower() not in _QUESTION_WORDS and m.group().lower() not in _MONTHS
+    ]
+    runs: list[list[re.Match[str]]] = []
+    for m in words:
+        if runs and re.fullmatch(r"\s+", text[runs[-1][-1].end():m.start()]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    parsed.unknown = [text[r[0].start():r[-1].end()] for r in runs]
     return parsed
+
+
+# Bodies news names by their meeting or organ rather than by the organisation.
+_BODY_ALIASES = (
+    (r"\bArab (summit|League summit)\b", "Arab League"),
+    (r"\b(the )?Committee of Ministers\b(?! of the Council of Europe)", "Council of Europe"),
+    (r"\bIslamic Summit\b", "OIC"),
+    (r"\bKremlin\b", "Russia"),
+)
+
+
+def _pad(name: str, width: int) -> str:
+    """A replacement of the same length, so that offsets stay those of the question."""
+    return name.ljust(width) if len(name) <= width else name
 
 
 def _persons(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -205,6 +237,17 @@ def _year_period(year: int, relative: str | None = None) -> Period:
 
 def _period(text: str, as_of: date) -> Period | None:
     low = text.lower()
+    span = re.search(r"\b(1[89]\d{2}|20\d{2})\s*(?:-|to|until|and)\s*(1[89]\d{2}|20\d{2})\b", low)
+    if span and int(span.group(1)) < int(span.group(2)):
+        return Period(date(int(span.group(1)), 1, 1), date(int(span.group(2)), 12, 31), "month")
+    part = re.search(r"\b(early|mid|middle of|late|end of|beginning of|start of)[ -](\d{4})\b",
+                     low)
+    if part:
+        year = int(part.group(2))
+        months = {"early": (1, 4), "beginning of": (1, 2), "start of": (1, 2), "mid": (5, 8),
+                  "middle of": (5, 8), "late": (9, 12), "end of": (11, 12)}[part.group(1)]
+        last = calendar.monthrange(year, months[1])[1]
+        return Period(date(year, months[0], 1), date(year, months[1], last), "month")
     patterns: list[tuple[str, str]] = [
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", "ymd"),
         (r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+(\d{4})\b", "dmy"),
@@ -231,6 +274,12 @@ def _period(text: str, as_of: date) -> Period | None:
         else:
             found = _year_period(int(g[0]))
         if found:
+            half = re.search(r"\b(first|second) half of (\d{4})\b", low)
+            if half and found.precision == "year":
+                year = found.first.year
+                found = (Period(date(year, 1, 1), date(year, 6, 30), "month")
+                         if half.group(1) == "first"
+                         else Period(date(year, 7, 1), date(year, 12, 31), "month"))
             return found
     if re.search(r"\bthis year\b", low):
         return _year_period(as_of.year, "this year")
@@ -257,11 +306,16 @@ def _norm_title(text: str) -> str:
 def _title(low: str) -> str | None:
     """The post a question names, in the graph's canonical spelling."""
     text = " " + _norm_title(low) + " "
+    if re.search(r"\bchair(man|woman|person)? of the ([\w-]+ ){0,4}commission\b", text):
+        return "chairperson of the commission"
     if re.search(r"\bchair\w*\b.*\bexecutive committee\b", text):
         return "chairman of the executive committee"
     if re.search(r"\bchair(man|woman|person)? in office\b", text) and re.match(r"\s*who\b", text):
         if not re.match(r"\s*who\b.*\b(country|state|nation|member)\b", text):
             return "chairperson in office"
+    if re.match(r"\s*who (heads|headed|leads|led|is the head of|was the head of|is the leader of|"
+                r"was the leader of|runs|ran)\b", text):
+        return "head"
     extra = ["chairperson of the commission", "executive director", "executive secretary",
              "permanent representative", "crown prince", "high representative"]
     for title in [*known_titles(), *extra]:

@@ -28,6 +28,7 @@ from .store import Store
 from .vocab import ARTICLE_GRAPH_PREFIX, ID, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+_BULK = 200_000
 FORMAT_VERSION = 1
 
 Extractor = Callable[[Path], ArticleFacts]
@@ -40,6 +41,7 @@ class BuildReport:
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
     inference: InferenceReport | None = None
     asserted: int = 0
     inferred: int = 0
@@ -118,6 +120,8 @@ def gather_facts(
         if stem in inputs.articles and extractor is not None:
             try:
                 extracted = extractor(inputs.articles[stem])
+                for problem in facts_mod.drop_unresolved(extracted, str(inputs.articles[stem])):
+                    report.dropped.append(problem)
             except BlocgraphError as exc:
                 report.skipped.append((str(inputs.articles[stem]), str(exc)))
                 if curated is None:
@@ -155,6 +159,7 @@ def build(
         full = meta.get("ontology") != ontology_fp or meta.get("infer") != infer
         full = full or meta.get("engine") != engine
         added: list[str] = []
+        pending: list[ox.Quad] = []
         if meta.get("ontology") != ontology_fp:
             db.remove_graph(ox.NamedNode(ONTOLOGY_GRAPH))
             db.extend(ontology)
@@ -171,13 +176,17 @@ def build(
             if stem in known:  # a replaced graph may take inferences with it: recompute
                 full = True
                 db.remove_graph(graph)
-            db.extend(quads)
+            pending.extend(quads)
+            if len(pending) > _BULK:  # large loads skip the transaction: the generation is private
+                db.bulk_extend(pending)
+                pending.clear()
             added.append(graph.value)
             entities[stem] = sorted(
                 {t.value for q in quads for t in (q.subject, q.object) if _is_entity(t)}
             )
             known[stem] = fp
             report.built.append(stem)
+        db.extend(pending)
         if full or added:
             _refresh_reference(db, {iri for iris in entities.values() for iri in iris})
             if not infer:

@@ -346,6 +346,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     for path, why in report.skipped:
         print(f"skipped {path}: {why}", file=sys.stderr)
+    for problem in report.dropped:
+        print(f"dropped an extracted fact: {problem}", file=sys.stderr)
     if not args.quiet:
         print(
             f"built {len(report.built)} article graph(s), {len(report.unchanged)} unchanged, "
@@ -557,7 +559,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"blocgraph extract: warning: {w.message}", file=sys.stderr)
         data = to_dict(facts)
         if not args.explain:
-            for kind, items in data.items():
+            for items in data.values():
                 if isinstance(items, list):
                     for item in items:
                         if isinstance(item, dict):

@@ -9,7 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import Blocgraph
+from .ask import ask
 from .results import to_table
+
+SAMPLE_QUESTIONS = (
+    "Which country held the rotating chairmanship of the CSTO in 2023?",
+    "Who chairs the CSTO now?",
+    "Who took over the CSTO chairmanship from Belarus?",
+    "When did Kazakhstan chair the CSTO?",
+    "Which member state was absent from the 2023 CSTO summit in Minsk?",
+)
 
 
 def run_demo(store: Path, out: Path) -> int:
@@ -29,6 +38,11 @@ def run_demo(store: Path, out: Path) -> int:
         print(f"\nWho chaired the CSTO on {date}?  {names}")
     print("\nWho handed the chair to whom (query: succession)")
     print(to_table(graph.query("succession")))
+    print("\nQuestions in plain English (blocgraph ask)")
+    for question in SAMPLE_QUESTIONS:
+        answer = ask(question, graph.store, as_of="2024-06-15")
+        labels = ", ".join(a.label for a in answer.answers) or "(no answer in the graph)"
+        print(f"  {question}\n    -> {labels}")
     counts = graph.store.meta().get("counts", {})
     print(
         f"\nGraph size: {counts.get('asserted', 0)} asserted triples "

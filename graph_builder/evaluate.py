@@ -32,6 +32,20 @@ class ExtractionScore:
         return {"articles": self.articles, "per_type": self.per_type, "overall": self.overall,
                 "missed": self.missed, "spurious": self.spurious}
 
+    def to_text(self) -> str:
+        """The table `blocgraph eval` prints, then every missed and spurious fact."""
+        lines = [f"extraction over {self.articles} article(s)",
+                 f"{'type':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+        for kind, row in [*self.per_type.items(), ("overall", self.overall)]:
+            lines.append(f"{kind:24} {row['precision']:6.2f} {row['recall']:6.2f} "
+                         f"{row['f1']:6.2f} {row['tp']:5d} {row['fp']:5d} {row['fn']:5d}")
+        for item in self.missed:
+            lines.append(f"  missed   {item['article']}: {item['type']} {item['key']}")
+        for item in self.spurious:
+            lines.append(f"  spurious {item['article']}: {item['type']} {item['key']} "
+                         f"({item['rule']}) {(item['evidence'] or '')[:120]}")
+        return "\n".join(lines)
+
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 1.0

@@ -15,7 +15,6 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +165,9 @@ def facts_from_gold(gold_dir: Path, out_dir: Path) -> list[str]:
         for kind in F.FACT_KINDS:
             kept = []
             for item in data.get(kind, []) or []:
+                if not isinstance(item, dict) or item.get("optional"):
+                    continue  # uncertain in the gold itself: not a fact of the gold graph
+                item = _known_parts(kind, item)
                 one = {"article": data["article"], "published": data.get("published"),
                        kind: [item]}
                 try:
@@ -178,6 +180,22 @@ def facts_from_gold(gold_dir: Path, out_dir: Path) -> list[str]:
         stem = path.name.removesuffix(".gold.json")
         (out_dir / f"{stem}.json").write_text(json.dumps(doc, indent=1), "utf-8")
     return dropped
+
+
+def _known_parts(kind: str, item: dict[str, Any]) -> dict[str, Any]:
+    """An event keeps its known participants and place when some others are unknown."""
+    if kind != "events":
+        return item
+    item = dict(item)
+    for key in ("participants", "absent"):
+        item[key] = [n for n in item.get(key) or [] if reference.resolve(n, "state")]
+    if item.get("place") and reference.resolve(item["place"], "city") is None:
+        item["place"] = None
+    if item.get("host") and reference.resolve(item["host"], "state") is None:
+        item["host"] = None
+    if item.get("organization") and reference.resolve(item["organization"], "organization") is None:
+        item["organization"] = None
+    return item
 
 
 def _extraction_score(gold_dir: Path) -> Any:

@@ -269,7 +269,7 @@ _ORG_FIELDS = {
 
 
 def _unknown(kind: str, name: str, source: str, where: str) -> BlocgraphError:
-    hint = reference.suggest(name, kind)
+    hint = reference.suggest(name, kind if kind in ("state", "organization", "city") else None)
     did_you_mean = f" (did you mean {', '.join(hint)}?)" if hint else ""
     return BlocgraphError(f"{source}: {where}: unknown {kind} '{name}'{did_you_mean}")
 
@@ -278,20 +278,43 @@ def check_references(facts: ArticleFacts, source: str) -> None:
     """Every state, organisation and place a fact names must be one blocgraph knows."""
     for kind in FACT_KINDS:
         for i, fact in enumerate(getattr(facts, kind)):
-            where = f"{kind}[{i}]"
-            for name in _STATE_FIELDS[kind]:
-                values = getattr(fact, name)
-                for value in values if isinstance(values, list) else [values]:
-                    if value and reference.resolve(value, "state") is None:
-                        raise _unknown("state", value, source, f"{where}.{name}")
-            for name in _ORG_FIELDS[kind]:
-                value = getattr(fact, name)
-                if value and reference.resolve(value, "organization") is None:
-                    raise _unknown("organization", value, source, f"{where}.{name}")
-            if kind == "posts" and fact.of and reference.resolve(fact.of) is None:
-                raise _unknown("state or organization", fact.of, source, f"{where}.of")
-            if kind == "events" and fact.place and reference.resolve(fact.place, "city") is None:
-                raise _unknown("city", fact.place, source, f"{where}.place")
+            _check_fact(kind, i, fact, source)
+
+
+def drop_unresolved(facts: ArticleFacts, source: str) -> list[str]:
+    """Remove facts that name something blocgraph does not know; say which, one line each.
+
+    Curated files must be right (an unknown name there is an error), but extraction may
+    meet a name the tables lack; the article's other facts still go into the graph.
+    """
+    problems = []
+    for kind in FACT_KINDS:
+        kept = []
+        for i, fact in enumerate(getattr(facts, kind)):
+            try:
+                _check_fact(kind, i, fact, source)
+                kept.append(fact)
+            except BlocgraphError as exc:
+                problems.append(str(exc))
+        setattr(facts, kind, kept)
+    return problems
+
+
+def _check_fact(kind: str, i: int, fact: _Fact, source: str) -> None:
+    where = f"{kind}[{i}]"
+    for name in _STATE_FIELDS[kind]:
+        values = getattr(fact, name)
+        for value in values if isinstance(values, list) else [values]:
+            if value and reference.resolve(value, "state") is None:
+                raise _unknown("state", value, source, f"{where}.{name}")
+    for name in _ORG_FIELDS[kind]:
+        value = getattr(fact, name)
+        if value and reference.resolve(value, "organization") is None:
+            raise _unknown("organization", value, source, f"{where}.{name}")
+    if kind == "posts" and fact.of and reference.resolve(fact.of) is None:
+        raise _unknown("state or organization", fact.of, source, f"{where}.of")
+    if kind == "events" and fact.place and reference.resolve(fact.place, "city") is None:
+        raise _unknown("city", fact.place, source, f"{where}.place")
 
 
 def slug_of(name: str | None, kind: str | None = None) -> str | None:

@@ -20,7 +20,6 @@ about owl:Thing and the built-in vocabularies); both engines drop those. The rul
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -59,12 +58,23 @@ class InferenceReport:
 
 
 def ontology_quads() -> list[ox.Quad]:
-    """The ontology file as quads of its own named graph."""
+    """The ontology file as quads of its own named graph.
+
+    Its blank nodes (OWL restrictions) get labels by order of appearance, so the same
+    file always gives the same quads and building twice gives the same store.
+    """
     graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    labels: dict[str, ox.BlankNode] = {}
+
+    def stable(term: object) -> object:
+        if isinstance(term, ox.BlankNode):
+            return labels.setdefault(term.value, ox.BlankNode(f"ontology{len(labels) + 1}"))
+        return term
+
     path = ontology_file()
     with open(path, "rb") as handle:
         triples = ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri())
-        return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+        return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph) for t in triples]
 
 
 def is_noise(s: object, p: object, o: object) -> bool:
@@ -167,7 +177,7 @@ def _tbox(ontology: tuple[ox.Quad, ...]) -> TBox:
     closure = _rdflib_to_quads(entailed, ox.NamedNode(INFERRED_GRAPH))
     for t in entailed:
         graph.add(t)
-    R, O = rdflib.RDF, rdflib.OWL  # noqa: N806
+    R, OW = rdflib.RDF, rdflib.OWL  # noqa: N806
 
     def named(*terms: object) -> bool:
         return all(isinstance(t, rdflib.URIRef) and not is_noise(t, R.type, t) for t in terms)
@@ -180,21 +190,21 @@ def _tbox(ontology: tuple[ox.Quad, ...]) -> TBox:
         )
 
     sup_classes = set(pairs(rdflib.RDFS.subClassOf))
-    for a, b in pairs(O.equivalentClass):
+    for a, b in pairs(OW.equivalentClass):
         sup_classes |= {(a, b), (b, a)}
     sup_props = set(pairs(rdflib.RDFS.subPropertyOf))
-    for a, b in pairs(O.equivalentProperty):
+    for a, b in pairs(OW.equivalentProperty):
         sup_props |= {(a, b), (b, a)}
     inverses = set()
-    for a, b in pairs(O.inverseOf):
+    for a, b in pairs(OW.inverseOf):
         inverses |= {(a, b), (b, a)}
-    for p in graph.subjects(R.type, O.SymmetricProperty):
+    for p in graph.subjects(R.type, OW.SymmetricProperty):
         if named(p):
             inverses.add((str(p), str(p)))
     has_values = []
     for cls, restriction in graph.subject_objects(rdflib.RDFS.subClassOf):
-        prop = graph.value(restriction, O.onProperty)
-        value = graph.value(restriction, O.hasValue)
+        prop = graph.value(restriction, OW.onProperty)
+        value = graph.value(restriction, OW.hasValue)
         if named(cls) and prop is not None and isinstance(value, rdflib.URIRef):
             has_values.append((str(cls), str(prop), str(value)))
     return TBox(
@@ -205,8 +215,8 @@ def _tbox(ontology: tuple[ox.Quad, ...]) -> TBox:
         domains=pairs(rdflib.RDFS.domain),
         ranges=pairs(rdflib.RDFS.range),
         has_values=sorted(has_values),
-        transitive=sorted(str(p) for p in graph.subjects(R.type, O.TransitiveProperty)),
-        functional=sorted(str(p) for p in graph.subjects(R.type, O.FunctionalProperty)),
+        transitive=sorted(str(p) for p in graph.subjects(R.type, OW.TransitiveProperty)),
+        functional=sorted(str(p) for p in graph.subjects(R.type, OW.FunctionalProperty)),
     )
 
 
@@ -277,29 +287,25 @@ def _delta_filter(graphs: list[str] | None) -> str:
 
 
 def _fixpoint(db: ox.Store, rules: list[str], delta: list[str] | None) -> int:
-    """Semi-naive evaluation: each round applies the rules to the last round's news only."""
-    inferred = ox.NamedNode(INFERRED_GRAPH)
-    nxt, scratch = ox.NamedNode(_NEXT), ox.NamedNode(_DELTA)
+    """Semi-naive evaluation: each round applies the rules to the last round's news only.
+
+    The news move between graphs by SPARQL ADD/MOVE inside the store, never through Python.
+    """
     try:
         for round_ in range(1, _MAX_ROUNDS + 1):
-            db.remove_graph(nxt)
             selector = _delta_filter(delta)
             for update in rules:
                 db.update(update.replace("__DELTA__", selector))
-            found = [
-                (q.subject, q.predicate, q.object)
-                for q in db.quads_for_pattern(None, None, None, nxt)
-            ]
-            db.remove_graph(scratch)
-            if not found:
+            if not db.query(f"ASK {{ GRAPH <{_NEXT}> {{ ?s ?p ?o }} }}"):
                 return round_
-            db.extend(ox.Quad(s, p, o, inferred) for s, p, o in found)
-            db.extend(ox.Quad(s, p, o, scratch) for s, p, o in found)
+            db.update(
+                f"ADD GRAPH <{_NEXT}> TO GRAPH <{INFERRED_GRAPH}> ; "
+                f"MOVE GRAPH <{_NEXT}> TO GRAPH <{_DELTA}>"
+            )
             delta = [_DELTA]
         raise RuntimeError("inference did not reach a fixpoint")
     finally:
-        db.remove_graph(nxt)
-        db.remove_graph(scratch)
+        db.update(f"DROP SILENT GRAPH <{_NEXT}> ; DROP SILENT GRAPH <{_DELTA}>")
 
 
 def _graph_size(db: ox.Store, graph: ox.NamedNode) -> int:

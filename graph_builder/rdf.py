@@ -51,6 +51,7 @@ _EVENT_CLASSES = {
     "confrontation": "Confrontation",
 }
 _KIND_PATH = {"state": "state", "organization": "org", "city": "city"}
+_TIME_POSITION = {"gYear": "inXSDgYear", "gYearMonth": "inXSDgYearMonth", "date": "inXSDDate"}
 
 
 def bloc(local: str) -> NamedNode:
@@ -114,7 +115,7 @@ class _Writer:
     def instant(self, value: PartialDate) -> NamedNode:
         node = NamedNode(f"{ID}instant/{value}")
         self.add(node, _TYPE, NamedNode(TIME + "Instant"))
-        self.add(node, NamedNode(TIME + "inXSD" + value.xsd_type), _date_literal(value))
+        self.add(node, NamedNode(TIME + _TIME_POSITION[value.xsd_type]), _date_literal(value))
         return node
 
     def provenance(self, node: NamedNode, fact: _Fact) -> None:

@@ -42,7 +42,8 @@ def test_legacy_encoding(tmp_path):
     assert "Zürich" in article.text
 
 
-@pytest.mark.parametrize("content, message", [(b"", "empty"), (b"\x00\x01\x02" * 400, "not a text")])
+@pytest.mark.parametrize("content, message",
+                         [(b"", "empty"), (b"\x00\x01\x02" * 400, "not a text")])
 def test_bad_files_raise_one_line(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)

@@ -203,8 +203,9 @@ def test_mentions_are_fast_enough_for_a_corpus() -> None:
     base = seed_text()[:5000]
     articles = [f"{base} Article {i}." for i in range(1000)]
     g.mentions(articles[0])
-    started = time.perf_counter()
+    # CPU time, not the wall clock: other processes on a shared machine must not fail this
+    started = time.process_time()
     total = sum(len(g.mentions(article)) for article in articles)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert total > 50_000
     assert elapsed < 2.0, f"{elapsed:.2f} s for 1000 articles"

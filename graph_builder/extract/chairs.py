@@ -25,7 +25,8 @@ _KEYWORD = re.compile(
     r"chairmanship|chairpersonship|presidency|\bchair\b|\bchairs\b|\bchaired\b|helm|baton|"
     r"presid(?:ed|es|ing)\s+over|gavel|hammer|chairing",
 )  # matched against the lower-cased sentence
-_GAP = r"(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|,\s*(?:which|who))?" \
+_GAP = r"(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|,\s*(?:which|who)|" \
+       r",\s*whose\s+country)?" \
        r"(?:\s+(?:is|was)\s+next\s+in\s+line\s+and)?" \
        r"(?:\s+(?:has|have|had|will|would|formally|officially|then|also|last|first|now|next|" \
        r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|\w+ly|agreed|" \
@@ -94,19 +95,24 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"replac(?:ed|es|ing))\s+(?:the\s+)?" + SA, re.IGNORECASE)),
     # "the chairmanship that Moscow has held since 1 January"
     ("chair.relative", re.compile(
-        r"(?:chairmanship|presidency|chair)\s+(?:that|which)\s+" + SA + r"\s+(?:has\s+|had\s+|"
+        r"(?:chairmanship|presidency|chair)(?:\s+of\s+(?:the\s+)?" + ANY + r")?"
+        r"\s+(?:that|which)\s+" + SA + r"\s+(?:has\s+|had\s+|"
         r"will\s+)?(?:held|holds|hold|took\s+over|assumed|assumes|took|takes)\b",
         re.IGNORECASE)),
     # "the chairmanship was held by Tajikistan"
     ("chair.passive", re.compile(
-        r"(?:chairmanship|presidency|chair)\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+"
-        r"(?:held|taken\s+over|assumed|taken)\s+by\s+" + SA, re.IGNORECASE)),
+        r"(?:(?:chairmanship|presidency|chair)(?:\s+of\s+(?:the\s+)?" + ANY + r")?|" + O + r")\s+"
+        r"(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:currently\s+)?"
+        r"(?:held|taken\s+over|assumed|taken|chaired|presided\s+over)\s+by\s+"
+        r"\u27e6[SA](?P<chair>\d+)\u27e7",
+        re.IGNORECASE)),
     # "followed by Slovenia in September", "then Denmark"
     ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
                                   re.IGNORECASE)),
 ]
 _FUTURE = re.compile(r"\b(?:will|to|next|is due|due to|shall)\b", re.IGNORECASE)
-_UNTIL = re.compile(r"\b(?:until|till|through|ending|ends?|ended|to)\s+(?:the\s+(?:end|middle)\s+of\s+)?"
+_UNTIL = re.compile(r"\b(?:until|till|through|ending|ends?|ended|to)\s+"
+                    r"(?:the\s+(?:end|middle)\s+of\s+)?"
                     r"(?:the\s+)?$", re.IGNORECASE)
 _UNTIL_FAR = re.compile(r"\b(?:until|till)\b(?![^,;]*\b(?:from|since|for|starting|when|on)\b)"
                         r"(?:(?!\u27e6T)[^,;]){0,40}$",
@@ -121,7 +127,9 @@ _TERM_MONTHS = {"Council of the EU": 6, "Council of Europe": 6, "UNSC": 1}
 # else, or another state. A clause that goes on about the chair ("X, the outgoing chair, who
 # led the union throughout 2023") and a predecessor ("took over from Y in May") do not stop it.
 _STRETCH_STOP = re.compile(
-    SA + r"(?=,\s*(?:which|who|whose)\b)|,\s*(?:which|who|whose)\b(?!\s+(?:country\s+|\w+ly\s+|also\s+|has\s+|had\s+|will\s+)*"
+    r",\s+(?!(?:which|who|whose|and|but|while)\b)[a-z]+ed\b|"
+    + SA + r"(?=,\s*(?:which|who|whose)\b)|,\s*(?:which|who|whose)\b"
+    r"(?!\s+(?:country\s+|\w+ly\s+|also\s+|has\s+|had\s+|will\s+)*"
     r"(?:chair|led|lead|held|hold|presid|took\s+over|takes\s+over|assum|steer|head))"
     r"|(?<!from\s)(?<!from\sthe\s)(?<!succeeding\s)(?<!replacing\s)" + SA, re.IGNORECASE)
 
@@ -179,7 +187,7 @@ def _org_near(sentence: Masked, position: int, ctx: Context, near_only: bool) ->
         return orgs[0]
     if orgs:
         # the nearest one after the phrase, else the nearest before it
-        for pos, _, i in sentence.tokens("O", position, clause_end):
+        for _, _, i in sentence.tokens("O", position, clause_end):
             return sentence.org(i)
         return orgs[-1]
     return ctx.topic_org
@@ -197,8 +205,9 @@ def _period(sentence: Masked, start: int, end: int) -> tuple[str | None, str | N
         assert d is not None
         first, last = d.start, d.end
         lead = sentence.masked[max(0, pos - 30):pos]
-        if (_UNTIL.search(lead) or _UNTIL_FAR.search(sentence.masked, max(0, pos - 70), pos)) and not re.search(r"\bfrom\s+$",
-                                                                                lead):
+        ends_here = _UNTIL.search(lead) or _UNTIL_FAR.search(sentence.masked, max(0, pos - 70),
+                                                             pos)
+        if ends_here and not re.search(r"\bfrom\s+$", lead):
             continue  # "until November": where it ends, not where it starts
         if d.kind == "relyear" and _FOR_THE.search(lead) and re.match(r"(?i)next|coming|following",
                                                                        d.text):
@@ -249,7 +258,11 @@ _CHAIRED_MEETING = re.compile(
 _POSSESSIVE_TAIL = re.compile(
     r"\s+(?:in|for|of)\s+(?:the\s+)?" + T + r"|,\s*which\s+(?:began|started|opened|ran|runs|"
     r"lasted|lasts|has\s+run|ended|ends)\s+(?:in|on|from|since|at\s+the\s+start\s+of)\s+"
-    r"(?:the\s+)?" + T, re.IGNORECASE)
+    r"(?:the\s+)?" + T + r"|(?:\s+of\s+(?:the\s+)?" + O + r")?\s+(?:began|begins|started|starts|"
+    r"opened|opens)\s+(?:on|in)\s+" + T, re.IGNORECASE)
+# the confidence of a chairmanship dated only by the publication year ("X takes over the
+# chair"): it gives way to a date the article states elsewhere for the same chair
+WEAK = 0.55
 _ANAPHOR = re.compile(r"\b(?:that|this|the\s+same)\s+(?:chairmanship|presidency|chair|post|role)\b",
                       re.IGNORECASE)
 
@@ -275,12 +288,12 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
             if rule == "chair.handover":
                 out.extend(_handover(sentence, ctx, m, org_for))
                 continue
-            token = next(g for g in m.groups() if g is not None)
+            token = m.groupdict().get("chair") or next(g for g in m.groups() if g is not None)
             if rule in ("chair.take", "chair.verb", "chair.as-chair", "chair.takes-over",
                         "chair.outgoing") and int(token) in handled:
                 continue
             chair = sentence.state(token)
-            if chair is None:
+            if chair is None or _national_presidency(sentence, m, token, rule):
                 continue
             left = masked.rfind(".", 0, m.start())
             left = max(left, masked.rfind(";", 0, m.start()), 0)
@@ -297,7 +310,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                                 + r"\s+)?(?:\w+\s+){0,2}?" + CHAIR_NOUN, after, re.IGNORECASE):
                     continue
             end_clause = clause_end(masked, m.end())
-            verb_at = m.end(1) if m.lastindex else m.start()
+            verb_at = m.end()
             if rule == "chair.possessive":
                 start, end, explicit = _period(sentence, m.start(), m.end())
                 if not explicit:
@@ -306,8 +319,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                         start, end, explicit = _period(sentence, m.end(), m.end() + tail.end())
             else:
                 # the date may be inside the match ("followed by Slovenia in September")
-                after = m.end(1) if rule in ("chair.takes-over", "chair.followed",
-                                             "chair.passive") else m.end()
+                after = m.end(1) if rule in ("chair.takes-over", "chair.followed") else m.end()
                 stop = _next_state(sentence, after, end_clause)
                 start, end, explicit = _period(sentence, after, stop)
                 if not explicit:
@@ -316,9 +328,10 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 if not (rule == "chair.takes-over" and re.search(
                         r"\bnext\s+year\b", masked[m.end():end_clause], re.I)):
                     continue
+            weak = False
             if not explicit and rule == "chair.take" and re.search(
                     r"assum|t(?:ook|akes?)|receiv|inherit|beg|start|open", m.group(0), re.I):
-                start, end = pub_year, None
+                start, end, weak = pub_year, None, True
             if not explicit and rule in ("chair.verb", "chair.takes-over"):
                 if re.search(r"\bnext\s+year\b", masked[m.end():end_clause], re.I):
                     start = end = str(int(pub_year) + 1) if pub_year else None
@@ -328,8 +341,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 continue
             if hedged(masked[left:m.start()]) and rule != "chair.verb":
                 continue
-            confidence = {"chair.take": 0.9, "chair.verb": 0.8, "chair.possessive": 0.6}.get(
-                rule, 0.75)
+            confidence = WEAK if weak else {"chair.take": 0.9, "chair.verb": 0.8,
+                                            "chair.possessive": 0.6}.get(rule, 0.75)
             org = org_for(m.end(), near_only=rule == "chair.possessive")
             fact = _make(sentence, ctx, org, chair, start, end, rule, confidence)
             if fact:
@@ -337,6 +350,29 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 handled.add(int(token))
     _date_predecessors(out, masked)
     return out
+
+
+_PRESIDENCY_OF_BODY = re.compile(r"\s*(?:of|in|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?\u27e6O")
+
+
+def _national_presidency(sentence: Masked, m: re.Match[str], token: str, rule: str) -> bool:
+    """"Trump's presidency", "the presidency of Kazakhstan": a head of state's office, not a
+    bloc's chair, unless a body is named with it ("the EU presidency", "presidency of the G7")."""
+    text = m.group(0).lower()
+    if "presiden" not in text or "chair" in text:
+        return False
+    masked = sentence.masked
+    noun = text.rfind("presiden")
+    at = m.start() + noun
+    body_near = "\u27e6O" in masked[max(0, at - 25):at] or bool(
+        _PRESIDENCY_OF_BODY.match(masked, m.start() + text.find(" ", noun) if " " in text[noun:]
+                                  else m.end()))
+    if body_near:
+        return False
+    item = sentence.item(token)
+    if rule == "chair.of-state":
+        return True  # "the presidency of Kazakhstan" with no body at hand
+    return item.start == item.end  # an official masked as their state: their own office
 
 
 def _date_predecessors(facts: list[Chairmanship], masked: str) -> None:
@@ -396,13 +432,14 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
         g_start, g_end = g_start, g_end
     if g_explicit and explicit and g_start == start:
         g_start = g_end = None
-    if not explicit and ctx.published and not re.search(r"\b(?:will|would|to|shall)\s+(?:\w+\s+)?$",
-                                                         masked[m.end(1):m.start(2)][:60]):
+    weak = False
+    if not explicit and ctx.published and not sentence.in_title and not re.search(
+            r"\b(?:will|would|to|shall)\s+(?:\w+\s+)?$", masked[m.end(1):m.start(2)][:60]):
         # handed over now, with no period given: the taker holds it from this year
-        start, end, explicit = str(ctx.published.year), None, True
+        start, end, explicit, weak = str(ctx.published.year), None, True, True
     out = []
     new = _make(sentence, ctx, org, taker, start if explicit else None, end, "chair.handover",
-                0.85)
+                WEAK if weak else 0.85)
     if new:
         new.previous = giver
         out.append(new)
@@ -435,6 +472,9 @@ def _merge(found: list[Chairmanship]) -> list[Chairmanship]:
             if fact.previous:
                 undated[(fact.organization, fact.chair)].previous = fact.previous
     out = list(dated.values())
+    out = [f for f in out if f.confidence != WEAK or not any(
+        o.organization == f.organization and o.chair == f.chair and o.confidence != WEAK
+        and abs(int(o.start[:4]) - int(f.start[:4])) <= 1 for o in out)]
     for (org, chair), fact in undated.items():
         same = [f for f in out if f.organization == org and f.chair == chair]
         if same:

@@ -47,6 +47,9 @@ class Masked:
     masked: str
     items: list[Item]
     in_title: bool = False
+    _scanned: str | None = field(default=None, repr=False, compare=False)
+    _placeholders: list[tuple[int, int, str, int]] = field(default_factory=list, repr=False,
+                                                           compare=False)
 
     def item(self, token: str | int) -> Item:
         return self.items[int(token)]
@@ -79,12 +82,13 @@ class Masked:
         tuple[int, str, int]
     ]:
         """(position in masked text, kind, item index) of placeholders in masked[start:end]."""
-        out = []
-        for m in _PLACEHOLDER.finditer(self.masked, start, len(self.masked) if end is None
-                                       else end):
-            if m.group(1) in kinds:
-                out.append((m.start(), m.group(1), int(m.group(2))))
-        return out
+        if self._scanned != self.masked:  # the rules call this often; rescan only on change
+            self._placeholders = [(m.start(), m.end(), m.group(1), int(m.group(2)))
+                                  for m in _PLACEHOLDER.finditer(self.masked)]
+            self._scanned = self.masked
+        stop = len(self.masked) if end is None else end
+        return [(pos, kind, index) for pos, until, kind, index in self._placeholders
+                if kind in kinds and pos >= start and until <= stop]
 
 
 @cache

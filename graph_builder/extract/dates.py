@@ -182,7 +182,8 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
 
 # One scan finds where a date may start; only there are the twelve patterns tried, anchored.
 _ANY = re.compile(
-    r"\b(?=[\dA-Zlntpcemifs])(?<![\w-])(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx) for _, rx in _PATTERNS) + ")")
+    r"\b(?=[\dA-Zlntpcemifs])(?<![\w-])(?:"
+    + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx) for _, rx in _PATTERNS) + ")")
 _CHEAP = re.compile(r"\d|[JFMASOND][a-z]{2}|year|month")
 
 
@@ -220,6 +221,13 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         first, last, relative = _resolve(kind, groups, published)
         if first is None:
             continue
+        if kind in ("dmy", "mdy", "my", "range_dmy", "range_mdy") and not groups.get("y") \
+                and not groups.get("mod") and not groups.get("rely") and out \
+                and not out[-1].relative \
+                and out[-1].kind in ("dmy", "mdy", "iso", "range_dmy", "range_mdy"):
+            # "on 14 August 2008 ... which began on 7 August": the year just given
+            year = out[-1].start[:4]
+            first, last = year + first[4:], year + last[4:]
         cursor = end
         out.append(DateMention(start + offset, end + offset, text[start:end], first, last, kind,
                                relative))

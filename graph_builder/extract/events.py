@@ -1,9 +1,12 @@
 """Summits, meetings and clashes: where, when, who came and who stayed away.
 
 A summit is often named many times ("the CSTO summit in Minsk") and dated once ("hosted by
-Minsk last November"); mentions are gathered per (type, place) and take the first date
-the article gives for that place. A clash names its sides (capitals acting for states
-count: "clashes with Baku") and each date it gives is one clash.
+Minsk last November"); mentions are gathered per place and take the first date the article
+gives for that place. The place may be a city ("in Minsk"), a state's capital named by the
+state ("in the Kyrgyz capital"), or, for the meeting the article reports, the city of its
+dateline ("BISHKEK - The leaders met on Thursday"). A summit is a meeting of leaders: the
+word itself, or leaders / heads of state meeting. A clash names its sides (capitals acting
+for states count: "clashes with Baku") and each date it gives is one clash.
 """
 
 from __future__ import annotations
@@ -11,86 +14,214 @@ from __future__ import annotations
 import re
 
 from ..facts import Event
-from ..reference import get
+from ..reference import Entity, get, resolve
 from .common import SA, C, evidence, negated
-from .context import Context
+from .context import Context, Masked
 
-_MEETING = re.compile(r"\b(?P<type>summit|meeting|gathering|session|talks|conference|met|"
-                      r"gathered|convened)\b", re.IGNORECASE)
+_MEETING = re.compile(r"\b(?P<type>summits?|meeting|gathering|session|talks|conference|met|"
+                      r"gathered|convened|ministerial)\b", re.IGNORECASE)
 _PLACE = re.compile(r"(?:\b(?:in|at|to|hosted\s+by|capital\s+of|city\s+of)\s+(?:the\s+)?"
-                    r"(?:\w+\s+){0,2}?" + C + r"|" + C + r"\s+(?:summit|meeting|gathering))")
-_CLASH = re.compile(r"\b(?P<type>clash(?:es)?|skirmish(?:es)?|fighting|border\s+war|"
-                    r"hostilities|confrontation)\b", re.IGNORECASE)
+                    r"(?:(?:\w+\s+){0,2}?|(?:\w+\s+)?(?:town|city|resort|capital)\s+of\s+)" + C
+                    + r"|" + C + r"\s+(?:summit|meeting|gathering))")
+# "in the Kyrgyz capital", "in the capital of Kyrgyzstan"
+_CAPITAL = re.compile(r"\b(?:in|at|to)\s+the\s+" + SA + r"\s+capital\b|\bcapital\s+of\s+" + SA,
+                      re.IGNORECASE)
+_SUMMIT = re.compile(r"\bsummits?\b|\bleaders\b|\bheads\s+of\s+(?:state|government)\b|"
+                     r"\bleaders'", re.IGNORECASE)
+_UNREAL = re.compile(r"\b(?:planned|expected|is\s+due|are\s+due|could|would|might|may|"
+                     r"postponed|cancelled|next\s+summit|had\s+originally\s+been)\b",
+                     re.IGNORECASE)
+_CLASH = re.compile(r"\b(?P<type>clash(?:es|ed)?|skirmish(?:es)?|fighting|border\s+war|"
+                    r"hostilities|confrontation|fought|invasion|war)\b", re.IGNORECASE)
 _ABSENT = re.compile(
     SA + r"(?:'s\s+(?:delegation|leader|president|prime minister))?[^.;]{0,40}?\b(?:had\s+no\s+"
     r"representation|failed\s+to\s+send|sent\s+no|did\s+not\s+(?:attend|send|come)|was\s+absent|"
     r"skipped|stayed\s+away|boycotted|missed)|" + SA + r"'s\s+absence|\bwithout\s+" + SA
     + r"|absence\s+of\s+(?:the\s+)?" + SA, re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z .'-]+?)(?:,\s+[A-Z][\w .'-]+)?\s+[-\u2013\u2014]+\s")
+
+
+def _capital(state: Entity | None) -> Entity | None:
+    if state is None or state.kind != "state" or not state.capital:
+        return None
+    try:
+        return get("city", state.capital)
+    except Exception:  # noqa: BLE001 - a capital missing from the city table is no place
+        return None
+
+
+def _places(sentence: Masked) -> list[tuple[int, Entity]]:
+    """(position, city) of each place the sentence names for a gathering."""
+    masked = sentence.masked
+    out: list[tuple[int, Entity]] = []
+    if "\u27e6C" in masked:
+        for m in _PLACE.finditer(masked):
+            entity = sentence.item(m.group(1) or m.group(2)).entity
+            if entity is not None and entity.kind == "city":
+                out.append((m.start(), entity))
+    if "capital" in masked:
+        for m in _CAPITAL.finditer(masked):
+            item = sentence.item(m.group(1) or m.group(2))
+            city = _capital(item.entity)
+            if city is not None:
+                out.append((m.start(), city))
+    return sorted(out, key=lambda pair: pair[0])
+
+
+def _dateline_city(ctx: Context) -> Entity | None:
+    for sentence in ctx.sentences:
+        if sentence.in_title:
+            continue
+        m = _DATELINE.match(sentence.text)
+        if not m:
+            return None
+        return resolve(m.group("city").title(), "city")
+    return None
+
+
+_OWN_MEETING = re.compile(r"minister|ministerial|council|committee|secretar|envoys|officials",
+                          re.IGNORECASE)
+_NOT_START = re.compile(r"\b(?:for|since|until|till|by)\s+$", re.IGNORECASE)
+_ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|by\s+video(?:\s+link)?|video\s*conference)\b",
+                     re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|to\s+be\s+held|next)\b", re.IGNORECASE)
+_REGION = re.compile(r"\bin\s+the\s+(?P<place>[A-Z][\w-]+\s+(?:Valley|Region|Strait|Corridor|"
+                     r"Mountains|Pass|Plateau|Heights))\b")
+
+
+def _kind(masked: str, position: int, words: list[int]) -> str:
+    """A summit if the word nearest the place says so, or leaders (not ministers) meet."""
+    nearest = min(words, key=lambda w: abs(w - position))
+    if masked[nearest:nearest + 6].lower().startswith("summit"):
+        return "summit"
+    if re.search(r"\bminist(?:er|erial)", masked, re.IGNORECASE):
+        return "meeting"
+    return "summit" if _SUMMIT.search(masked) else "meeting"
+
+
+def _date_of(sentence: Masked, position: int) -> str | None:
+    """The date of a gathering named at `position`: a day if the sentence gives one (a
+    gathering happens on a day), else the first date after it, else the last before it."""
+    masked = sentence.masked
+    found: list[tuple[bool, bool, int, str]] = []
+    for pos, _, i in sentence.tokens("T"):
+        d = sentence.item(i).date
+        if d is None or _NOT_START.search(masked[max(0, pos - 12):pos]):
+            continue
+        found.append((len(d.start) == 10, pos >= position, pos, d.start))
+    if not found:
+        return None
+    days = [f for f in found if f[0]]
+    pool = days or found
+    after = [f for f in pool if f[1]]
+    return after[0][3] if after else pool[-1][3]
 
 
 def extract_events(ctx: Context) -> list[Event]:
     events: dict[tuple[str, str], Event] = {}
-    dates: dict[str, str] = {}
+    dates: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (priority, date), lower first
     absent: dict[str, set[str]] = {}
     clashes: list[Event] = []
-    for sentence in ctx.sentences:
+    dateline = _dateline_city(ctx)
+    first_body = next((i for i, s in enumerate(ctx.sentences) if not s.in_title), 0)
+    main: tuple[str, str] | None = None  # the gathering the article reports
+    own: set[tuple[str, str]] = set()  # meetings named as such (of ministers, of a council)
+    headline: set[tuple[str, str]] = set()  # gatherings first named in the title
+    unplaced_summit = False
+    for index, sentence in enumerate(ctx.sentences):
         masked = sentence.masked
-        places = [sentence.item(m.group(1) or m.group(2)).entity
-                  for m in _PLACE.finditer(masked)] if "\u27e6C" in masked else []
-        places = [p for p in places if p is not None and p.kind == "city"]
         meeting = _MEETING.search(masked)
-        if meeting and places and not negated(masked[:meeting.start()][-30:]):
-            kind = "summit" if re.search(r"summit", masked, re.I) else "meeting"
-            place = places[0]
-            when = None
-            for _, _, i in sentence.tokens("T"):
-                d = sentence.item(i).date
-                if d.kind != "year" or re.search(r"\b(?:in|of)\s+$", masked[:0]):
-                    when = d.start
-                    break
-            key = (kind, place.label)
-            if key not in events:
-                host = get("state", place.country).label if place.country else None
-                events[key] = Event(kind, place.label, when, [host] if host else [], [],
-                                    host=host, organization=ctx.topic_org,
-                                    evidence=evidence(sentence), origin="extracted",
-                                    confidence=0.7, rule=f"event.{kind}")
-            elif when and not events[key].date:
-                events[key].date = when
-            if when:
-                dates.setdefault(place.label, when)
-            for m in _ABSENT.finditer(masked):
-                token = next(g for g in m.groups() if g is not None)
-                state = sentence.state(token)
-                if state:
-                    absent.setdefault(place.label, set()).add(state)
-        clash = _CLASH.search(masked)
-        if clash and not negated(masked[max(0, clash.start() - 30):clash.start()]):
-            states: list[str] = []
-            for _, _, i in sentence.tokens("SA"):
-                state = sentence.state(i)
-                if state and state not in states:
-                    states.append(state)
-            if len(states) >= 2:
-                kind = "confrontation" if clash.group("type").lower() == "confrontation" \
-                    else "clash"
-                found_date = False
-                for _, _, i in sentence.tokens("T", clash.end()):
-                    d = sentence.item(i).date
-                    found_date = True
-                    clashes.append(Event(kind, None, d.start[:7], states[:2], [],
-                                         evidence=evidence(sentence), origin="extracted",
-                                         confidence=0.7, rule="event.clash"))
-                if not found_date and kind == "confrontation":
-                    clashes.append(Event(kind, None, None, states[:2], [],
-                                         evidence=evidence(sentence), origin="extracted",
-                                         confidence=0.5, rule="event.clash"))
+        if meeting and not negated(masked[max(0, meeting.start() - 30):meeting.start()]) \
+                and not _UNREAL.search(masked[max(0, meeting.start() - 40):meeting.end() + 40]):
+            places: list[tuple[int, Entity | None]] = list(_places(sentence))
+            if _ONLINE.search(masked):
+                places = [(meeting.start(), None)]  # held online: no place
+            elif not places and dateline is not None and index == first_body:
+                places = [(meeting.start(), dateline)]  # "BISHKEK - The leaders met on ..."
+            if not places and re.search(r"\bsummit\b", masked, re.I) and not sentence.in_title:
+                unplaced_summit = True
+            words = [m.start() for m in _MEETING.finditer(masked)]
+            nearest = min(places, key=lambda pair: min(abs(pair[0] - w) for w in words)) \
+                if places else None
+            for position, place in places:
+                # a place far from every meeting word is where someone is, not where they met
+                if (position, place) != nearest and min(abs(position - w) for w in words) > 80:
+                    continue
+                kind = _kind(masked, position, words)
+                label = place.label if place else ""
+                key = (kind, label)
+                when = None if sentence.in_title else _date_of(sentence, position)
+                if when:
+                    priority = 1 if _FUTURE.search(masked[:meeting.start()]) else 0
+                    dates.setdefault(key, []).append((priority, when))
+                    dates.setdefault(("", label), []).append((priority + 2, when))
+                if key not in events:
+                    host = get("state", place.country).label if place and place.country \
+                        else None
+                    events[key] = Event(
+                        kind, place.label if place else None, None, [host] if host else [], [],
+                        host=host, organization=ctx.topic_org, evidence=evidence(sentence),
+                        origin="extracted", confidence=0.7, rule=f"event.{kind}")
+                    if sentence.in_title:
+                        headline.add(key)
+                if kind == "meeting" and _OWN_MEETING.search(masked):
+                    own.add(key)
+                if main is None and index == first_body:
+                    main = key
+                for m in _ABSENT.finditer(masked):
+                    token = next(g for g in m.groups() if g is not None)
+                    state = sentence.state(token)
+                    if state:
+                        absent.setdefault(label, set()).add(state)
+        clashes.extend(_clashes(sentence))
     out = []
-    for (kind, place), event in events.items():
-        event.date = event.date or dates.get(place)
+    for key, event in events.items():
+        # its own dates first, then any date given for a gathering in the same place
+        found = sorted(dates.get(key, []) + dates.get(("", key[1]), []), key=lambda p: p[0])
+        event.date = found[0][1] if found else None
+        if not event.date and key in headline and ctx.published:
+            event.date = ctx.published.isoformat()  # a headline reports what just happened
         if not event.date:
             continue
-        event.absent = sorted(absent.get(place, set()))
+        if key[0] == "meeting" and key not in own and ("summit", key[1]) in events:
+            continue  # "travelled to Moscow for the meeting": the summit held there
+        if key == main and event.type == "meeting" and unplaced_summit:
+            event.type, event.rule = "summit", "event.summit"
+        event.absent = sorted(absent.get(key[1], set()))
         event.participants = [p for p in event.participants if p not in event.absent]
         out.append(event)
     return out + clashes
+
+
+def _clashes(sentence: Masked) -> list[Event]:
+    masked = sentence.masked
+    clash = _CLASH.search(masked)
+    if not clash or negated(masked[max(0, clash.start() - 30):clash.start()]):
+        return []
+    word = clash.group("type").lower()
+    if word in ("war", "invasion", "fought") and not re.search(
+            r"\b(?:war|invasion)\s+(?:between|with|against|of|on)\b|\bfought\b|'s\s+invasion|"
+            r"invasion\s+of", masked, re.IGNORECASE):
+        return []
+    states: list[str] = []
+    for _, _, i in sentence.tokens("SA"):
+        state = sentence.state(i)
+        if state and state not in states:
+            states.append(state)
+    if len(states) < 2:
+        return []
+    kind = "confrontation" if word == "confrontation" else "clash"
+    region = _REGION.search(sentence.text)
+    place = region.group("place") if region else None
+    out = []
+    dated = sentence.tokens("T", clash.start())
+    if not dated and word.startswith(("clash", "skirmish")):
+        dated = sentence.tokens("T", 0, clash.start())[-1:]  # "In May 2021 they clashed"
+    for _, _, i in dated:
+        d = sentence.item(i).date
+        out.append(Event(kind, place, d.start[:7], states[:2], [], evidence=evidence(sentence),
+                         origin="extracted", confidence=0.7, rule="event.clash"))
+        if word in ("war", "invasion", "fought"):
+            break
+    return out  # an undated clash cannot be told apart from the others

@@ -19,26 +19,60 @@ _LIST_TRIGGER = re.compile(
     r"member\s+countries|membership)\s+(?:of\s+(?:the\s+)?(?:(?P<org>" + O + r")|" + _BODY
     + r")\s+)?"
     r"(?:are|were|include|included|comprise|is\s+made\s+up\s+of|now\s+(?:are|include))\b"
-    r"|(?:(?P<org2>" + O + r")|(?:The|the)\s+" + _BODY + r")(?:'s)?(?:,\s*which)?\s+(?:(?:currently|now|also)\s+)?"
+    r"|(?:(?P<org2>" + O + r")|(?:The|the)\s+" + _BODY + r")(?:'s)?(?:,\s*which)?\s+"
+    r"(?:(?:currently|now|also)\s+)?"
     r"(?:consists\s+of|comprises|brings\s+together|groups|unites|is\s+made\s+up\s+of|"
-    r"includes)\b", re.IGNORECASE)
+    r"includes)\b"
+    # "the organisation has nine member states: A, B ...", "28 member states, from A and B"
+    r"|\b(?:has|have|had|counts?|numbers?)\s+(?:\w+(?:-\w+)?\s+)?(?:full\s+)?(?:member\s+states|"
+    r"members|member\s+countries)\s*(?::|,\s*(?:from|including|namely))"
+    # "the remaining members, A, B and C,", "its member states: A, B"
+    r"|\b(?:member\s+states|members|member\s+countries)(?:\s+of\s+(?:the\s+)?(?P<org4>" + O
+    + r"))?\s*[,:]\s*(?=(?:the\s+)?\u27e6S)",
+    re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:" + SA + r"\s*,\s*)*" + SA + r",?\s+and\s+(?:the\s+)?$")
+_MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\s+)?" + O)
+_ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
 _ARE_MEMBERS = re.compile(
     r"(?P<list>(?:both\s+)?" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+are\s+"
     r"(?:(?:all|both|full|founding)\s+)?members\s+of\s+(?:the\s+)?(?:(?P<org>" + O + r")|"
     + _BODY + r")", re.IGNORECASE)
+# "Russia, China and India are among them" after a sentence about the members
+_AMONG = re.compile(
+    r"(?P<list>" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+are\s+(?:also\s+)?among\s+"
+    r"(?:them|its\s+members|the\s+(?:\w+\s+)?members)", re.IGNORECASE)
+# "Sudan, a member of the League,", "Ukraine, a member since 1995,"
+_APPOSITION = re.compile(
+    r"(?P<who>\u27e6[SAO]\d+\u27e7),\s+(?:a|an|itself\s+a|also\s+a)\s+(?:(?:full|founding|"
+    r"permanent|long-standing|longtime)\s+)?(?:(?P<org0>" + O + r")\s+)?member(?:\s+state)?"
+    r"(?:\s+of\s+(?:the\s+)?(?:(?P<org>" + O + r")|" + _BODY + r"))?"
+    r"(?:\s+since\s+\u27e6T\d+\u27e7)?\s*[,.]", re.IGNORECASE)
+# "the island also sits on the UN Security Council as a non-permanent member"
+_SITS_ON = re.compile(r"\b(?:sits|sat|serves|served|has\s+a\s+seat|held\s+a\s+seat)\s+on\s+"
+                      r"(?:the\s+)?(?P<org>" + O + r")\s+as\s+(?:a|an)\s+(?:[\w-]+\s+)?member\b",
+                      re.IGNORECASE)
 _LIST_STOP = re.compile(
-    r"\b(?:observers?|partners?|dialogue|applicants?|candidates?|invited|invitees?|guests?|"
+    r";|\b(?:observers?|partners?|dialogue|applicants?|candidates?|invited|invitees?|guests?|"
     r"except|but\s+not|while|whereas|not\s+members?|associate)\b", re.IGNORECASE)
 _JOIN = re.compile(
-    SA + r"(?:,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|also|then|"
+    r"\u27e6[SAO](\d+)\u27e7(?:,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
+    r"also|then|"
     r"\w+ly|on\s+\u27e6T\d+\u27e7|in\s+\u27e6T\d+\u27e7)\s+)*"
     r"(?P<verb>joined|join|joins|became\s+(?:a|the|an)\s+(?:full(?:-fledged)?\s+|full\s+|new\s+|"
     r"\w+\s+)*member(?:\s+state)?\s+of|becomes\s+(?:a|the|an)\s+(?:\w+\s+)*member(?:\s+state)?"
     r"\s+of|was\s+admitted\s+(?:as\s+(?:a|the)\s+(?:\w+\s+)*member\s+)?(?:to|into)|"
+    r"completed\s+its\s+accession\s+to|(?:co-)?founded|sat\s+as\s+(?:a|the)\s+(?:\w+\s+)*member\s+of|"
     r"acceded\s+to|accedes\s+to)\s+(?:the\s+)?(?P<org>" + O + r"|(?:it|the\s+(?:bloc|group|"
-    r"organi[sz]ation|union|alliance|body|commonwealth))\b)", re.IGNORECASE)
+    r"organi[sz]ation|union|alliance|body|commonwealth|conference|league))\b)"
+    # "became the 31st member", "completed its accession", "joined in 2015"
+    r"|\u27e6[SAO](\d+)\u27e7(?:,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
+    r"also|then|\w+ly)\s+)*(?:became\s+(?:a|the|an)\s+(?:\w+\s+){0,2}member\b(?!\s+of)|"
+    r"completed\s+its\s+accession\b(?!\s+to)|was\s+admitted\s+as\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"member\b(?!\s+(?:of|to|into)\b)|(?:joined|acceded)(?=\s+(?:in|on|at|last|"
+    r"earlier)\b))", re.IGNORECASE)
 _ADMIT = re.compile(
-    r"(?:admit(?:s|ted|ting)?|welcom(?:ed|es|ing)|accept(?:s|ed)?)\s+" + SA
+    r"(?:admit(?:s|ted|ting)?|welcom(?:ed|es|ing)|accept(?:s|ed)?)\s+(?:the\s+)?"
+    + r"\u27e6[SAO](\d+)\u27e7"
     + r"(?:\s+as\s+(?:its|a|the)\s+(?:\w+\s+){0,3}?member)", re.IGNORECASE)
 _REMAIN = re.compile(
     SA + r"(?:,[^,]{1,80},)?\s+(?:\w+\s+)?(?:remain(?:s|ed)?|is\s+still|was\s+still|stays|"
@@ -55,12 +89,16 @@ _SUSPENDED = re.compile(
 _WITHDRAW = re.compile(
     SA + r"(?:,\s*which|\s+which)?(?:,[^,]{1,80},)?\s+(?:\w+\s+){0,2}?(?P<verb>withdrew|"
     r"withdraws|left|leaves|quit|quits|ceased\s+to\s+be\s+a\s+member\s+of|pulled\s+out\s+of|"
-    r"exited)\s+(?:from\s+)?(?:the\s+)?(?P<org>" + O + r"|it\b|the\s+(?:bloc|organi[sz]ation|"
-    r"group|union|alliance|commonwealth))", re.IGNORECASE)
+    r"(?:was|were|has\s+been|had\s+been)\s+expelled\s+from|exited)\s+(?:from\s+)?(?:the\s+)?"
+    r"(?P<org>" + O + r"|it\b|the\s+(?:bloc|organi[sz]ation|"
+    r"group|union|alliance|commonwealth|conference|league)"
+    # "and Georgia left in 2009": the body was named earlier in the sentence
+    r"|(?=(?:in|on)\s+\u27e6T))", re.IGNORECASE)
 
 
 _MEMBER_WORD = re.compile(r"member|join|admit|accede|suspend|froze|frozen|withdr|left|leave|"
-                          r"quit|pulled out|exit|comprise|consists|brings together")
+                          r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
+                          r"accession|found|sits|seat")
 
 
 def _org(sentence: Masked, token: str | None, ctx: Context) -> str | None:
@@ -77,10 +115,33 @@ def _when(sentence: Masked, start: int, end: int) -> str | None:
     return None
 
 
+def _member(sentence: Masked, token: str) -> str | None:
+    """A state, or an organisation that is itself a member ("the African Union")."""
+    item = sentence.item(token)
+    if item.entity is None or item.kind == "C":
+        return None
+    if item.entity.kind in ("state", "organization"):
+        return item.entity.label
+    return None
+
+
+def _org_before(sentence: Masked, position: int, ctx: Context) -> str | None:
+    """The body named last before `position` in the sentence, else the article's topic."""
+    orgs = [sentence.org(i) for _, _, i in sentence.tokens("O", 0, position)]
+    orgs = [o for o in orgs if o]
+    return orgs[-1] if orgs else ctx.topic_org
+
+
+def _subject(m: re.Match[str]) -> str:
+    return next(g for g in m.groups() if g and g.isdigit())
+
+
 def extract_members(ctx: Context) -> list[Membership]:
     found: dict[tuple[str, str], Membership] = {}
 
     def add(fact: Membership) -> None:
+        if fact.member == fact.organization:
+            return
         key = (fact.organization, fact.member)
         old = found.get(key)
         if old is None:
@@ -90,33 +151,56 @@ def extract_members(ctx: Context) -> list[Membership]:
         old.end = old.end or fact.end
         old.status = old.status or fact.status
 
+    previous_members = False  # the previous sentence spoke of members ("... are among them")
     for sentence in ctx.sentences:
         masked = sentence.masked
-        if not _MEMBER_WORD.search(masked.lower()):
+        lower = masked.lower()
+        if not _MEMBER_WORD.search(lower):
+            previous_members = False
             continue
         for m in _LIST_TRIGGER.finditer(masked):
             if negated(masked[max(0, m.start() - 40):m.end()]):
                 continue
-            org = _org(sentence, m.group("org") or m.group("org2"), ctx)
+            token = m.group("org") or m.group("org2") or m.group("org4")
+            if token is None:  # "the SCO now has nine member states: ..."
+                subject = _ORG_SUBJECT.search(masked, 0, m.start())
+                token = subject.group(1) if subject else None
+            org = _org(sentence, token, ctx)
             stop = _LIST_STOP.search(masked, m.end())
             end = stop.start() if stop else len(masked)
             for _, _, i in sentence.tokens("S", m.end(), end):
                 state = sentence.state(i)
                 if state and org:
                     add(_fact(sentence, org, state, None, None, None, "member.list", 0.9))
-        for m in _ARE_MEMBERS.finditer(masked):
-            if negated(masked[max(0, m.start() - 20):m.end()]):
+        for rx, rule in ((_ARE_MEMBERS, "member.are-members"), (_AMONG, "member.among")):
+            for m in rx.finditer(masked):
+                if negated(masked[max(0, m.start() - 20):m.end()]):
+                    continue
+                if rule == "member.among" and not previous_members and "member" not in lower:
+                    continue
+                org = _org(sentence, m.groupdict().get("org"), ctx)
+                for _, _, i in sentence.tokens("SA", m.start(), m.end("list")):
+                    state = sentence.state(i)
+                    if state and org:
+                        add(_fact(sentence, org, state, None, None, None, rule, 0.85))
+        for m in _APPOSITION.finditer(masked):
+            if negated(masked[m.start():m.end()]):
                 continue
-            org = _org(sentence, m.group("org"), ctx)
-            for _, _, i in sentence.tokens("SA", m.start(), m.end("list")):
-                state = sentence.state(i)
-                if state and org:
-                    add(_fact(sentence, org, state, None, None, None, "member.are-members", 0.85))
+            member = _member(sentence, m.group("who")[2:-1])
+            named = m.group("org") or m.group("org0")
+            org = _org(sentence, named, ctx) if named else _org_before(sentence, m.start(), ctx)
+            if member and org:
+                add(_fact(sentence, org, member, _when(sentence, m.start(), m.end()), None,
+                          None, "member.apposition", 0.8))
         for rx, rule in ((_JOIN, "member.join"), (_REMAIN, "member.remain"),
                          (_SUSPEND, "member.suspend"), (_SUSPENDED, "member.suspend"),
                          (_WITHDRAW, "member.withdraw")):
             for m in rx.finditer(masked):
-                left = max(masked.rfind(";", 0, m.start()), m.start() - 15, 0)
+                relative = re.search(r",?\s+which\b", masked[m.start():m.end()])
+                if relative:  # "neither is Uzbekistan, which left it": the clause is its own
+                    left = m.start() + relative.end()
+                else:
+                    left = max(masked.rfind(";", 0, m.start()), m.start() - 15, 0)
                 window = masked[left:m.end()]
                 if negated(window) or (rule == "member.join" and hedged(window)):
                     continue
@@ -124,29 +208,52 @@ def extract_members(ctx: Context) -> list[Membership]:
                                                           r"partner|guest)", masked[m.end():
                                                                                   m.end() + 40]):
                     continue
-                state = sentence.state(m.group(1))
-                org = _org(sentence, m.groupdict().get("org"), ctx)
-                if not state or not org:
+                member = _member(sentence, _subject(m))
+                org_token = m.groupdict().get("org")
+                if org_token and "\u27e6" in org_token:
+                    org = _org(sentence, org_token, ctx)
+                else:  # "became the 32nd member of NATO" may follow in the same clause
+                    after = _MEMBER_OF_AFTER.match(masked, m.end())
+                    org = sentence.org(after.group(1)) if after else _org_before(
+                        sentence, m.start(), ctx)
+                if not member or not org:
                     continue
                 when = _when(sentence, m.start(), len(masked))
-                if rule == "member.join":
-                    add(_fact(sentence, org, state, when, None, None, rule, 0.85))
-                elif rule == "member.remain":
-                    add(_fact(sentence, org, state, None, None, None, rule, 0.85))
-                elif rule == "member.suspend":
-                    add(_fact(sentence, org, state, None, None, "suspended", rule, 0.8))
-                else:
-                    add(_fact(sentence, org, state, None, when, "withdrawn", rule, 0.8))
+                # "Finland and Sweden joined": every state of a coordinated subject
+                members = [member]
+                shared = _COORDINATED.search(masked, 0, m.start())
+                if shared:
+                    members += [s for _, _, i in sentence.tokens("SA", shared.start(), m.start())
+                                if (s := sentence.state(i)) and s != member]
+                for member in members:
+                    if rule == "member.join":
+                        add(_fact(sentence, org, member, when, None, None, rule, 0.85))
+                    elif rule == "member.remain":
+                        add(_fact(sentence, org, member, None, None, None, rule, 0.85))
+                    elif rule == "member.suspend":
+                        add(_fact(sentence, org, member, None, None, "suspended", rule, 0.8))
+                    else:
+                        add(_fact(sentence, org, member, None, when, "withdrawn", rule, 0.8))
+        for m in _SITS_ON.finditer(masked):
+            if negated(masked[max(0, m.start() - 30):m.end()]):
+                continue
+            states = [sentence.state(i) for _, _, i in sentence.tokens("SA", 0, m.start())]
+            state = next((s for s in reversed(states) if s), None)
+            org = _org(sentence, m.group("org"), ctx)
+            if state and org:
+                add(_fact(sentence, org, state, None, None, None, "member.sits-on", 0.75))
         for m in _ADMIT.finditer(masked):
             if negated(masked[max(0, m.start() - 40):m.end()]):
                 continue
-            state = sentence.state(m.group(1))
+            member = _member(sentence, m.group(1))
             org = _org(sentence, None, ctx)
             os_ = [sentence.org(i) for _, _, i in sentence.tokens("O")]
-            org = next((o for o in os_ if o), org)
-            if state and org:
-                add(_fact(sentence, org, state, _when(sentence, 0, len(masked)), None, None,
+            os_ = [o for o in os_ if o and o != member]
+            org = next(iter(os_), org)
+            if member and org:
+                add(_fact(sentence, org, member, _when(sentence, 0, len(masked)), None, None,
                           "member.admit", 0.8))
+        previous_members = "member" in lower
     return list(found.values())
 
 

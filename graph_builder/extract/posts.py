@@ -32,15 +32,39 @@ _EXTRA_TITLES = (
 )
 _MINISTER_OF = r"minister\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}"
 _TITLES = sorted({*posts_mod.known_titles(), *_EXTRA_TITLES}, key=len, reverse=True)
+
+
+def _trie(words: list[str]) -> str:
+    """One regular expression for many titles, shared prefixes factored out: the title
+    alternation is tried at every word of every sentence, so it must fail fast."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def piece(ch: str) -> str:
+        return r"[\s-]+" if ch == " " else r"[\s-]" if ch == "-" else re.escape(ch)
+
+    def build(node: dict) -> str:
+        branches = [piece(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 TITLE = (r"(?:(?:first\s+|deputy\s+|acting\s+|vice\s+)?(?:" + _MINISTER_OF + "|"
-         + "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for t in
-                    _TITLES if t != "presidential") + r"))")
+         + _trie([t for t in _TITLES if t != "presidential"]) + r"))")
 _HONORIFIC = r"(?:(?:Sheikh|Sheik|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|King|Queen|" \
              r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador)\s+)*"
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Za-z]?[a-z]+)*|al-[A-Z][a-z]+|[A-Z]\.)"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|del|dos|van|von|der|di|le|la|Al)"
-NAME = (_NAME_WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+)*" + _NAME_WORD + r"){1,4}"
-        r"(?:\s+(?:Jr|Sr)\.|\s+(?:II|III|IV|V|VI))?")
+NAME = (_NAME_WORD + r"(?:(?:\s+(?:" + _PARTICLE + r"\s+)*" + _NAME_WORD + r"){1,4}"
+        r"(?:\s+(?:Jr|Sr)\.|\s+(?:II|III|IV|V|VI))?|\s+(?:II|III|IV|V|VI|VII|VIII)\b)")
 _STOP_NAMES = re.compile(
     r"^(?:The|A|An|In|On|At|But|And|After|Before|Since|While|When|Both|Its|His|Her|Their|"
     r"This|That|These|Those|Speaking|According|However|Minister|President|Secretary|"
@@ -56,33 +80,74 @@ _WORDS_NOT_NAMES = re.compile(
 
 _FLAGS = re.IGNORECASE
 _T = r"(?i:" + TITLE + r")"
+_MOD = (r"(?P<mod>(?i:new|outgoing|former|then|incumbent|current|acting|permanent|long-serving|"
+        r"veteran|newly\s+(?:appointed|elected))\s+)?")
+_BODY_OF = r"(?:\s+(?P<body>Commission|Executive\s+Committee|Secretariat|Board|Parliament))?"
+_UNIT = r"(?:bloc|union|organi[sz]ation|group|alliance|body|commission|council|forum)\b"
 _RULES = [
     ("post.adj-title-name", re.compile(
-        r"(?:(?P<st>" + SA + r")|(?P<sp>" + S + r")'s|(?P<org>" + O + r")(?:'s)?)\s+"
-        r"(?P<mod>(?i:new|outgoing|former|then|incumbent|current|acting)\s+)?"
-        r"(?P<title>" + _T + r")\s*,?\s+" + _HONORIFIC + r"(?P<name>" + NAME + r")")),
+        r"(?:(?P<st>" + SA + r")|(?P<sp>" + S + r")'s|(?P<org>" + O + r")(?:'s)?)\s+" + _MOD
+        + r"(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T + r"))?\s*,?\s+" + _HONORIFIC
+        + r"(?P<name>" + NAME + r")")),
     ("post.name-title-of", re.compile(
-        r"(?P<name>" + NAME + r"),\s+(?:(?i:the|its|his|her|their)\s+)?"
-        r"(?P<mod>(?i:new|outgoing|former|then|incumbent|current|acting)\s+)?"
-        r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")"
-        r"(?:\s+(?:of|to|at|for)\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r"))?"
+        r"(?P<name>" + NAME + r"),\s+(?:(?i:the|its|his|her|their)\s+)?" + _MOD
+        + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")"
+        r"(?:\s+(?:of|to|at|for)\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF + r")?"
         r"(?!\s*,?\s+(?:Sheikh\s+|Prince\s+)?[A-Z][a-z])")),
+    # "the chairperson of the African Union Commission, Moussa Faki Mahamat"
+    ("post.title-of-name", re.compile(
+        r"\b(?P<title>" + _T + r")\s+of\s+(?:the\s+)?(?:(?P<of>" + SA + "|" + O + r")" + _BODY_OF
+        + r"|(?P<unit>" + _UNIT + r"))\s*,\s+(?:(?P<st2>" + SA + r")\s+(?P<title2>" + _T
+        + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")(?!\s+(?:of|and)\s)")),
+    # "Ian Borg is now the Chairperson-in-Office", "appointed X as Secretary General"
+    ("post.name-is-title", re.compile(
+        r"(?P<name>" + NAME + r"),?\s+(?:is|was|became|becomes|has\s+become|as|"
+        r"(?:was|has\s+been|is)\s+(?:named|elected|appointed|chosen|confirmed)(?:\s+as)?)\s+"
+        r"(?:now\s+)?(?:(?i:the|its)\s+)?" + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+"
+        r"(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF + r"|(?!\s+(?:of|for|to)\s))")),
     ("post.director-of", re.compile(
         r"(?P<name>" + NAME + r"),\s+(?:the\s+)?(?P<title>(?i:(?:deputy\s+|acting\s+)?"
         r"(?:director|head|chairman|chair|rector|dean|president|founder|leader|professor)"
         r"\s+(?:of|at)\s+the\s+)(?P<inst>[A-Z][\w-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?"
         r"[A-Z][\w-]*)*?))\s+(?:of|in)\s+(?P<of>" + S + r")")),
     ("post.title-name", re.compile(
-        r"\b(?<![\u27e7\w]\s)(?<!'s\s)(?<![A-Za-z])(?P<title>" + _T + r")\s+" + _HONORIFIC
-        + r"(?P<name>" + NAME + r")")),
+        r"\b(?<!\u27e7\s)(?<!'s\s)(?<![Ii]ts\s)(?<![Hh]is\s)(?<![Hh]er\s)(?<![Tt]heir\s)"
+        r"(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T
+        + r"))?\s+" + _HONORIFIC + r"(?P<name>" + NAME + r")")),
+    # "his prime minister, Judith Suminwa", "its foreign minister, X", "his Malaysian
+    # counterpart Anwar Ibrahim"
+    ("post.pronoun-title-name", re.compile(
+        r"\b(?P<pro>(?i:his|her|its|their))\s+(?:(?P<st>" + SA + r")\s+)?" + _MOD
+        + r"(?P<title>" + _T + r"|counterparts?)\s*,?\s+" + _HONORIFIC + r"(?P<name>" + NAME
+        + r")")),
 ]
+# every rule needs a title; a sentence without any title word is skipped before the rules
+_TITLE_WORDS = re.compile(r"(?:" + "|".join(sorted({re.escape(t.split()[-1].split("-")[0])
+                                                     for t in _TITLES} | {"minister",
+                                                                          "counterpart",
+                                                                          "director", "head",
+                                                                          "chair", "rector",
+                                                                          "dean", "founder",
+                                                                          "leader",
+                                                                          "professor"},
+                                                    key=len, reverse=True)) + r")")
 _TWO_CAPS = re.compile(r"[A-Z][\w'-]*\.?\s+(?:" + _PARTICLE + r"\s+)*[A-Z]")
 _STATE_POSTS = {"president", "prime minister", "foreign minister", "defence minister", "king",
-                "vice president", "deputy prime minister", "crown prince", "chancellor"}
+                "vice president", "deputy prime minister", "crown prince", "chancellor",
+                "emir", "external affairs minister", "foreign secretary", "finance minister"}
+# posts in an organisation: with no holder named, the article's organisation
+_ORG_POSTS = {"secretary general", "chairperson in office", "chairman in office",
+              "executive secretary", "deputy secretary general", "high representative",
+              "director general"}
+# words after which a bare title names the official a state just sent
+_SENT = re.compile(r"\b(?:sent|sending|send|represented|delegation|led\s+by|instead|while|"
+                   r"in\s+(?:his|her)\s+place|on\s+(?:his|her)\s+behalf)\b|;")
+_LEADING_TITLE = re.compile(r"^(?:(?i:" + TITLE + r")\s+)+" + _HONORIFIC)
 
 
 def _clean_name(name: str) -> str | None:
     name = re.sub(r"'s$", "", name.strip())
+    name = _LEADING_TITLE.sub("", name)
     if _STOP_NAMES.match(name) or _WORDS_NOT_NAMES.search(name):
         return None
     if len(name.split()) < 2:
@@ -96,43 +161,73 @@ def _title(raw: str) -> str:
     return posts_mod.normalise_post(raw)
 
 
+def _dominant_state(ctx: Context) -> str | None:
+    """The state an article is about, if one clearly dominates its mentions."""
+    counts: dict[str, int] = {}
+    for sentence in ctx.sentences:
+        for _, _, i in sentence.tokens("SA"):
+            state = sentence.state(i)
+            if state:
+                counts[state] = counts.get(state, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=counts.__getitem__)
+
+
 def extract_posts(ctx: Context) -> list[Post]:
     found: dict[tuple[str, str, str | None], Post] = {}
-    for sentence in ctx.sentences:
-        if not _TWO_CAPS.search(sentence.masked):
-            continue  # every rule needs a name of two capitalised words
+    dominant: list[str | None] = []
+    for index, sentence in enumerate(ctx.sentences):
+        if not _TWO_CAPS.search(sentence.masked) or not _TITLE_WORDS.search(
+                sentence.masked.lower()):
+            continue  # every rule needs a title and a name of two capitalised words
+        here: list[tuple[int, Post]] = []  # posts of this sentence, by position
+        taken: set[tuple[int, int]] = set()
         for rule, rx in _RULES:
             for m in rx.finditer(sentence.masked):
-                post = _post(sentence, ctx, rule, m)
-                if post is None:
+                span = m.span("name")
+                if rule == "post.title-name" and any(s <= span[0] < e for s, e in taken):
                     continue
-                key = (post.person.split()[-1], post.post, post.of)
-                if key not in found:
-                    found[key] = post
-                    ctx.persons.setdefault(post.person, (post.post, post.of))
+                posts = _post(sentence, ctx, rule, m, here, index, dominant)
+                for post in posts:
+                    here.append((m.start(), post))
+                    taken.add(span)
+                    key = (post.person.split()[-1], post.post, post.of)
+                    if key not in found:
+                        found[key] = post
+                        ctx.persons.setdefault(post.person, (post.post, post.of))
     return list(found.values())
 
 
-def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str]) -> Post | None:
+def _index_of(token: str | None) -> str | None:
+    if not token:
+        return None
+    m = re.search(r"\d+", token)
+    return m.group(0) if m else None
+
+
+def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
+          here: list[tuple[int, Post]], index: int, dominant: list[str | None]) -> list[Post]:
     name = _clean_name(m.group("name"))
     if name is None:
-        return None
+        return []
     groups = m.groupdict()
+    masked = sentence.masked
     if (groups.get("mod") or "").strip().lower() in ("former", "then"):
-        return None
-    if re.search(r"\b(?:former|ex|late|then|previous)[\s-]+$",
-                 sentence.masked[max(0, m.start() - 12):m.start()], re.I):
-        return None
-    if re.search(r"\s(?:Jr|Sr)$", name) and sentence.masked[m.end("name"):].startswith("."):
+        return []
+    if re.search(r"\b(?:former|ex|late|then|previous)[\s-]+(?:\S+\s+)?$",
+                 masked[max(0, m.start() - 20):m.start()], re.I):
+        return []
+    if re.search(r"\s(?:Jr|Sr)$", name) and masked[m.end("name"):].startswith("."):
         name += "."
-    if negated(sentence.masked[max(0, m.start() - 25):m.start()]):
-        return None
+    if negated(masked[max(0, m.start() - 25):m.start()]):
+        return []
     of = None
     for key in ("st", "sp", "org", "of"):
-        token = groups.get(key)
+        token = _index_of(groups.get(key))
         if token:
-            index = re.search(r"\d+", token).group(0)
-            of = sentence.label(index)
+            of = sentence.label(token)
             if of:
                 break
     if rule == "post.director-of":
@@ -140,28 +235,107 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str]) -> Post |
         title = title[0].lower() + title[1:]
         title = re.sub(r"^(director|head|chairman|chair|rector|dean|president|founder|leader"
                        r"|professor)", lambda x: x.group(1).lower(), title, flags=re.I)
-        return Post(name, title, of, evidence=evidence(sentence), origin="extracted",
-                    confidence=0.7, rule=rule)
-    title = _title(m.group("title"))
-    if (groups.get("mod") or "").strip().lower() == "acting":
+        return [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
+                     confidence=0.7, rule=rule)]
+    raw_title = m.group("title")
+    if raw_title.lower().startswith("counterpart"):
+        if not here:
+            return []
+        title = here[-1][1].post
+    else:
+        title = _title(raw_title)
+    base = re.sub(r"^acting\s+", "", title)
+    if (groups.get("mod") or "").strip().lower() == "acting" and not title.startswith("acting"):
         title = "acting " + title
-    if of is None and rule == "post.title-name":
-        states = {sentence.state(i) for _, _, i in sentence.tokens("SA", 0, m.start())} - {None}
-        later = {sentence.state(i) for _, _, i in sentence.tokens("SA", m.start())} - {None}
-        if not states and not later:
-            states = _previous_states(ctx, sentence)
-        if title in _STATE_POSTS | {"foreign minister", "defence minister"} and len(states) == 1:
-            of = states.pop()
-        elif title == "secretary general" and ctx.topic_org:
-            of = ctx.topic_org
+    if groups.get("body"):
+        body = " ".join(groups["body"].split()).lower()
+        title = f"{title} of the {body}"
+    before = masked[:m.start()]
+    if of is None and groups.get("pro"):
+        pro = groups["pro"].lower()
+        if pro in ("his", "her") and here:
+            of = here[-1][1].of
+        elif pro == "its" and base == "president" and _nearest_state(sentence, m.start(), True) \
+                != _nearest_state(sentence, m.start(), False):
+            return []  # "its president" after both a body and a state: which one is unclear
         else:
-            return None
+            of = _nearest_state(sentence, m.start(), pro == "its" and base not in _STATE_POSTS)
+    if of is None and base in _ORG_POSTS | {"chairperson", "chairman", "chair"} and rule in (
+            "post.title-of-name", "post.name-title-of", "post.name-is-title", "post.title-name"):
+        if groups.get("unit"):
+            of = _body_named(ctx, index, groups["unit"]) or ctx.topic_org
+        elif base in _ORG_POSTS:
+            of = ctx.topic_org
+    if of is None and rule == "post.title-name":
+        follows = _OF_STATE.match(masked, m.end())  # "Foreign Minister X of Russia"
+        if follows:
+            of = sentence.state(follows.group(1))
+    if of is None and rule == "post.title-name":
+        if here and _SENT.search(before) and here[-1][1].of and \
+                resolve(here[-1][1].of, "state") is not None:
+            of = here[-1][1].of
+        elif base not in _ORG_POSTS and not _UNKNOWN_ADJECTIVE.search(before):
+            of = _nearest_state(sentence, m.start(), False)
+            if of is None and base in _STATE_POSTS:
+                # the article's own state, else the subject of the previous sentence
+                if not dominant:
+                    dominant.append(_dominant_state(ctx))
+                of = dominant[0]
+                if of is None and index:
+                    of = _first_state(ctx.sentences[index - 1])
     if of is None:
-        return None
-    if rule == "post.name-title-of" and not (groups.get("st") or groups.get("of")):
-        return None
-    return Post(name, title, of, evidence=evidence(sentence), origin="extracted",
-                confidence=0.85 if rule != "post.title-name" else 0.6, rule=rule)
+        return []
+    if rule in ("post.name-title-of", "post.name-is-title") and not (
+            groups.get("st") or groups.get("of")) and base not in _ORG_POSTS:
+        return []
+    confidence = 0.6 if rule == "post.title-name" else 0.85
+    out = [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
+                confidence=confidence, rule=rule)]
+    if groups.get("title2"):  # "Crown Prince and Prime Minister X": two posts, one person
+        holder = of
+        if groups.get("st2"):
+            holder = sentence.label(_index_of(groups["st2"])) or of
+            out = [out[0]] if rule != "post.title-of-name" else out
+        out.append(Post(name, _title(groups["title2"]), holder, evidence=evidence(sentence),
+                        origin="extracted", confidence=confidence, rule=rule))
+    return out
+
+
+# "Congolese President X" where the adjective is unknown: do not guess a state
+_UNKNOWN_ADJECTIVE = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ian|ish|i|ic)\s+$")
+
+
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?" + SA)
+
+
+def _first_state(sentence: Masked) -> str | None:
+    for _, _, i in sentence.tokens("SA"):
+        state = sentence.state(i)
+        if state:
+            return state
+    return None
+
+
+def _body_named(ctx: Context, index: int, unit: str) -> str | None:
+    """"the union" is the last-named body with that word in its name."""
+    unit = unit.lower().rstrip("s")
+    for sentence in reversed(ctx.sentences[:index + 1]):
+        for _, _, i in reversed(sentence.tokens("O")):
+            entity = sentence.item(i).entity
+            names = f"{entity.label} {entity.full_name or ''}".lower() if entity else ""
+            if unit in names:
+                return entity.label
+    return None
+
+
+def _nearest_state(sentence: Masked, position: int, with_orgs: bool) -> str | None:
+    """The state (or, for "its", the body) named last before `position`."""
+    kinds = "SAO" if with_orgs else "SA"
+    for _, kind, i in reversed(sentence.tokens(kinds, 0, position)):
+        label = sentence.org(i) if kind == "O" else sentence.state(i)
+        if label:
+            return label
+    return None
 
 
 def _previous_states(ctx: Context, sentence: Masked) -> set[str]:
@@ -192,10 +366,14 @@ def mask_persons(ctx: Context) -> None:
         return
     names = "|".join(re.escape(n) for n in sorted(actors, key=len, reverse=True))
     who_rx = re.compile(r"(?<![\w-])(?:" + names + r")\b")
-    for sentence in ctx.sentences:
+    last: tuple[int, Entity] | None = None  # the official named last, and in which sentence
+    for index, sentence in enumerate(ctx.sentences):
         hits = list(who_rx.finditer(sentence.masked))
         if not hits:
+            if last and index - last[0] <= 1 and "country" in sentence.masked:
+                _mask_his_country(sentence, last[1])
             continue
+        last = (index, actors[hits[-1].group(0)])
         masked = sentence.masked
         parts: list[str] = []
         cursor = 0
@@ -213,6 +391,20 @@ def mask_persons(ctx: Context) -> None:
             cursor = hit.end()
         parts.append(masked[cursor:])
         sentence.masked = "".join(parts)
+        if "country" in sentence.masked:
+            _mask_his_country(sentence, last[1])
+
+
+_HIS_COUNTRY = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+country\b(?!'s\s+(?:capital|territory))")
+
+
+def _mask_his_country(sentence: Masked, state: Entity) -> None:
+    """"his country" right after an official is named is that official's state."""
+    def replace(m: re.Match[str]) -> str:
+        sentence.items.append(Item("S", sentence.start, sentence.start, m.group(0), state))
+        return f"\u27e6S{len(sentence.items) - 1}\u27e7"
+
+    sentence.masked = _HIS_COUNTRY.sub(replace, sentence.masked)
 
 
 # a mention's lead-in, matched backwards from the name: state, title, honorific, given names

@@ -1,0 +1,69 @@
+"""The built wheel carries the ontology, shapes and queries: install it outside the checkout.
+
+A fresh virtual environment in a temporary folder, the wheel installed into it (its
+dependencies from the package index, as a user would), then `blocgraph build` and
+`blocgraph query chairs` run from a folder that holds nothing of the repository.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    wheel = next(dist.glob("blocgraph-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    work = tmp_path / "work"
+    (work / "data" / "articles").mkdir(parents=True)
+    for name in ("000_eab27d500f391317.txt",):
+        shutil.copy(ROOT / "data" / "articles" / name, work / "data" / "articles" / name)
+    blocgraph = env_dir / "bin" / "blocgraph"
+    built = subprocess.run(
+        [str(blocgraph), "build"], cwd=work, capture_output=True, text=True, timeout=600
+    )
+    assert built.returncode == 0, built.stderr
+    chairs = subprocess.run(
+        [str(blocgraph), "query", "chairs", "--format", "csv"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert chairs.returncode == 0, chairs.stderr
+    assert "Kazakhstan" in chairs.stdout and "Belarus" in chairs.stdout
+    listed = subprocess.run(
+        [str(python), "-m", "graph_builder", "query", "--list"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert "succession" in listed.stdout
+    installed = subprocess.run(
+        [str(python), "-c", "import graph_builder, pathlib; print(graph_builder.__file__)"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert str(ROOT) not in installed  # really the wheel, not the checkout
