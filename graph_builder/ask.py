@@ -191,6 +191,12 @@ def _merge_dates(items: list[AnswerItem]) -> list[AnswerItem]:
     return sorted(keep, key=lambda i: i.label)
 
 
+def _distance(day: date, period: Period) -> int:
+    if day < period.first:
+        return (period.first - day).days
+    return max((day - period.last).days, 0)
+
+
 class _NoDate(Exception):
     """A question relative to a change of membership whose date the graph does not hold."""
 
@@ -202,7 +208,7 @@ def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[st
     A dated membership must cover it. A membership that ended (or was reported withdrawn or
     suspended) before the period ends the member's undated statements too, unless a later
     one starts again. An undated statement is known from its article's date on; before that
-    date it counts only when no list of members from that earlier time leaves the member out.
+    date it counts only when no earlier list of members, nearer to the period, leaves it out.
     """
 
     def published(row: dict[str, str]) -> date | None:
@@ -223,14 +229,18 @@ def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[st
         if status(r) not in not_member and status(r) not in ended_statuses and r.get("article"):
             lists.setdefault(r["article"], (published(r), set()))[1].add(r["member"])
 
-    def left_out_earlier(member: str) -> bool:
-        return any(pub is not None and pub <= period.last and len(names) >= 3
-                   and member not in names for pub, names in lists.values())
+    def left_out_earlier(member: str, reported: date) -> bool:
+        # a list of members reported before this statement and nearer to the period
+        return any(pub is not None and pub < reported and len(names) >= 3
+                   and member not in names and _distance(pub, period) < _distance(reported, period)
+                   for pub, names in lists.values())
 
     kept = []
     for r in rows:
-        if status(r) in not_member or status(r) in ended_statuses:
+        if status(r) in not_member:
             continue
+        if status(r) in ended_statuses and not (r.get("start") or r.get("end")):
+            continue  # "has left", undated: says when it was not a member, not when it was
         if not _covers(r.get("start"), r.get("end"), period):
             continue
         first = _bounds(r.get("start"), None)[0]
@@ -238,7 +248,7 @@ def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[st
             continue
         pub = published(r)
         if not (r.get("start") or r.get("end")) and pub is not None and pub > period.last \
-                and left_out_earlier(r["member"]):
+                and left_out_earlier(r["member"], pub):
             continue
         kept.append(r)
     return kept
@@ -277,6 +287,17 @@ def _ordinals(low: str) -> set[int]:
     found |= {_ORDINAL_WORDS[m.group(1)] for m in re.finditer(
         r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", low)}
     return found
+
+
+def _country_of(place: str | None) -> reference.Entity | None:
+    """The state a city IRI of the graph lies in, from the reference tables."""
+    if not place:
+        return None
+    try:
+        city = reference.get("city", place.rsplit("/", 1)[1])
+        return reference.get("state", city.country) if city.country else None
+    except BlocgraphError:
+        return None
 
 
 def _names_other_org(name: str, org: reference.Entity) -> bool:
@@ -400,23 +421,41 @@ class _Asker:
         org, state = self.org(), self.state()
         rows = self.run("chairs", org=_iri(org), chair=_iri(state))
         years = bool(re.search(r"\byears?\b", self.low))
+        # "until when", "when did its chairmanship end", "when did Belarus hand it over"
+        ending = bool(re.search(
+            r"\b(until|till|end|ends|ended|ending|expire\w*|conclud\w*|finish\w*|hand\w*|"
+            r"pass\w*|relinquish\w*|give up|gave up|step\w* down|transferr?\w*)\b", self.low))
+        if ending and self.p.state_spans and re.search(
+                r"\bto\s+(the\s+)?$", self.low[:self.p.state_spans[0][0]]):
+            ending = False  # "when was the chair handed to Kazakhstan": its start
+        key = "end" if ending else "start"
         items: dict[str, AnswerItem] = {}
         for row in rows:
-            start = row.get("start")
-            if not start:
+            value = row.get(key)
+            if not value:
                 continue
-            label = start[:4] if years else start
-            item = items.setdefault(label, AnswerItem(label, None, start, row.get("end")))
+            label = value[:4] if years else value
+            item = items.setdefault(label, AnswerItem(label, None, row.get("start"),
+                                                      row.get("end")))
             item.add_source(row.get("article"), row.get("evidence"))
-        found = sorted(items.values(), key=lambda a: a.label)
+        if ending and not items:  # no stated end: the next chair's start, where it is known
+            others = {_iri(s) for s in self.p.states[1:]}
+            for row in self.run("succession", org=_iri(org), **{"from": _iri(state)}):
+                if row.get("toStart") and (not others or row.get("to") in others):
+                    label = row["toStart"][:4] if years else row["toStart"]
+                    item = items.setdefault(label, AnswerItem(label, None, None, row["toStart"]))
+                    item.add_source(row.get("article"), row.get("evidence"))
+        found = _merge_dates(list(items.values())) if not years else sorted(
+            items.values(), key=lambda a: a.label)
         if self.p.period and self.p.period.relative is None:
             found = [a for a in found if _covers(a.start, a.end, self.p.period)]
+        verb = "'s chairmanship of the {org} ended" if ending else " chaired the {org} in"
         if found:
-            self.message = f"{state.label} chaired the {org.label} in: " + ", ".join(
-                a.label for a in found
-            ) + "."
+            self.message = f"{state.label}" + verb.format(org=org.label) + ": " + ", ".join(
+                a.label for a in found) + "."
         else:
-            self.message = f"The graph has no chairmanship of the {org.label} by {state.label}."
+            self.message = (f"The graph has no {'end of a ' if ending else ''}chairmanship of "
+                            f"the {org.label} by {state.label}.")
         return found
 
     def has_chaired(self) -> list[AnswerItem]:
@@ -752,6 +791,9 @@ class _Asker:
         leaving = bool(_LEAVE.search(self.low))
         suspending = bool(re.search(r"\b(suspen\w*|froze|freez\w*)\b", self.low))
         found = self._change_dates(org, member, leaving, suspending)
+        if re.search(r"\b(what|which) year\b", self.low):
+            found = _merge_dates([AnswerItem(a.label[:4], a.iri, a.start, a.end, a.sources)
+                                  for a in found])
         if found and _REJOIN.search(self.low):
             found = [max(found, key=lambda a: a.label)]
         verb = ("suspended its membership of" if suspending else "left") if leaving else "joined"
@@ -799,7 +841,7 @@ class _Asker:
         return found
 
     def is_member(self) -> list[AnswerItem]:
-        org, state = self.org(), self.state()
+        state, org = self._member_and_org()
         rows, period = self._member_rows(org, state)
         item = AnswerItem("yes" if rows else "no", None)
         for r in rows:
@@ -812,6 +854,71 @@ class _Asker:
             f"on {period.iso}."
         )
         return [item]
+
+    def member_changes(self) -> list[AnswerItem]:
+        """ "Which countries joined BRICS in 2024?", "Who left the CIS?" """
+        org = self.p.orgs[-1]
+        leaving = bool(_LEAVE.search(self.low))
+        rows = self.run("membership_dates", org=_iri(org))
+        period = self.p.period if self.p.period and self.p.period.relative != "now" else None
+        if leaving:
+            rows = [r for r in rows if r.get("end") or (r.get("status") or "") in self._ENDED]
+            rows = [r for r in rows if period is None or _date_in(r.get("end"), period)]
+        else:
+            rows = [r for r in rows if r.get("start") and (r.get("status") or "member").lower()
+                    not in self._NOT_MEMBER and (period is None or _date_in(r["start"], period))]
+        found = _collect(rows, "memberLabel", "member", "start", "end")
+        verb = "left" if leaving else "joined"
+        when = f" in {period.iso}" if period else ""
+        self.message = (
+            f"{verb.capitalize()} the {org.label}{when}: {', '.join(a.label for a in found)}."
+            if found else f"The graph has no member that {verb} the {org.label}{when}.")
+        return found
+
+    def did_change(self) -> list[AnswerItem]:
+        """ "Did Georgia leave the CIS?", "Has Sweden joined NATO?" """
+        member, org = self._member_and_org()
+        leaving = bool(_LEAVE.search(self.low))
+        rows = self.run("membership_dates", org=_iri(org), member=_iri(member))
+        if leaving:
+            rows = [r for r in rows if r.get("end") or (r.get("status") or "") in
+                    (*self._ENDED, "suspended")]
+        else:
+            rows = [r for r in rows if (r.get("status") or "member").lower() not in
+                    self._NOT_MEMBER]
+        period = self.p.period if self.p.period and self.p.period.relative != "now" else None
+        if period is not None:
+            key = "end" if leaving else "start"
+            rows = [r for r in rows if _date_in(r.get(key), period)]
+        item = AnswerItem("yes" if rows else "no")
+        for r in rows:
+            item.add_source(r.get("article"), r.get("evidence"))
+            item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
+        verb = "left" if leaving else "joined"
+        self.message = (f"Yes: {member.label} {verb} the {org.label}." if rows else
+                        f"No: the graph has no record that {member.label} {verb} the "
+                        f"{org.label}" + (f" in {period.iso}." if period else "."))
+        return [item]
+
+    def count_members(self) -> list[AnswerItem]:
+        found = self.members()
+        org = self.org()
+        if not found:
+            return []
+        item = AnswerItem(str(len(found)))
+        for a in found:
+            for src in a.sources:
+                item.add_source(src.article, src.evidence)
+        self.message = f"The {org.label} has {len(found)} members in the graph: " + \
+            ", ".join(a.label for a in found) + "."
+        return [item]
+
+    def representative(self) -> list[AnswerItem]:
+        """Who represented a state at an event: the graph records states at events, not
+        their delegates, so this is said rather than guessed from the posts of the day."""
+        self.message = ("The graph records which states attended an event, not who "
+                        "represented them; ask who attended, or for a post holder.")
+        return []
 
     # events -----------------------------------------------------------------------------------
     def _events(self, types: tuple[str, ...]) -> tuple[dict[str, dict[str, Any]], str]:
@@ -852,6 +959,11 @@ class _Asker:
         if period and period.relative != "now":
             events = {k: e for k, e in events.items() if _date_in(e["row"].get("date"), period)}
             what += f" of {period.iso}"
+        if period is None and re.search(r"\b(was|were|did|had)\b", self.low) and len(events) > 1:
+            # a question in the past tense is not about an event after the day it is asked
+            past = {k: e for k, e in events.items() if e["row"].get("date") and
+                    PartialDate.parse(e["row"]["date"]).first_day <= self.as_of}
+            events = past or events
         ordinals = _ordinals(self.low)
         if ordinals and len(events) > 1:
             def says(e: dict[str, Any]) -> bool:
@@ -880,6 +992,14 @@ class _Asker:
                      self.low):
             rows = [p for e in events.values() for p in e["parties"] if p.get("role") == "host"]
             found = _collect(rows, "partyLabel", "party", "date", None)
+            if not found:  # no host stated: the state the summit's city is in
+                for e in events.values():
+                    state = _country_of(e["row"].get("place"))
+                    if state is not None and not any(a.iri == _iri(state) for a in found):
+                        item = AnswerItem(state.label, _iri(state), e["row"].get("date"))
+                        for art, ev in e["sources"].items():
+                            item.add_source(art, ev)
+                        found.append(item)
             self.message = (f"Host of the {what}: {', '.join(a.label for a in found)}."
                             if found else f"The graph has no host of the {what}.")
             return found
@@ -941,11 +1061,22 @@ class _Asker:
         when_q = re.match(r"\s*(when|in which years?|in what years?|what years?|"
                           r"on what dates?|which years?)\b", self.low)
         if when_q:
-            found = _merge_dates(_collect(rows, "date", None, "date", None))
             who = " and ".join(s.label for s in states) or "states"
+            if len(states) == 1:
+                who = f"involving {who}"
+            else:
+                who = f"between {who}"
+            if re.search(r"\b(end|ends|ended|over|stop\w*|cease\w*|lift\w*|resolv\w*)\b",
+                         self.low):
+                # a clash or confrontation is dated when it happened, not when it ended
+                self.message = f"The graph has no end date of a conflict {who}."
+                return []
+            found = _merge_dates(_collect(rows, "date", None, "date", None))
+            if found and re.search(r"\b(begin|began|begun|start\w*|first)\b", self.low):
+                found = found[:1]
             self.message = (
-                f"Clashes between {who}: {', '.join(a.label for a in found)}."
-                if found else f"The graph has no dated clash between {who}."
+                f"Clashes or confrontations {who}: {', '.join(a.label for a in found)}."
+                if found else f"The graph has no dated clash {who}."
             )
             return found
         if len(states) > 1 and _YES_NO.match(self.low):
@@ -1034,7 +1165,8 @@ _COOP = re.compile(r"\b(cooperat\w*|co-operat\w*|interact\w*|coordinat\w*|work w
 _PROPOSE = re.compile(r"\b(propos\w*|suggest\w*|call\w* for|urg\w*|offer\w*|invit\w*|"
                       r"advocat\w*|push\w*)\b")
 _CONFLICT = re.compile(r"\b(clash\w*|conflict\w*|fought|fight\w*|war|wars|confront\w*|"
-                       r"hostilit\w*|skirmish\w*|border dispute|at odds|tension\w*|attack\w*)\b")
+                       r"hostilit\w*|skirmish\w*|border dispute|at odds|tension\w*|attack\w*|"
+                       r"blockade\w*|embargo\w*|rift|standoff|stand-off)\b")
 _SUCCESSION = re.compile(
     r"\b(took|take|takes|taken|taking|hand\w*|pass\w*|receiv\w*|succeed\w*|"
     r"preced\w*|follow\w*|replac\w*|inherit\w*|before|after|next|prior to|transferr?\w*|"
@@ -1049,6 +1181,11 @@ _LEAVE = re.compile(r"\b(leave|leaves|left|leaving|quit\w*|withdr\w*|exit\w*|cea
 _REJOIN = re.compile(r"\b(re-?admit\w*|re-?join\w*|return\w* to|reinstat\w*|restor\w*)\b")
 _WHEN = re.compile(r"\s*(when|in which year|in what year|what year|which year|on what date|"
                    r"on which date|what date|since when|in which month)\b")
+_CHANGERS = re.compile(
+    r"\s*(who|(which|what) (countries|states|nations|members|member states|country|state|"
+    r"nation|member|organi[sz]ations?))( \w+){0,3}? (have |has |had )?(joined|join|were admitted|"
+    r"was admitted|became|become|acceded|left|leave|withdrew|quit|were expelled|was expelled|"
+    r"suspended)\b")
 _MEMBER = re.compile(r"\b(members?|membership|belong\w*|part of|are in|is in|was in|"
                      r"were in|participating states|make up|made up|makes up|compris\w*|"
                      r"consists? of|composed of|joined)\b")
@@ -1061,8 +1198,20 @@ def _intent(p: Parsed) -> tuple[str, Callable[[_Asker], list[AnswerItem]]]:
     which_state = re.search(r"\b(which|what) (country|countries|state|states|nation|member|"
                             r"members|member state|member states)\b", low)
     chair = chair_words(low) or bool(p.title == "president" and which_state and p.orgs)
-    if _WHEN.match(low) and (_JOIN.search(low) or _LEAVE.search(low)) and p.orgs and (
-            p.states or len(p.orgs) >= 2) and not chair_words(low):
+    if re.match(r"\s*who (represented|represents|will represent|was representing|"
+                r"led|leads|headed|heads) (\w+ ){0,2}(at|in|to|delegation)\b", low) and not p.title:
+        return "representative", _Asker.representative
+    if _CHANGERS.match(low) and p.orgs and not chair_words(low):
+        return "member_changes", _Asker.member_changes
+    if re.match(r"\s*(did|has|have|had)\b", low) and p.orgs and (p.states or len(p.orgs) >= 2) \
+            and (_LEAVE.search(low) or _JOIN.search(low)) and not chair_words(low):
+        return "did_change", _Asker.did_change
+    if re.search(r"\bhow many (members|member states|member countries|countries|states|"
+                 r"nations)\b", low) and p.orgs and not chair_words(low):
+        return "count_members", _Asker.count_members
+    if _WHEN.match(low) and (_JOIN.search(low) or _LEAVE.search(low) or re.search(
+            r"\bbeen (an? )?(\w+ ){0,2}members?\b", low)) and (p.orgs or p.unknown) and (
+            p.states or len(p.orgs) >= 2 or p.unknown) and not chair_words(low):
         return "when_member", _Asker.when_member
     if _ABSENT.search(low) and (p.orgs or p.cities or "summit" in low):
         return "absent", _Asker.absent
@@ -1076,6 +1225,9 @@ def _intent(p: Parsed) -> tuple[str, Callable[[_Asker], list[AnswerItem]]]:
         return "has_chaired", _Asker.has_chaired
     if re.search(r"\bhow (many times|often)\b", low) and chair:
         return "times_chaired", _Asker.times_chaired
+    if chair and p.states and p.orgs and (_WHEN.match(low) or re.match(
+            r"\s*(until|till|by) when\b", low)) and not re.search(r"\bwho\b", low):
+        return "when_chaired", _Asker.when_chaired
     if p.title and not which_state:
         return "post_holder", _Asker.post
     if chair and re.search(r"\b(which|what) (organi[sz]ations?|bodies|body|groupings?|blocs?|"
@@ -1092,7 +1244,8 @@ def _intent(p: Parsed) -> tuple[str, Callable[[_Asker], list[AnswerItem]]]:
     if chair and p.orgs and not re.search(r"\b(members? of|belong\w*|membership)\b", low):
         return "chair", _Asker.chair
     if _MEMBER.search(low) and p.orgs:
-        if re.match(r"\s*(is|was|are|were|does|did|has|had|will)\b", low) and p.states:
+        if re.match(r"\s*(is|was|are|were|does|did|has|had|will)\b", low) and (
+                p.states or len(p.orgs) >= 2):
             return "is_member", _Asker.is_member
         return "members", _Asker.members
     if chair and p.orgs:

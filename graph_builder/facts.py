@@ -1,6 +1,6 @@
 """The facts of one article: the hand-over point between extraction and the graph.
 
-Extraction writes them, people curate them (`data/facts/*.json`), the RDF mapping reads
+Extraction writes them, people curate corrections (`data/facts/*.json`), the RDF mapping reads
 them. One JSON form serves all three, checked against `ontology/facts.schema.json`, so a
 curated file and an extracted one can be merged and compared key by key.
 """

@@ -21,7 +21,7 @@ CSTO_MEMBERS = ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Taj
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory) -> graph_builder.Blocgraph:
     graph = graph_builder.Blocgraph(tmp_path_factory.mktemp("store") / "store")
-    graph.build([ROOT / "data"], extract=False)
+    graph.build([ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"], extract=False)
     return graph
 
 

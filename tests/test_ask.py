@@ -19,6 +19,7 @@ from graph_builder.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_GOLD = Path("/work/shared/seeds/000_eab27d500f391317.gold.json")
+SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"  # curated
 AS_OF = date(2024, 1, 1)  # the seed article's publication date
 SEED_QUESTIONS = json.loads(SEED_GOLD.read_text("utf-8"))["questions"] if SEED_GOLD.exists() else []
 
@@ -26,7 +27,7 @@ SEED_QUESTIONS = json.loads(SEED_GOLD.read_text("utf-8"))["questions"] if SEED_G
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory: pytest.TempPathFactory) -> Store:
     root = tmp_path_factory.mktemp("seed") / "store"
-    Blocgraph(root).build([ROOT / "data"], extract=False)
+    Blocgraph(root).build([SEED_FACTS], extract=False)
     return Store(root)
 
 
@@ -55,7 +56,7 @@ def test_cli_answers_seed_gold_questions_as_json(tmp_path: Path) -> None:
     store = tmp_path / "store"
     exe = [sys.executable, "-m", "graph_builder"]
     subprocess.run([*exe, "build", "--no-extract", "-q", "--store", str(store),
-                    str(ROOT / "data")], check=True, cwd=ROOT)
+                    str(SEED_FACTS)], check=True, cwd=ROOT)
     for item in SEED_QUESTIONS:
         out = subprocess.run(
             [*exe, "ask", item["q"], "--store", str(store), "--as-of", "2024-01-01", "--json"],
@@ -197,9 +198,174 @@ def test_eval_scores_questions_of_a_gold_folder(tmp_path: Path) -> None:
     folder.mkdir()
     shutil.copy(ROOT / "data" / "articles" / "000_eab27d500f391317.txt", folder)
     shutil.copy(SEED_GOLD, folder)
-    shutil.copy(ROOT / "data" / "facts" / "000_eab27d500f391317.json", folder)
+    shutil.copy(ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json", folder)
     out = subprocess.run([sys.executable, "-m", "graph_builder", "eval", str(folder), "--json"],
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     scores = json.loads(out.stdout)["questions"]
     assert scores["total"] == 8 and scores["accuracy"] == 1.0, scores
+
+
+# --- membership over time, hand-overs of a year, ordinals: a small graph built here ---------
+
+_EMPTY = {"chairmanships": [], "memberships": [], "posts": [], "events": [],
+          "cooperation_proposals": []}
+
+
+def _member(org: str, state: str, start: str | None = None, end: str | None = None,
+            status: str | None = None) -> dict:
+    out = {"organization": org, "member": state, "start": start, "end": end}
+    if status:
+        out["status"] = status
+    return out
+
+
+@pytest.fixture(scope="module")
+def blocs(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """Two reports on an invented-but-plausible history of the SCO, CIS and ASEAN."""
+    old = {**_EMPTY, "article": "old.txt", "published": "2010-05-01",
+           "memberships": [_member("SCO", s) for s in
+                           ("China", "Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan")]
+           + [_member("CIS", "Georgia", "1993", "2009-08-18", "withdrawn")],
+           "events": [{"type": "summit", "place": "Astana", "date": "2010-04", "participants":
+                       ["Kazakhstan"], "absent": [], "organization": "SCO"}]}
+    new = {**_EMPTY, "article": "new.txt", "published": "2024-07-04",
+           "memberships": [_member("SCO", s) for s in
+                           ("China", "Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan",
+                            "India")]
+           + [_member("SCO", "Belarus", "2024-07-04"), _member("SCO", "Iran", "2023-07-04"),
+              _member("CIS", "Ukraine", None, "2018", "withdrawn")],
+           "chairmanships": [
+               {"organization": "G20", "chair": "India", "start": "2022-12-01", "end": None},
+               {"organization": "G20", "chair": "Brazil", "start": "2023-12-01", "end": None},
+           ],
+           "events": [{"type": "summit", "place": "Astana", "date": "2024-07-04",
+                       "participants": ["Kazakhstan", "China"], "absent": [],
+                       "organization": "SCO"}]}
+    root = tmp_path_factory.mktemp("blocs")
+    folder = root / "facts"
+    folder.mkdir()
+    for doc in (old, new):
+        (folder / doc["article"].replace(".txt", ".json")).write_text(json.dumps(doc), "utf-8")
+    Blocgraph(root / "store").build([folder], extract=False)
+    return Store(root / "store")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # when a member joined or left: start and end of its membership
+        ("When did Belarus join the SCO?", ["2024-07-04"]),
+        ("When did Iran become a full member of the Shanghai Cooperation Organisation?",
+         ["2023-07-04"]),
+        ("In which year was Iran admitted to the SCO?", ["2023"]),
+        ("When did Georgia leave the CIS?", ["2009-08-18"]),
+        ("When did Georgia cease to be a member of the CIS?", ["2009-08-18"]),
+        ("When did Ukraine withdraw from the Commonwealth of Independent States?", ["2018"]),
+        ("When did India join the SCO?", []),  # undated in the graph: no guess
+        # member at a time: dates, and an undated statement placed by its report
+        ("Was Belarus a member of the SCO in July 2023?", ["no"]),
+        ("Was Iran a member of the SCO in 2024?", ["yes"]),
+        ("Was India a member of the SCO in 2009?", ["no"]),
+        ("Is India a member of the SCO?", ["yes"]),
+        ("Was Georgia a member of the CIS in 2010?", ["no"]),
+        ("Was Georgia a member of the CIS in 2005?", ["yes"]),
+        # Ukraine is known to have left only in 2018, so it was still a member then
+        ("Which states were members of the CIS after Georgia left?", ["Ukraine"]),
+        ("Which states were members of the CIS after Ukraine withdrew?", []),
+        ("Which states were members of the SCO before Belarus joined?",
+         ["China", "Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "India", "Iran"]),
+        ("Which countries joined the SCO in 2024?", ["Belarus"]),
+        ("Which states have left the CIS?", ["Georgia", "Ukraine"]),
+        ("Did Georgia leave the CIS?", ["yes"]),
+        ("Has Belarus joined the SCO?", ["yes"]),
+        ("How many members does the SCO have?", ["8"]),
+        # the chair for most of a year, not one that starts in its last month
+        ("Who held the G20 presidency in 2023?", ["India"]),
+        ("Which country chaired the G20 in early 2023?", ["India"]),
+        ("Who chaired the G20 in December 2023?", ["Brazil"]),
+        # ordinals in words or digits are matched against the event's name or evidence
+        ("Where was the SCO summit of 2010 held?", ["Astana"]),
+    ],
+)
+def test_membership_and_year_forms(blocs: Store, question: str, expected: list[str]) -> None:
+    answer = ask(question, blocs, as_of=date(2024, 7, 5))
+    got = [a.label for a in answer.answers]
+    assert answers_match(got, expected), (answer.intent, got, answer.message)
+
+
+def test_membership_change_without_date_is_said(blocs: Store) -> None:
+    answer = ask("When did India join the SCO?", blocs, as_of=date(2024, 7, 5))
+    assert answer.intent == "when_member" and answer.answers == []
+    assert answer.message == "The graph has no date on which India joined the SCO."
+    members = ask("Which states were members of the SCO after India joined?", blocs,
+                  as_of=date(2024, 7, 5))
+    assert members.answers == [] and "no date" in members.message
+
+
+def test_delegates_are_not_guessed(blocs: Store) -> None:
+    answer = ask("Who represented China at the SCO summit in Astana?", blocs,
+                 as_of=date(2024, 7, 5))
+    assert answer.intent == "representative" and answer.answers == []
+
+
+def test_ordinal_words_match_digits() -> None:
+    from graph_builder.ask import _ordinals
+
+    assert _ordinals("where did the fourth summit take place") == {4}
+    assert _ordinals("the 44th and 45th asean summits") == {44, 45}
+    assert _ordinals("who chaired the osce") == set()
+
+
+def test_unknown_names_in_membership_questions(blocs: Store) -> None:
+    with pytest.raises(BlocgraphError, match=r"unknown organisation 'NATTO'.*NATO"):
+        ask("When did Sweden join the NATTO?", blocs)
+    with pytest.raises(BlocgraphError, match=r"unknown state 'Swedn'.*Sweden"):
+        ask("When did Swedn join NATO?", blocs)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When did India take over the G20 presidency?", ["2022-12-01"]),
+        ("When did India's G20 presidency end?", ["2023-12-01"]),  # the next one's start
+        ("Until when did India hold the G20 presidency?", ["2023-12-01"]),
+        ("When did India hand the G20 presidency to Brazil?", ["2023-12-01"]),
+        ("When was the G20 presidency handed to Brazil?", ["2023-12-01"]),
+    ],
+)
+def test_when_a_chairmanship_began_or_ended(blocs: Store, question: str,
+                                            expected: list[str]) -> None:
+    answer = ask(question, blocs, as_of=date(2024, 7, 5))
+    assert answer.intent == "when_chaired"
+    assert answers_match([a.label for a in answer.answers], expected), answer.message
+
+
+def test_past_tense_events_are_before_the_day_asked(blocs: Store) -> None:
+    early = ask("When was the SCO summit in Astana held?", blocs, as_of=date(2015, 1, 1))
+    assert [a.label for a in early.answers] == ["2010-04"]
+    late = ask("When was the SCO summit in Astana held?", blocs, as_of=date(2024, 8, 1))
+    assert [a.label for a in late.answers] == ["2010-04", "2024-07-04"]
+
+
+def test_year_questions_answer_a_year(blocs: Store) -> None:
+    answer = ask("In which year did Belarus join the SCO?", blocs)
+    assert [a.label for a in answer.answers] == ["2024"]
+
+
+def test_when_a_confrontation_began_not_ended(tmp_path: Path) -> None:
+    doc = {**_EMPTY, "article": "gulf.txt", "published": "2021-01-05", "events": [
+        {"type": "confrontation", "place": None, "date": "2017-06",
+         "participants": ["Saudi Arabia", "Qatar"], "absent": []},
+        {"type": "clash", "place": None, "date": "2019-02",
+         "participants": ["Saudi Arabia", "Qatar"], "absent": []}]}
+    store = _facts_store(tmp_path, [doc])
+    began = ask("When did the blockade of Qatar begin?", store, as_of=date(2021, 1, 5))
+    assert [a.label for a in began.answers] == ["2017-06"]
+    ended = ask("When did the blockade of Qatar end?", store, as_of=date(2021, 1, 5))
+    assert ended.answers == [] and "no end date" in ended.message
+
+
+def test_host_is_the_country_of_the_city_when_not_stated(blocs: Store) -> None:
+    answer = ask("Which country hosted the 2010 SCO summit?", blocs, as_of=date(2024, 7, 5))
+    assert [a.label for a in answer.answers] == ["Kazakhstan"]

@@ -301,3 +301,22 @@ def test_a_seat_on_a_council_is_a_membership(tmp_path):
     got = _members(facts)
     assert ("UNSC", "Malta") in got and ("NATO", "Turkey") in got
     assert ("BRICS", "Turkey") not in got
+
+
+def test_month_start_leaves_end_open(tmp_path):
+    facts = _facts(tmp_path, "Kazakhstan has held the chairmanship of the SCO since July 2023.")
+    chair = next(c for c in facts.chairmanships if c.chair == "Kazakhstan")
+    assert (chair.start, chair.end) == ("2023-07", None)
+
+
+def test_stated_term_closes_the_term(tmp_path):
+    facts = _facts(tmp_path, "Iceland took over the chairmanship of the Council of Europe in "
+                   "November 2022 for six months.")
+    by_chair = {c.chair: c for c in facts.chairmanships}
+    assert (by_chair["Iceland"].start, by_chair["Iceland"].end) == ("2022-11", "2023-05")
+
+
+def test_same_year_takes_previous_year():
+    mentions = find_dates("joined in 2015, and Kyrgyzstan in August of the same year",
+                          date(2024, 5, 8))
+    assert [m.start for m in mentions] == ["2015", "2015-08"]

@@ -1,6 +1,6 @@
 """The network views of the seed graph, and every export of them read back by real readers.
 
-The graph is built from data/ (the curated facts of the seed article) into a temporary
+The graph is built from the hand-curated facts of the seed article into a temporary
 store, so these tests follow the whole chain: facts -> RDF -> inference -> queries/network
 -> networkx -> GEXF / GraphML / JSON -> networkx, graphology-gexf and the official schemas.
 """
@@ -51,7 +51,7 @@ def state(name: str) -> str:
 def seed(tmp_path_factory) -> graph_builder.Blocgraph:
     store = tmp_path_factory.mktemp("store") / "store"
     graph = graph_builder.Blocgraph(store)
-    graph.build([ROOT / "data"], extract=False)
+    graph.build([ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"], extract=False)
     return graph
 
 

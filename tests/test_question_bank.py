@@ -26,7 +26,7 @@ def score(tmp_path_factory: pytest.TempPathFactory) -> QuestionScore:
     root = tmp_path_factory.mktemp("bank")
     facts = root / "facts"
     facts_from_gold(ROOT / "tests" / "corpus", facts)
-    for curated in (ROOT / "data" / "facts").glob("*.json"):
+    for curated in (ROOT / "tests" / "fixtures").glob("*.facts.json"):
         shutil.copy(curated, facts)
     Blocgraph(root / "store").build([facts], extract=False)
     return score_questions(Store(root / "store"), BANK)

@@ -15,7 +15,7 @@ import graph_builder as bg
 from graph_builder.vocab import BLOC, ID, INFERRED_GRAPH, ORG, PROV, TIME
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED_FACTS = ROOT / "data" / "facts" / "000_eab27d500f391317.json"
+SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -357,3 +357,38 @@ def test_python_api_gives_an_rdflib_dataset(seed_store: Path) -> None:
     chair = rdflib.URIRef(ID + "chairmanship/csto/2024/kazakhstan")
     assert (chair, rdflib.URIRef(BLOC + "chair"), rdflib.URIRef(ID + "state/kazakhstan")) in article
     assert sum(len(c) for c in ds.graphs()) > 1000
+
+
+def test_curated_corrections_add_and_reject_extracted_facts(tmp_path: Path) -> None:
+    article = ROOT / "data" / "articles" / "000_eab27d500f391317.txt"
+    curated = {
+        "article": article.name,
+        "memberships": [],
+        "posts": [
+            {
+                "person": "Talgat Kaliyev",
+                "post": "expert",
+                "of": "Kazakhstan",
+                "evidence": {"text": "added by hand"},
+            }
+        ],
+        "reject": {"memberships": [{"organization": "CSTO", "member": "Kyrgyzstan"}]},
+    }
+    facts = tmp_path / "facts" / "seed.json"
+    facts.parent.mkdir()
+    facts.write_text(json.dumps(curated), "utf-8")
+    before = facts.read_text("utf-8")
+    g = bg.open(tmp_path / "store")
+    g.build([article, facts])
+    members = {r["memberLabel"] for r in g.query("members", org="CSTO").values()}
+    assert members == {"Russia", "Belarus", "Armenia", "Kazakhstan", "Tajikistan"}
+    origins = {
+        (r["person"], r["origin"])
+        for r in g.query(
+            f"""SELECT ?person ?origin WHERE {{ ?h <{BLOC}holder>/<http://www.w3.org/2000/01/rdf-schema#label> ?person ;
+                  <{BLOC}evidence>/<{BLOC}origin> ?origin }}"""
+        ).values()
+    }
+    assert ("Talgat Kaliyev", "curated") in origins  # added by hand
+    assert ("Kassym-Jomart Tokayev", "extracted") in origins  # found by extraction
+    assert facts.read_text("utf-8") == before  # extraction never writes curated files

@@ -8,8 +8,10 @@ sentences (see context.py) so that one rule covers every spelling of the states 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from ..facts import Chairmanship
 from .common import ANY, SA, A, O, S, T, clause_end, evidence, hedged, negated
@@ -117,6 +119,7 @@ _UNTIL = re.compile(r"\b(?:until|till|through|ending|ends?|ended|to)\s+"
 _UNTIL_FAR = re.compile(r"\b(?:until|till)\b(?![^,;]*\b(?:from|since|for|starting|when|on)\b)"
                         r"(?:(?!\u27e6T)[^,;]){0,40}$",
                         re.IGNORECASE)
+_FOR_MONTH = re.compile(r"\bfor\s+(?:the\s+month\s+of\s+)?$", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+the\s+$", re.IGNORECASE)
 # How long a rotating chair is held where it is not a year: the predecessor of a chair that
 # began on a known date began one term earlier.
@@ -151,7 +154,8 @@ def _gap_period(sentence: Masked, verb_at: int, subject_at: int, left: int) -> t
     m = re.search(T + r",?\s+when\s+$", masked[left:subject_at])
     if m:
         d = sentence.item(m.group(1)).date
-        return d.start, d.end, True
+        # "in 2024, when Manama will take over": when it begins, not how long it lasts
+        return d.start, None, True
     return None, None, False
 
 
@@ -214,11 +218,15 @@ def _period(sentence: Masked, start: int, end: int) -> tuple[str | None, str | N
             # "for the next year" is the twelve months from now, not next calendar year
             first = last = str(int(first) - 1)
         if re.search(r"(?:since|from|starting|beginning|as\s+of)\s+(?:\w+\s+)?$", lead,
-                     re.IGNORECASE) and len(first) == 10:
-            last = None
+                     re.IGNORECASE) and (len(first) == 10 or d.kind != "relyear"):
+            last = None  # "since 2020": when it began, not a one-year term
         if d.kind in ("dmy", "mdy", "iso", "weekday") and not re.search(r"\bon\s+$", lead):
             last = None if not re.search(r"\b(?:for|in)\s+$", lead) else last
         if d.kind in ("dmy", "mdy", "iso", "weekday"):
+            last = None
+        if d.kind in ("my", "relmonth") and not _FOR_MONTH.search(lead):
+            # "since July 2023", "in November": the month a chair began; only "for July"
+            # (a monthly presidency) makes the month the whole term
             last = None
         return first, last, True
     return None, None, False
@@ -411,6 +419,10 @@ def _minus_months(iso: str, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+_HAND_VERB = re.compile(r"\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|transfer(?:s|red|ring)?|"
+                        r"giv(?:es|ing)|gave|cede[sd]?)\b", re.IGNORECASE)
+
+
 def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
               org_for: Callable[[int], str | None]) -> list[Chairmanship]:
     masked = sentence.masked
@@ -432,6 +444,18 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
         g_start, g_end = g_start, g_end
     if g_explicit and explicit and g_start == start:
         g_start = g_end = None
+    verbs = list(_HAND_VERB.finditer(masked, m.end(1), taker_pos))
+    if not explicit and verbs:
+        # "..., and at the end of Tuesday's meeting it passed the chair to X": a day in the
+        # handing clause is when the taker's term begins, not a period of the giver's
+        verb_at = verbs[-1].start()
+        clause_from = max(m.end(1), masked.rfind(",", 0, verb_at))
+        day, _, day_explicit = _period(sentence, clause_from, taker_pos)
+        if day_explicit and day and len(day) == 10:
+            start, end, explicit = day, None, True
+            if g_start == day:
+                g_start = g_end = None
+                g_explicit = False
     weak = False
     if not explicit and ctx.published and not sentence.in_title and not re.search(
             r"\b(?:will|would|to|shall)\s+(?:\w+\s+)?$", masked[m.end(1):m.start(2)][:60]):
@@ -443,8 +467,12 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
     if new:
         new.previous = giver
         out.append(new)
+    giver_end = g_end if g_explicit else None
+    if explicit and not weak and start and len(start) >= 7:
+        # handed over that day: the giver's term ends there
+        giver_end = giver_end or _day_before_first(start)
     old = _make(sentence, ctx, org, giver, g_start if g_explicit else None,
-                g_end if g_explicit else None, "chair.handover-outgoing", 0.8)
+                giver_end, "chair.handover-outgoing", 0.8)
     if old:
         out.append(old)
     return out
@@ -472,6 +500,10 @@ def _merge(found: list[Chairmanship]) -> list[Chairmanship]:
             if fact.previous:
                 undated[(fact.organization, fact.chair)].previous = fact.previous
     out = list(dated.values())
+    for f in out:
+        same = undated.get((f.organization, f.chair))
+        if same and not f.end and same.end:
+            f.end = same.end
     out = [f for f in out if f.confidence != WEAK or not any(
         o.organization == f.organization and o.chair == f.chair and o.confidence != WEAK
         and abs(int(o.start[:4]) - int(f.start[:4])) <= 1 for o in out)]
@@ -484,7 +516,66 @@ def _merge(found: list[Chairmanship]) -> list[Chairmanship]:
         if fact.rule in ("chair.possessive", "chair.of-state"):
             continue  # too weak alone: "Kazakhstan's chairmanship" names no period
         out.append(fact)
+    _close_terms(out)
     return out
+
+
+_TERM_WORDS = [
+    (re.compile(r"\b(?:six-month|six\s+months|half-year)\b", re.I), 6),
+    (re.compile(r"\b(?:monthly|one-month|for\s+(?:a|one|the)\s+month)\b", re.I), 1),
+    (re.compile(r"\b(?:one-year|year-long|for\s+(?:a|one)\s+year|twelve\s+months|"
+                r"12\s+months)\b", re.I), 12),
+]
+
+
+def _term_months(fact: Chairmanship) -> int | None:
+    """The length of a term the fact's own sentence states, or the body's fixed one-month term."""
+    text = fact.evidence.text if fact.evidence else ""
+    for rx, months in _TERM_WORDS:
+        if rx.search(text):
+            return months
+    return 1 if _TERM_MONTHS.get(fact.organization) == 1 else None
+
+
+def _close_terms(facts: list[Chairmanship]) -> None:
+    """Ends that the article gives only indirectly: a stated term length from a dated start,
+    or the start of the successor who took over from this chair."""
+    for fact in facts:
+        if fact.end or not fact.start or len(fact.start) < 7:
+            continue
+        months = _term_months(fact)
+        if months:
+            fact.end = _plus_term(fact.start, months)
+    for fact in facts:
+        if not fact.previous or not fact.start or len(fact.start) < 7:
+            continue
+        for old in facts:
+            if old.organization == fact.organization and old.chair == fact.previous \
+                    and not old.end and (not old.start or old.start < fact.start):
+                old.end = _day_before_first(fact.start)
+
+
+def _day_before_first(iso: str) -> str:
+    """A term that begins on the first of a month follows one that ended the day before;
+    one handed over at a summit mid-month ends that very day."""
+    if len(iso) == 10 and iso.endswith("-01"):
+        return (date.fromisoformat(iso) - timedelta(days=1)).isoformat()
+    return iso
+
+
+def _plus_term(iso: str, months: int) -> str:
+    """The last day of a term from a first day, or the month the term ends in (month precision)."""
+    parts = [int(x) for x in iso.split("-")]
+    if len(parts) == 2:
+        if months == 1:
+            return iso
+        index = parts[0] * 12 + parts[1] - 1 + months
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    index = parts[0] * 12 + parts[1] - 1 + months
+    first = date(index // 12, index % 12 + 1, min(parts[2], 28))
+    if parts[2] > 28:
+        first = first.replace(day=min(parts[2], calendar.monthrange(first.year, first.month)[1]))
+    return (first - timedelta(days=1)).isoformat()
 
 
 __all__ = ["extract_chairs", "CHAIR_NOUN", "ANY", "A"]

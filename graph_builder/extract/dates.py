@@ -228,6 +228,12 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             # "on 14 August 2008 ... which began on 7 August": the year just given
             year = out[-1].start[:4]
             first, last = year + first[4:], year + last[4:]
+        same = re.match(r"\s+(?:of\s+)?(?:the\s+same|that)\s+year\b", text[end:])
+        if kind in ("dmy", "mdy", "my") and not groups.get("y") and same and out:
+            # "in August of the same year": the year of the date just given
+            year = out[-1].start[:4]
+            first, last = year + first[4:], year + last[4:]
+            end += same.end()
         cursor = end
         out.append(DateMention(start + offset, end + offset, text[start:end], first, last, kind,
                                relative))
@@ -240,6 +246,9 @@ def _month_context(text: str, start: int) -> bool:
 
 
 def _weekday_context(text: str, start: int) -> bool:
+    if re.match(r"[A-Z][a-z]+day['\u2019]s\s+(?:meeting|summit|session|talks|vote|ceremony|"
+                r"gathering|conference)", text[start:start + 40]):
+        return True  # "at the end of Tuesday's meeting"
     return bool(re.search(r"(?:\bon|\blast|\bnext|\bthis|\bby|\buntil|\bsince)\s+$",
                           text[max(0, start - 8):start], re.IGNORECASE))
 
