@@ -42,6 +42,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
     inference: InferenceReport | None = None
     asserted: int = 0
     inferred: int = 0
@@ -104,14 +105,36 @@ def _ontology_fingerprint(quads: list[ox.Quad]) -> str:
     return hashlib.sha256("\n".join(sorted(str(q) for q in quads)).encode()).hexdigest()
 
 
+def source_key(paths: list[Path]) -> str:
+    """The bytes a facts-only article is built from: unchanged bytes, unchanged graph."""
+    digest = hashlib.sha256(f"{FORMAT_VERSION}".encode())
+    for path in sorted(paths):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def gather_facts(
-    inputs: Inputs, extractor: Extractor | None, report: BuildReport, progress: bool
+    inputs: Inputs,
+    extractor: Extractor | None,
+    report: BuildReport,
+    progress: bool,
+    sources: dict[str, str] | None = None,
 ) -> dict[str, ArticleFacts]:
-    """Each article's facts: extracted from its text, with curated files merged on top."""
+    """Each article's facts: extracted from its text, with curated files merged on top.
+
+    An article given only as facts files whose bytes match `sources` (what the store was
+    built from) is not read again: an incremental build of a large corpus reads one file.
+    """
     out: dict[str, ArticleFacts] = {}
     stems = sorted(set(inputs.articles) | set(inputs.facts))
     bar = tqdm(stems, desc="reading", unit="article", disable=not progress, file=sys.stderr)
     for stem in bar:
+        if stem not in inputs.articles and sources is not None:
+            key = source_key(inputs.facts[stem])
+            if sources.get(stem) == key:
+                report.unchanged.append(stem)
+                continue
+            report.sources[stem] = key
         curated = None
         for path in inputs.facts.get(stem, []):
             loaded = facts_mod.read_facts(path)
@@ -150,12 +173,14 @@ def build(
     started = time.perf_counter()
     report = BuildReport()
     inputs = collect(list(paths))
-    all_facts = gather_facts(inputs, extractor, report, progress)
+    previous = {} if rebuild else store.meta().get("sources", {}) if store.exists() else {}
+    all_facts = gather_facts(inputs, extractor, report, progress, previous)
     ontology = ontology_quads()
     ontology_fp = _ontology_fingerprint(ontology)
     with store.transaction(fresh=rebuild) as (db, meta):
         known: dict[str, str] = meta.setdefault("articles", {})
         entities: dict[str, list[str]] = meta.setdefault("entities", {})
+        meta.setdefault("sources", {}).update(report.sources)
         full = meta.get("ontology") != ontology_fp or meta.get("infer") != infer
         full = full or meta.get("engine") != engine
         added: list[str] = []
@@ -193,7 +218,9 @@ def build(
                 db.remove_graph(ox.NamedNode(INFERRED_GRAPH))
             else:
                 delta = None if full else [*added, REFERENCE_GRAPH]
-                report.inference = materialise(db, engine, added=delta)
+                report.inference = materialise(
+                    db, engine, added=delta, cache=meta.setdefault("tbox", {})
+                )
             meta["infer"] = infer
             meta["engine"] = engine
         meta["counts"] = counts(db)

@@ -19,10 +19,12 @@ about owl:Thing and the built-in vocabularies); both engines drop those. The rul
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import owlrl
 import pyoxigraph as ox
@@ -157,10 +159,38 @@ class TBox:
     transitive: list[str]
     functional: list[str]
 
+    def to_json(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items() if k != "closure"}
+        closure = (ox.Triple(q.subject, q.predicate, q.object) for q in self.closure)
+        out["closure"] = ox.serialize(closure, format=ox.RdfFormat.N_TRIPLES).decode()
+        return out
 
-def tbox(ontology: list[ox.Quad]) -> TBox:
-    """owlrl over the ontology alone, then the pairs of each data rule read from the result."""
-    return _tbox(tuple(sorted(ontology, key=str)))
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TBox:
+        graph = ox.NamedNode(INFERRED_GRAPH)
+        closure = [
+            ox.Quad(t.subject, t.predicate, t.object, graph)
+            for t in ox.parse(data["closure"].encode(), format=ox.RdfFormat.N_TRIPLES)
+        ]
+        pairs = {k: [tuple(x) if isinstance(x, list) else x for x in v]
+                 for k, v in data.items() if k != "closure"}
+        return cls(closure=closure, **pairs)
+
+
+def tbox(ontology: list[ox.Quad], cache: dict[str, Any] | None = None) -> TBox:
+    """owlrl over the ontology alone, then the pairs of each data rule read from the result.
+
+    `cache` (the store's build metadata) keeps the result per ontology fingerprint, so a
+    build that adds one article does not run owlrl again.
+    """
+    key = hashlib.sha256("\n".join(sorted(str(q) for q in ontology)).encode()).hexdigest()
+    if cache is not None and cache.get("key") == key:
+        return TBox.from_json(cache["tbox"])
+    result = _tbox(tuple(sorted(ontology, key=str)))
+    if cache is not None:
+        cache.clear()
+        cache.update(key=key, tbox=result.to_json())
+    return result
 
 
 @cache
@@ -341,7 +371,11 @@ def run_rules(db: ox.Store) -> list[str]:
 
 
 def materialise(
-    db: ox.Store, engine: str = "fast", *, added: list[str] | None = None
+    db: ox.Store,
+    engine: str = "fast",
+    *,
+    added: list[str] | None = None,
+    cache: dict[str, Any] | None = None,
 ) -> InferenceReport:
     """Compute the inferred graph of a writable store from its asserted graphs.
 
@@ -365,7 +399,7 @@ def materialise(
         db.remove_graph(ox.NamedNode(_DELTA))
     else:
         ontology = list(db.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
-        t = tbox(ontology)
+        t = tbox(ontology, cache)
         if not incremental:
             db.extend(
                 q

@@ -183,7 +183,6 @@ class Store:
                 db = ox.Store(str(target))
                 yield db, meta
                 db.flush()
-                db.optimize()
                 del db
                 (self.root / f"{name}.json").write_text(
                     json.dumps(meta, indent=1, sort_keys=True), "utf-8"

@@ -385,8 +385,9 @@ def test_curated_corrections_add_and_reject_extracted_facts(tmp_path: Path) -> N
     origins = {
         (r["person"], r["origin"])
         for r in g.query(
-            f"""SELECT ?person ?origin WHERE {{ ?h <{BLOC}holder>/<http://www.w3.org/2000/01/rdf-schema#label> ?person ;
-                  <{BLOC}evidence>/<{BLOC}origin> ?origin }}"""
+            f"""SELECT ?person ?origin WHERE {{
+                  ?h <{BLOC}holder>/<http://www.w3.org/2000/01/rdf-schema#label> ?person ;
+                     <{BLOC}evidence>/<{BLOC}origin> ?origin }}"""
         ).values()
     }
     assert ("Talgat Kaliyev", "curated") in origins  # added by hand
