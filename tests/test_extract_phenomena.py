@@ -320,3 +320,56 @@ def test_same_year_takes_previous_year():
     mentions = find_dates("joined in 2015, and Kyrgyzstan in August of the same year",
                           date(2024, 5, 8))
     assert [m.start for m in mentions] == ["2015", "2015-08"]
+
+
+def _member(facts, org, member):
+    return next(m for m in facts.memberships if m.organization == org and m.member == member)
+
+
+def test_membership_dates_in_several_shapes(tmp_path):
+    facts = _facts(tmp_path, "The leaders met in Minsk on 9 May and formally admitted Mongolia as "
+                   "the bloc's eleventh full member of the SCO. The two countries that joined the "
+                   "BRICS group at the start of the year: Kenya and Peru. Brazil announced on 2 "
+                   "February 2024 that Hanoi had joined BRICS. On 5 March the ministers decided "
+                   "that Norway ceased to be a member of the Council of Europe.",
+                   published="20 May 2024")
+    assert _member(facts, "SCO", "Mongolia").start == "2024-05-09"
+    assert _member(facts, "BRICS", "Kenya").start == "2024-01-01"
+    assert _member(facts, "BRICS", "Peru").start == "2024-01-01"
+    assert _member(facts, "BRICS", "Vietnam").start == "2024-02-02"
+    norway = _member(facts, "Council of Europe", "Norway")
+    assert (norway.end, norway.status) == ("2024-03-05", "withdrawn")
+
+
+def test_readmission_ends_a_suspension(tmp_path):
+    facts = _facts(tmp_path, "Libya's membership of the Arab League had been suspended in March "
+                   "2012. Ministers meeting in Cairo on 3 June decided to readmit it, and Tripoli "
+                   "resumed its seat at once.", published="10 June 2024")
+    libya = _member(facts, "Arab League", "Libya")
+    assert (libya.start, libya.end, libya.status) == ("2024-06-03", None, None)
+
+
+def test_predecessor_from_take_over_and_succeeding(tmp_path):
+    facts = _facts(tmp_path, "Chile assumed the presidency of the G20 on 1 December 2025, taking "
+                   "over from Norway. Mongolia received the chairmanship of the OIC on 4 May, "
+                   "succeeding Qatar, which had held it since the summit in Doha in 2019.",
+                   published="10 December 2025")
+    chairs = {(c.organization, c.chair): c for c in facts.chairmanships}
+    assert chairs[("G20", "Chile")].previous == "Norway"
+    assert chairs[("G20", "Norway")].end == "2025-11-30"
+    assert chairs[("OIC", "Mongolia")].previous == "Qatar"
+    assert chairs[("OIC", "Qatar")].end == "2025-05-04"
+
+
+def test_summit_participants_and_absentees(tmp_path):
+    facts = _facts(tmp_path, "MINSK - The heads of state of the CSTO gathered in Minsk on 20 "
+                   "November for their annual summit. Also at the table were Kazakh President "
+                   "Kassym-Jomart Tokayev and the leaders of Kyrgyzstan and Tajikistan. Armenia "
+                   "sent no delegation at all. Uzbekistan, too, stayed away. Russian President "
+                   "Vladimir Putin did not travel to Minsk; Foreign Minister Sergei Lavrov "
+                   "represented Russia instead.", published="21 November 2024")
+    summit = next(e for e in facts.events if e.type == "summit" and e.place == "Minsk")
+    assert set(summit.absent) == {"Armenia", "Uzbekistan"}
+    assert {"Belarus", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Russia"} <= set(
+        summit.participants)
+    assert not set(summit.absent) & set(summit.participants)

@@ -220,6 +220,9 @@ def _period(sentence: Masked, start: int, end: int) -> tuple[str | None, str | N
         if re.search(r"(?:since|from|starting|beginning|as\s+of)\s+(?:\w+\s+)?$", lead,
                      re.IGNORECASE) and (len(first) == 10 or d.kind != "relyear"):
             last = None  # "since 2020": when it began, not a one-year term
+        elif re.search(r"\bsince\s+the\s+(?:(?!\u27e6T)[^,;.]){0,50}$",
+                       sentence.masked[max(0, pos - 60):pos], re.IGNORECASE):
+            last = None  # "since the 14th summit in Mecca in 2019"
         if d.kind in ("dmy", "mdy", "iso", "weekday") and not re.search(r"\bon\s+$", lead):
             last = None if not re.search(r"\b(?:for|in)\s+$", lead) else last
         if d.kind in ("dmy", "mdy", "iso", "weekday"):
@@ -279,6 +282,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                      ) -> list[Chairmanship]:
     masked = sentence.masked
     out: list[Chairmanship] = []
+    at: dict[int, int] = {}  # id(fact) -> where its match starts
     handled: set[int] = set()
     pub_year = str(ctx.published.year) if ctx.published else None
     # a sentence that names no body continues the previous one ("Finland took that
@@ -355,9 +359,29 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
             fact = _make(sentence, ctx, org, chair, start, end, rule, confidence)
             if fact:
                 out.append(fact)
+                at[id(fact)] = m.start()
                 handled.add(int(token))
+    _link_predecessors(out, at)
     _date_predecessors(out, masked)
     return out
+
+
+_NOT_TAKER = ("chair.from", "chair.handover-outgoing", "chair.outgoing", "chair.possessive",
+              "chair.of-state")
+
+
+def _link_predecessors(facts: list[Chairmanship], at: dict[int, int]) -> None:
+    """"X took over from Y", "X, succeeding Y": Y is X's predecessor, and Y's term ends
+    where X's begins (`_close_terms`); the taker is the nearest chair named before "from"."""
+    for fact in facts:
+        if fact.rule != "chair.from" or id(fact) not in at:
+            continue
+        takers = [f for f in facts if f.rule not in _NOT_TAKER and f.chair != fact.chair
+                  and f.organization == fact.organization and at.get(id(f), 1 << 30)
+                  < at[id(fact)]]
+        if takers:
+            taker = max(takers, key=lambda f: at[id(f)])
+            taker.previous = taker.previous or fact.chair
 
 
 _PRESIDENCY_OF_BODY = re.compile(r"\s*(?:of|in|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?\u27e6O")

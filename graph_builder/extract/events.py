@@ -189,9 +189,128 @@ def extract_events(ctx: Context) -> list[Event]:
         if key == main and event.type == "meeting" and unplaced_summit:
             event.type, event.rule = "summit", "event.summit"
         event.absent = sorted(absent.get(key[1], set()))
+        if key == main:
+            _attendance(ctx, event)
         event.participants = [p for p in event.participants if p not in event.absent]
         out.append(event)
     return out + clashes
+
+
+_STATES = r"(?P<who>(?:" + SA + r"(?:'s\s+" + SA + r")?\s*(?:,\s*|,?\s+and\s+))*" + SA \
+    + r"(?:'s\s+" + SA + r")?)"
+# "Armenia sent no delegation", "Moldova, too, stayed away", "Modi did not travel to ..."
+_STAYED_AWAY = re.compile(
+    _STATES + r"(?:'s\s+(?:delegation|leader|president|prime\s+minister|head\s+of\s+state))?"
+    r"(?:,\s*(?:too|also|again|however),)?(?:(?!\u27e6[SA])[^.;:]){0,80}?\b(?:did\s+not|didn't|"
+    r"would\s+not|chose\s+not\s+to|declined\s+to|refused\s+to|failed\s+to)\s+(?:travel|attend|"
+    r"come|go|send|take\s+part|join|show\s+up|turn\s+up)\b|" + _STATES.replace("who", "who2")
+    + r"(?:,\s*(?:too|also|again|however),)?(?:(?!\u27e6[SA])[^.;:]){0,80}?\b(?:stayed\s+away|"
+    r"stays\s+away|skipped|skips|boycotted|boycotts|sent\s+no|was\s+not\s+represented|"
+    r"were\s+not\s+represented|(?:was|were)\s+absent|had\s+no\s+representation|missed\s+the|"
+    r"was\s+missing|were\s+missing)\b"
+    r"|\bwithout\s+(?:the\s+)?(?P<who3>" + SA + r")"
+    r"|\babsence\s+of\s+(?:the\s+)?(?P<who4>" + SA + r")|(?P<who5>" + SA + r")'s\s+absence"
+    r"|\b(?:chair|seat)\s+(?:reserved\s+for|of)\s+(?P<who6>" + SA + r")\s+(?:stayed|remained|"
+    r"was|stood)\s+(?:empty|vacant)", re.IGNORECASE)
+_PRESENT = re.compile(
+    r"\b(?:took\s+part|takes\s+part|taking\s+part|attended|attending|(?:were|was)\s+present|"
+    r"at\s+the\s+table|joined\s+by|among\s+the\s+(?:leaders|heads|participants|guests)|"
+    r"participated|in\s+attendance)\b", re.IGNORECASE)
+# "the leaders of Russia, Belarus and Kazakhstan": only the states listed
+_LEADERS_OF = re.compile(
+    r"\b(?:leaders|presidents|heads\s+of\s+(?:state|government)|delegations|prime\s+ministers)"
+    r"\s+of\s+(?:the\s+)?(?P<list>" + SA + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA
+    + r")*)", re.IGNORECASE)
+_NOT_PRESENT = re.compile(r"\b(?:not|never|no\s+longer|stopped|ceased|observers?|guests?|"
+                          r"invited|will|would|next)\b", re.IGNORECASE)
+_REPRESENTED = re.compile(
+    r"\brepresented\s+(?:by|at\s+(?:a\s+)?lower|\u27e6)|lower[\s-]level|\bsent\s+(?!no\b)"
+    r"(?:[\w\u27e6\u27e7]+\s+){0,3}?(?:minister|ministers|deputy|envoy|delegation|ambassador|"
+    r"premier|\u27e6S)|\bled\s+the\s+(?:[\w\u27e6\u27e7]+\s+)?delegation|\binstead\b|\bin\s+(?:his|her)\s+place\b|\bon\s+(?:his|her|its)\s+"
+    r"behalf\b", re.IGNORECASE)
+
+
+def _attendance(ctx: Context, event: Event) -> None:
+    """Who came to the gathering the article reports and who stayed away, from any sentence
+    about it: a clause that names another place or another month is about something else.
+    A state whose leader stayed away but which sent someone lower down took part."""
+    absent: list[str] = []
+    present: list[str] = []
+    represented: set[str] = set()
+    month = (event.date or "")[:7]
+    sentences = ctx.sentences
+    for index, sentence in enumerate(sentences):
+        masked = sentence.masked
+        for clause_start, clause in _clauses(masked):
+            if not _same_gathering(sentence, clause_start, clause, event, month):
+                continue
+            away: list[str] = []
+            for m in _STAYED_AWAY.finditer(clause):
+                if re.search(r"\b(?:if|whether|could|might|may)\b", clause[:m.start()], re.I):
+                    continue
+                group = next(g for g in ("who", "who2", "who3", "who4", "who5", "who6")
+                             if m.group(g))
+                for _, _, i in sentence.tokens("SA", clause_start + m.start(group),
+                                               clause_start + m.end(group)):
+                    state = sentence.state(i)
+                    if state and state not in away:
+                        away.append(state)
+                rest = masked[clause_start + m.end():]
+                following = sentences[index + 1].masked if index + 1 < len(sentences) \
+                    and not sentence.in_title else ""
+                for state in away:
+                    if _REPRESENTED.search(rest) or (_REPRESENTED.search(following) and any(
+                            sentences[index + 1].state(i) == state
+                            for _, _, i in sentences[index + 1].tokens("SA"))):
+                        represented.add(state)
+            absent += [a for a in away if a not in absent]
+            for m in _LEADERS_OF.finditer(clause):
+                if sentence.in_title or _NOT_PRESENT.search(clause[max(0, m.start() - 30):
+                                                                      m.start()]):
+                    continue
+                for _, _, i in sentence.tokens("SA", clause_start + m.start("list"),
+                                               clause_start + m.end("list")):
+                    state = sentence.state(i)
+                    if state and state not in away and state not in present:
+                        present.append(state)
+            trigger = _PRESENT.search(clause)
+            if trigger and not sentence.in_title and not _NOT_PRESENT.search(
+                    clause[max(0, trigger.start() - 30):trigger.end()]):
+                for _, _, i in sentence.tokens("SA", clause_start, clause_start + len(clause)):
+                    state = sentence.state(i)
+                    if state and state not in away and state not in present:
+                        present.append(state)
+    came = [s for s in present + sorted(represented) if s not in event.participants]
+    event.participants = event.participants + list(dict.fromkeys(came))
+    gone = [s for s in absent if s not in represented and s not in present
+            and s not in event.participants]
+    event.absent = sorted(set(event.absent) | set(gone))
+    event.participants = [p for p in event.participants if p not in event.absent]
+
+
+def _clauses(masked: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in re.finditer(r"[;:]", masked):
+        out.append((start, masked[start:m.start()]))
+        start = m.end()
+    out.append((start, masked[start:]))
+    return out
+
+
+def _same_gathering(sentence: Masked, offset: int, clause: str, event: Event,
+                    month: str) -> bool:
+    """Whether a clause may speak of `event`: it names no other city and no other month."""
+    end = offset + len(clause)
+    for _, _, i in sentence.tokens("C", offset, end):
+        entity = sentence.item(i).entity
+        if entity is not None and entity.label != event.place:
+            return False
+    for _, _, i in sentence.tokens("T", offset, end):
+        d = sentence.item(i).date
+        if d is None or not month or not d.start.startswith(month[:len(d.start)]) \
+                and not month.startswith(d.start):
+            return False
+    return True
 
 
 def _clashes(sentence: Masked) -> list[Event]:

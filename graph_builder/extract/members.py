@@ -73,7 +73,21 @@ _JOIN = re.compile(
 _ADMIT = re.compile(
     r"(?:admit(?:s|ted|ting)?|welcom(?:ed|es|ing)|accept(?:s|ed)?)\s+(?:the\s+)?"
     + r"\u27e6[SAO](\d+)\u27e7"
-    + r"(?:\s+as\s+(?:its|a|the)\s+(?:\w+\s+){0,3}?member)", re.IGNORECASE)
+    + r"(?:\s+as\s+(?:its|a|the)\s+(?:[\w'-]+\s+){0,4}?member)", re.IGNORECASE)
+# "the four countries that joined the group at the start of the year: A, B and C"
+_JOINED_LIST = re.compile(
+    r"\b(?:countries|states|nations|members|newcomers)\s+(?:that|which|who)\s+(?:(?:have|had|"
+    r"formally|officially|\w+ly)\s+)*(?:joined|were\s+admitted\s+to)\s+(?:the\s+)?(?:(?P<org>"
+    + O + r")|(?:" + _BODY + r"|group)\b)[^:;.]{0,80}?:", re.IGNORECASE)
+# "Damascus resumed its seat", "Syria was readmitted to the League"; "readmitted Syria"
+_RESTORE = re.compile(
+    SA + r"(?:,[^,]{1,80},)?\s+(?:\w+\s+){0,2}?(?:resumed\s+its\s+(?:seat|membership|place)|"
+    r"(?:was|has\s+been|had\s+been)\s+(?:formally\s+)?(?:readmitted|reinstated|welcomed\s+back)|"
+    r"rejoined|returned\s+to)(?:\s+(?:in|to|of|into)\s+(?:the\s+)?(?P<org>" + O + r"))?"
+    r"|(?:readmit(?:s|ted|ting)?|reinstat(?:es|ed|ing)|welcom(?:ed|es)\s+back|restor(?:ed|es|e|ing)"
+    r"\s+(?:the\s+)?membership\s+of)\s+(?:the\s+)?" + SA, re.IGNORECASE)
+_YEAR_START = re.compile(r"\b(?:at|from)\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+"
+                         r"year\b", re.IGNORECASE)
 _REMAIN = re.compile(
     SA + r"(?:,[^,]{1,80},)?\s+(?:\w+\s+)?(?:remain(?:s|ed)?|is\s+still|was\s+still|stays|"
     r"is|was|continues\s+to\s+be)\s+(?:as\s+)?(?:a|an)\s+(?:(?:full(?:-fledged)?|founding|"
@@ -97,6 +111,7 @@ _WITHDRAW = re.compile(
 
 
 _MEMBER_WORD = re.compile(r"member|join|admit|accede|suspend|froze|frozen|withdr|left|leave|"
+                          r"reinstat|restor|resumed|returned|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
                           r"accession|found|sits|seat")
 
@@ -112,6 +127,21 @@ def _org(sentence: Masked, token: str | None, ctx: Context) -> str | None:
 def _when(sentence: Masked, start: int, end: int) -> str | None:
     for _, _, i in sentence.tokens("T", start, end):
         return sentence.item(i).date.start
+    return None
+
+
+def _when_near(sentence: Masked, start: int, ctx: Context) -> str | None:
+    """The date of a change of membership at `start`: the first date after it in the
+    sentence, else the last one before it ("announced on 6 January that Jakarta had joined",
+    "On 16 March ... ceased to be a member"), else "at the start of the year"."""
+    after = _when(sentence, start, len(sentence.masked))
+    if after:
+        return after
+    before = sentence.tokens("T", 0, start)
+    if before:
+        return sentence.item(before[-1][2]).date.start
+    if ctx.published and _YEAR_START.search(sentence.masked):
+        return f"{ctx.published.year}-01-01"
     return None
 
 
@@ -151,6 +181,7 @@ def extract_members(ctx: Context) -> list[Membership]:
         old.end = old.end or fact.end
         old.status = old.status or fact.status
 
+    restored: list[Membership] = []  # readmitted: active again from that date
     previous_members = False  # the previous sentence spoke of members ("... are among them")
     for sentence in ctx.sentences:
         masked = sentence.masked
@@ -218,7 +249,7 @@ def extract_members(ctx: Context) -> list[Membership]:
                         sentence, m.start(), ctx)
                 if not member or not org:
                     continue
-                when = _when(sentence, m.start(), len(masked))
+                when = _when_near(sentence, m.start(), ctx)
                 # "Finland and Sweden joined": every state of a coordinated subject
                 members = [member]
                 shared = _COORDINATED.search(masked, 0, m.start())
@@ -234,6 +265,29 @@ def extract_members(ctx: Context) -> list[Membership]:
                         add(_fact(sentence, org, member, None, None, "suspended", rule, 0.8))
                     else:
                         add(_fact(sentence, org, member, None, when, "withdrawn", rule, 0.8))
+        for m in _JOINED_LIST.finditer(masked):
+            if negated(masked[max(0, m.start() - 30):m.end()]) or hedged(masked[:m.start()]):
+                continue
+            org = _org(sentence, m.group("org"), ctx) if m.group("org") else _org_before(
+                sentence, m.start(), ctx)
+            when = _when(sentence, m.start(), m.end()) or _when_near(sentence, m.end(), ctx)
+            if _YEAR_START.search(masked, m.start(), m.end()) and ctx.published:
+                when = f"{ctx.published.year}-01-01"
+            stop = _LIST_STOP.search(masked, m.end())
+            for _, _, i in sentence.tokens("S", m.end(), stop.start() if stop else len(masked)):
+                state = sentence.state(i)
+                if state and org:
+                    add(_fact(sentence, org, state, when, None, None, "member.joined-list", 0.85))
+        for m in _RESTORE.finditer(masked):
+            left = max(masked.rfind(";", 0, m.start()), m.start() - 15, 0)
+            if negated(masked[left:m.end()]) or hedged(masked[left:m.end()]):
+                continue
+            member = _member(sentence, _subject(m))
+            org = _org(sentence, m.group("org"), ctx) if m.group("org") else _org_before(
+                sentence, m.start(), ctx)
+            if member and org:
+                restored.append(_fact(sentence, org, member, _when_near(sentence, m.start(), ctx),
+                                      None, None, "member.restore", 0.8))
         for m in _SITS_ON.finditer(masked):
             if negated(masked[max(0, m.start() - 30):m.end()]):
                 continue
@@ -254,6 +308,13 @@ def extract_members(ctx: Context) -> list[Membership]:
                 add(_fact(sentence, org, member, _when(sentence, 0, len(masked)), None, None,
                           "member.admit", 0.8))
         previous_members = "member" in lower
+    for fact in restored:
+        old = found.get((fact.organization, fact.member))
+        if old is None:
+            found[(fact.organization, fact.member)] = fact
+        else:  # the suspension it ends is history; the membership runs from the return
+            old.start, old.end, old.status = fact.start or old.start, None, None
+            old.evidence, old.rule = fact.evidence, fact.rule
     return list(found.values())
 
 

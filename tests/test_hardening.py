@@ -1,0 +1,488 @@
+"""Hostile input, killed builds, serving while building, secrets (issue 9, points 1-3 and 6).
+
+Everything here runs the real components: the extractor, the facts reader, `ask`, the
+named queries against an embedded store, and the CLI in subprocesses (build, serve,
+push, dump, validate). Each fuzzed case is bounded by hypothesis' deadline and by an
+alarm, so a hang fails the test instead of stalling the suite.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph_builder import Blocgraph
+from graph_builder.articles import from_text
+from graph_builder.ask import ask
+from graph_builder.errors import BlocgraphError
+from graph_builder.extract import extract_article, extract_file
+from graph_builder.facts import ArticleFacts, from_dict, read_facts
+from graph_builder.queries import bind, registry, with_values
+from graph_builder.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"
+SEED_ARTICLE = ROOT / "data" / "articles" / "000_eab27d500f391317.txt"
+CLI = [sys.executable, "-m", "graph_builder"]
+CASE_SECONDS = 20  # hard bound on one fuzzed case (hypothesis' deadline is the soft one)
+FUZZ = settings(
+    max_examples=60,
+    deadline=timedelta(seconds=5),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
+                           HealthCheck.data_too_large],
+    derandomize=True,
+)
+
+
+class Hang(BaseException):
+    """Raised by the alarm; a BaseException so that no `except Exception` swallows it."""
+
+
+@contextmanager
+def bounded(seconds: float) -> Iterator[None]:
+    def alarm(signum: int, frame: Any) -> None:
+        raise Hang(f"no answer within {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def outcome(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """fn's result, or the BlocgraphError it raised (checked to be one line); nothing else."""
+    with bounded(CASE_SECONDS), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return fn(*args, **kwargs)
+        except BlocgraphError as exc:
+            message = str(exc)
+            assert message.strip(), "empty error message"
+            assert len(message.splitlines()) == 1, f"multi-line error: {message!r}"
+            return exc
+
+
+def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=timeout)
+
+
+def build_seed(store: Path) -> Path:
+    folder = store.parent / "seed-facts"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEED_FACTS, folder / "000_eab27d500f391317.json")
+    Blocgraph(store).build([folder], extract=False)
+    return store
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_seed(tmp_path_factory.mktemp("seed") / "store")
+
+
+@pytest.fixture(scope="module")
+def synth_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("synth") / "corpus"
+    result = run_cli("synth", "--triples", "30000", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+# -- 1. fuzzing ---------------------------------------------------------------------------
+SEED_TEXT = SEED_ARTICLE.read_text("utf-8")
+CONTROL = st.characters(categories=["Cc", "Cf", "Zl", "Zp", "Co"])
+ANY_TEXT = st.text(max_size=3000)
+
+
+def _long_line(unit: str, times: int) -> str:
+    return unit * times
+
+
+LONG_LINES = st.builds(_long_line, st.text(min_size=1, max_size=12), st.integers(2000, 40000))
+TAGS = st.sampled_from(["div", "p", "span", "script", "style", "table", "tr", "td", "a", "b",
+                        "article", "html", "body", "head", "title", "meta", "!--", "![CDATA["])
+
+
+def _wrap(tag: str, inner: str, close: bool) -> str:
+    return f"<{tag} class='x'>{inner}" + (f"</{tag.lstrip('!')}>" if close else "")
+
+
+NESTED = st.recursive(
+    st.text(max_size=40) | st.sampled_from([SEED_TEXT[:400], "CSTO", "Kazakhstan chairs"]),
+    lambda inner: st.builds(_wrap, TAGS, inner, st.booleans())
+    | st.lists(inner, max_size=4).map("".join),
+    max_leaves=40,
+)
+DEEP = st.integers(50, 3000).map(
+    lambda n: "<div>" * n + "CSTO summit in Minsk" + "</div>" * (n // 2)
+)
+
+
+@st.composite
+def spliced(draw: st.DrawFn) -> str:
+    """The seed article with hostile text spliced in, so the extraction rules really run."""
+    cut = draw(st.integers(0, len(SEED_TEXT)))
+    junk = draw(ANY_TEXT | st.text(CONTROL, max_size=200) | NESTED)
+    return SEED_TEXT[:cut] + junk + SEED_TEXT[cut:]
+
+
+ARTICLE_TEXT = ANY_TEXT | st.text(CONTROL, max_size=500) | LONG_LINES | spliced()
+HTML_TEXT = NESTED.map(lambda s: "<html><head><title>T</title></head><body>" + s) | DEEP | (
+    st.tuples(NESTED, st.integers(0, 10_000)).map(lambda t: ("<html><body>" + t[0])[: t[1]])
+)
+
+
+def _check_facts(result: Any) -> None:
+    assert isinstance(result, (ArticleFacts, BlocgraphError)), type(result)
+
+
+@FUZZ
+@given(text=ARTICLE_TEXT)
+def test_fuzz_extract_article(text: str) -> None:
+    def run() -> ArticleFacts:
+        return extract_article(from_text(Path("fuzz.txt"), text))
+
+    _check_facts(outcome(run))
+
+
+@FUZZ
+@given(text=HTML_TEXT | ARTICLE_TEXT, suffix=st.sampled_from([".html", ".txt", ".md"]),
+       encoding=st.sampled_from(["utf-8", "utf-16", "cp1251", "latin-1"]))
+def test_fuzz_extract_file(tmp_path_factory: pytest.TempPathFactory, text: str, suffix: str,
+                           encoding: str) -> None:
+    folder = tmp_path_factory.mktemp("fuzz-articles", numbered=True)
+    path = folder / f"article{suffix}"
+    path.write_bytes(text.encode(encoding, errors="replace"))
+    _check_facts(outcome(extract_file, path))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner,
+                                                                  max_size=5),
+    max_leaves=30,
+)
+FACT_KEYS = ["organization", "chair", "member", "start", "end", "person", "post", "of", "type",
+             "place", "date", "participants", "absent", "proposer", "partner", "evidence",
+             "origin", "optional"]
+FACT = st.dictionaries(st.sampled_from(FACT_KEYS), JSON_VALUES | st.sampled_from(
+    ["CSTO", "Kazakhstan", "2024", "2024-13-01", "2024-02-30", "summit", "Minsk", ""]), max_size=6)
+FACTS_DOC = st.fixed_dictionaries(
+    {"article": st.text(max_size=30) | st.just("a.txt"),
+     "published": st.none() | st.sampled_from(["2024-05-01", "2024", "May"])
+     | st.text(max_size=10)},
+    optional={k: st.lists(FACT, max_size=3) | JSON_VALUES for k in
+              ["chairmanships", "memberships", "posts", "events", "cooperation_proposals",
+               "questions"]},
+)
+
+
+@FUZZ
+@given(data=JSON_VALUES | FACTS_DOC)
+def test_fuzz_facts_from_dict(data: Any) -> None:
+    result = outcome(from_dict, data, "fuzz.json")
+    _check_facts(result)
+
+
+@FUZZ
+@given(raw=st.binary(max_size=2000) | JSON_VALUES.map(json.dumps).map(str.encode)
+       | FACTS_DOC.map(json.dumps).map(lambda s: s.encode()[: len(s) * 3 // 4]))
+def test_fuzz_read_facts(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> None:
+    folder = tmp_path_factory.mktemp("fuzz-facts", numbered=True)
+    path = folder / "facts.json"
+    path.write_bytes(raw)
+    _check_facts(outcome(read_facts, path))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+NAMES = st.sampled_from(["CSTO", "SCO", "NATO", "OSCE", "CIS", "Kazakhstan", "Belarus",
+                         "Armenia", "the Collective Security Treaty Organization", "2024",
+                         "May 2024", "last year", "Tokayev", "Secretary General"])
+QUESTION = ANY_TEXT | st.text(CONTROL, max_size=100) | LONG_LINES | st.builds(
+    "{} {} {} {}?".format,
+    st.sampled_from(["Who chaired", "Who chairs", "Which states are members of",
+                     "When did", "Who was the president of", "Who proposed cooperation with",
+                     "What summits did", "Who held the", "Is"]),
+    NAMES | st.text(max_size=20), st.sampled_from(["in", "on", "during", "from", "and", ""]),
+    NAMES | st.text(max_size=20),
+)
+
+
+@FUZZ
+@given(question=QUESTION)
+def test_fuzz_ask(seed_store: Path, question: str) -> None:
+    store = Store(seed_store)
+    result = outcome(ask, question, store, as_of=date(2024, 6, 1))
+    assert not isinstance(result, Exception) or isinstance(result, BlocgraphError)
+
+
+PARAM_VALUE = (
+    st.text(max_size=60)
+    | NAMES
+    | st.text(alphabet="0123456789-+T:Z ", max_size=14)
+    | st.sampled_from([
+        "<https://w3id.org/blocgraph/id/org/csto>", "http://a b", "http://x/> } ; DROP ALL ; {",
+        "https://w3id.org/blocgraph/id/org/csto> } } SELECT * { ?s ?p ?o", '" } #', "'''",
+        "2024-02-30", "9999-12-31", "-0001-01-01", "1" * 400, "urn:x", "mailto:a@b",
+        "http://[::1]/", "https://e.org/\\u0000", "\\", "?x", "$x", "VALUES", "\x00",
+    ])
+)
+
+
+@pytest.mark.parametrize("name", sorted(registry()))
+def test_fuzz_query_parameters(seed_store: Path, name: str) -> None:
+    query = registry()[name]
+    store = Store(seed_store)
+    valid = {"organization": "CSTO", "state": "Kazakhstan", "entity": "Belarus",
+             "date": "2024-06-01", "person": "Tokayev", "string": "summit"}
+
+    def value(kind: str) -> st.SearchStrategy[str]:
+        return st.just(valid.get(kind, "x")) | PARAM_VALUE
+
+    params_st = st.fixed_dictionaries(
+        {p.name: value(p.type) for p in query.params if not p.optional},
+        optional={**{p.name: value(p.type) for p in query.params if p.optional},
+                  "nonexistent": PARAM_VALUE},
+    )
+    kinds: set[str] = set()
+
+    @settings(FUZZ, max_examples=40)
+    @given(params=params_st)
+    def check(params: dict[str, str]) -> None:
+        def run() -> Any:
+            return store.select(with_values(query.text, bind(query, params)))
+
+        result = outcome(run)
+        kinds.add(type(result).__name__)
+        if not isinstance(result, BlocgraphError):
+            assert result.variables is not None
+
+    check()
+    assert "Results" in kinds  # some values got through to the store, not only errors
+
+
+# -- 2. crash safety ----------------------------------------------------------------------
+def dump(store: Path) -> str:
+    result = run_cli("dump", "--store", str(store), "--format", "nquads")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def generations(store: Path) -> list[str]:
+    return sorted(p.name for p in store.glob("gen-*") if p.is_dir())
+
+
+def test_killed_build_leaves_old_or_new_store(seed_store: Path, synth_corpus: Path,
+                                              tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store, symlinks=True)
+    before = dump(store)
+    reference = tmp_path / "reference"
+    shutil.copytree(seed_store, reference, symlinks=True)
+    build = [*CLI, "build", "--no-extract", str(synth_corpus)]
+    started = time.monotonic()
+    done = subprocess.run([*build, "--store", str(reference)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=180)
+    full_seconds = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    after = dump(reference)
+    assert after != before
+    moments = [0.3, 1.0, 2.0, 4.0, max(5.0, full_seconds * 0.8)]
+    seen = []
+    for moment in moments:
+        process = subprocess.Popen([*build, "--store", str(store)], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(moment)
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+        state = dump(store)
+        assert state in (before, after), f"store is neither old nor new after a kill at {moment} s"
+        seen.append("old" if state == before else "new")
+    assert "old" in seen  # at least one kill really interrupted a build
+    # one more kill inside the commit window: the new generation's metadata is written just
+    # before `current` is swapped, so kill the moment it appears
+    known = set(store.glob("gen-*.json"))
+    process = subprocess.Popen([*build, "--store", str(store)], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if set(store.glob("gen-*.json")) - known:
+            break
+        time.sleep(0.001)
+    process.send_signal(signal.SIGKILL)
+    process.wait(30)
+    assert dump(store) in (before, after), "store is neither old nor new after a commit kill"
+    print("kills left the store:", seen)
+    final = subprocess.run([*build, "--store", str(store)], capture_output=True, text=True,
+                           cwd=ROOT, timeout=180)
+    assert final.returncode == 0, final.stderr
+    assert dump(store) == after
+    assert len(generations(store)) <= 2  # what the killed builds left behind is cleared
+    valid = run_cli("validate", "--store", str(store), timeout=180)
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+
+
+# -- 3. serving while building ------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(store: Path, *options: str) -> Iterator[tuple[subprocess.Popen, str]]:
+    port = free_port()
+    process = subprocess.Popen(
+        [*CLI, "serve", "--store", str(store), "--port", str(port), *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            assert process.poll() is None, f"server exited: {process.stderr.read()}"
+            try:
+                if httpx.get(url + "health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.1)
+        yield process, url
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def rows_of(data: dict) -> list[tuple]:
+    rows = [tuple(sorted((k, v["value"]) for k, v in b.items()))
+            for b in data["results"]["bindings"]]
+    return sorted(rows)
+
+
+def test_serving_while_building(seed_store: Path, synth_corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store, symlinks=True)
+    with serve(store, "--workers", "2") as (_process, url):
+        with httpx.Client(timeout=60) as client:
+            first = client.get(url + "queries/chairs")
+            assert first.status_code == 200, first.text
+            old = rows_of(first.json())
+            failures: list[str] = []
+            answers: list[list[tuple]] = []
+            stop = threading.Event()
+
+            def loop() -> None:
+                with httpx.Client(timeout=60) as c:
+                    while not stop.is_set():
+                        r = c.get(url + "queries/chairs")
+                        if r.status_code != 200:
+                            failures.append(f"{r.status_code}: {r.text[:200]}")
+                            continue
+                        answers.append(rows_of(r.json()))
+                        q = c.post(url + "sparql", data={"query": "ASK { ?s ?p ?o }"})
+                        if q.status_code != 200 or q.json()["boolean"] is not True:
+                            failures.append(f"ask {q.status_code}: {q.text[:200]}")
+
+            clients = [threading.Thread(target=loop) for _ in range(3)]
+            for t in clients:
+                t.start()
+            try:
+                time.sleep(1)
+                built = run_cli("build", "--no-extract", "--store", str(store), str(synth_corpus),
+                                timeout=180)
+                time.sleep(1.5)
+            finally:
+                stop.set()
+                for t in clients:
+                    t.join(60)
+            assert built.returncode == 0, built.stderr
+            new = sorted(
+                tuple(sorted(row.items()))
+                for row in Blocgraph(store).query("chairs").values()
+            )
+            assert new != old
+            assert failures == []
+            assert answers and all(a in (old, new) for a in answers)
+            assert old in answers and new in answers
+            for _ in range(4):  # every worker has the new graph, without a restart
+                r = client.get(url + "queries/chairs")
+                assert r.status_code == 200 and rows_of(r.json()) == new
+
+
+# -- 6. secrets ---------------------------------------------------------------------------
+SECRET = "Zq9-very-secret-7Kp"
+
+
+@pytest.mark.parametrize("option", [["--user", "alice", "--password", SECRET],
+                                    ["--token", SECRET]])
+def test_push_to_closed_port_does_not_print_secret(seed_store: Path, option: list[str]) -> None:
+    endpoint = f"http://127.0.0.1:{free_port()}/sparql"
+    result = run_cli("push", "--store", str(seed_store), "--endpoint", endpoint,
+                     "--timeout", "5", *option, timeout=60)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip(), "a failed push says why"
+    assert SECRET not in result.stdout + result.stderr
+
+
+def test_serve_token_stays_out_of_logs_and_store(seed_store: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store, symlinks=True)
+    update = "INSERT DATA { GRAPH <urn:test:g> { <urn:test:s> <urn:test:p> 'pushed' } }"
+    with serve(store, "--allow-update", "--token", SECRET, "--workers", "2") as (process, url):
+        bad = httpx.post(url + "sparql", data={"update": update},
+                         headers={"Authorization": f"Bearer {SECRET}x"})
+        assert bad.status_code in (401, 403)
+        assert SECRET not in bad.text
+        good = httpx.post(url + "sparql", data={"update": update},
+                          headers={"Authorization": f"Bearer {SECRET}"})
+        assert good.status_code in (200, 204), good.text
+        broken = httpx.post(url + "sparql", data={"update": "INSERT DATA { nonsense"},
+                            headers={"Authorization": f"Bearer {SECRET}"})
+        assert broken.status_code == 400 and SECRET not in broken.text
+        process.send_signal(signal.SIGINT)
+        process.wait(15)
+        out, err = process.stdout.read(), process.stderr.read()
+    assert "blocgraph serve" in out  # the log was captured
+    assert SECRET not in out + err
+    assert SECRET.encode() not in Store(store).dump("nquads")
+    assert not any(SECRET.encode() in p.read_bytes() for p in store.rglob("*") if p.is_file())
+
+
+def test_environment_is_not_leaked_by_failed_push(seed_store: Path) -> None:
+    """A secret given through the environment stays out of the output too."""
+    endpoint = f"http://127.0.0.1:{free_port()}/sparql"
+    env = {**os.environ, "BLOCGRAPH_PASSWORD": SECRET, "BLOCGRAPH_TOKEN": SECRET + "t"}
+    result = subprocess.run([*CLI, "push", "--store", str(seed_store), "--endpoint", endpoint,
+                             "--user", "bob", "--timeout", "5"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60, env=env)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert SECRET not in result.stdout + result.stderr
