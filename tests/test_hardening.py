@@ -49,6 +49,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                            HealthCheck.data_too_large],
     derandomize=True,
+    database=None,
 )
 
 
@@ -486,3 +487,12 @@ def test_environment_is_not_leaked_by_failed_push(seed_store: Path) -> None:
                             capture_output=True, text=True, cwd=ROOT, timeout=60, env=env)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert SECRET not in result.stdout + result.stderr
+
+
+def test_error_quoting_hostile_value_stays_one_line(seed_store: Path) -> None:
+    """Found by the query fuzzer: a value with a line break split the error over lines."""
+    result = run_cli("query", "members", "--store", str(seed_store),
+                     "--param", "org=CS\r\nTO\x1b[31m")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "\x1b" not in result.stderr and "\\r\\n" in result.stderr
