@@ -76,6 +76,7 @@ class WorkerPool:
         self.threads = ThreadPoolExecutor(max_workers=size + 2, thread_name_prefix="pool")
         self.idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self.workers: set[_Worker] = set()
+        self.closed = False
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -91,7 +92,12 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         self.workers.discard(worker)
         await loop.run_in_executor(self.threads, worker.kill)
+        if self.closed:
+            return
         fresh = await loop.run_in_executor(self.threads, _Worker, self.ctx, self.root)
+        if self.closed:  # the server stopped while this one was starting
+            fresh.kill()
+            return
         self.workers.add(fresh)
         self.idle.put_nowait(fresh)
 
@@ -112,6 +118,7 @@ class WorkerPool:
         return result
 
     def close(self) -> None:
+        self.closed = True
         for worker in list(self.workers):
             worker.kill()
         self.workers.clear()

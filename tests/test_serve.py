@@ -645,9 +645,16 @@ def test_ctrl_c_stops_cleanly(store_dir: Path) -> None:
         out = s.process.stdout.read()
         assert f"{s.url}" in out and "stopped" in out
         assert "Traceback" not in s.process.stderr.read()
-    for pid in workers:
-        assert not Path(f"/proc/{pid}").exists() or \
-            Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    def gone(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+        except OSError:
+            return True
+
+    deadline = time.monotonic() + 10  # the kernel may take a moment to reap them
+    while not all(gone(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(gone(pid) for pid in workers)
 
 
 def test_refuses_non_loopback_host_unless_explicit(store_dir: Path) -> None:
