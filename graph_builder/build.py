@@ -22,7 +22,7 @@ from tqdm import tqdm
 from . import facts as facts_mod
 from .errors import BlocgraphError
 from .facts import ArticleFacts
-from .infer import InferenceReport, materialise, ontology_quads
+from .infer import InferenceReport, materialise, ontology_fingerprint, ontology_quads
 from .rdf import article_quads, reference_quads
 from .store import Store
 from .vocab import ARTICLE_GRAPH_PREFIX, ID, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
@@ -101,10 +101,6 @@ def _fingerprint(facts: ArticleFacts) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _ontology_fingerprint(quads: list[ox.Quad]) -> str:
-    return hashlib.sha256("\n".join(sorted(str(q) for q in quads)).encode()).hexdigest()
-
-
 def source_key(paths: list[Path]) -> str:
     """The bytes a facts-only article is built from: unchanged bytes, unchanged graph."""
     digest = hashlib.sha256(f"{FORMAT_VERSION}".encode())
@@ -176,7 +172,7 @@ def build(
     previous = {} if rebuild else store.meta().get("sources", {}) if store.exists() else {}
     all_facts = gather_facts(inputs, extractor, report, progress, previous)
     ontology = ontology_quads()
-    ontology_fp = _ontology_fingerprint(ontology)
+    ontology_fp = ontology_fingerprint(ontology)
     with store.transaction(fresh=rebuild) as (db, meta):
         known: dict[str, str] = meta.setdefault("articles", {})
         entities: dict[str, list[str]] = meta.setdefault("entities", {})

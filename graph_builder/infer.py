@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -135,11 +134,10 @@ def _rdflib_to_quads(triples: set[tuple], graph: ox.NamedNode) -> list[ox.Quad]:
     ]
 
 
-def _owlrl_engine(db: ox.Store, inferred: ox.NamedNode) -> int:
+def _owlrl_engine(db: ox.Store, inferred: ox.NamedNode) -> None:
     sources = [g for g in db.named_graphs() if g != inferred]
     new = owlrl_closure(_to_rdflib(db, sources))
     db.extend(_rdflib_to_quads(new, inferred))
-    return len(new)
 
 
 # -- the fast engine ----------------------------------------------------------------
@@ -172,29 +170,41 @@ class TBox:
             ox.Quad(t.subject, t.predicate, t.object, graph)
             for t in ox.parse(data["closure"].encode(), format=ox.RdfFormat.N_TRIPLES)
         ]
-        pairs = {k: [tuple(x) if isinstance(x, list) else x for x in v]
-                 for k, v in data.items() if k != "closure"}
+        pairs = {
+            k: [tuple(x) if isinstance(x, list) else x for x in v]
+            for k, v in data.items()
+            if k != "closure"
+        }
         return cls(closure=closure, **pairs)
+
+
+def ontology_fingerprint(ontology: list[ox.Quad]) -> str:
+    """What identifies an ontology's content: the build's change check and the T-box cache."""
+    return hashlib.sha256("\n".join(sorted(str(q) for q in ontology)).encode()).hexdigest()
+
+
+_TBOXES: dict[str, TBox] = {}
 
 
 def tbox(ontology: list[ox.Quad], cache: dict[str, Any] | None = None) -> TBox:
     """owlrl over the ontology alone, then the pairs of each data rule read from the result.
 
-    `cache` (the store's build metadata) keeps the result per ontology fingerprint, so a
-    build that adds one article does not run owlrl again.
+    Kept per ontology fingerprint in this process and in `cache` (the store's build
+    metadata), so a build that adds one article does not run owlrl again.
     """
-    key = hashlib.sha256("\n".join(sorted(str(q) for q in ontology)).encode()).hexdigest()
+    key = ontology_fingerprint(ontology)
     if cache is not None and cache.get("key") == key:
         return TBox.from_json(cache["tbox"])
-    result = _tbox(tuple(sorted(ontology, key=str)))
+    if key not in _TBOXES:
+        _TBOXES[key] = _tbox(ontology)
+    result = _TBOXES[key]
     if cache is not None:
         cache.clear()
         cache.update(key=key, tbox=result.to_json())
     return result
 
 
-@cache
-def _tbox(ontology: tuple[ox.Quad, ...]) -> TBox:
+def _tbox(ontology: list[ox.Quad]) -> TBox:
     graph = rdflib.Graph()
     graph.parse(
         data=ox.serialize(
@@ -350,11 +360,11 @@ def rule_files() -> list[Path]:
     return sorted((queries_dir() / "rules").glob("*.rq"))
 
 
-def run_rules(db: ox.Store) -> list[str]:
+def run_rules(db: ox.Store) -> int:
     """Run each CONSTRUCT rule over everything and add what is new to the inferred graph.
 
-    Returns the scratch graph name holding exactly what the rules added, for the OWL
-    rules to take as their next delta.
+    What they added is also put in the delta scratch graph, for the OWL rules to take as
+    their next delta; returns how many triples that is.
     """
     inferred = ox.NamedNode(INFERRED_GRAPH)
     fresh: set[tuple] = set()
@@ -367,7 +377,7 @@ def run_rules(db: ox.Store) -> list[str]:
                 fresh.add(triple)
     db.extend(ox.Quad(s, p, o, inferred) for s, p, o in fresh)
     db.extend(ox.Quad(s, p, o, ox.NamedNode(_DELTA)) for s, p, o in fresh)
-    return [_DELTA] if fresh else []
+    return len(fresh)
 
 
 def materialise(
@@ -395,7 +405,7 @@ def materialise(
     rounds = 0
     if engine == "owlrl":
         _owlrl_engine(db, inferred)
-        rules_delta = run_rules(db)
+        rules = run_rules(db)
         db.remove_graph(ox.NamedNode(_DELTA))
     else:
         ontology = list(db.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
@@ -408,15 +418,15 @@ def materialise(
             )
         compiled = compile_rules(t)
         rounds = _fixpoint(db, compiled, added if incremental else None)
-        rules_delta = run_rules(db)
-        if rules_delta:  # what the rules concluded may have OWL consequences of its own
-            rounds += _fixpoint(db, compiled, rules_delta)
+        rules = run_rules(db)
+        if rules:  # what the rules concluded may have OWL consequences of its own
+            rounds += _fixpoint(db, compiled, [_DELTA])
     total = _graph_size(db, inferred)
     return InferenceReport(
         engine=engine,
         asserted=len(db) - total,
         inferred=total - before,
-        rules=0,
+        rules=rules,
         seconds=time.perf_counter() - started,
         rounds=rounds,
         incremental=incremental,
