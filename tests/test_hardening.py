@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -28,6 +27,7 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_serve import free_port, serve
 
 from graph_builder import Blocgraph
 from graph_builder.articles import from_text
@@ -346,42 +346,6 @@ def test_killed_build_leaves_old_or_new_store(seed_store: Path, synth_corpus: Pa
 
 
 # -- 3. serving while building ------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serve(store: Path, *options: str) -> Iterator[tuple[subprocess.Popen, str]]:
-    port = free_port()
-    process = subprocess.Popen(
-        [*CLI, "serve", "--store", str(store), "--port", str(port), *options],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            assert process.poll() is None, f"server exited: {process.stderr.read()}"
-            try:
-                if httpx.get(url + "health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.1)
-        yield process, url
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
 def rows_of(data: dict) -> list[tuple]:
     rows = [tuple(sorted((k, v["value"]) for k, v in b.items()))
             for b in data["results"]["bindings"]]
@@ -391,7 +355,8 @@ def rows_of(data: dict) -> list[tuple]:
 def test_serving_while_building(seed_store: Path, synth_corpus: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     shutil.copytree(seed_store, store, symlinks=True)
-    with serve(store, "--workers", "2") as (_process, url):
+    with serve(store, "--workers", "2") as server:
+        url = server.url
         with httpx.Client(timeout=60) as client:
             first = client.get(url + "queries/chairs")
             assert first.status_code == 200, first.text
@@ -458,7 +423,8 @@ def test_serve_token_stays_out_of_logs_and_store(seed_store: Path, tmp_path: Pat
     store = tmp_path / "store"
     shutil.copytree(seed_store, store, symlinks=True)
     update = "INSERT DATA { GRAPH <urn:test:g> { <urn:test:s> <urn:test:p> 'pushed' } }"
-    with serve(store, "--allow-update", "--token", SECRET, "--workers", "2") as (process, url):
+    with serve(store, "--allow-update", "--token", SECRET, "--workers", "2") as server:
+        process, url = server.process, server.url
         bad = httpx.post(url + "sparql", data={"update": update},
                          headers={"Authorization": f"Bearer {SECRET}x"})
         assert bad.status_code in (401, 403)
