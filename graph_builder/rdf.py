@@ -22,13 +22,13 @@ from .facts import (
     Membership,
     Post,
     _Fact,
+    slug_of,
 )
 from .periods import PartialDate
 from .posts import post_class
 from .vocab import (
     BLOC,
     ID,
-    ORG,
     RDF,
     RDFS,
     REFERENCE_GRAPH,
@@ -154,10 +154,9 @@ class _Writer:
             self.add(self.article, NamedNode(SCHEMA + "datePublished"), _date_literal(published))
 
     def chairmanship_iri(self, fact: Chairmanship) -> NamedNode:
-        org = reference.resolve(fact.organization, "organization")
-        chair = reference.resolve(fact.chair, "state")
-        start = fact.start or "undated"
-        return NamedNode(f"{ID}chairmanship/{org.slug}/{start}/{chair.slug}")
+        org = slug_of(fact.organization, "organization")
+        chair = slug_of(fact.chair, "state")
+        return NamedNode(f"{ID}chairmanship/{org}/{fact.start or 'undated'}/{chair}")
 
     def chairmanship(self, fact: Chairmanship) -> None:
         node = self.chairmanship_iri(fact)
@@ -169,20 +168,20 @@ class _Writer:
         self.add(chair, bloc("chaired"), org)
         self.period(node, fact.start, fact.end)
         if fact.previous:
-            prev_slug = reference.resolve(fact.previous, "state").slug
-            org_slug = org.value.rsplit("/", 1)[1]
+            org_slug = slug_of(fact.organization, "organization")
+            prev_slug = slug_of(fact.previous, "state")
             for other in self.facts.chairmanships:
-                same_org = reference.resolve(other.organization, "organization").slug == org_slug
-                if same_org and reference.resolve(other.chair, "state").slug == prev_slug:
+                same_org = slug_of(other.organization, "organization") == org_slug
+                if same_org and slug_of(other.chair, "state") == prev_slug:
                     self.add(self.chairmanship_iri(other), bloc("handedOverTo"), node)
         self.provenance(node, fact)
 
     def membership(self, fact: Membership) -> None:
         org = resolve_iri(fact.organization, "organization")
         member = resolve_iri(fact.member, "state")
-        org_slug, member_slug = (x.value.rsplit("/", 1)[1] for x in (org, member))
+        org_slug = slug_of(fact.organization, "organization")
         tail = f"/{fact.start}" if fact.start else ""
-        node = NamedNode(f"{ID}membership/{org_slug}/{member_slug}{tail}")
+        node = NamedNode(f"{ID}membership/{org_slug}/{slug_of(fact.member, 'state')}{tail}")
         self.add(node, _TYPE, bloc("Membership"))
         self.add(node, bloc("organization"), org)
         self.add(node, bloc("member"), member)
@@ -216,11 +215,11 @@ class _Writer:
         self.provenance(node, fact)
 
     def event(self, fact: Event) -> None:
-        states = sorted({reference.resolve(p, "state").slug for p in fact.participants})
+        states = sorted({slug_of(p, "state") for p in fact.participants})
         org = resolve_iri(fact.organization, "organization") if fact.organization else None
         place = resolve_iri(fact.place, "city") if fact.place else None
-        where = place.value.rsplit("/", 1)[1] if place else "-".join(states) or "unknown"
-        scope = f"{org.value.rsplit('/', 1)[1]}/" if org else ""
+        where = slug_of(fact.place, "city") if place else "-".join(states) or "unknown"
+        scope = f"{slug_of(fact.organization, 'organization')}/" if org else ""
         node = NamedNode(f"{ID}event/{fact.type}/{scope}{fact.date or 'undated'}/{where}")
         self.add(node, _TYPE, bloc(_EVENT_CLASSES[fact.type]))
         if fact.name:
@@ -252,7 +251,11 @@ class _Writer:
         proposer = resolve_iri(fact.proposer, "state")
         org = resolve_iri(fact.organization, "organization") if fact.organization else None
         partner = resolve_iri(fact.partner, "organization") if fact.partner else None
-        parts = [x.value.rsplit("/", 1)[1] if x else "none" for x in (proposer, org, partner)]
+        parts = [
+            slug_of(fact.proposer, "state"),
+            slug_of(fact.organization, "organization") or "none",
+            slug_of(fact.partner, "organization") or "none",
+        ]
         if partner is None and fact.detail:
             parts[2] = slugify(fact.detail)[:60].strip("-")
         node = NamedNode(f"{ID}cooperation-proposal/{'/'.join(parts)}")
@@ -330,4 +333,4 @@ def reference_quads(iris: Iterable[str]) -> Iterator[Quad]:
             yield Quad(node, bloc("partOf"), NamedNode(f"{ID}org/{entity.parent}"), graph)
 
 
-__all__ = ["article_quads", "reference_quads", "entity_iri", "person_iri", "ORG"]
+__all__ = ["article_quads", "reference_quads", "entity_iri", "person_iri"]
