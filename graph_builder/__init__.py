@@ -56,7 +56,9 @@ class Blocgraph:
         engine: str = "fast",
     ) -> BuildReport:
         """Add or update the articles and facts files under `paths`, then infer."""
-        extractor = _extractor() if extract else None
+        from .extract import extract_file  # loaded here: queries need no extraction code
+
+        extractor = extract_file if extract else None
         return build(
             self.store,
             [Path(p) for p in paths],
@@ -101,12 +103,3 @@ class Blocgraph:
 def open(store: Store | Path | str = DEFAULT_STORE) -> Blocgraph:  # noqa: A001 - like dbm.open
     """A graph backed by the store folder `store` (created by the first build)."""
     return Blocgraph(store)
-
-
-def _extractor():
-    """The article extractor, once extraction exists; until then articles need curated facts."""
-    try:
-        from .extract import extract_file
-    except ImportError:
-        return None
-    return extract_file
