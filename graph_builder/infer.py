@@ -8,9 +8,10 @@ stay apart:
 - `fast` (the default) splits the work. The ontology's own entailments (its T-box
   closure) come from owlrl run over the ontology alone, a few hundred triples. The OWL 2
   RL rules that touch data (cax-sco, prp-spo1, prp-inv, prp-symp, prp-trp, prp-dom,
-  prp-rng, cls-hv1, prp-fp) are then compiled from that closed T-box into a handful of
-  SPARQL updates that Oxigraph runs to a fixpoint inside the store, with no copy of the
-  data into Python. A test checks that both engines infer the same triples.
+  prp-rng, cls-hv1, prp-fp) are then read from that closed T-box as lookup tables and
+  run to a fixpoint in memory over the triples they can touch (`Closure`). A full build
+  loads those triples once; an incremental one starts from the new graphs only and asks
+  the store about the rest. A test checks that both engines infer the same triples.
 
 owlrl also derives things no user asks for (`x owl:sameAs x`, facts about literals,
 about owl:Thing and the built-in vocabularies); both engines drop those. The rules in
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +46,7 @@ _REFLEXIVE_NOISE = {
     RDFS + "subPropertyOf",
 }
 _TYPE_NOISE = {RDFS + "Resource", OWL + "Thing", RDFS + "Class", OWL + "Class"}
-_MAX_ROUNDS = 50
+_BULK = 200_000
 
 
 @dataclass
@@ -54,7 +56,6 @@ class InferenceReport:
     inferred: int
     rules: int
     seconds: float
-    rounds: int = 0
     incremental: bool = False
 
 
@@ -260,92 +261,155 @@ def _tbox(ontology: list[ox.Quad]) -> TBox:
     )
 
 
-def _values(names: str, rows: list[tuple[str, ...]]) -> str:
-    body = " ".join("(" + " ".join(f"<{x}>" for x in row) + ")" for row in rows)
-    return f"VALUES ({names}) {{ {body} }}"
+class Closure:
+    """The OWL 2 RL data rules of a closed T-box, run to a fixpoint in memory.
 
-
-_NEXT = INFERRED_GRAPH + "/next"
-_DELTA = INFERRED_GRAPH + "/delta"
-_SCRATCH = (_NEXT, _DELTA)
-
-
-def compile_rules(t: TBox) -> list[str]:
-    """OWL 2 RL data rules as SPARQL updates, for semi-naive evaluation in the store.
-
-    Each rule reads its premise from the graphs that the `__DELTA__` placeholder selects
-    (what is new since the last round) and writes its conclusion into a scratch graph,
-    unless some graph already holds it, so that the inferred graph never repeats a
-    triple. Two-premise rules (prp-trp, prp-fp) take one premise from the delta and the
-    other from anywhere.
+    Only the triples the rules can read or write are loaded (rdf:type and the properties
+    the T-box says something about), indexed by term, and each new triple is pushed
+    through every rule once (a worklist: semi-naive evaluation with a delta of one).
+    Hash lookups on terms are what makes this fast: the rules are single joins on a
+    bound term, which a SPARQL engine runs as scans of the whole store each round.
     """
-    nxt = f"<{_NEXT}>"
 
-    def rule(values: str, match: str, head: str) -> str:
-        return (
-            f"INSERT {{ GRAPH {nxt} {{ {head} }} }} WHERE {{ {values} "
-            f"GRAPH ?g {{ {match} }} __DELTA__ "
-            f"FILTER NOT EXISTS {{ GRAPH ?h {{ {head} }} }} }}"
-        )
+    def __init__(self, t: TBox, store: ox.Store | None = None) -> None:
+        def index(pairs: Iterable[tuple[str, str]]) -> dict[ox.NamedNode, list[ox.NamedNode]]:
+            out: dict[ox.NamedNode, list[ox.NamedNode]] = {}
+            for key, value in pairs:
+                out.setdefault(ox.NamedNode(key), []).append(ox.NamedNode(value))
+            return out
 
-    not_literal = " FILTER(!isLiteral(?y))"
-    rules = []
-    if t.superclasses:  # cax-sco, cax-eqc
-        rules.append(rule(_values("?c ?d", t.superclasses), "?x a ?c .", "?x a ?d ."))
-    if t.superproperties:  # prp-spo1, prp-eqp
-        rules.append(rule(_values("?p ?q", t.superproperties), "?x ?p ?y .", "?x ?q ?y ."))
-    if t.inverses:  # prp-inv1/2, prp-symp
-        rules.append(rule(_values("?p ?q", t.inverses) + not_literal, "?x ?p ?y .", "?y ?q ?x ."))
-    if t.domains:  # prp-dom
-        rules.append(rule(_values("?p ?c", t.domains), "?x ?p ?y .", "?x a ?c ."))
-    if t.ranges:  # prp-rng
-        rules.append(rule(_values("?p ?c", t.ranges) + not_literal, "?x ?p ?y .", "?y a ?c ."))
-    if t.has_values:  # cls-hv1
-        rules.append(rule(_values("?c ?p ?v", t.has_values), "?x a ?c .", "?x ?p ?v ."))
-    for p in t.transitive:  # prp-trp, the delta on either side
-        for first, second in (("?g", "?g2"), ("?g2", "?g")):
-            rules.append(
-                f"INSERT {{ GRAPH {nxt} {{ ?x <{p}> ?z }} }} WHERE {{ "
-                f"GRAPH {first} {{ ?x <{p}> ?y }} GRAPH {second} {{ ?y <{p}> ?z }} "
-                f"__DELTA__ FILTER(?x != ?z) "
-                f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?x <{p}> ?z }} }} }}"
+        self._type = ox.NamedNode(RDF + "type")
+        self._same = ox.NamedNode(OWL + "sameAs")
+        self._superclasses = index(t.superclasses)
+        self._has_values: dict[ox.NamedNode, list[tuple[ox.NamedNode, ox.NamedNode]]] = {}
+        for c, p, v in t.has_values:
+            self._has_values.setdefault(ox.NamedNode(c), []).append(
+                (ox.NamedNode(p), ox.NamedNode(v))
             )
-    for p in t.functional:  # prp-fp (with eq-sym)
-        rules.append(
-            f"INSERT {{ GRAPH {nxt} {{ ?a <{OWL}sameAs> ?b . ?b <{OWL}sameAs> ?a }} }} "
-            f"WHERE {{ GRAPH ?g {{ ?x <{p}> ?a }} GRAPH ?g2 {{ ?x <{p}> ?b }} __DELTA__ "
-            f"FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b) "
-            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?a <{OWL}sameAs> ?b }} }} }}"
-        )
-    return rules
+        self._superproperties = index(t.superproperties)
+        self._inverses = index(t.inverses)
+        self._domains = index(t.domains)
+        self._ranges = index(t.ranges)
+        self._transitive = {ox.NamedNode(p) for p in t.transitive}
+        self._functional = {ox.NamedNode(p) for p in t.functional}
+        heads = {self._type, self._same, *self._transitive}
+        heads.update(q for qs in self._superproperties.values() for q in qs)
+        heads.update(q for qs in self._inverses.values() for q in qs)
+        heads.update(p for pvs in self._has_values.values() for p, _ in pvs)
+        bodies = {self._type, *self._superproperties, *self._inverses, *self._domains}
+        bodies.update(self._ranges, self._transitive, self._functional)
+        self.predicates = heads | bodies
+        self._known: set[tuple] = set()
+        self._out: dict[tuple, set] = {}
+        self._in: dict[tuple, set] = {}
+        self._queue: list[tuple] = []
+        self._done: set[tuple] = set()
+        # With a store, what is not in memory is looked up there (incremental builds);
+        # without, `load` must have put every stored triple the rules touch in memory.
+        self._store = store
+        self.new: list[tuple] = []
 
+    def load(self, db: ox.Store) -> None:
+        """Know every stored triple the rules touch, and queue them all (a full build)."""
+        for p in sorted(self.predicates, key=str):
+            for q in db.quads_for_pattern(None, p, None, None):
+                triple = (q.subject, p, q.object)
+                if triple not in self._known:
+                    self._remember(triple)
+                    self._queue.append(triple)
 
-def _delta_filter(graphs: list[str] | None) -> str:
-    if graphs is None:  # first round of a full build: every graph but the scratch ones
-        return "FILTER(?g NOT IN (" + ", ".join(f"<{g}>" for g in _SCRATCH) + "))"
-    return "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
+    def load_graphs(self, db: ox.Store, graphs: Iterable[str]) -> None:
+        """Queue the triples of newly added graphs (an incremental build with a store)."""
+        for graph in graphs:
+            for q in db.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+                if q.predicate in self.predicates:
+                    triple = (q.subject, q.predicate, q.object)
+                    if triple not in self._known:
+                        self._remember(triple)
+                        self._queue.append(triple)
 
+    def _stored(self, triple: tuple) -> bool:
+        if triple in self._known:
+            return True
+        if self._store is None:
+            return False
+        s, p, o = triple
+        if any(True for _ in self._store.quads_for_pattern(s, p, o)):
+            self._known.add(triple)
+            return True
+        return False
 
-def _fixpoint(db: ox.Store, rules: list[str], delta: list[str] | None) -> int:
-    """Semi-naive evaluation: each round applies the rules to the last round's news only.
+    def _objects(self, p: ox.NamedNode, s: object) -> set:
+        out = self._out.get((p, s), set())
+        if self._store is not None and isinstance(s, ox.NamedNode | ox.BlankNode):
+            out = out | {q.object for q in self._store.quads_for_pattern(s, p, None)}
+        return out
 
-    The news move between graphs by SPARQL ADD/MOVE inside the store, never through Python.
-    """
-    try:
-        for round_ in range(1, _MAX_ROUNDS + 1):
-            selector = _delta_filter(delta)
-            for update in rules:
-                db.update(update.replace("__DELTA__", selector))
-            if not db.query(f"ASK {{ GRAPH <{_NEXT}> {{ ?s ?p ?o }} }}"):
-                return round_
-            db.update(
-                f"ADD GRAPH <{_NEXT}> TO GRAPH <{INFERRED_GRAPH}> ; "
-                f"MOVE GRAPH <{_NEXT}> TO GRAPH <{_DELTA}>"
-            )
-            delta = [_DELTA]
-        raise RuntimeError("inference did not reach a fixpoint")
-    finally:
-        db.update(f"DROP SILENT GRAPH <{_NEXT}> ; DROP SILENT GRAPH <{_DELTA}>")
+    def _subjects(self, p: ox.NamedNode, o: object) -> set:
+        out = self._in.get((p, o), set())
+        if self._store is not None:
+            out = out | {q.subject for q in self._store.quads_for_pattern(None, p, o)}
+        return out
+
+    def _remember(self, triple: tuple) -> None:
+        self._known.add(triple)
+        s, p, o = triple
+        if p in self._transitive or p in self._functional:
+            self._out.setdefault((p, s), set()).add(o)
+            self._in.setdefault((p, o), set()).add(s)
+
+    def add(self, triples: Iterable[tuple]) -> None:
+        """Triples concluded elsewhere (the SPARQL rules), to take their consequences."""
+        for triple in triples:
+            if triple not in self._known:
+                self._remember(triple)
+            self._queue.append(triple)
+
+    def _emit(self, triple: tuple) -> None:
+        if not self._stored(triple):
+            self._remember(triple)
+            self.new.append(triple)
+            self._queue.append(triple)
+
+    def run(self) -> int:
+        """Apply the rules until nothing new follows; returns how many triples were new."""
+        before = len(self.new)
+        emit, queue, rdf_type = self._emit, self._queue, self._type
+        done = self._done
+        while queue:
+            triple = queue.pop()
+            if triple in done:
+                continue
+            done.add(triple)
+            s, p, o = triple
+            literal = isinstance(o, ox.Literal)
+            if p == rdf_type:
+                for d in self._superclasses.get(o, ()):  # cax-sco, cax-eqc
+                    emit((s, rdf_type, d))
+                for q, v in self._has_values.get(o, ()):  # cls-hv1
+                    emit((s, q, v))
+            for q in self._superproperties.get(p, ()):  # prp-spo1, prp-eqp
+                emit((s, q, o))
+            for c in self._domains.get(p, ()):  # prp-dom
+                emit((s, rdf_type, c))
+            if not literal:
+                for q in self._inverses.get(p, ()):  # prp-inv1/2, prp-symp
+                    emit((o, q, s))
+                for c in self._ranges.get(p, ()):  # prp-rng
+                    emit((o, rdf_type, c))
+            if p in self._transitive:  # prp-trp, the new triple on either side
+                for z in self._objects(p, o):
+                    if z != s:
+                        emit((s, p, z))
+                for x in self._subjects(p, s):
+                    if x != o:
+                        emit((x, p, o))
+            if p in self._functional and isinstance(o, ox.NamedNode):  # prp-fp, eq-sym
+                for b in self._objects(p, s):
+                    if b != o and isinstance(b, ox.NamedNode):
+                        emit((o, self._same, b))
+                        emit((b, self._same, o))
+        return len(self.new) - before
 
 
 def _graph_size(db: ox.Store, graph: ox.NamedNode) -> int:
@@ -360,24 +424,42 @@ def rule_files() -> list[Path]:
     return sorted((queries_dir() / "rules").glob("*.rq"))
 
 
-def run_rules(db: ox.Store) -> int:
+def run_rules(db: ox.Store) -> list[tuple]:
     """Run each CONSTRUCT rule over everything and add what is new to the inferred graph.
 
-    What they added is also put in the delta scratch graph, for the OWL rules to take as
-    their next delta; returns how many triples that is.
+    Returns the new triples, so the OWL rules can take their consequences in turn.
     """
     inferred = ox.NamedNode(INFERRED_GRAPH)
-    fresh: set[tuple] = set()
+    fresh: dict[tuple, None] = {}
     for path in rule_files():
         for t in db.query(path.read_text("utf-8"), use_default_graph_as_union=True):
             triple = (t.subject, t.predicate, t.object)
             if triple not in fresh and not any(
                 True for _ in db.quads_for_pattern(t.subject, t.predicate, t.object)
             ):
-                fresh.add(triple)
+                fresh[triple] = None
     db.extend(ox.Quad(s, p, o, inferred) for s, p, o in fresh)
-    db.extend(ox.Quad(s, p, o, ox.NamedNode(_DELTA)) for s, p, o in fresh)
-    return len(fresh)
+    return list(fresh)
+
+
+def _unshadow(db: ox.Store, added: list[str], inferred: ox.NamedNode) -> None:
+    """Drop inferred triples that a new graph now states, as a full build would not have them."""
+    stale = [
+        ox.Quad(q.subject, q.predicate, q.object, inferred)
+        for graph in added
+        for q in db.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        if ox.Quad(q.subject, q.predicate, q.object, inferred) in db
+    ]
+    for quad in stale:
+        db.remove(quad)
+
+
+def _write(db: ox.Store, triples: list[tuple], graph: ox.NamedNode) -> None:
+    quads = (ox.Quad(s, p, o, graph) for s, p, o in triples)
+    if len(triples) > _BULK:  # the build's generation is private: no transaction needed
+        db.bulk_extend(quads)
+    else:
+        db.extend(quads)
 
 
 def materialise(
@@ -402,11 +484,9 @@ def materialise(
         db.remove_graph(inferred)
     db.add_graph(inferred)
     before = _graph_size(db, inferred)
-    rounds = 0
     if engine == "owlrl":
         _owlrl_engine(db, inferred)
-        rules = run_rules(db)
-        db.remove_graph(ox.NamedNode(_DELTA))
+        rules = len(run_rules(db))
     else:
         ontology = list(db.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
         t = tbox(ontology, cache)
@@ -416,11 +496,22 @@ def materialise(
                 for q in t.closure
                 if not any(True for _ in db.quads_for_pattern(q.subject, q.predicate, q.object))
             )
-        compiled = compile_rules(t)
-        rounds = _fixpoint(db, compiled, added if incremental else None)
-        rules = run_rules(db)
-        if rules:  # what the rules concluded may have OWL consequences of its own
-            rounds += _fixpoint(db, compiled, [_DELTA])
+        if incremental and added is not None:
+            _unshadow(db, added, inferred)
+            closure = Closure(t, store=db)
+            closure.load_graphs(db, added)
+        else:
+            closure = Closure(t)
+            closure.load(db)
+        closure.run()
+        _write(db, closure.new, inferred)
+        fresh = run_rules(db)
+        rules = len(fresh)
+        if fresh:  # what the rules concluded may have OWL consequences of its own
+            done = len(closure.new)
+            closure.add(fresh)
+            closure.run()
+            _write(db, closure.new[done:], inferred)
     total = _graph_size(db, inferred)
     return InferenceReport(
         engine=engine,
@@ -428,6 +519,5 @@ def materialise(
         inferred=total - before,
         rules=rules,
         seconds=time.perf_counter() - started,
-        rounds=rounds,
         incremental=incremental,
     )
