@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from graph_builder.errors import BlocgraphError
@@ -236,6 +236,13 @@ def resolve(name: str, kind: str | None = None) -> Entity | None:
     kind == "state"); a demonym ("Kazakh") is its state.
     """
     _check_kind(kind)
+    return _resolve(name, kind)
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve(name: str, kind: str | None) -> Entity | None:
+    """Cached: a large build resolves the same few hundred names hundreds of thousands of
+    times, and the tables do not change while the process runs."""
     tables = _tables()
     key = normalise(name)
     candidates: list[tuple[int, int, Entity]] = []
