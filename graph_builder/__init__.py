@@ -54,9 +54,15 @@ class Blocgraph:
         extract: bool = True,
         progress: bool = False,
         engine: str = "fast",
+        jobs: int | None = 1,
     ) -> BuildReport:
-        """Add or update the articles and facts files under `paths`, then infer."""
-        from .extract import extract_file  # loaded here: queries need no extraction code
+        """Add or update the articles and facts files under `paths`, then infer.
+
+        Article texts are extracted by `jobs` processes (None: one per core). The default
+        is this process alone: a library should not start processes unasked (the CLI's
+        default is every core). The resulting store is the same whatever the number.
+        """
+        from .extract import extract_file, warm  # loaded here: queries need no extraction
 
         extractor = extract_file if extract else None
         return build(
@@ -67,6 +73,8 @@ class Blocgraph:
             rebuild=rebuild,
             progress=progress,
             engine=engine,
+            jobs=jobs,
+            warm=warm,
         )
 
     def query(self, spec: str, params: dict[str, str] | None = None, /, **kw: str) -> Results:

@@ -12,7 +12,8 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +23,18 @@ from tqdm import tqdm
 from . import facts as facts_mod
 from .errors import BlocgraphError
 from .facts import ArticleFacts
-from .infer import InferenceReport, materialise, ontology_fingerprint, ontology_quads
+from .infer import Inference, InferenceReport, ontology_fingerprint, ontology_quads
+from .parallel import Extracted, check_jobs, extract_many
 from .rdf import article_quads, reference_quads
 from .store import Store
-from .vocab import ARTICLE_GRAPH_PREFIX, ID, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from .vocab import (
+    ARTICLE_GRAPH_PREFIX,
+    ID,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    REFERENCE_GRAPH,
+    article_graph,
+)
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 _BULK = 200_000
@@ -95,10 +104,8 @@ def _facts_stem(path: Path) -> str:
 
 
 def _fingerprint(facts: ArticleFacts) -> str:
-    payload = json.dumps(
-        [FORMAT_VERSION, facts_mod.to_dict(facts)], sort_keys=True, ensure_ascii=False
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """The dataclasses' repr: every field, in order, and far cheaper than their JSON form."""
+    return hashlib.sha256(f"{FORMAT_VERSION}\0{facts!r}".encode()).hexdigest()
 
 
 def source_key(paths: list[Path]) -> str:
@@ -115,14 +122,33 @@ def gather_facts(
     report: BuildReport,
     progress: bool,
     sources: dict[str, str] | None = None,
+    jobs: int = 1,
+    warm: Callable[[], object] | None = None,
 ) -> dict[str, ArticleFacts]:
     """Each article's facts: extracted from its text, with curated files merged on top.
 
     An article given only as facts files whose bytes match `sources` (what the store was
     built from) is not read again: an incremental build of a large corpus reads one file.
+    With `jobs` > 1 the texts are extracted in worker processes (see `parallel`) while
+    this loop takes their outcomes in order, so notices and facts come out as with one.
     """
-    out: dict[str, ArticleFacts] = {}
     stems = sorted(set(inputs.articles) | set(inputs.facts))
+    texts = [inputs.articles[s] for s in stems if s in inputs.articles] if extractor else []
+    # a generator either way: `closing` needs its close()
+    outcomes = extract_many(extractor, texts, jobs, warm) if extractor else (o for o in ())
+    with closing(outcomes):  # stopping early (an error, Ctrl-C) stops the workers too
+        return _gather(inputs, stems, outcomes, report, progress, sources)
+
+
+def _gather(
+    inputs: Inputs,
+    stems: list[str],
+    outcomes: Iterator[Extracted],
+    report: BuildReport,
+    progress: bool,
+    sources: dict[str, str] | None,
+) -> dict[str, ArticleFacts]:
+    out: dict[str, ArticleFacts] = {}
     bar = tqdm(stems, desc="reading", unit="article", disable=not progress, file=sys.stderr)
     for stem in bar:
         if stem not in inputs.articles and sources is not None:
@@ -136,13 +162,15 @@ def gather_facts(
             loaded = facts_mod.read_facts(path)
             curated = facts_mod.merge(curated, loaded) if curated else loaded
         extracted = None
-        if stem in inputs.articles and extractor is not None:
-            try:
-                extracted = extractor(inputs.articles[stem])
+        outcome = next(outcomes, None) if stem in inputs.articles else None
+        if outcome is not None:  # one outcome per article, in stem order
+            outcome.replay_warnings()
+            if outcome.facts is not None:
+                extracted = outcome.facts
                 for problem in facts_mod.drop_unresolved(extracted, str(inputs.articles[stem])):
                     report.dropped.append(problem)
-            except BlocgraphError as exc:
-                report.skipped.append((str(inputs.articles[stem]), str(exc)))
+            else:
+                report.skipped.append((str(inputs.articles[stem]), outcome.error or ""))
                 if curated is None:
                     continue
         elif stem in inputs.articles and curated is None:
@@ -164,13 +192,21 @@ def build(
     rebuild: bool = False,
     progress: bool = False,
     engine: str = "fast",
+    jobs: int | None = 1,
+    warm: Callable[[], object] | None = None,
 ) -> BuildReport:
-    """Build the graph of the given inputs into the store, then infer what follows."""
+    """Build the graph of the given inputs into the store, then infer what follows.
+
+    `jobs` processes extract the article texts, None meaning one per core (`extractor`
+    must then be a module-level function, which worker processes can import; `warm` runs
+    once in each); the store is written here, in the same order whatever `jobs` is.
+    """
+    jobs = check_jobs(jobs)
     started = time.perf_counter()
     report = BuildReport()
     inputs = collect(list(paths))
     previous = {} if rebuild else store.meta().get("sources", {}) if store.exists() else {}
-    all_facts = gather_facts(inputs, extractor, report, progress, previous)
+    all_facts = gather_facts(inputs, extractor, report, progress, previous, jobs, warm)
     ontology = ontology_quads()
     ontology_fp = ontology_fingerprint(ontology)
     with store.transaction(fresh=rebuild) as (db, meta):
@@ -185,6 +221,7 @@ def build(
             db.remove_graph(ox.NamedNode(ONTOLOGY_GRAPH))
             db.extend(ontology)
             meta["ontology"] = ontology_fp
+        inference = Inference(ontology, engine, meta.setdefault("tbox", {})) if infer else None
         items = sorted(all_facts.items())
         bar = tqdm(items, desc="writing", unit="graph", disable=not progress, file=sys.stderr)
         for stem, facts in bar:
@@ -198,6 +235,8 @@ def build(
                 full = True
                 db.remove_graph(graph)
             pending.extend(quads)
+            if inference is not None:
+                inference.stated(quads)
             if len(pending) > _BULK:  # large loads skip the transaction: the generation is private
                 db.bulk_extend(pending)
                 pending.clear()
@@ -210,16 +249,14 @@ def build(
         db.extend(pending)
         if full or added:
             _refresh_reference(db, {iri for iris in entities.values() for iri in iris})
-            if not infer:
+            if inference is None:
                 db.remove_graph(ox.NamedNode(INFERRED_GRAPH))
             else:
-                delta = None if full else [*added, REFERENCE_GRAPH]
-                report.inference = materialise(
-                    db, engine, added=delta, cache=meta.setdefault("tbox", {})
-                )
+                report.inference = inference.run(db, None if full else [*added, REFERENCE_GRAPH])
             meta["infer"] = infer
             meta["engine"] = engine
-        meta["counts"] = counts(db)
+        unchanged = {article_graph(stem) for stem in report.unchanged}
+        meta["counts"] = counts(db, meta.setdefault("sizes", {}), unchanged)
         report.asserted = meta["counts"]["asserted"]
         report.inferred = meta["counts"]["inferred"]
     report.seconds = time.perf_counter() - started
@@ -248,12 +285,26 @@ def _refresh_reference(db: ox.Store, iris: set[str]) -> None:
     db.extend(quads)
 
 
-def counts(db: ox.Store) -> dict[str, int]:
-    """Triples per kind of graph: asserted (articles, reference), ontology, inferred."""
+def counts(
+    db: ox.Store, sizes: dict[str, int] | None = None, unchanged: set[str] | None = None
+) -> dict[str, int]:
+    """Triples per kind of graph: asserted (articles, reference), ontology, inferred.
+
+    `sizes` (graph -> triples, kept in the store's metadata) is updated in place; graphs in
+    `unchanged` keep their recorded size, so adding one article to a million-triple store
+    counts one article graph and the shared graphs instead of the whole store.
+    """
+    sizes = {} if sizes is None else sizes
+    keep = unchanged or set()
+    present = {g.value for g in db.named_graphs()}
+    for graph in [g for g in sizes if g not in present]:
+        del sizes[graph]
+    for graph in sorted(present):
+        if graph not in keep or graph not in sizes:
+            query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+            sizes[graph] = int(next(iter(db.query(query)))["n"].value)
     out = {"asserted": 0, "ontology": 0, "inferred": 0, "articles": 0}
-    rows = db.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-    for row in rows:
-        graph, n = row["g"].value, int(row["n"].value)
+    for graph, n in sizes.items():
         if graph == INFERRED_GRAPH:
             out["inferred"] += n
         elif graph == ONTOLOGY_GRAPH:

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..articles import Article, read_article
 from ..facts import ArticleFacts
 from .chairs import extract_chairs
-from .context import build_context
+from .context import build_context, gazetteer
 from .cooperation import extract_cooperation
 from .events import extract_events
 from .members import extract_members
@@ -49,4 +49,9 @@ def extract_file(path: Path) -> ArticleFacts:
     return extract_article(read_article(Path(path)))
 
 
-__all__ = ["extract_article", "extract_file", "ExtractionWarning"]
+def warm() -> None:
+    """Build the name tables now, so a worker process pays for them before its first article."""
+    gazetteer()
+
+
+__all__ = ["extract_article", "extract_file", "warm", "ExtractionWarning"]
