@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         "store; the default) or owlrl (the reference implementation, slow): same triples",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    jobs_arg(p)
 
     p = sub.add_parser(
         "query",
@@ -190,6 +191,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--cors-origin", metavar="ORIGIN", help="allow browser calls from ORIGIN")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="query worker processes (default: number of CPUs, at least 2)")
+    p.add_argument("--client-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="seconds a client has to send a request's head, and again its body, "
+                   "before the connection is closed (408) (default: 10)")
 
     p = sub.add_parser(
         "synth",
@@ -277,7 +281,29 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
     p.add_argument("--format", "-f", choices=["json", "jsonl"], default="json")
     p.add_argument("--explain", action="store_true", help="keep the rule behind each fact")
+    jobs_arg(p)
     return parser
+
+
+def jobs_arg(p: argparse.ArgumentParser) -> None:
+    """--jobs N, checked by `_jobs` so a bad value gives the one-line error of any other."""
+    p.add_argument(
+        "--jobs",
+        "-j",
+        metavar="N",
+        help="extract articles in N processes (default: all cores; 1: in this process). "
+        "The result is the same whatever N is",
+    )
+
+
+def _jobs(value: str | None) -> int:
+    from .parallel import check_jobs
+
+    try:
+        jobs = None if value is None else int(value)
+    except ValueError:
+        jobs = value  # type: ignore[assignment]  # check_jobs names it in its error
+    return check_jobs(jobs, "--jobs")
 
 
 def remote_args(p: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -334,6 +360,7 @@ def _params(items: Sequence[str]) -> dict[str, str]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    jobs = _jobs(args.jobs)
     graph = Blocgraph(args.store)
     paths = args.paths or [Path("data")]
     report = graph.build(
@@ -343,6 +370,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         extract=not args.no_extract,
         progress=not args.quiet and sys.stderr.isatty(),
         engine=args.reasoner,
+        jobs=jobs,
     )
     for path, why in report.skipped:
         print(f"skipped {path}: {why}", file=sys.stderr)
@@ -459,6 +487,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         allow_service=args.allow_service,
         cors_origin=args.cors_origin,
         workers=args.workers,
+        client_timeout=args.client_timeout,
     )
 
 
@@ -539,34 +568,40 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    import json
-    import warnings
+    from contextlib import closing
 
-    from .extract import extract_file
+    from .extract import extract_file, warm
+    from .parallel import extract_many
+
+    jobs = _jobs(args.jobs)
+    failed = 0
+    with closing(extract_many(extract_file, args.articles, jobs, warm)) as outcomes:
+        for outcome in outcomes:  # in the order given, whatever the number of jobs
+            failed += _print_extracted(outcome, args)
+    return 2 if failed and failed == len(args.articles) else 0
+
+
+def _print_extracted(outcome, args: argparse.Namespace) -> int:
+    """Print one article's facts (or why it was skipped); 1 when it was skipped."""
+    import json
+
     from .facts import to_dict
 
-    failed = 0
-    for path in args.articles:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                facts = extract_file(path)
-            except BlocgraphError as exc:
-                print(f"blocgraph extract: skipped {exc}", file=sys.stderr)
-                failed += 1
-                continue
-        for w in caught:
-            print(f"blocgraph extract: warning: {w.message}", file=sys.stderr)
-        data = to_dict(facts)
-        if not args.explain:
-            for items in data.values():
-                if isinstance(items, list):
-                    for item in items:
-                        if isinstance(item, dict):
-                            item.pop("rule", None)
-        indent = None if args.format == "jsonl" else 2
-        print(json.dumps(data, ensure_ascii=False, indent=indent))
-    return 2 if failed and failed == len(args.articles) else 0
+    if outcome.facts is None:
+        print(f"blocgraph extract: skipped {outcome.error}", file=sys.stderr)
+        return 1
+    for message, _category, _file, _line in outcome.warnings:
+        print(f"blocgraph extract: warning: {message}", file=sys.stderr)
+    data = to_dict(outcome.facts)
+    if not args.explain:
+        for items in data.values():
+            if isinstance(items, list):
+                for item in items:
+                    if isinstance(item, dict):
+                        item.pop("rule", None)
+    indent = None if args.format == "jsonl" else 2
+    print(json.dumps(data, ensure_ascii=False, indent=indent))
+    return 0
 
 
 COMMANDS = {

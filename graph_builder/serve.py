@@ -8,7 +8,8 @@ to stop a pyoxigraph query; the server keeps answering meanwhile.
 
 Safe by default: read-only (updates need --allow-update and the bearer token), no
 `SERVICE` or `LOAD` (the server would fetch other hosts or files), capped body size,
-run time and result rows, and errors reported in one line, never as a stack trace.
+run time and result rows, a deadline on reading each request from the client, and
+errors reported in one line, never as a stack trace.
 """
 
 from __future__ import annotations
@@ -151,16 +152,24 @@ def _utf8(request: Request) -> None:
             raise HTTPProblem(415, f"charset {value}: only UTF-8 request bodies are accepted")
 
 
-async def _body(request: Request, max_body: int) -> str:
+async def _body(request: Request, max_body: int, deadline: float) -> str:
+    """The body, refused (413) as soon as it is known to pass the cap, and (408) when it
+    has not fully arrived `deadline` seconds after its headers: a client trickling bytes
+    would otherwise hold its connection and this request for as long as it likes."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_body:
         raise HTTPProblem(413, f"request body larger than {max_body} bytes")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_body:
-            raise HTTPProblem(413, f"request body larger than {max_body} bytes")
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(deadline):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > max_body:
+                    raise HTTPProblem(413, f"request body larger than {max_body} bytes")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise HTTPProblem(408, f"the request body did not arrive within {deadline:g} s",
+                          {"Connection": "close"}) from None
     try:
         return b"".join(chunks).decode("utf-8")
     except UnicodeDecodeError:
@@ -189,10 +198,14 @@ def create_app(
     allow_service: bool = False,
     cors_origin: str | None = None,
     workers: int | None = None,
+    client_timeout: float = 10.0,
 ) -> Starlette:
     """The ASGI application; the worker pool starts and stops with it (lifespan)."""
     if allow_update and not token:
         raise BlocgraphError("--allow-update needs --token T (clients send 'Bearer T')")
+    if not client_timeout > 0:
+        raise BlocgraphError(f"--client-timeout {client_timeout:g}: give a number of seconds "
+                             "above 0")
     root = str(Path(store_dir).resolve())
     pool = WorkerPool(root, workers or max(2, os.cpu_count() or 2))
     update_lock = asyncio.Lock()
@@ -212,9 +225,8 @@ def create_app(
         return str(request.url.replace(query="", fragment=""))
 
     async def run_query(request: Request, text: str, params: list[tuple[str, str]]) -> Response:
-        if not allow_service and serve_guard.uses_service(text):
-            raise HTTPProblem(403, "SERVICE (federated query) is disabled on this server "
-                                   "(start it with --allow-service to enable it)")
+        # The worker refuses SERVICE: reading a megabyte of query takes it seconds, which
+        # the time limit bounds there but would stall every client here.
         default = _all(params, "default-graph-uri")
         named = _all(params, "named-graph-uri")
         job = {
@@ -227,6 +239,7 @@ def create_app(
             "format": [v for k, v in params if k in ("format", "output", "results")],
             "max_rows": max_rows,
             "base_iri": base_iri(request),
+            "allow_service": allow_service,
         }
         return await dispatch(job)
 
@@ -268,7 +281,7 @@ def create_app(
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         _utf8(request)
         if media == FORM:
-            body = await _body(request, max_body)
+            body = await _body(request, max_body, client_timeout)
             params = url_params + parse_qsl(body, keep_blank_values=True)
             query, update = _one(params, "query"), _one(params, "update")
             if query is not None and update is not None:
@@ -279,9 +292,11 @@ def create_app(
                 return await run_update(request, update, params)
             raise HTTPProblem(400, "the form has no 'query' or 'update' parameter")
         if media == "application/sparql-query":
-            return await run_query(request, await _body(request, max_body), url_params)
+            text = await _body(request, max_body, client_timeout)
+            return await run_query(request, text, url_params)
         if media == "application/sparql-update":
-            return await run_update(request, await _body(request, max_body), url_params)
+            text = await _body(request, max_body, client_timeout)
+            return await run_update(request, text, url_params)
         raise HTTPProblem(415, "POST a query as application/sparql-query, an update as "
                                "application/sparql-update, or either as " + FORM)
 
@@ -435,6 +450,70 @@ def is_loopback(host: str) -> bool:
             return False
 
 
+def head_deadline_protocol(client_timeout: float) -> type[asyncio.Protocol]:
+    """uvicorn's h11 protocol with a deadline on each request line and header block.
+
+    h11 waits for ever for the end of a request head, and uvicorn's keep-alive timer is
+    reset by every byte, so a client that connects and trickles a byte now and then
+    (slowloris) holds its connection indefinitely; enough of them exhaust the process's
+    sockets. Here the head must be complete `client_timeout` seconds after the
+    connection opens or the previous response ends, or the connection is closed (with
+    a 408 if part of a request came). The same deadline ends the discarding of a body
+    the application answered without reading (a 413), and the body itself has its own
+    deadline in the application (`_body`). The server uses this protocol whether or not
+    httptools is installed, so the deadline always holds.
+    """
+    import h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    message = f"the request head did not arrive within {client_timeout:g} s\n".encode()
+    too_late = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
+                b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(message), message))
+
+    class HeadDeadline(H11Protocol):
+        _timer: asyncio.TimerHandle | None = None
+        _waiting_after: object = None  # the request of the clock's start; a new one: head read
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm()
+
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            if self._timer is not None and self.cycle is not self._waiting_after:
+                self._disarm()  # a new request head was read in full
+
+        def on_response_complete(self) -> None:
+            finished = self.cycle
+            super().on_response_complete()
+            if self.cycle is finished and not self.transport.is_closing():
+                self._arm()  # no pipelined request was waiting: the next one is on a clock
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+        def _arm(self) -> None:
+            self._disarm()
+            self._waiting_after = self.cycle
+            self._timer = self.loop.call_later(client_timeout, self._expired)
+
+        def _disarm(self) -> None:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+
+        def _expired(self) -> None:
+            self._timer = None
+            if self.transport.is_closing():
+                return
+            if self.conn.their_state is h11.IDLE and self.conn.trailing_data[0]:
+                self.transport.write(too_late)
+            self.transport.close()
+
+    return HeadDeadline
+
+
 def run(
     store_dir: Path | str,
     *,
@@ -453,8 +532,9 @@ def run(
         raise BlocgraphError(f"store {store_dir}: no graph built yet (run `blocgraph build` "
                              "first, or pass --store DIR)")
     app = create_app(store_dir, **options)
+    protocol = head_deadline_protocol(options.get("client_timeout", 10.0))
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
-                            lifespan="on")
+                            lifespan="on", http=protocol)
     shown = f"[{host}]" if ":" in host else host
 
     class Server(uvicorn.Server):

@@ -143,6 +143,9 @@ def _not_acceptable(offers: list[tuple[str, str, tuple[str, ...]]]) -> dict[str,
 
 def run_query(store: Store, job: dict[str, Any]) -> dict[str, Any]:
     """Run one query with the request's dataset and serialise it as negotiated."""
+    if not job.get("allow_service") and serve_guard.uses_service(job["text"]):
+        return _response(403, "SERVICE (federated query) is disabled on this server (start "
+                              "it with --allow-service to enable it)\n")
     kwargs: dict[str, Any] = {"base_iri": job.get("base_iri")}
     default, named = job.get("default_graph"), job.get("named_graphs")
     if default is not None or named is not None:
