@@ -38,6 +38,8 @@ PARAM_TYPES = (
 )
 _HEADER = re.compile(r"^#\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(\w+)(\s+optional)?\s*(?:-\s*(.*))?$")
+# a comment line marking a group that takes the VALUES block of the parameters
+_MARK = re.compile(r"^([ \t]*)#[ \t]*@parameters\b[^\n]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -175,8 +177,12 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, ox.NamedNode | 
 def with_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
     """The query with a VALUES block binding each parameter, for endpoints without substitution.
 
-    Each value is one term serialised by pyoxigraph (N-Triples escaping), placed inside
-    the first group of the WHERE clause, so it cannot close the block or add operations.
+    Each value is one term serialised by pyoxigraph (N-Triples escaping), placed inside a
+    group of the WHERE clause, so it cannot close the block or add operations. It goes
+    first in the WHERE clause, or, where the query marks groups with a `# @parameters`
+    comment line, into each marked group instead: a group evaluates on its own, so a
+    FILTER on a parameter inside it sees the value only when the block is there, and the
+    filter can then drop rows before the lookups that follow the group.
     """
     if not bindings:
         return text
@@ -188,6 +194,8 @@ def with_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> st
         + " ".join(str(bindings[n]) for n in names)
         + ") }"
     )
+    if _MARK.search(text):
+        return _MARK.sub(lambda m: m.group(0) + "\n" + m.group(1) + block, text)
     match = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
     if match is None:
         raise BlocgraphError("parameters need a query with a WHERE clause")

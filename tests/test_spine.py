@@ -421,3 +421,23 @@ def test_curated_corrections_add_and_reject_extracted_facts(tmp_path: Path) -> N
     assert ("Talgat Kaliyev", "curated") in origins  # added by hand
     assert ("Kassym-Jomart Tokayev", "extracted") in origins  # found by extraction
     assert facts.read_text("utf-8") == before  # extraction never writes curated files
+
+
+def test_parameters_go_into_each_marked_group_or_first_in_where() -> None:
+    """A FILTER inside a nested group sees a parameter only if its VALUES block is there."""
+    from graph_builder.queries import with_values
+
+    term = ox.NamedNode(f"{ID}org/csto")
+    plain = with_values("SELECT * WHERE { ?c ?p ?org }", {"org": term})
+    assert plain.index("VALUES (?org)") < plain.index("?c ?p ?org")
+    marked = (
+        "SELECT * WHERE {\n  {\n    # @parameters\n    ?c ?p ?org }\n"
+        "  OPTIONAL {\n    # @parameters\n    ?c ?q ?org }\n}"
+    )
+    out = with_values(marked, {"org": term})
+    assert out.count(f"VALUES (?org) {{ (<{ID}org/csto>) }}") == 2
+    assert out.index("VALUES") > out.index("# @parameters")
+    db = ox.Store()
+    db.add(ox.Quad(ox.NamedNode(f"{ID}c"), ox.NamedNode(f"{BLOC}p"), term, ox.DefaultGraph()))
+    rows = list(db.query(out))
+    assert [r["c"] for r in rows] == [ox.NamedNode(f"{ID}c")]
