@@ -418,18 +418,38 @@ def rule_files() -> list[Path]:
 _FOCUS = re.compile(r"^#\s*focus:\s*<([^>]+)>\s*<([^>]+)>", re.MULTILINE)
 
 
-def _focus(db: ox.Store, cls: str, predicate: str, graphs: list[str]) -> ox.Store:
+_PREFIX = re.compile(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE)
+_PNAME = re.compile(r"(?<![\w<:/#])([A-Za-z][\w-]*)?:([A-Za-z_][\w-]*)")
+_IRI = re.compile(r"<([^<>\s]+)>")
+
+
+def _named_terms(text: str) -> set[ox.NamedNode]:
+    """Every IRI a query names, written in full or prefixed (and rdf:type, for `a`)."""
+    prefixes = dict(_PREFIX.findall(text))
+    names = {ox.NamedNode(RDF + "type")}
+    names.update(ox.NamedNode(iri) for iri in _IRI.findall(text) if ":" in iri)
+    for prefix, local in _PNAME.findall(text):
+        if prefix in prefixes:
+            names.add(ox.NamedNode(prefixes[prefix] + local))
+    return names
+
+
+def _focus(db: ox.Store, cls: str, predicate: str, graphs: list[str], text: str) -> ox.Store:
     """An in-memory copy of what a rule needs to see about the new graphs' nodes.
 
     A rule whose header says `# focus: <C> <P>` only joins nodes of class C that share
     their P value (succession: chairmanships of one organisation). Its conclusions from
     new graphs can only be about C nodes sharing a P value with a C node those graphs
-    state; the copy holds every quad, in its graph, about every such node.
+    state; the copy holds every quad, in its graph, about every such node, with a
+    predicate the rule names.
     """
     p, c, a = ox.NamedNode(predicate), ox.NamedNode(cls), ox.NamedNode(RDF + "type")
+    known: dict[object, bool] = {}
 
     def typed(node: object) -> bool:
-        return any(True for _ in db.quads_for_pattern(node, a, c))
+        if node not in known:
+            known[node] = any(True for _ in db.quads_for_pattern(node, a, c))
+        return known[node]
 
     values = {
         q.object
@@ -438,8 +458,11 @@ def _focus(db: ox.Store, cls: str, predicate: str, graphs: list[str]) -> ox.Stor
         if typed(q.subject)
     }
     nodes = {q.subject for v in values for q in db.quads_for_pattern(None, p, v)}
+    used = _named_terms(text)
     focused = ox.Store()
-    focused.extend(q for n in nodes if typed(n) for q in db.quads_for_pattern(n, None, None))
+    focused.extend(
+        q for n in nodes if typed(n) for u in used for q in db.quads_for_pattern(n, u, None)
+    )
     return focused
 
 
@@ -455,7 +478,9 @@ def run_rules(db: ox.Store, graphs: list[str] | None = None) -> list[tuple]:
     for path in rule_files():
         text = path.read_text("utf-8")
         focus = _FOCUS.search(text)
-        source = db if graphs is None or focus is None else _focus(db, *focus.groups(), graphs)
+        source = db
+        if graphs is not None and focus is not None:
+            source = _focus(db, *focus.groups(), graphs, text)
         for t in source.query(text, use_default_graph_as_union=True):
             triple = (t.subject, t.predicate, t.object)
             if triple not in fresh and not any(
