@@ -174,15 +174,20 @@ class Store:
             previous = self.current_generation()
             name = f"gen-{time.time_ns()}"
             target = self.root / name
+            # The build writes into a work folder; readers get a checkpoint of it. RocksDB
+            # may still compact the work folder (deleting files) while the caller holds the
+            # writable store, so the folder `current` names must never be a live one.
+            work = self.root / f"{name}.work"
             try:
                 if previous and not fresh:
-                    ox.Store.read_only(str(self.root / previous)).backup(str(target))
+                    ox.Store.read_only(str(self.root / previous)).backup(str(work))
                     meta = self.meta()
                 else:
                     meta = {}
-                db = ox.Store(str(target))
+                db = ox.Store(str(work))
                 yield db, meta
                 db.flush()
+                db.backup(str(target))  # hard links: cheap, and immutable from here on
                 del db
                 (self.root / f"{name}.json").write_text(
                     json.dumps(meta, indent=1, sort_keys=True), "utf-8"
@@ -193,9 +198,11 @@ class Store:
                 os.replace(link, self.root / "current")  # the atomic step
             except BaseException:
                 shutil.rmtree(target, ignore_errors=True)
+                shutil.rmtree(work, ignore_errors=True)
                 (self.root / f"{name}.json").unlink(missing_ok=True)
                 raise
-            self._collect(keep={name, previous})
+            # the work folder may still be open in this process: the next build removes it
+            self._collect(keep={name, previous, work.name})
         self.close()
 
     def _collect(self, keep: set[str | None]) -> None:
