@@ -261,6 +261,11 @@ def _tbox(ontology: list[ox.Quad]) -> TBox:
     )
 
 
+def _stored_anywhere(db: ox.Store, s: object, p: object, o: object) -> bool:
+    """Whether some graph of the store holds the triple: what an inferred triple must not repeat."""
+    return any(True for _ in db.quads_for_pattern(s, p, o))
+
+
 class Closure:
     """The OWL 2 RL data rules of a closed T-box, run to a fixpoint in memory.
 
@@ -324,8 +329,7 @@ class Closure:
             return True
         if self.store is None:
             return False
-        s, p, o = triple
-        if any(True for _ in self.store.quads_for_pattern(s, p, o)):
+        if _stored_anywhere(self.store, *triple):
             self._known.add(triple)
             return True
         return False
@@ -448,7 +452,7 @@ def _focus(db: ox.Store, cls: str, predicate: str, graphs: list[str], text: str)
 
     def typed(node: object) -> bool:
         if node not in known:
-            known[node] = any(True for _ in db.quads_for_pattern(node, a, c))
+            known[node] = _stored_anywhere(db, node, a, c)
         return known[node]
 
     values = {
@@ -483,9 +487,7 @@ def run_rules(db: ox.Store, graphs: list[str] | None = None) -> list[tuple]:
             source = _focus(db, *focus.groups(), graphs, text)
         for t in source.query(text, use_default_graph_as_union=True):
             triple = (t.subject, t.predicate, t.object)
-            if triple not in fresh and not any(
-                True for _ in db.quads_for_pattern(t.subject, t.predicate, t.object)
-            ):
+            if triple not in fresh and not _stored_anywhere(db, *triple):
                 fresh[triple] = None
     db.extend(ox.Quad(s, p, o, inferred) for s, p, o in fresh)
     return list(fresh)
@@ -566,7 +568,7 @@ class Inference:
                 entailed = [
                     q
                     for q in self._tbox.closure
-                    if not any(True for _ in db.quads_for_pattern(q.subject, q.predicate, q.object))
+                    if not _stored_anywhere(db, q.subject, q.predicate, q.object)
                 ]
                 db.extend(entailed)
                 net = len(entailed)
@@ -590,15 +592,3 @@ class Inference:
             seconds=time.perf_counter() - started + self._stating,
             incremental=incremental,
         )
-
-
-def materialise(
-    db: ox.Store,
-    engine: str = "fast",
-    *,
-    added: list[str] | None = None,
-    cache: dict[str, Any] | None = None,
-) -> InferenceReport:
-    """The inferred graph of a store that was written without telling an `Inference`."""
-    ontology = list(db.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
-    return Inference(ontology, engine, cache).run(db, added)
