@@ -1,6 +1,6 @@
 """`make bench`: blocgraph at 10k, 100k and 1M triples, beside the libraries it replaces.
 
-For each size a seeded synthetic corpus is written (graph_builder.synth), built into a
+For each size a seeded synthetic corpus is written (graph_builder.evaluate.synth), built into a
 fresh store, queried, exported and dumped; in the same run the same data goes through
 rdflib (parse, SPARQL, Turtle) and owlrl (closure, within a time budget). Every
 measurement runs in its own child process so that peak memory (ru_maxrss) is the
@@ -67,8 +67,8 @@ def percentile(values: list[float], q: float) -> float:
 
 def query_specs(seed: int) -> list[tuple[str, dict[str, str]]]:
     """One typical, parameterised call of each named query, on names the world contains."""
-    from graph_builder import synth
-    from graph_builder.queries import registry
+    from graph_builder.evaluate import synth
+    from graph_builder.query.named import registry
 
     world = synth.make_world(seed)
     first = next(synth.articles(world))  # article 1 of every corpus is about the CSTO
@@ -97,7 +97,7 @@ def query_specs(seed: int) -> list[tuple[str, dict[str, str]]]:
 
 
 def query_text(name: str, params: dict[str, str]) -> str:
-    from graph_builder.queries import bind, resolve_query, with_values
+    from graph_builder.query.named import bind, resolve_query, with_values
 
     named = resolve_query(name)
     return with_values(named.text, bind(named, params))
@@ -107,8 +107,8 @@ def query_text(name: str, params: dict[str, str]) -> str:
 
 
 def w_build(a: dict[str, Any]) -> None:
-    from graph_builder.build import build
-    from graph_builder.store import Store
+    from graph_builder.graph.build import build
+    from graph_builder.graph.store import Store
 
     store = Store(a["store"])
     report = build(store, [Path(p) for p in a["paths"]], rebuild=a.get("rebuild", False))
@@ -207,8 +207,8 @@ def w_http(a: dict[str, Any]) -> None:
 
 
 def w_ask(a: dict[str, Any]) -> None:
-    from graph_builder import ask as ask_module
-    from graph_builder.store import Store
+    from graph_builder.ask import answer as ask_module
+    from graph_builder.graph.store import Store
 
     store = Store(a["store"])
     for question in a["questions"]:
@@ -221,9 +221,9 @@ def w_ask(a: dict[str, Any]) -> None:
 
 
 def w_gexf(a: dict[str, Any]) -> None:
+    from graph_builder.graph.store import Store
     from graph_builder.network.gexf import write_gexf
     from graph_builder.network.views import to_networkx
-    from graph_builder.store import Store
 
     store = Store(a["store"])
     t = time.perf_counter()
@@ -237,8 +237,8 @@ def w_dump(a: dict[str, Any]) -> None:
     """blocgraph dump (Turtle), plus the N-Triples files the baselines read."""
     import pyoxigraph as ox
 
-    from graph_builder.store import Store
-    from graph_builder.vocab import INFERRED_GRAPH
+    from graph_builder.core.vocab import INFERRED_GRAPH
+    from graph_builder.graph.store import Store
 
     store = Store(a["store"])
     t = time.perf_counter()
@@ -310,7 +310,7 @@ def w_owlrl(a: dict[str, Any]) -> None:
     seconds = time.perf_counter() - t
     new = [tr for tr in graph if tr not in before]
     try:
-        from graph_builder.infer import is_noise
+        from graph_builder.graph.infer import is_noise
 
         kept = sum(1 for tr in new if not is_noise(*tr))
     except ImportError:
@@ -377,7 +377,7 @@ def run_worker(
 
 
 def corpus(work: Path, size: int, seed: int) -> Path:
-    from graph_builder import synth
+    from graph_builder.evaluate import synth
 
     out = work / f"corpus-{size}-s{seed}"
     done = out / ".complete"
@@ -390,7 +390,7 @@ def corpus(work: Path, size: int, seed: int) -> Path:
 
 def extra_article(work: Path, seed: int) -> Path:
     """One more article, not part of any corpus, for the incremental build."""
-    from graph_builder import synth
+    from graph_builder.evaluate import synth
 
     out = work / f"extra-s{seed}"
     if not out.exists():
@@ -423,9 +423,9 @@ def bench_size(size: int, opts: argparse.Namespace) -> dict[str, Any]:
     recs, _ = run_worker("queries", {"store": str(store), "specs": specs}, 1800)
     res["queries"] = {r["query"]: r for r in recs if "query" in r}
 
-    if (ROOT / "graph_builder" / "serve.py").exists():
+    if True:  # the service is part of every install
         log("queries (HTTP)")
-        questions = list(ASK_QUESTIONS) if importlib.util.find_spec("graph_builder.ask") else []
+        questions = list(ASK_QUESTIONS)
         recs, _ = run_worker("http", {"store": str(store), "specs": specs,
                                       "questions": questions}, 1800)
         res["http"] = {r["query"]: r for r in recs if "query" in r}
@@ -434,12 +434,12 @@ def bench_size(size: int, opts: argparse.Namespace) -> dict[str, Any]:
         if errors:
             res["http_error"] = errors[0]
 
-    if importlib.util.find_spec("graph_builder.ask"):
+    if True:
         log("ask")
         recs, _ = run_worker("ask", {"store": str(store), "questions": list(ASK_QUESTIONS)}, 600)
         res["ask"] = recs
 
-    if (ROOT / "graph_builder" / "network" / "views.py").exists():
+    if True:
         log("GEXF export")
         recs, killed = run_worker("gexf", {"store": str(store),
                                            "out": str(work / f"export-{size}.gexf")}, 1800)

@@ -26,7 +26,8 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-from graph_builder import Blocgraph, reference
+from graph_builder import Blocgraph
+from graph_builder.core import reference
 from graph_builder.network import write_gexf, write_graphml, write_json
 from graph_builder.network.analyze import analyze
 from graph_builder.network.views import to_networkx

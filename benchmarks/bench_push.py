@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_remote import OXIGRAPH, OxigraphServer  # noqa: E402
 
-from graph_builder.remote import GRAPH_NS, push  # noqa: E402
-from graph_builder.store import Store  # noqa: E402
+from graph_builder.graph.store import Store
+from graph_builder.query.remote import GRAPH_NS, push
 
 
 def synthetic(root: Path, n: int) -> Store:

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 import graph_builder
-from graph_builder.queries import NamedQuery, bind, registry, with_values
+from graph_builder.query.named import NamedQuery, bind, registry, with_values
 
 # (query name, parameters): a query with optional parameters runs with and without them.
 CASES: list[tuple[str, dict[str, str]]] = [

@@ -32,9 +32,9 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph_builder import Blocgraph  # noqa: E402
-from graph_builder.queries import bind, registry, with_values  # noqa: E402
-from graph_builder.store import Store  # noqa: E402
+from graph_builder import Blocgraph
+from graph_builder.graph.store import Store
+from graph_builder.query.named import bind, registry, with_values
 
 QUERIES = {
     "chairs": {},
@@ -65,7 +65,7 @@ def wait_until_up(url: str, process: subprocess.Popen) -> None:
 def build_store(work: Path, synthetic: int) -> Path:
     store = work / "store"
     if synthetic:
-        from graph_builder import synth
+        from graph_builder.evaluate import synth
 
         corpus = work / "corpus"
         synth.write(corpus, synthetic, seed=0)

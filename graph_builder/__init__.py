@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 
 import rdflib
 
-from .build import BuildReport, build
-from .errors import BlocgraphError
-from .queries import bind, registry, resolve_query, with_values
-from .results import Results
-from .store import DEFAULT_STORE, Store
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.graph.build import BuildReport, build
+from graph_builder.graph.results import Results
+from graph_builder.graph.store import DEFAULT_STORE, Store
+from graph_builder.query.named import bind, registry, resolve_query, with_values
 
 if TYPE_CHECKING:
-    from .remote import RemoteEndpoint
+    from graph_builder.query.remote import RemoteEndpoint
 
 __version__ = "0.1.0"
 __all__ = ["Blocgraph", "BlocgraphError", "BuildReport", "Results", "open", "__version__"]
@@ -62,7 +62,7 @@ class Blocgraph:
         is this process alone: a library should not start processes unasked (the CLI's
         default is every core). The resulting store is the same whatever the number.
         """
-        from .extract import extract_file, warm  # loaded here: queries need no extraction
+        from graph_builder.extract import extract_file, warm
 
         extractor = extract_file if extract else None
         return build(
@@ -98,12 +98,12 @@ class Blocgraph:
 
     def to_networkx(self, view: str = "full", dynamic: bool = False):
         """The graph as a networkx graph: view "full" (typed relations) or "states"."""
-        from .network.views import to_networkx
+        from graph_builder.network.views import to_networkx
 
         return to_networkx(self.store, view=view, dynamic=dynamic)
 
     def validate(self) -> list:
-        from .validate import validate
+        from graph_builder.graph.shacl import validate
 
         return validate(self.store)
 

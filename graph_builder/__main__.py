@@ -1,3 +1,3 @@
-from .cli import main
+from graph_builder.cli import main
 
 raise SystemExit(main())

@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import Blocgraph, __version__
-from .errors import BlocgraphError
-from .queries import registry
-from .results import FORMATTERS
-from .store import DEFAULT_STORE
+from graph_builder import Blocgraph, __version__
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.graph.results import FORMATTERS
+from graph_builder.graph.store import DEFAULT_STORE
+from graph_builder.query.named import registry
 
 EPILOG = """examples:
   blocgraph build                       build the graph of data/ into ./.blocgraph
@@ -297,7 +297,7 @@ def jobs_arg(p: argparse.ArgumentParser) -> None:
 
 
 def _jobs(value: str | None) -> int:
-    from .parallel import check_jobs
+    from graph_builder.extract.pool import check_jobs
 
     try:
         jobs = None if value is None else int(value)
@@ -331,7 +331,7 @@ def _endpoint(args: argparse.Namespace):
     """The RemoteEndpoint the options name, or None for the local store."""
     import os
 
-    from .remote import RemoteEndpoint
+    from graph_builder.query.remote import RemoteEndpoint
 
     if not getattr(args, "endpoint", None):
         return None
@@ -435,7 +435,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
-    from .remote import push, redact
+    from graph_builder.query.remote import push, redact
 
     endpoint = _endpoint(args)
     report = push(
@@ -466,13 +466,13 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import run_demo
+    from graph_builder.demo import run_demo
 
     return run_demo(args.store, args.out)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import run
+    from graph_builder.serve.app import run
 
     return run(
         args.store,
@@ -492,7 +492,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
-    from .synth import write
+    from graph_builder.evaluate.synth import write
 
     report = write(args.out, args.triples, seed=args.seed, articles_n=args.articles)
     print(
@@ -511,7 +511,7 @@ def _network(args: argparse.Namespace, view: str):
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .network import write_gexf, write_graphml, write_json
+    from graph_builder.network import write_gexf, write_graphml, write_json
 
     if args.gexf_version and args.format != "gexf":
         raise BlocgraphError("--gexf-version applies to the gexf format only")
@@ -528,14 +528,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .network.analyze import FORMATS, analyze
+    from graph_builder.network.analyze import FORMATS, analyze
 
     sys.stdout.write(FORMATS[args.format](analyze(_network(args, "states"))))
     return 0
 
 
 def cmd_plot(args: argparse.Namespace) -> int:
-    from .network.plot import plot_states
+    from graph_builder.network.plot import plot_states
 
     plot_states(_network(args, args.view), args.output, title=args.title)
     print(f"wrote {args.output}")
@@ -545,7 +545,7 @@ def cmd_plot(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     import json
 
-    from .ask import ask, examples
+    from graph_builder.ask.answer import ask, examples
 
     if args.examples or not args.question:
         if not args.examples:
@@ -562,7 +562,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate_questions import run_eval
+    from graph_builder.evaluate.questions import run_eval
 
     return run_eval(args.gold_dir, args.json)
 
@@ -570,8 +570,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from contextlib import closing
 
-    from .extract import extract_file, warm
-    from .parallel import extract_many
+    from graph_builder.extract import extract_file, warm
+    from graph_builder.extract.pool import extract_many
 
     jobs = _jobs(args.jobs)
     failed = 0
@@ -585,7 +585,7 @@ def _print_extracted(outcome, args: argparse.Namespace) -> int:
     """Print one article's facts (or why it was skipped); 1 when it was skipped."""
     import json
 
-    from .facts import to_dict
+    from graph_builder.core.facts import to_dict
 
     if outcome.facts is None:
         print(f"blocgraph extract: skipped {outcome.error}", file=sys.stderr)

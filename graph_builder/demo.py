@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import Blocgraph
-from .ask import ask
-from .results import to_table
+from graph_builder import Blocgraph
+from graph_builder.ask.answer import ask
+from graph_builder.graph.results import to_table
 
 SAMPLE_QUESTIONS = (
     "Which country held the rotating chairmanship of the CSTO in 2023?",
@@ -52,7 +52,7 @@ def run_demo(store: Path, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     (out / "blocgraph.trig").write_bytes(graph.dump("trig"))
     print(f"Wrote {out / 'blocgraph.trig'}")
-    from .network import write_gexf
+    from graph_builder.network import write_gexf
 
     write_gexf(graph.to_networkx("full", dynamic=True), out / "blocgraph.gexf", dynamic=True)
     print(f"Wrote {out / 'blocgraph.gexf'} (full view with its timeline; open it in Gephi)")

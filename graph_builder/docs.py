@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .resources import ontology_file
+from graph_builder.core.resources import ontology_file
 
 
 def render(out_dir: Path) -> Path:

@@ -26,10 +26,10 @@ import httpx
 import pyoxigraph as ox
 
 from graph_builder import Blocgraph
-from graph_builder.ask import ask
-from graph_builder.queries import registry
-from graph_builder.results import to_json
-from graph_builder.store import Store
+from graph_builder.ask.answer import ask
+from graph_builder.graph.results import to_json
+from graph_builder.graph.store import Store
+from graph_builder.query.named import registry
 
 AS_OF = "2024-06-01"
 JSON = "application/sparql-results+json"

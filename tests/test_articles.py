@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.articles import read_article
-from graph_builder.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.extract.articles import read_article
 
 SEED = Path(__file__).parent.parent / "data" / "articles" / "000_eab27d500f391317.txt"
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from graph_builder import Blocgraph
-from graph_builder.ask import ask
-from graph_builder.errors import BlocgraphError
-from graph_builder.evaluate_questions import answers_match
-from graph_builder.store import Store
+from graph_builder.ask.answer import ask
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.evaluate.questions import answers_match
+from graph_builder.graph.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_GOLD = Path("/work/shared/seeds/000_eab27d500f391317.gold.json")
@@ -310,7 +310,7 @@ def test_delegates_are_not_guessed(blocs: Store) -> None:
 
 
 def test_ordinal_words_match_digits() -> None:
-    from graph_builder.ask import _ordinals
+    from graph_builder.ask.answer import _ordinals
 
     assert _ordinals("where did the fourth summit take place") == {4}
     assert _ordinals("the 44th and 45th asean summits") == {44, 45}

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.evaluate import score_extraction
+from graph_builder.evaluate.extraction import score_extraction
 from graph_builder.extract import extract_file
 
 ROOT = Path(__file__).parent.parent

@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from graph_builder.extract import extract_file
-from graph_builder.extract.dates import find_dates
+from graph_builder.extract.date_phrases import find_dates
 
 
 def _facts(tmp_path: Path, body: str, published: str = "12 March 2024"):

@@ -34,14 +34,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_serve import RUNAWAY, free_port, serve
 
-from graph_builder import Blocgraph, serve_guard
-from graph_builder.articles import from_text
-from graph_builder.ask import ask
-from graph_builder.errors import BlocgraphError
+from graph_builder import Blocgraph
+from graph_builder.ask.answer import ask
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.facts import ArticleFacts, from_dict, read_facts
 from graph_builder.extract import extract_article, extract_file
-from graph_builder.facts import ArticleFacts, from_dict, read_facts
-from graph_builder.queries import bind, registry, with_values
-from graph_builder.store import Store
+from graph_builder.extract.articles import from_text
+from graph_builder.graph.store import Store
+from graph_builder.query.named import bind, registry, with_values
+from graph_builder.serve import guard as serve_guard
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder import Blocgraph, synth
-from graph_builder.errors import BlocgraphError
+from graph_builder import Blocgraph
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.facts import ArticleFacts
+from graph_builder.evaluate import synth
 from graph_builder.extract import extract_file, warm
-from graph_builder.facts import ArticleFacts
-from graph_builder.parallel import _single_threaded, check_jobs, extract_many, plan
+from graph_builder.extract.pool import _single_threaded, check_jobs, extract_many, plan
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "graph_builder"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.extract.names import Gazetteer, Mention, capital_role
+from graph_builder.core.names import Gazetteer, Mention, capital_role
 
 SEED = Path("/work/shared/seeds/000_eab27d500f391317.txt")
 if not SEED.exists():  # CI lays shared/ beside the clone

@@ -32,7 +32,7 @@ from gexf_check import (
 )
 from lxml import etree
 
-from graph_builder.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError
 from graph_builder.network import write_gexf, write_graphml, write_json
 from graph_builder.network.gexf import PALETTE, VERSIONS
 

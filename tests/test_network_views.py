@@ -24,7 +24,7 @@ from lxml import etree
 
 import graph_builder
 from graph_builder.cli import main
-from graph_builder.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError
 from graph_builder.network import write_gexf, write_graphml, write_json
 from graph_builder.network.gexf import PALETTE, VERSIONS
 from graph_builder.network.views import RELATIONS, to_networkx

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from graph_builder import Blocgraph
-from graph_builder.evaluate_questions import QuestionScore, facts_from_gold, score_questions
-from graph_builder.store import Store
+from graph_builder.evaluate.questions import QuestionScore, facts_from_gold, score_questions
+from graph_builder.graph.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = json.loads((ROOT / "tests" / "questions" / "bank.json").read_text("utf-8"))

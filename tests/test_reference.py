@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from graph_builder import reference
-from graph_builder.errors import BlocgraphError
-from graph_builder.reference import get, resolve, suggest
+from graph_builder.core import reference
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.reference import get, resolve, suggest
 
 UN_MEMBERS = """
 AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN

@@ -23,11 +23,11 @@ import pytest
 
 from graph_builder import Blocgraph
 from graph_builder.cli import main
-from graph_builder.errors import BlocgraphError
-from graph_builder.queries import bind, registry, resolve_query, with_values
-from graph_builder.remote import GRAPH_NS, STAGING_NS, RemoteEndpoint, chunks, push
-from graph_builder.results import to_json
-from graph_builder.store import Store
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.graph.results import to_json
+from graph_builder.graph.store import Store
+from graph_builder.query.named import bind, registry, resolve_query, with_values
+from graph_builder.query.remote import GRAPH_NS, STAGING_NS, RemoteEndpoint, chunks, push
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_GOLD = Path("/work/shared/seeds/000_eab27d500f391317.gold.json")
@@ -239,7 +239,7 @@ def test_blank_nodes_travel_with_their_triples():
 
 
 def test_seed_questions_answered_remotely(seed, server, capsys):
-    from graph_builder.ask import ask
+    from graph_builder.ask.answer import ask
 
     push(seed, server.endpoint())
     questions = json.loads(SEED_GOLD.read_text("utf-8"))["questions"]

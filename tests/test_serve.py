@@ -35,9 +35,9 @@ from SPARQLWrapper import (
 )
 
 from graph_builder import Blocgraph
-from graph_builder.errors import BlocgraphError
-from graph_builder.serve import run
-from graph_builder.store import Store
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.graph.store import Store
+from graph_builder.serve.app import run
 
 ROOT = Path(__file__).resolve().parents[1]
 KZ = "https://w3id.org/blocgraph/id/state/kazakhstan"
@@ -372,7 +372,7 @@ def test_ask_endpoint(server: Server) -> None:
 
     response = httpx.get(server.url + "ask", params={"q": "Who chaired the CSTO in 2024?"},
                          timeout=30)
-    if importlib.util.find_spec("graph_builder.ask") is None:
+    if importlib.util.find_spec("graph_builder.ask.answer") is None:
         assert response.status_code == 503
         assert "not available" in response.text
     else:

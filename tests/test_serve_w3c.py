@@ -20,7 +20,7 @@ import pytest
 import rdflib
 from test_serve import Server, serve
 
-from graph_builder.store import Store
+from graph_builder.graph.store import Store
 
 W3C = Path(os.environ.get("BLOCGRAPH_W3C_PROTOCOL",
                           Path(__file__).resolve().parents[2] / "shared/sparql-protocol/w3c"))

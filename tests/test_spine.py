@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 import graph_builder as bg
-from graph_builder.vocab import BLOC, ID, INFERRED_GRAPH, ORG, PROV, TIME
+from graph_builder.core.vocab import BLOC, ID, INFERRED_GRAPH, ORG, PROV, TIME
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"
@@ -140,7 +140,7 @@ def test_fast_reasoner_matches_owlrl(tmp_path: Path, size: object) -> None:
     if size == "seed":
         source = SEED_FACTS
     else:
-        from graph_builder import synth
+        from graph_builder.evaluate import synth
 
         source = tmp_path / "synth"
         synth.write(source, int(size))
@@ -159,7 +159,7 @@ def test_adding_articles_to_a_synthetic_graph_infers_as_a_full_rebuild_would(
     """Incremental inference on data with symmetric, inverse and transitive properties:
     the held-back articles restate facts the first build had inferred (they must move
     from the inferred graph to the article's) and chain with facts already stored."""
-    from graph_builder import synth
+    from graph_builder.evaluate import synth
 
     corpus = tmp_path / "synth"
     synth.write(corpus, 10_000)
@@ -425,7 +425,7 @@ def test_curated_corrections_add_and_reject_extracted_facts(tmp_path: Path) -> N
 
 def test_parameters_go_into_each_marked_group_or_first_in_where() -> None:
     """A FILTER inside a nested group sees a parameter only if its VALUES block is there."""
-    from graph_builder.queries import with_values
+    from graph_builder.query.named import with_values
 
     term = ox.NamedNode(f"{ID}org/csto")
     plain = with_values("SELECT * WHERE { ?c ?p ?org }", {"org": term})

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder import Blocgraph, synth
-from graph_builder.build import build
+from graph_builder import Blocgraph
 from graph_builder.cli import main
-from graph_builder.facts import from_dict, read_facts
-from graph_builder.store import Store
+from graph_builder.core.facts import from_dict, read_facts
+from graph_builder.evaluate import synth
+from graph_builder.graph.build import build
+from graph_builder.graph.store import Store
 
 
 def _files(root: Path) -> dict[str, bytes]:

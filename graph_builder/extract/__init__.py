@@ -2,7 +2,7 @@
 
 `extract_file(path)` is what `blocgraph build` and `blocgraph extract` call. Rules read the
 masked sentences of `context.py`; every fact they return carries origin="extracted", the
-sentence it came from (offsets into `Article.text`, see `graph_builder.articles`), a
+sentence it came from (offsets into `Article.text`, see `graph_builder.extract.articles`), a
 confidence and the name of the rule, so a reader can check each fact and a curator can
 reject the wrong ones.
 """
@@ -12,14 +12,14 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from ..articles import Article, read_article
-from ..facts import ArticleFacts
-from .chairs import extract_chairs
-from .context import build_context, gazetteer
-from .cooperation import extract_cooperation
-from .events import extract_events
-from .members import extract_members
-from .posts import extract_posts, mask_persons
+from graph_builder.core.facts import ArticleFacts
+from graph_builder.extract.articles import Article, read_article
+from graph_builder.extract.chairs import extract_chairs
+from graph_builder.extract.context import build_context, gazetteer
+from graph_builder.extract.cooperation import extract_cooperation
+from graph_builder.extract.events import extract_events
+from graph_builder.extract.members import extract_members
+from graph_builder.extract.posts import extract_posts, mask_persons
 
 
 class ExtractionWarning(UserWarning):
@@ -27,7 +27,7 @@ class ExtractionWarning(UserWarning):
 
 
 def extract_article(article: Article) -> ArticleFacts:
-    """Every fact the article states, in the facts format of `graph_builder.facts`."""
+    """Every fact the article states, in the facts format of `graph_builder.core.facts`."""
     ctx = build_context(article)
     facts = ArticleFacts(article=article.name, published=article.published, title=article.title)
     if article.published is None:

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from ..facts import Chairmanship
-from .common import ANY, SA, A, O, S, T, clause_end, evidence, hedged, negated
-from .context import Context, Masked
+from graph_builder.core.facts import Chairmanship
+from graph_builder.extract.common import ANY, SA, A, O, S, T, clause_end, evidence, hedged, negated
+from graph_builder.extract.context import Context, Masked
 
 CHAIR_NOUN = (
     r"(?:(?:rotating|annual|six-month|one-year|two-year|monthly|current|new|"

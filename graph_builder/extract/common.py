@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Evidence
-from .context import Masked
+from graph_builder.core.facts import Evidence
+from graph_builder.extract.context import Masked
 
 S = r"\u27e6S(\d+)\u27e7"  # a state (or its capital acting for it)
 A = r"\u27e6A(\d+)\u27e7"  # a state's adjective or demonym

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from ..articles import Article
-from ..reference import Entity
-from . import dates as dates_mod
-from . import sentences as sentences_mod
-from .names import Gazetteer
+from graph_builder.core.names import Gazetteer
+from graph_builder.core.reference import Entity
+from graph_builder.extract import date_phrases as dates_mod
+from graph_builder.extract import sentences as sentences_mod
+from graph_builder.extract.articles import Article
 
 # placeholder kinds: S state (by name, code or its capital acting), A state adjective or
 # demonym, O organisation, C city as a place, T date
@@ -155,7 +155,7 @@ def _short_council_names(ctx: Context) -> None:
                 for s in ctx.sentences for it in s.items)
     if not named:
         return
-    from ..reference import resolve
+    from graph_builder.core.reference import resolve
 
     unsc = resolve("UNSC", "organization")
     rx = re.compile(r"(?<!Secretaries of the )\bSecurity Council\b(?!s)")

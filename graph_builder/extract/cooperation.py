@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..facts import CooperationProposal
-from .common import evidence, negated
-from .context import Context, Masked
+from graph_builder.core.facts import CooperationProposal
+from graph_builder.extract.common import evidence, negated
+from graph_builder.extract.context import Context, Masked
 
 _PROPOSE = re.compile(r"\b(?:propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)?|urg(?:e|ed|es|ing)|"
                       r"call(?:ed|s|ing)?\s+for|advocat(?:ed|es|ing)|push(?:ed|es)?\s+for|"

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Event
-from ..reference import Entity, get, resolve
-from .common import SA, C, evidence, negated
-from .context import Context, Masked
+from graph_builder.core.facts import Event
+from graph_builder.core.reference import Entity, get, resolve
+from graph_builder.extract.common import SA, C, evidence, negated
+from graph_builder.extract.context import Context, Masked
 
 _MEETING = re.compile(r"\b(?P<type>summits?|meeting|gathering|session|talks|conference|met|"
                       r"gathered|convened|ministerial)\b", re.IGNORECASE)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Membership
-from .common import SA, O, S, evidence, hedged, negated
-from .context import Context, Masked
+from graph_builder.core.facts import Membership
+from graph_builder.extract.common import SA, O, S, evidence, hedged, negated
+from graph_builder.extract.context import Context, Masked
 
 _BODY = r"(?:bloc|organi[sz]ation|group|union|alliance|conference|body|Council|Commonwealth|" \
     r"Union|Alliance|League|Conference|forum|Forum)"

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import posts as posts_mod
-from ..facts import Post
-from ..reference import Entity, resolve
-from .common import SA, O, S, evidence, negated
-from .context import Context, Item, Masked
+from graph_builder.core import titles as posts_mod
+from graph_builder.core.facts import Post
+from graph_builder.core.reference import Entity, resolve
+from graph_builder.extract.common import SA, O, S, evidence, negated
+from graph_builder.extract.context import Context, Item, Masked
 
 _EXTRA_TITLES = (
     "permanent representative", "deputy ambassador", "ambassador", "envoy", "special envoy",

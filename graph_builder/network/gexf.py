@@ -18,7 +18,7 @@ from typing import IO, Any
 import networkx as nx
 from lxml import etree
 
-from graph_builder.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError
 from graph_builder.network.attrs import Scalar, scalar_attrs, to_scalar, uniform
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from graph_builder.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError
 from graph_builder.network.analyze import SEED, analyze
 
 COMMUNITY_COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f"]

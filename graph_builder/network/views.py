@@ -25,10 +25,10 @@ from typing import Protocol
 import networkx as nx
 from pyoxigraph import Literal
 
-from graph_builder.errors import BlocgraphError
-from graph_builder.queries import with_values
-from graph_builder.resources import queries_dir
-from graph_builder.results import Results
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.resources import queries_dir
+from graph_builder.graph.results import Results
+from graph_builder.query.named import with_values
 
 VIEWS = ("full", "states")
 RELATIONS = (

@@ -1,7 +1,7 @@
 """Question accuracy: asking gold questions of a graph and comparing answer sets.
 
 `blocgraph eval GOLD_DIR` scores two things on the same folder: extraction (facts found
-against the gold facts, `graph_builder.evaluate.score_extraction`) and question answering
+against the gold facts, `graph_builder.evaluate.extraction.score_extraction`) and question answering
 (each gold question asked of a graph built in a temporary store from the articles of the
 folder). Answers and expected labels are compared after alias normalisation, so "Russian
 Federation" answers "Russia", and a date answers at the precision asked or finer.
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import reference
-from .errors import BlocgraphError
+from graph_builder.core import reference
+from graph_builder.core.errors import BlocgraphError
 
 _DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
@@ -109,7 +109,7 @@ class QuestionScore:
 
 def score_questions(target: Any, questions: Iterable[dict[str, Any]]) -> QuestionScore:
     """Ask each question ({"q", "a", optional "as_of"}) of the graph behind `target`."""
-    from .ask import ask
+    from graph_builder.ask.answer import ask
 
     score = QuestionScore()
     for item in questions:
@@ -155,7 +155,7 @@ def facts_from_gold(gold_dir: Path, out_dir: Path) -> list[str]:
     is dropped (and reported) so that one unknown city does not lose the whole article.
     Lets the question bank be measured on the gold graph, apart from extraction quality.
     """
-    from . import facts as F
+    from graph_builder.core import facts as F
 
     dropped: list[str] = []
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -200,7 +200,7 @@ def _known_parts(kind: str, item: dict[str, Any]) -> dict[str, Any]:
 
 def _extraction_score(gold_dir: Path) -> Any:
     try:
-        from .evaluate import score_extraction  # written with extraction
+        from graph_builder.evaluate.extraction import score_extraction
     except ImportError:
         return None
     return score_extraction(gold_dir)
@@ -218,7 +218,7 @@ def _as_dict(score: Any) -> Any:
 
 def run_eval(gold_dir: Path, as_json: bool = False) -> int:
     """`blocgraph eval`: extraction scores and question accuracy for one gold folder."""
-    from . import Blocgraph
+    from graph_builder import Blocgraph
 
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
@@ -246,7 +246,7 @@ def run_eval(gold_dir: Path, as_json: bool = False) -> int:
         print(text.rstrip())
         print()
     else:
-        print("extraction: not scored (graph_builder.evaluate is not available)")
+        print("extraction: not scored (graph_builder.evaluate.extraction is not available)")
     for path, why in report.skipped:
         print(f"skipped {path}: {why}", file=sys.stderr)
     print(

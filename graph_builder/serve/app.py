@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import importlib.util
 import ipaddress
 import multiprocessing
 import os
@@ -38,8 +37,9 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import serve_guard, serve_worker
-from .errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.serve import guard as serve_guard
+from graph_builder.serve import worker as serve_worker
 
 WEB = Path(__file__).parent / "web"
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -336,13 +336,11 @@ def create_app(
         question = request.query_params.get("q", "").strip()
         if not question:
             raise HTTPProblem(400, "ask: give a question as ?q=...")
-        if importlib.util.find_spec("graph_builder.ask") is None:
-            raise HTTPProblem(503, "ask is not available in this version of blocgraph yet")
         job = {"op": "ask", "question": question, "as_of": request.query_params.get("as_of")}
         return await dispatch(job)
 
     def named_queries(request: Request) -> Response:
-        from .queries import registry
+        from graph_builder.query.named import registry
 
         return JSONResponse([
             {
@@ -359,7 +357,7 @@ def create_app(
         ])
 
     async def named_query(request: Request) -> Response:
-        from .queries import bind, registry, with_values
+        from graph_builder.query.named import bind, registry, with_values
 
         name = request.path_params["name"]
         query = registry().get(name)
@@ -379,8 +377,6 @@ def create_app(
         return await run_query(request, text, list(request.query_params.multi_items()))
 
     async def export_gexf(request: Request) -> Response:
-        if importlib.util.find_spec("graph_builder.network.views") is None:
-            raise HTTPProblem(503, "the Gephi export is not available in this version yet")
         view = request.query_params.get("view", "states")
         if view not in ("states", "full"):
             raise HTTPProblem(400, f"view: '{view}' is not one of states, full")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from graph_builder.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError
 
 KINDS = ("state", "organization", "city")
 
@@ -100,7 +100,7 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 
 
 def _rows(file_name: str, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
-    path = resources.files("graph_builder") / "data" / file_name
+    path = resources.files("graph_builder.core") / "data" / file_name
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = set(columns) - set(reader.fieldnames or ())

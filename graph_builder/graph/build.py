@@ -20,14 +20,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from . import facts as facts_mod
-from .errors import BlocgraphError
-from .facts import ArticleFacts
-from .infer import Inference, InferenceReport, ontology_fingerprint, ontology_quads
-from .parallel import Extracted, check_jobs, extract_many
-from .rdf import article_quads, reference_quads
-from .store import Store
-from .vocab import (
+from graph_builder.core import facts as facts_mod
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.facts import ArticleFacts
+from graph_builder.core.vocab import (
     ARTICLE_GRAPH_PREFIX,
     ID,
     INFERRED_GRAPH,
@@ -35,6 +31,15 @@ from .vocab import (
     REFERENCE_GRAPH,
     article_graph,
 )
+from graph_builder.extract.pool import Extracted, check_jobs, extract_many
+from graph_builder.graph.infer import (
+    Inference,
+    InferenceReport,
+    ontology_fingerprint,
+    ontology_quads,
+)
+from graph_builder.graph.rdf import article_quads, reference_quads
+from graph_builder.graph.store import Store
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 _BULK = 200_000

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError
 
 MAX_BYTES = 20 * 1024 * 1024  # far beyond any news article; larger files are not articles
 HTML_SUFFIXES = {".html", ".htm"}

@@ -22,8 +22,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import reference
-from .errors import BlocgraphError
+from graph_builder.core import reference
+from graph_builder.core.errors import BlocgraphError
 
 FIRST_YEAR = 1992
 LAST_YEAR = 2025

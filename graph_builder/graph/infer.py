@@ -34,8 +34,8 @@ import rdflib
 from rdflib import BNode
 from rdflib import Literal as RLiteral
 
-from .resources import ontology_file, queries_dir
-from .vocab import INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, RDF, RDFS, XSD
+from graph_builder.core.resources import ontology_file, queries_dir
+from graph_builder.core.vocab import INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, RDF, RDFS, XSD
 
 ENGINES = ("fast", "owlrl")
 _BUILTIN = (RDF, RDFS, OWL, XSD)

@@ -39,8 +39,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BlocgraphError
-from .facts import ArticleFacts
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.facts import ArticleFacts
 
 Extractor = Callable[[Path], ArticleFacts]
 

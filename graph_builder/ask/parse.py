@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from . import reference
-from .errors import BlocgraphError
-from .posts import known_titles, post_class
+from graph_builder.core import reference
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.titles import known_titles, post_class
 
 EXAMPLES = (
     "Who chaired the CSTO in 2023?",
@@ -113,7 +113,7 @@ class Parsed:
 
 @cache
 def _gazetteer():
-    from .extract.names import Gazetteer
+    from graph_builder.core.names import Gazetteer
 
     return Gazetteer()
 

@@ -21,9 +21,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .errors import BlocgraphError
-from .results import Results
-from .vocab import PREFIXES
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.vocab import PREFIXES
+from graph_builder.graph.results import Results
 
 DEFAULT_STORE = Path(".blocgraph")
 

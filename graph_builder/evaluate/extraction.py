@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import BlocgraphError
-from .facts import FACT_KINDS, _fact_from_dict, fact_key
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.facts import FACT_KINDS, _fact_from_dict, fact_key
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -73,7 +73,7 @@ def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
 
 def score_extraction(gold_dir: Path) -> ExtractionScore:
     """Extract each article of `gold_dir` that has a gold file and score it."""
-    from .extract import extract_file
+    from graph_builder.extract import extract_file
 
     counts = {kind: [0, 0, 0] for kind in FACT_KINDS}
     score = ExtractionScore()

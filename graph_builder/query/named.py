@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import reference
-from .errors import BlocgraphError
-from .periods import PartialDate
-from .rdf import entity_iri, person_iri
-from .resources import queries_dir
-from .vocab import XSD
+from graph_builder.core import reference
+from graph_builder.core.dates import PartialDate
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.resources import queries_dir
+from graph_builder.core.vocab import XSD
+from graph_builder.graph.rdf import entity_iri, person_iri
 
 PARAM_TYPES = (
     "organization",

@@ -2,7 +2,7 @@
 
 The extractor needs more than string matching: "Yerevan had no representation" is Armenia
 acting, while "the summit in Minsk" is only a place, and "Kazakh Foreign Minister" names
-Kazakhstan through an adjective. The gazetteer is built once from `graph_builder.reference`;
+Kazakhstan through an adjective. The gazetteer is built once from `graph_builder.core.reference`;
 one regular expression over first words finds candidate starts, and the rest of each name
 is matched token by token so that the longest name wins ("Republic of Armenia", not
 "Armenia"; "Nigeria", never "Niger").
@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graph_builder import reference
-from graph_builder.reference import Entity, SurfaceForm
+from graph_builder.core import reference
+from graph_builder.core.reference import Entity, SurfaceForm
 
 ROLES = ("name", "demonym", "capital-as-state", "capital-as-place", "acronym")
 

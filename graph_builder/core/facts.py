@@ -17,11 +17,11 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from . import reference
-from .errors import BlocgraphError
-from .periods import PartialDate
-from .posts import normalise_post
-from .resources import ontology_file
+from graph_builder.core import reference
+from graph_builder.core.dates import PartialDate
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.resources import ontology_file
+from graph_builder.core.titles import normalise_post
 
 FACT_KINDS = ("chairmanships", "memberships", "posts", "events", "cooperation_proposals")
 

@@ -12,8 +12,8 @@ import pyshacl
 import rdflib
 from rdflib.namespace import SH
 
-from .resources import ontology_file
-from .store import Store
+from graph_builder.core.resources import ontology_file
+from graph_builder.graph.store import Store
 
 
 @dataclass(frozen=True)

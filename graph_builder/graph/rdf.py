@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from . import reference
-from .facts import (
+from graph_builder.core import reference
+from graph_builder.core.dates import PartialDate
+from graph_builder.core.facts import (
     ArticleFacts,
     Chairmanship,
     CooperationProposal,
@@ -24,9 +25,8 @@ from .facts import (
     _Fact,
     slug_of,
 )
-from .periods import PartialDate
-from .posts import post_class
-from .vocab import (
+from graph_builder.core.titles import post_class
+from graph_builder.core.vocab import (
     BLOC,
     ID,
     RDF,

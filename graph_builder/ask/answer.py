@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from . import reference
-from .ask_parse import EXAMPLES, Parsed, Period, chair_words, parse
-from .errors import BlocgraphError
-from .periods import PartialDate
-from .queries import bind, registry, with_values
-from .rdf import entity_iri
-from .results import Results
+from graph_builder.ask.parse import EXAMPLES, Parsed, Period, chair_words, parse
+from graph_builder.core import reference
+from graph_builder.core.dates import PartialDate
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.graph.rdf import entity_iri
+from graph_builder.graph.results import Results
+from graph_builder.query.named import bind, registry, with_values
 
 
 class Target(Protocol):
@@ -301,7 +301,7 @@ def _country_of(place: str | None) -> reference.Entity | None:
 
 
 def _names_other_org(name: str, org: reference.Entity) -> bool:
-    from .ask_parse import _gazetteer
+    from graph_builder.ask.parse import _gazetteer
 
     return any(
         m.entity.kind == "organization" and m.entity.slug != org.slug and m.entity.parent !=

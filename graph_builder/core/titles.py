@@ -16,7 +16,7 @@ from importlib import resources
 
 @cache
 def _table() -> dict[str, tuple[str, str]]:
-    text = resources.files("graph_builder").joinpath("data/posts.csv").read_text("utf-8")
+    text = resources.files("graph_builder.core").joinpath("data/posts.csv").read_text("utf-8")
     table: dict[str, tuple[str, str]] = {}
     for row in csv.DictReader(text.splitlines()):
         for alias in row["aliases"].split(";"):

@@ -29,8 +29,8 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import pyoxigraph as ox
 
-from .errors import BlocgraphError
-from .results import Results
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.graph.results import Results
 
 GRAPH_NS = "https://w3id.org/blocgraph/graph/"
 STAGING_NS = GRAPH_NS + "staging/"

@@ -18,10 +18,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from . import serve_guard
-from .errors import BlocgraphError
-from .results import Results, to_csv, to_json, to_tsv, to_xml
-from .store import Store
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.graph.results import Results, to_csv, to_json, to_tsv, to_xml
+from graph_builder.graph.store import Store
+from graph_builder.serve import guard as serve_guard
 
 # Offered formats in order of preference: (format key, canonical media type, also accepted)
 TABULAR = [
@@ -188,7 +188,7 @@ def run_update(store: Store, job: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_ask(store: Store, job: dict[str, Any]) -> dict[str, Any]:
-    from . import ask as ask_module  # written separately; the server checks it exists
+    from graph_builder.ask import answer as ask_module
 
     try:
         answer = ask_module.ask(job["question"], store, as_of=job.get("as_of"))
@@ -202,8 +202,8 @@ def run_ask(store: Store, job: dict[str, Any]) -> dict[str, Any]:
 def run_gexf(store: Store, job: dict[str, Any]) -> dict[str, Any]:
     import io
 
-    from .network import write_gexf
-    from .network.views import to_networkx
+    from graph_builder.network import write_gexf
+    from graph_builder.network.views import to_networkx
 
     graph = to_networkx(store, job.get("view") or "states", dynamic=bool(job.get("dynamic")))
     buffer = io.BytesIO()
