@@ -20,6 +20,7 @@ from typing import Any
 
 from graph_builder.core import reference
 from graph_builder.core.errors import BlocgraphError
+from graph_builder.evaluate.extraction import gold_pairs, score_extraction
 
 _DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
@@ -225,17 +226,19 @@ def run_eval(gold_dir: Path, as_json: bool = False) -> int:
         raise BlocgraphError(f"{gold_dir}: not a folder")
     if not list(gold_dir.glob("*.gold.json")):
         raise BlocgraphError(f"{gold_dir}: no *.gold.json files")
-    extraction = _extraction_score(gold_dir)
+    extraction = score_extraction(gold_dir)
     questions = gold_questions(gold_dir)
     with tempfile.TemporaryDirectory(prefix="blocgraph-eval-") as tmp:
         graph = Blocgraph(Path(tmp) / "store")
-        report = graph.build([gold_dir])
+        # only the articles paired with a gold file: a folder may hold others, and subfolders
+        # (a blind half beside a dev half) are scored on their own
+        report = graph.build([article for article, _ in gold_pairs(gold_dir)])
         score = score_questions(graph.store, questions)
         graph.store.close()
     if as_json:
         out = {
             "gold_dir": str(gold_dir),
-            "extraction": _as_dict(extraction),
+            "extraction": extraction.to_dict(),
             "questions": score.to_dict(),
             "skipped_articles": [[str(p), why] for p, why in report.skipped],
         }
