@@ -15,7 +15,6 @@ it reports it.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform

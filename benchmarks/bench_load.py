@@ -28,8 +28,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from load_driver import MIX, check, expected, run_load  # noqa: E402
-from test_serve import serve  # noqa: E402
+from helpers import serve  # noqa: E402
+from helpers.load_driver import MIX, check, expected, run_load  # noqa: E402
 
 
 def build(work: Path, triples: int) -> Path:

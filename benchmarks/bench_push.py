@@ -25,10 +25,11 @@ import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_remote import OXIGRAPH, OxigraphServer  # noqa: E402
+from helpers.oxigraph import OXIGRAPH, OxigraphServer  # noqa: E402
 
+from graph_builder.core.vocab import GRAPH as GRAPH_NS
 from graph_builder.graph.store import Store
-from graph_builder.query.remote import GRAPH_NS, push
+from graph_builder.query.push import push
 
 
 def synthetic(root: Path, n: int) -> Store:

@@ -9,20 +9,19 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 import pytest
 import rdflib
+from helpers import RUNAWAY, Server, free_port, serve
 from SPARQLWrapper import (
     JSON,
     POST,
@@ -34,92 +33,29 @@ from SPARQLWrapper import (
     SPARQLWrapper,
 )
 
-from graph_builder import Blocgraph
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.graph.store import Store
 from graph_builder.serve.app import run
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 KZ = "https://w3id.org/blocgraph/id/state/kazakhstan"
 BY = "https://w3id.org/blocgraph/id/state/belarus"
 CSTO = "https://w3id.org/blocgraph/id/org/csto"
 G = "https://w3id.org/blocgraph/graph/"
 PREFIX = "PREFIX bloc: <https://w3id.org/blocgraph/ontology#>\n"
-RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 TOKEN = "s3cret-token"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@pytest.fixture(scope="session")
+def store_dir(data_store: Path) -> Path:
+    """The session's store built from data/ (read-only here)."""
+    return data_store
 
 
-class Server:
-    def __init__(self, process: subprocess.Popen, url: str) -> None:
-        self.process = process
-        self.url = url
-        self.sparql = url + "sparql"
-
-    def children(self) -> set[int]:
-        """Worker process ids (children of the server process)."""
-        pid = self.process.pid
-        found = set()
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            text = (task / "children").read_text().split()
-            found.update(int(p) for p in text)
-        return found
-
-
-@contextmanager
-def serve(store: Path, *options: str) -> Iterator[Server]:
-    """The real `blocgraph serve` in a subprocess; waits until it answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "graph_builder", "serve", "--store", str(store),
-         "--port", str(port), *options],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while True:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited: {process.stderr.read()}")
-        try:
-            if httpx.get(url + "health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError("server did not start")
-        time.sleep(0.1)
-    try:
-        yield Server(process, url)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def build_seed(folder: Path) -> Path:
-    Blocgraph(folder).build([ROOT / "data"])
-    return folder
-
-
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_seed(tmp_path_factory.mktemp("serve") / "store")
-
-
-@pytest.fixture(scope="module")
-def server(store_dir: Path) -> Iterator[Server]:
-    with serve(store_dir) as s:
-        yield s
+@pytest.fixture(scope="session")
+def server(data_server: Server) -> Server:
+    """The session's server on that store, default options."""
+    return data_server
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from graph_builder.evaluate.extraction import score_extraction
 from graph_builder.extract import extract_file
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "articles" / "000_eab27d500f391317.txt"
 SEED_GOLD = ROOT / "tests" / "gold" / "000_eab27d500f391317.gold.json"
 CORPUS = ROOT / "tests" / "corpus"

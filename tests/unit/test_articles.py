@@ -7,7 +7,7 @@ import pytest
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.extract.articles import read_article
 
-SEED = Path(__file__).parent.parent / "data" / "articles" / "000_eab27d500f391317.txt"
+SEED = Path(__file__).resolve().parents[2] / "data/articles/000_eab27d500f391317.txt"
 
 
 def test_seed_date_is_the_dateline_not_the_site_clock():

@@ -14,7 +14,7 @@ import pytest
 import graph_builder as bg
 from graph_builder.core.vocab import BLOC, ID, INFERRED_GRAPH, ORG, PROV, TIME
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"
 
 

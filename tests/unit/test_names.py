@@ -10,9 +10,7 @@ import pytest
 
 from graph_builder.core.names import Gazetteer, Mention, capital_role
 
-SEED = Path("/work/shared/seeds/000_eab27d500f391317.txt")
-if not SEED.exists():  # CI lays shared/ beside the clone
-    SEED = Path(__file__).resolve().parents[1].parent / "shared/seeds/000_eab27d500f391317.txt"
+SEED = Path(__file__).resolve().parents[2] / "data" / "articles" / "000_eab27d500f391317.txt"
 
 
 @cache

@@ -17,8 +17,8 @@ from graph_builder.core.errors import BlocgraphError
 from graph_builder.evaluate.questions import answers_match
 from graph_builder.graph.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_GOLD = Path("/work/shared/seeds/000_eab27d500f391317.gold.json")
+ROOT = Path(__file__).resolve().parents[2]
+SEED_GOLD = ROOT / "tests" / "gold" / "000_eab27d500f391317.gold.json"
 SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"  # curated
 AS_OF = date(2024, 1, 1)  # the seed article's publication date
 SEED_QUESTIONS = json.loads(SEED_GOLD.read_text("utf-8"))["questions"] if SEED_GOLD.exists() else []

@@ -14,7 +14,7 @@ import graph_builder
 from graph_builder.cli import main
 from graph_builder.network.analyze import STATE_COLUMNS, analyze, to_csv, to_json, to_table
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CSTO_MEMBERS = ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from gexf_check import (
+from helpers.gexf_check import (
     JS_DIR,
     RNG_DIR,
     XSI_LOCATION,

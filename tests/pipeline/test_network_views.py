@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from gexf_check import (
+from helpers.gexf_check import (
     RNG_DIR,
     XSI_LOCATION,
     assert_gexf_valid,
@@ -29,7 +29,7 @@ from graph_builder.network import write_gexf, write_graphml, write_json
 from graph_builder.network.gexf import PALETTE, VERSIONS
 from graph_builder.network.views import RELATIONS, to_networkx
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ID = "https://w3id.org/blocgraph/id/"
 SEED = "000_eab27d500f391317.txt"
 CSTO = ID + "org/csto"

@@ -19,7 +19,7 @@ from lxml import etree
 SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the project root
 XSD_DIR = SHARED / "gexf-xsd"
 RNG_DIR = SHARED / "gexf-rng"
-JS_DIR = Path(__file__).resolve().parent / "js"
+JS_DIR = Path(__file__).resolve().parents[1] / "js"
 XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 

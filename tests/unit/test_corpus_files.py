@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).resolve().parents[1]
 CORPUS = TESTS / "corpus"
 BANK = TESTS / "questions" / "bank.json"
 

@@ -28,11 +28,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import load_driver
 import pytest
+from helpers import RUNAWAY, free_port, load_driver, serve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_serve import RUNAWAY, free_port, serve
 
 from graph_builder import Blocgraph
 from graph_builder.ask.answer import ask
@@ -44,7 +43,7 @@ from graph_builder.graph.store import Store
 from graph_builder.query.named import bind, registry, with_values
 from graph_builder.serve import guard as serve_guard
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"
 SEED_ARTICLE = ROOT / "data" / "articles" / "000_eab27d500f391317.txt"
 CLI = [sys.executable, "-m", "graph_builder"]

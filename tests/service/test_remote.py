@@ -9,10 +9,7 @@ from __future__ import annotations
 import base64
 import http.server
 import json
-import shutil
-import socket
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -20,6 +17,8 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
+from helpers import free_port
+from helpers.oxigraph import OXIGRAPH, OxigraphServer
 
 from graph_builder import Blocgraph
 from graph_builder.cli import main
@@ -29,11 +28,8 @@ from graph_builder.graph.store import Store
 from graph_builder.query.named import bind, registry, resolve_query, with_values
 from graph_builder.query.remote import GRAPH_NS, STAGING_NS, RemoteEndpoint, chunks, push
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_GOLD = Path("/work/shared/seeds/000_eab27d500f391317.gold.json")
-OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which(
-    "oxigraph"
-)
+ROOT = Path(__file__).resolve().parents[2]
+SEED_GOLD = ROOT / "tests" / "gold" / "000_eab27d500f391317.gold.json"
 # Values for parameters a named query cannot run without, by name then by type.
 BY_NAME = {"from": "2023-01-01", "to": "2024-12-31"}
 BY_TYPE = {"organization": "CSTO", "state": "Kazakhstan", "date": "2024-06-15", "entity": "CSTO"}
@@ -50,66 +46,6 @@ def required_params(name: str) -> dict[str, str]:
 
 
 EXTRA_RUNS = [("chairs", {"org": "CSTO"}), ("members", {"org": "CSTO", "member": "Armenia"})]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class OxigraphServer:
-    """`oxigraph serve` on a folder; can be killed and started again on the same data."""
-
-    def __init__(self, location: Path) -> None:
-        assert OXIGRAPH, "the oxigraph server CLI (PyPI package `oxigraph`) is not installed"
-        self.location = location
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
-
-    def start(self) -> OxigraphServer:
-        self.proc = subprocess.Popen(
-            [
-                OXIGRAPH,
-                "serve",
-                "--location",
-                str(self.location),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                httpx.get(f"{self.base}/query", params={"query": "ASK {}"}, timeout=1)
-                return self
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        raise RuntimeError("oxigraph serve did not start")
-
-    def kill(self) -> None:
-        if self.proc is not None:
-            self.proc.kill()
-            self.proc.wait()
-            self.proc = None
-
-    def endpoint(self, *, update: bool = True, gsp: bool = True, **kw) -> RemoteEndpoint:
-        return RemoteEndpoint(
-            f"{self.base}/query",
-            update_url=f"{self.base}/update" if update else None,
-            graph_store_url=f"{self.base}/store" if gsp else None,
-            **kw,
-        )
-
-    def args(self) -> list[str]:
-        return [
-            "--endpoint", f"{self.base}/query",
-            "--update-endpoint", f"{self.base}/update",
-            "--graph-store", f"{self.base}/store",
-        ]  # fmt: skip
 
 
 @pytest.fixture(scope="module")

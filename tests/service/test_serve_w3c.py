@@ -18,7 +18,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 import rdflib
-from test_serve import Server, serve
+from helpers import Server, serve
 
 from graph_builder.graph.store import Store
 

@@ -1,0 +1,127 @@
+"""What several test files share: the repository's paths, the seed, ports and servers.
+
+Test files never import each other; what two of them need lives here (plain functions and
+classes) or in tests/conftest.py (fixtures). `tests/` is on the import path (pyproject's
+`pythonpath`), so a test says `from helpers import serve`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TESTS = ROOT / "tests"
+SEED_ID = "000_eab27d500f391317"
+SEED_ARTICLE = ROOT / "data" / "articles" / f"{SEED_ID}.txt"
+SEED_FACTS = TESTS / "fixtures" / f"{SEED_ID}.facts.json"  # curated facts of the seed
+SEED_GOLD = TESTS / "gold" / f"{SEED_ID}.gold.json"
+CLI = [sys.executable, "-m", "graph_builder"]
+# A cross product of five triple patterns: runs for minutes on any store, to be stopped.
+RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def missing(what: str) -> None:
+    """A test cannot run because a tool or reference file is absent: skip, or fail in CI.
+
+    A newcomer's machine may lack Chromium or the GEXF schemas, and the suite should still
+    pass there with one visible line per gap; CI promises them, so there a gap is a failure.
+    """
+    if IN_CI:
+        pytest.fail(f"CI=true but {what}", pytrace=False)
+    pytest.skip(what)
+
+
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_cli(*args: str | Path, timeout: float = 120,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`blocgraph ARGS` in a subprocess from the repository root, output captured."""
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=timeout, env=env)
+
+
+def build_seed(store: Path, *, extract: bool = True) -> Path:
+    """The seed store at STORE: from data/ through extraction, or from its curated facts."""
+    from graph_builder import Blocgraph
+
+    if extract:
+        Blocgraph(store).build([ROOT / "data"])
+    else:
+        Blocgraph(store).build([SEED_FACTS], extract=False)
+    return store
+
+
+def copy_store(store: Path, to: Path) -> Path:
+    """A private copy of a shared store, for a test that writes to it."""
+    shutil.copytree(store, to, symlinks=True)
+    return to
+
+
+class Server:
+    """A running `blocgraph serve` subprocess and its URLs."""
+
+    def __init__(self, process: subprocess.Popen, url: str) -> None:
+        self.process = process
+        self.url = url
+        self.sparql = url + "sparql"
+
+    def children(self) -> set[int]:
+        """Worker process ids (children of the server process)."""
+        pid = self.process.pid
+        found = set()
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            text = (task / "children").read_text().split()
+            found.update(int(p) for p in text)
+        return found
+
+
+@contextmanager
+def serve(store: Path, *options: str) -> Iterator[Server]:
+    """The real `blocgraph serve` in a subprocess; waits until it answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [*CLI, "serve", "--store", str(store), "--port", str(port), *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 60
+    while True:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited: {process.stderr.read()}")
+        try:
+            if httpx.get(url + "health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError("server did not start")
+        time.sleep(0.1)
+    try:
+        yield Server(process, url)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
