@@ -14,9 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-import jsonschema
-
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 from graph_builder.core.errors import BlocgraphError
@@ -129,17 +126,29 @@ class ArticleFacts:
 
 
 @cache
-def _fast_validator() -> Callable[[Any], Any]:
-    """fastjsonschema compiles the schema to Python: ~50x quicker on large facts files."""
-    schema = json.loads(ontology_file("facts.schema.json").read_text(encoding="utf-8"))
-    return fastjsonschema.compile(schema)
+def _schema() -> dict[str, Any]:
+    return json.loads(ontology_file("facts.schema.json").read_text(encoding="utf-8"))
 
 
 @cache
-def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(ontology_file("facts.schema.json").read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+def _fast_validator() -> Callable[[Any], Any]:
+    """fastjsonschema compiles the schema to Python: ~50x quicker on large facts files.
+
+    Imported here, not at the top: the serve workers import this module (through the
+    IRI rules) and never check a facts file.
+    """
+    import fastjsonschema
+
+    return fastjsonschema.compile(_schema())
+
+
+@cache
+def _validator() -> Any:
+    """jsonschema, only to name the error once fastjsonschema has found one."""
+    import jsonschema
+
+    cls = jsonschema.validators.validator_for(_schema())
+    return cls(_schema(), format_checker=cls.FORMAT_CHECKER)
 
 
 def _json_path(path: Any) -> str:
@@ -152,18 +161,22 @@ def _json_path(path: Any) -> str:
 def validate(data: Any, source: str) -> None:
     """Raise BlocgraphError naming the file and JSON path of the first schema violation."""
     if isinstance(data, dict):
-        unknown = [k for k in data if k not in _validator().schema["properties"]]
+        unknown = [k for k in data if k not in _schema()["properties"]]
         if unknown:
             raise BlocgraphError(
                 f"{source}: unknown fact type or key '{unknown[0]}' "
                 f"(known: {', '.join(FACT_KINDS)}, article, published, title, reject)"
             )
+    from fastjsonschema import JsonSchemaException
+
     try:
         _fast_validator()(data)
         return
-    except fastjsonschema.JsonSchemaException:
+    except JsonSchemaException:
         pass  # jsonschema names the best-matching error and its path
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(data))
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_validator().iter_errors(data))
     if error is not None:
         raise BlocgraphError(f"{source}: {_json_path(error.absolute_path)}: {error.message}")
 
@@ -338,7 +351,8 @@ def fact_key(kind: str, fact: _Fact) -> tuple:
     if kind == "memberships":
         return (slug_of(fact.organization, "organization"), slug_of(fact.member, "state"))
     if kind == "posts":
-        surname = fact.person.split()[-1].lower() if fact.person.strip() else ""
+        # folded: "Erdoğan" and "Erdogan" are one person written two ways
+        surname = reference.normalise(fact.person.split()[-1]) if fact.person.strip() else ""
         return (surname, normalise_post(fact.post), slug_of(fact.of))
     if kind == "events":
         month = fact.date[:7] if fact.date else None

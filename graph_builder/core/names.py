@@ -99,6 +99,8 @@ _NOT_IN_TEXT = frozenset({"male", "victoria", "kingston", "moroni", "georgetown"
 # Upper-case forms that are also English words: ignored on lines written all in capitals.
 _WORDLIKE_CAPS = frozenset({"US", "WHO", "IT", "ECO", "CAN", "AU", "CAR", "RF", "OIF"})
 
+_PLACE_WORDS = frozenset({"GUAM"})  # "Guam" in title case is the island, not the body
+
 _CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "de", "du", "des", "la", "le",
                          "&", "to", "at"})
 
@@ -314,6 +316,19 @@ def _phrase_candidates(phrase: str, acronym: str) -> list[str]:
 _Learned = tuple[dict[str, list[_Entry]], "re.Pattern[str] | None"]
 
 
+def _acronym_variants(form: str) -> tuple[str, ...]:
+    """How news also writes a body's acronym: "Nato", "Asean", "C.S.T.O.".
+
+    Only acronyms of three letters or more that are not English words in title case
+    ("Who", "Eco", "Oas" is kept out by _WORDLIKE_CAPS); the variants match case exactly.
+    """
+    if not (form.isascii() and form.isalpha() and form.isupper() and 3 <= len(form) <= 6):
+        return ()
+    if form in _WORDLIKE_CAPS or form in _PLACE_WORDS or form.lower() in _CONNECTORS:
+        return ()
+    return (form.capitalize(), ".".join(form) + ".")
+
+
 class Gazetteer:
     """All known surface forms, compiled once; `mentions` runs in one pass over a text."""
 
@@ -340,6 +355,8 @@ class Gazetteer:
         if form.entity.kind == "city" and reference.normalise(form.text) in _NOT_IN_TEXT:
             return
         texts = _plurals(form.text) if form.how == "demonym" else (form.text,)
+        if form.entity.kind == "organization":
+            texts = (*texts, *_acronym_variants(form.text))
         for text in texts:
             entry = _entry(text, form.entity, form.how)
             if entry:

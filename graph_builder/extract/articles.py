@@ -110,6 +110,9 @@ def _from_html(path: Path, html: str) -> Article:
         title, body = first_line.strip(), rest.lstrip()
     head = f"{title}\n\n" if title else ""
     text = head + body
+    if published is None:
+        found = header_date(text, len(head))
+        published = found.isoformat() if found else None
     return Article(path, title, published, body, text, len(head), 0 if title else None)
 
 
@@ -240,11 +243,112 @@ def from_text(path: Path, text: str) -> Article:
             break
     if published is None:
         published = early_date
+    if published is None:
+        published = header_date(text, body_offset)
     body = text[body_offset:]
     return Article(
         path, title, published.isoformat() if published else None, body, text, body_offset,
         title_offset,
     )
+
+
+# --- a date the header or the wire dateline gives --------------------------------------------
+# Wire copy puts the date in the first line of the body ("ASTANA, 12 May 2023 (Agency) –",
+# "MOSCOW, March 15. /TASS/."), bylines carry it ("By J. Doe | Posted 12.05.2023"), and a
+# dateline often leaves the year out: then the year comes from the article's own dates.
+
+_NUMERIC_DATE = re.compile(r"(?<![\d.])([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)(?![\d.])")
+_HEADER_WORD = re.compile(r"(?i)\b(?:published|posted|updated|date[ds]?|issued|released|by)\b")
+_EVENT_LEAD = re.compile(r"(?i)\b(?:on|in|since|from|until|by|of|at|before|after)\s*$")
+_CLOCK = re.compile(r"(?i)^\s*(?:today|now|current time|local time)\b")
+_FULL_KINDS = ("dmy", "mdy", "iso", "range_dmy", "range_mdy")
+
+
+def _full_dates(line: str) -> list[tuple[int, date, bool]]:
+    """(position, date, has_year) of the day-precise dates a line names."""
+    from graph_builder.extract.date_phrases import find_dates
+
+    out: list[tuple[int, date, bool]] = []
+    for m in _NUMERIC_DATE.finditer(line):
+        try:
+            out.append((m.start(), date(int(m.group(3)), int(m.group(2)), int(m.group(1))), True))
+        except ValueError:
+            continue
+    for d in find_dates(line, date(2000, 1, 1)):
+        if d.kind in _FULL_KINDS and d.start and len(d.start) == 10:
+            has_year = bool(re.search(r"\b(?:19|20)\d\d\b", d.text))
+            out.append((d.start_char, date.fromisoformat(d.start), has_year))
+    return sorted(out, key=lambda t: t[0])
+
+
+def _likely_year(text: str) -> int | None:
+    """The year of a dateline that leaves it out: that of the body's first dated sentence.
+
+    A day or month with its year ("on 5 November 2024", "in May 2023") dates the report best;
+    failing that, the year the body names most (ties to the earlier: news looks ahead).
+    """
+    from graph_builder.extract.date_phrases import find_dates
+
+    for d in find_dates(text[:6000], date(2000, 1, 1)):
+        if d.kind in ("dmy", "mdy", "my", "range_dmy", "range_mdy") and d.start and \
+                re.search(r"\b(?:19|20)\d\d\b", d.text):
+            return int(d.start[:4])
+    years = [int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])", text[:6000])]
+    if not years:
+        return None
+    counts: dict[int, int] = {}
+    for y in years:
+        counts[y] = counts.get(y, 0) + 1
+    return max(counts, key=lambda y: (counts[y], -y))
+
+
+def header_date(text: str, body_offset: int) -> date | None:
+    """The publication date of an article whose header has no line that is only a date."""
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line.strip()))
+        offset += len(line) + 1
+        if len(lines) >= 14 or offset > body_offset + 1500:
+            break
+    best: tuple[int, date] | None = None
+    yearless: date | None = None
+    for start, line in lines:
+        if _CLOCK.match(line) or len(line) > 400:
+            continue
+        found = _full_dates(line[:200])
+        if not found:
+            continue
+        first_body = start >= body_offset and not any(
+            body_offset <= s < start for s, _ in lines)
+        for pos, day, has_year in found:
+            in_body = start >= body_offset
+            lead = line[:pos]
+            at_wire = (first_body and pos <= 50 and re.match(r"[(\[A-Z]", line) is not None
+                       and not _EVENT_LEAD.search(lead))
+            keyed = _HEADER_WORD.search(line[:pos]) is not None
+            if not (at_wire or keyed or not in_body or pos < 3):
+                continue  # a date inside a sentence of the body says when something happened
+            if not has_year:
+                yearless = yearless or day
+                continue
+            rank = 0 if (keyed or at_wire) else 1
+            if best is None or rank < best[0]:
+                best = (rank, day)
+            break
+        if best is not None and best[0] == 0:
+            break
+    if best is not None:
+        return best[1]
+    if yearless is not None:
+        year = _likely_year(text[body_offset:])
+        if year is not None:
+            try:
+                return yearless.replace(year=year)
+            except ValueError:
+                return None
+    return None
 
 
 def _iso_date(value: str) -> date | None:

@@ -18,6 +18,7 @@ from functools import cache
 
 from graph_builder.core.names import Gazetteer
 from graph_builder.core.reference import Entity
+from graph_builder.extract import anaphora
 from graph_builder.extract import date_phrases as dates_mod
 from graph_builder.extract import sentences as sentences_mod
 from graph_builder.extract.articles import Article
@@ -143,7 +144,22 @@ def build_context(article: Article) -> Context:
         ctx.topic_org = first_orgs.most_common(1)[0][0]
     elif counts:
         ctx.topic_org = counts.most_common(1)[0][0]
+    anaphora.resolve(ctx.sentences, _topic_entity(ctx), _anaphor_item)
     return ctx
+
+
+def _topic_entity(ctx: Context) -> Entity | None:
+    for sentence in ctx.sentences:
+        for _, item in sentence.kinds("O"):
+            if item.entity is not None and item.entity.label == ctx.topic_org:
+                return item.entity
+    return None
+
+
+def _anaphor_item(sentence: Masked, match: re.Match[str], entity: Entity, at: int) -> str:
+    """The placeholder of a description that stands for `entity` ("the bloc")."""
+    sentence.items.append(Item("O", at, at + len(match.group(0)), match.group(0), entity))
+    return f"\u27e6O{len(sentence.items) - 1}\u27e7"
 
 
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w .'-]+)?\s+[-\u2013\u2014]+\s+")
@@ -161,7 +177,8 @@ def _short_council_names(ctx: Context) -> None:
     rx = re.compile(r"(?<!Secretaries of the )\bSecurity Council\b(?!s)")
     for sentence in ctx.sentences:
         def replace(m: re.Match[str], sentence: Masked = sentence) -> str:
-            sentence.items.append(Item("O", sentence.start, sentence.start, m.group(0), unsc))
+            at = anaphora.original_offset(sentence, m.start())
+            sentence.items.append(Item("O", at, at + len(m.group(0)), m.group(0), unsc))
             return f"\u27e6O{len(sentence.items) - 1}\u27e7"
 
         sentence.masked = rx.sub(replace, sentence.masked)

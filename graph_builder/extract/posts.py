@@ -61,7 +61,12 @@ TITLE = (r"(?:(?:first\s+|deputy\s+|acting\s+|vice\s+)?(?:" + _MINISTER_OF + "|"
          + _trie([t for t in _TITLES if t != "presidential"]) + r"))")
 _HONORIFIC = r"(?:(?:Sheikh|Sheik|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|King|Queen|" \
              r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador)\s+)*"
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Za-z]?[a-z]+)*|al-[A-Z][a-z]+|[A-Z]\.)"
+# Names are written with letters outside ASCII ("Orbán", "Peña", "Sinirlioğlu", "Szłapka"):
+# the capital and small letters of Latin-1 and Latin Extended-A/B count as letters of a name.
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+_NAME_WORD = (rf"(?:[{_UP}][{_LO}]+(?:[-'\u2019][{_UP}{_LO}]?[{_LO}]+)*|al-[{_UP}][{_LO}]+"
+              rf"|[A-Z]\.)")
 _PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|del|dos|van|von|der|di|le|la|Al)"
 NAME = (_NAME_WORD + r"(?:(?:\s+(?:" + _PARTICLE + r"\s+)*" + _NAME_WORD + r"){1,4}"
         r"(?:\s+(?:Jr|Sr)\.|\s+(?:II|III|IV|V|VI))?|\s+(?:II|III|IV|V|VI|VII|VIII)\b)")
@@ -131,7 +136,7 @@ _TITLE_WORDS = re.compile(r"(?:" + "|".join(sorted({re.escape(t.split()[-1].spli
                                                                           "leader",
                                                                           "professor"},
                                                     key=len, reverse=True)) + r")")
-_TWO_CAPS = re.compile(r"[A-Z][\w'-]*\.?\s+(?:" + _PARTICLE + r"\s+)*[A-Z]")
+_TWO_CAPS = re.compile(rf"[{_UP}][\w'-]*\.?\s+(?:" + _PARTICLE + rf"\s+)*[{_UP}]")
 _STATE_POSTS = {"president", "prime minister", "foreign minister", "defence minister", "king",
                 "vice president", "deputy prime minister", "crown prince", "chancellor",
                 "emir", "external affairs minister", "foreign secretary", "finance minister"}

@@ -1,0 +1,108 @@
+"""Definite descriptions of the organisation in focus: "the bloc", "the 10-member alliance".
+
+News names a body once and then calls it "the organization", "the bloc", "the grouping" or
+"the Commonwealth"; about a quarter of the facts in others' text are stated only that way.
+Each such phrase becomes a placeholder of the organisation in focus (the last one named in
+this sentence or the two before it, else the article's topic), so that every rule reads it
+as if the body were named. The head nouns are data (`lexicon/org_anaphora.txt`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from graph_builder.core import reference
+from graph_builder.core.reference import Entity
+
+_WINDOW = 2  # sentences back in which a named body stays in focus
+
+
+@cache
+def _nouns() -> tuple[frozenset[str], frozenset[str]]:
+    text = resources.files("graph_builder.extract").joinpath("lexicon/org_anaphora.txt")
+    free: set[str] = set()
+    named: set[str] = set()
+    for line in text.read_text("utf-8").splitlines():
+        word = line.split("#", 1)[0].strip().lower()
+        if not word:
+            continue
+        (named if word.endswith("!") else free).add(word.rstrip("!"))
+    return frozenset(free), frozenset(named)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    free, named = _nouns()
+    heads = "|".join(sorted(free | named, key=len, reverse=True))
+    # the + up to three modifiers (no placeholder, no possessive, no capitalised name unless
+    # hyphenated like "Moscow-led") + head noun, not followed by "of" ("the union of states")
+    modifier = r"(?:(?:\d+|[a-z]+(?:-[a-zA-Z]+)*|[A-Z][a-z]+-[a-z]+|pan-[A-Z][a-z]+)\s+)"
+    return re.compile(
+        r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>" + modifier + r"{0,3})"
+        r"(?P<head>" + heads + r")\b(?!\s+of\b)(?!-\w)", re.IGNORECASE)
+
+
+def _fits(head: str, entity: Entity) -> bool:
+    free, named = _nouns()
+    if head in free:
+        return True
+    names = " ".join([entity.label, entity.full_name or "", *entity.names]).lower()
+    return head in names
+
+
+def resolve(sentences: list, topic: Entity | None, make_item) -> None:
+    """Replace descriptions of the body in focus by its placeholder, sentence by sentence.
+
+    `make_item(sentence, match, entity, offset)` appends the item and returns the placeholder text.
+    """
+    recent: list[tuple[int, Entity]] = []  # (sentence index, body) in text order
+    rx = _pattern()
+    for index, sentence in enumerate(sentences):
+        named_here = [(it.start, it.entity) for it in sentence.items
+                      if it.kind == "O" and it.entity is not None]
+
+        def focus(at: int, index: int = index, named_here: list = named_here) -> Entity | None:
+            before = [e for start, e in named_here if start < at]
+            if before:
+                return before[-1]
+            window = [e for seen_at, e in recent if index - seen_at <= _WINDOW]
+            if not window or topic in window:
+                return topic  # the article's own body, unless another one took over
+            return window[-1]
+
+        def replace(m: re.Match[str], sentence=sentence, focus=focus) -> str:
+            head = m.group("head").lower()
+            mods = m.group("mods").lower()
+            if m.group("det").lower() != "the" and head not in ("bloc", "alliance", "grouping",
+                                                               "organization", "organisation"):
+                return m.group(0)
+            if "\u27e6" in m.group(0) or re.search(r"\b(?:same|other|new|first|second)\b", mods):
+                return m.group(0)
+            at = original_offset(sentence, m.start())
+            entity = focus(at)
+            if entity is None or not _fits(head, entity):
+                return m.group(0)
+            return make_item(sentence, m, entity, at)
+
+        if rx.search(sentence.masked):
+            sentence.masked = rx.sub(replace, sentence.masked)
+        for _, entity in named_here:
+            recent.append((index, entity))
+
+
+_PLACEHOLDER = re.compile(r"\u27e6[SAOCT](\d+)\u27e7")
+
+
+def original_offset(sentence, masked_pos: int) -> int:
+    """The article offset of a position in a sentence's masked text."""
+    shift = 0
+    for m in _PLACEHOLDER.finditer(sentence.masked, 0, masked_pos):
+        item = sentence.items[int(m.group(1))]
+        shift += (item.end - item.start) - (m.end() - m.start())
+    return sentence.start + masked_pos + shift
+
+
+def topic_entity(label: str | None) -> Entity | None:
+    return reference.resolve(label, "organization") if label else None
