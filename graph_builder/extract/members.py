@@ -14,6 +14,18 @@ from graph_builder.extract.context import Context, Masked
 
 _BODY = r"(?:bloc|organi[sz]ation|group|union|alliance|conference|body|Council|Commonwealth|" \
     r"Union|Alliance|League|Conference|forum|Forum)"
+
+
+def _lexicon(name: str) -> str:
+    """An alternation of the phrases in lexicon/NAME (one per line, '#' comments)."""
+    from importlib import resources
+
+    text = resources.files("graph_builder.extract").joinpath(f"lexicon/{name}").read_text("utf-8")
+    phrases = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    return "|".join(re.sub(r"\s+", r"\\s+", p) for p in phrases if p)
+
+
+_LIST_VERBS = _lexicon("member_list_verbs.txt")
 _LIST_TRIGGER = re.compile(
     r"\b(?:member\s+states|members|"
     r"member\s+countries|membership)\s+(?:of\s+(?:the\s+)?(?:(?P<org>" + O + r")|" + _BODY
@@ -21,8 +33,7 @@ _LIST_TRIGGER = re.compile(
     r"(?:are|were|include|included|comprise|is\s+made\s+up\s+of|now\s+(?:are|include))\b"
     r"|(?:(?P<org2>" + O + r")|(?:The|the)\s+" + _BODY + r")(?:'s)?(?:,\s*which)?\s+"
     r"(?:(?:currently|now|also)\s+)?"
-    r"(?:consists\s+of|comprises|brings\s+together|groups|unites|is\s+made\s+up\s+of|"
-    r"includes)\b"
+    r"(?:" + _LIST_VERBS + r")\b"
     # "the organisation has nine member states: A, B ...", "28 member states, from A and B"
     r"|\b(?:has|have|had|counts?|numbers?)\s+(?:\w+(?:-\w+)?\s+)?(?:full\s+)?(?:member\s+states|"
     r"members|member\s+countries)\s*(?::|,\s*(?:from|including|namely))"
@@ -30,6 +41,17 @@ _LIST_TRIGGER = re.compile(
     r"|\b(?:member\s+states|members|member\s+countries)(?:\s+of\s+(?:the\s+)?(?P<org4>" + O
     + r"))?\s*[,:]\s*(?=(?:the\s+)?\u27e6S)",
     re.IGNORECASE)
+_NUMBER = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+           r"\w+ty(?:-\w+)?)")
+# "Eight countries: A, B ..." (the answer to "Who are the members?"), "its 10 members: A, B"
+_COUNT_LIST = re.compile(r"^(?:(?:It|The\s+\w+)\s+has\s+)?" + _NUMBER + r"\s+(?:full\s+)?"
+                         r"(?:member\s+)?(?:countries|states|nations|members)\s*(?::|\u2014|-)\s*"
+                         r"(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
+# "Bolivia joins Argentina, Brazil, Paraguay and Uruguay as a full member"
+_JOINS_LIST = re.compile(r"\b(?:joins|joined|joining)\s+(?P<list>(?:the\s+)?" + SA
+                         + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*)"
+                         r"\s+(?:as\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?members?|in\s+(?:the\s+)?"
+                         r"(?P<org>" + O + r"))", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:" + SA + r"\s*,\s*)*" + SA + r",?\s+and\s+(?:the\s+)?$")
 _MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\s+)?" + O)
 _ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
@@ -111,6 +133,7 @@ _WITHDRAW = re.compile(
 
 
 _MEMBER_WORD = re.compile(r"member|join|admit|accede|suspend|froze|frozen|withdr|left|leave|"
+                          r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
                           r"reinstat|restor|resumed|returned|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
                           r"accession|found|sits|seat")
@@ -183,11 +206,12 @@ def extract_members(ctx: Context) -> list[Membership]:
 
     restored: list[Membership] = []  # readmitted: active again from that date
     previous_members = False  # the previous sentence spoke of members ("... are among them")
+    previous_org: str | None = None  # the body that sentence named
     for sentence in ctx.sentences:
         masked = sentence.masked
         lower = masked.lower()
         if not _MEMBER_WORD.search(lower):
-            previous_members = False
+            previous_members, previous_org = False, None
             continue
         for m in _LIST_TRIGGER.finditer(masked):
             if negated(masked[max(0, m.start() - 40):m.end()]):
@@ -203,6 +227,25 @@ def extract_members(ctx: Context) -> list[Membership]:
                 state = sentence.state(i)
                 if state and org:
                     add(_fact(sentence, org, state, None, None, None, "member.list", 0.9))
+        count = _COUNT_LIST.match(masked)
+        if count and (previous_members or "member" in lower) and not negated(masked):
+            org = _org_before(sentence, 0, ctx) if not sentence.tokens("O", 0, count.start()) \
+                else _org(sentence, None, ctx)
+            org = previous_org or org
+            stop = _LIST_STOP.search(masked, count.end())
+            for _, _, i in sentence.tokens("S", count.end(), stop.start() if stop else len(masked)):
+                state = sentence.state(i)
+                if state and org:
+                    add(_fact(sentence, org, state, None, None, None, "member.count-list", 0.85))
+        for m in _JOINS_LIST.finditer(masked):
+            if negated(masked[max(0, m.start() - 40):m.end()]) or hedged(masked[:m.start()]):
+                continue
+            org = _org(sentence, m.group("org"), ctx) if m.group("org") else _org_before(
+                sentence, m.start(), ctx)
+            for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
+                state = sentence.state(i)
+                if state and org:
+                    add(_fact(sentence, org, state, None, None, None, "member.joins-list", 0.8))
         for rx, rule in ((_ARE_MEMBERS, "member.are-members"), (_AMONG, "member.among")):
             for m in rx.finditer(masked):
                 if negated(masked[max(0, m.start() - 20):m.end()]):
@@ -308,6 +351,9 @@ def extract_members(ctx: Context) -> list[Membership]:
                 add(_fact(sentence, org, member, _when(sentence, 0, len(masked)), None, None,
                           "member.admit", 0.8))
         previous_members = "member" in lower
+        named_orgs = [sentence.org(i) for _, _, i in sentence.tokens("O")]
+        previous_org = next((o for o in reversed(named_orgs) if o), None) if previous_members \
+            else None
     for fact in restored:
         old = found.get((fact.organization, fact.member))
         if old is None:

@@ -202,7 +202,52 @@ def extract_posts(ctx: Context) -> list[Post]:
                     if key not in found:
                         found[key] = post
                         ctx.persons.setdefault(post.person, (post.post, post.of))
+        for post in _leader_list(sentence, here):
+            key = (post.person.split()[-1], post.post, post.of)
+            if key not in found:
+                found[key] = post
+                ctx.persons.setdefault(post.person, (post.post, post.of))
     return list(found.values())
+
+
+_LIST_ITEM = r"(?:" + NAME + r")\s+of\s+(?:the\s+)?" + SA
+_LEADER_LIST = re.compile(
+    r"(?:\b(?P<lead>(?i:presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|"
+    r"(?:his|her|their)\s+counterparts|counterparts|leaders|heads\s+of\s+state|brought\s+together|"
+    r"attended\s+by|joined\s+by|including|with))\s*,?\s+)?"
+    r"(?P<items>" + _LIST_ITEM + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _LIST_ITEM + r")+)")
+_ITEM = re.compile(r"(?P<name>" + NAME + r")\s+of\s+(?:the\s+)?" + SA)
+_PLURAL_TITLES = {"presidents": "president", "prime ministers": "prime minister",
+                  "foreign ministers": "foreign minister", "defence ministers": "defence minister",
+                  "defense ministers": "defence minister"}
+
+
+def _leader_list(sentence: Masked, here: list[tuple[int, Post]]) -> list[Post]:
+    """"Presidents A of Belarus, B of Kazakhstan and C of Russia": one post per name.
+
+    The title is the plural one before the list, else that of the official the sentence
+    named first ("Japarov chaired the talks, which brought together A of X, B of Y"); with
+    neither, the list says nothing about the posts and gives none.
+    """
+    out: list[Post] = []
+    for m in _LEADER_LIST.finditer(sentence.masked):
+        lead = " ".join((m.group("lead") or "").lower().split())
+        title = _PLURAL_TITLES.get(lead)
+        if title is None:
+            earlier = [post for at, post in here if at < m.start()]
+            if not earlier or lead in ("including", "with"):
+                continue
+            title = earlier[0].post
+        if negated(sentence.masked[max(0, m.start() - 25):m.start()]):
+            continue
+        for item in _ITEM.finditer(sentence.masked, m.start("items"), m.end("items")):
+            name = _clean_name(item.group("name"))
+            token = re.search(r"\d+", item.group(0)[item.group(0).rfind("\u27e6"):])
+            state = sentence.state(token.group(0)) if token else None
+            if name and state:
+                out.append(Post(name, title, state, evidence=evidence(sentence),
+                                origin="extracted", confidence=0.75, rule="post.leader-list"))
+    return out
 
 
 def _index_of(token: str | None) -> str | None:
