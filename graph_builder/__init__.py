@@ -8,43 +8,115 @@ over it::
     g.build(["data/"])
     for row in g.query("chair_on", org="CSTO", date="2024-06-15").values():
         print(row["chairLabel"], row["start"])
+    print(g.ask("Who chaired the CSTO in 2023?").to_text())
+
+`open(store, endpoint=URL)` chooses once where queries, questions and counts go (the
+embedded store, or a remote SPARQL endpoint the store can also be pushed to); every
+method then uses that target. Nothing heavy is imported here: a serve worker that
+imports `graph_builder.query.named` pays for pyoxigraph, not for rdflib, owlrl,
+jsonschema or tqdm, which each method imports when it runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import rdflib
-
-from graph_builder.core.errors import BlocgraphError
-from graph_builder.graph.build import BuildReport, build
-from graph_builder.graph.results import Results
-from graph_builder.graph.store import DEFAULT_STORE, Store
-from graph_builder.query.named import bind, registry, resolve_query, with_values
+from graph_builder.core.errors import (
+    BlocgraphError,
+    CheckFailed,
+    NotBuiltError,
+    QueryError,
+    RemoteError,
+    StoreBusyError,
+)
+from graph_builder.core.resources import DEFAULT_STORE
 
 if TYPE_CHECKING:
+    import networkx
+    import rdflib
+
+    from graph_builder.ask.answer import Answer
+    from graph_builder.extract.pool import Extracted
+    from graph_builder.graph.build import BuildReport
+    from graph_builder.graph.results import Results
+    from graph_builder.graph.shacl import Violation
+    from graph_builder.graph.store import Store
+    from graph_builder.network.analyze import Analysis
+    from graph_builder.query.named import NamedQuery
+    from graph_builder.query.push import PushReport
     from graph_builder.query.remote import RemoteEndpoint
 
 __version__ = "0.1.0"
-__all__ = ["Blocgraph", "BlocgraphError", "BuildReport", "Results", "open", "__version__"]
+__all__ = [
+    "Blocgraph",
+    "BlocgraphError",
+    "BuildReport",
+    "CheckFailed",
+    "DEFAULT_STORE",
+    "NotBuiltError",
+    "QueryError",
+    "RemoteError",
+    "Results",
+    "Stats",
+    "StoreBusyError",
+    "__version__",
+    "ask_examples",
+    "check_jobs",
+    "demo",
+    "evaluate",
+    "facts_to_dict",
+    "open",
+    "redact",
+    "result_formats",
+    "synth",
+]
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Triples per named graph of the target, and in all."""
+
+    graphs: dict[str, int]
+    total: int
 
 
 class Blocgraph:
-    """A graph in an embedded store folder: build it, query it, get it as rdflib."""
+    """A graph: an embedded store folder, and optionally the remote endpoint it answers from.
+
+    Building, dumping, validating and the network views read the local store; queries,
+    questions and counts go to `target`, the endpoint when one is given, else the store.
+    """
 
     def __init__(
         self,
         store: Store | Path | str = DEFAULT_STORE,
         *,
-        endpoint: RemoteEndpoint | None = None,
+        endpoint: RemoteEndpoint | str | None = None,
     ) -> None:
+        from graph_builder.graph.store import Store
+
         self.store = store if isinstance(store, Store) else Store(store)
-        # Anything with .select(sparql) -> Results, e.g. remote.RemoteEndpoint; queries
-        # go there instead of the local store, bound exactly the same way.
+        if isinstance(endpoint, str):
+            from graph_builder.query.remote import RemoteEndpoint
+
+            endpoint = RemoteEndpoint(endpoint)
         self.endpoint = endpoint
 
+    @property
+    def target(self) -> Store | RemoteEndpoint:
+        """Where queries and questions run, chosen once: the endpoint, else the store."""
+        return self.endpoint if self.endpoint is not None else self.store
+
+    @property
+    def built(self) -> bool:
+        """True when the local store holds a graph."""
+        return self.store.exists()
+
+    # -- building ------------------------------------------------------------------
     def build(
         self,
         paths: Iterable[Path | str] = ("data",),
@@ -63,6 +135,7 @@ class Blocgraph:
         default is every core). The resulting store is the same whatever the number.
         """
         from graph_builder.extract import extract_file, warm
+        from graph_builder.graph.build import build
 
         extractor = extract_file if extract else None
         return build(
@@ -77,37 +150,247 @@ class Blocgraph:
             warm=warm,
         )
 
+    def extract(self, paths: Iterable[Path | str], *, jobs: int | None = 1) -> Iterator[Extracted]:
+        """Each article's facts (or why it was skipped), in the order given; writes nothing.
+
+        Close the iterator (contextlib.closing) when stopping early: that stops the
+        worker processes at once.
+        """
+        from graph_builder.extract import extract_file, warm
+        from graph_builder.extract.pool import extract_many
+
+        return extract_many(extract_file, [Path(p) for p in paths], check_jobs(jobs), warm)
+
+    # -- reading -------------------------------------------------------------------
     def query(self, spec: str, params: dict[str, str] | None = None, /, **kw: str) -> Results:
         """Run a named query, a `.rq` file or SPARQL text; parameters bound as RDF terms."""
+        from graph_builder.query.named import bind, resolve_query, with_values
+
         named = resolve_query(spec)
         bindings = bind(named, {**(params or {}), **kw})
-        target = self.endpoint if self.endpoint is not None else self.store
-        return target.select(with_values(named.text, bindings))
+        return self.target.select(with_values(named.text, bindings))
 
     def queries(self) -> list[str]:
-        return sorted(registry())
+        """The names of the shipped named queries."""
+        return sorted(q.name for q in self.named_queries())
+
+    def named_queries(self) -> list[NamedQuery]:
+        """The shipped named queries with their descriptions and parameters."""
+        from graph_builder.query.named import registry
+
+        return list(registry().values())
+
+    def ask(self, question: str, *, as_of: date | str | None = None) -> Answer:
+        """Answer a plain-English question with a named query, each answer with its sources."""
+        from graph_builder.ask.answer import ask
+
+        return ask(question, self.target, as_of=as_of)
+
+    def stats(self) -> Stats:
+        """Triples per named graph, counted where the target is."""
+        if self.endpoint is not None:
+            counts = self.endpoint.graph_counts()
+            return Stats(dict(sorted(counts.items())), sum(counts.values()))
+        graphs = {g: self.store.count(g) for g in self.store.named_graphs()}
+        return Stats(graphs, self.store.count())
+
+    def dump(self, fmt: str = "trig") -> bytes:
+        """The whole local store in `fmt`, sorted, so the same graph gives the same bytes."""
+        return self.store.dump(fmt)
 
     def dataset(self) -> rdflib.Dataset:
         """The whole store as an rdflib Dataset (named graphs kept), for rdflib users."""
+        import rdflib
+
         ds = rdflib.Dataset()
         ds.parse(data=self.store.dump("nquads"), format="nquads")
         return ds
 
-    def dump(self, fmt: str = "trig") -> bytes:
-        return self.store.dump(fmt)
+    def validate(self) -> list[Violation]:
+        """Every violation of ontology/shapes.ttl in the local graph."""
+        from graph_builder.graph.shacl import validate
 
-    def to_networkx(self, view: str = "full", dynamic: bool = False):
+        return validate(self.store)
+
+    # -- writing elsewhere -----------------------------------------------------------
+    def push(
+        self,
+        endpoint: RemoteEndpoint | str | None = None,
+        *,
+        chunk_size: int = 50_000,
+        dry_run: bool = False,
+        progress: bool = False,
+        prune: bool = True,
+    ) -> PushReport:
+        """Make the endpoint's blocgraph graphs the local store's (default: `self.endpoint`)."""
+        from graph_builder.query.push import push
+        from graph_builder.query.remote import RemoteEndpoint
+
+        if isinstance(endpoint, str):
+            endpoint = RemoteEndpoint(endpoint)
+        endpoint = endpoint or self.endpoint
+        if endpoint is None:
+            raise BlocgraphError("push needs an endpoint: open(store, endpoint=URL)")
+        return push(
+            self.store,
+            endpoint,
+            chunk_size=chunk_size,
+            dry_run=dry_run,
+            progress=progress,
+            prune=prune,
+        )
+
+    def serve(self, **options: Any) -> int:
+        """Serve the local store over HTTP until interrupted (see serve.app.run's options)."""
+        from graph_builder.serve.app import run
+
+        return run(self.store.root, **options)
+
+    # -- networks --------------------------------------------------------------------
+    def to_networkx(self, view: str = "full", dynamic: bool = False) -> networkx.Graph:
         """The graph as a networkx graph: view "full" (typed relations) or "states"."""
         from graph_builder.network.views import to_networkx
 
         return to_networkx(self.store, view=view, dynamic=dynamic)
 
-    def validate(self) -> list:
-        from graph_builder.graph.shacl import validate
+    def export(
+        self,
+        fmt: str,
+        out: Path | str,
+        *,
+        view: str = "full",
+        dynamic: bool = False,
+        gexf_version: str | None = None,
+    ) -> networkx.Graph:
+        """Write a network view as gexf, graphml or json; returns the graph written."""
+        from graph_builder.network import write_gexf, write_graphml, write_json
 
-        return validate(self.store)
+        if gexf_version and fmt != "gexf":
+            raise BlocgraphError("--gexf-version applies to the gexf format only")
+        graph = self.to_networkx(view, dynamic=dynamic)
+        try:
+            if fmt == "gexf":
+                write_gexf(graph, out, version=gexf_version or "1.3", dynamic=dynamic)
+            else:
+                (write_graphml if fmt == "graphml" else write_json)(graph, out)
+        except OSError as exc:
+            raise BlocgraphError(f"{out}: cannot write ({exc.strerror})") from None
+        return graph
+
+    def analyze(self) -> Analysis:
+        """Centrality, communities and conflicts of the states network."""
+        from graph_builder.network.analyze import analyze
+
+        return analyze(self.to_networkx("states"))
+
+    def plot(self, out: Path | str, *, view: str = "states", title: str | None = None) -> None:
+        """Draw the states network to a PNG (needs the [plot] extra, matplotlib)."""
+        from graph_builder.network.plot import plot_states
+
+        plot_states(self.to_networkx(view), out, title=title)
 
 
-def open(store: Store | Path | str = DEFAULT_STORE) -> Blocgraph:  # noqa: A001 - like dbm.open
-    """A graph backed by the store folder `store` (created by the first build)."""
-    return Blocgraph(store)
+def open(  # noqa: A001 - like dbm.open
+    store: Store | Path | str = DEFAULT_STORE,
+    *,
+    endpoint: RemoteEndpoint | str | None = None,
+    update_endpoint: str | None = None,
+    graph_store: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    token: str | None = None,
+    timeout: float = 60.0,
+) -> Blocgraph:
+    """A graph backed by the store folder `store`, answering from `endpoint` when given."""
+    if isinstance(endpoint, str):
+        from graph_builder.query.remote import RemoteEndpoint
+
+        endpoint = RemoteEndpoint(
+            endpoint,
+            update_url=update_endpoint,
+            graph_store_url=graph_store,
+            user=user,
+            password=password,
+            token=token,
+            timeout=timeout,
+        )
+    return Blocgraph(store, endpoint=endpoint)
+
+
+# -- tools that need no graph ------------------------------------------------------------
+def check_jobs(jobs: int | str | None, name: str = "jobs") -> int:
+    """A number of extraction processes (None: every core), or an error naming `name`."""
+    from graph_builder.extract.pool import check_jobs as check
+
+    if isinstance(jobs, str):
+        try:
+            jobs = int(jobs)
+        except ValueError:
+            pass  # check names it in its error
+    return check(jobs, name)  # type: ignore[arg-type]
+
+
+def ask_examples() -> str:
+    """The question forms `ask` understands, one a line."""
+    from graph_builder.ask.answer import examples
+
+    return examples()
+
+
+def facts_to_dict(facts: Any, *, evidence: bool = True, rules: bool = True) -> dict[str, Any]:
+    """The JSON form of an article's facts (the format of data/facts/*.json)."""
+    from graph_builder.core.facts import to_dict
+
+    return to_dict(facts, evidence=evidence, rules=rules)
+
+
+def result_formats() -> dict[str, Any]:
+    """The writers of query results by format name: table, csv, tsv, json, xml."""
+    from graph_builder.graph.results import FORMATTERS
+
+    return FORMATTERS
+
+
+def redact(url: str) -> str:
+    """The URL without any user:password@ part, for messages."""
+    from graph_builder.query.remote import redact as strip
+
+    return strip(url)
+
+
+def synth(out: Path | str, triples: int, *, seed: int = 0, articles: int = 0) -> Any:
+    """Write a seeded synthetic corpus of about `triples` triples under `out`."""
+    from graph_builder.evaluate.synth import write
+
+    return write(Path(out), triples, seed=seed, articles_n=articles)
+
+
+def evaluate(gold_dir: Path | str, as_json: bool = False) -> int:
+    """Score extraction and questions against a gold folder, printing the report."""
+    from graph_builder.evaluate.questions import run_eval
+
+    return run_eval(Path(gold_dir), as_json)
+
+
+def demo(store: Path | str, out: Path | str) -> int:
+    """The README's first command: build data/, answer samples, write exports."""
+    from graph_builder.demo import run_demo
+
+    return run_demo(Path(store), Path(out))
+
+
+def __getattr__(name: str) -> Any:
+    """The result and report types, imported when first asked for (they pull in more)."""
+    if name == "Results":
+        from graph_builder.graph.results import Results
+
+        return Results
+    if name == "BuildReport":
+        from graph_builder.graph.build import BuildReport
+
+        return BuildReport
+    if name == "Store":
+        from graph_builder.graph.store import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

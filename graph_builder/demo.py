@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph_builder import Blocgraph
-from graph_builder.ask.answer import ask
 from graph_builder.graph.results import to_table
 
 SAMPLE_QUESTIONS = (
@@ -40,7 +39,7 @@ def run_demo(store: Path, out: Path) -> int:
     print(to_table(graph.query("succession")))
     print("\nQuestions in plain English (blocgraph ask)")
     for question in SAMPLE_QUESTIONS:
-        answer = ask(question, graph.store, as_of="2024-06-15")
+        answer = graph.ask(question, as_of="2024-06-15")
         labels = ", ".join(a.label for a in answer.answers) or "(no answer in the graph)"
         print(f"  {question}\n    -> {labels}")
     counts = graph.store.meta().get("counts", {})

@@ -231,8 +231,11 @@ def read_facts(path: Path) -> ArticleFacts:
     return from_dict(data, str(path))
 
 
-def to_dict(facts: ArticleFacts, *, evidence: bool = True) -> dict[str, Any]:
-    """The JSON form of the facts, without empty or internal fields."""
+def to_dict(facts: ArticleFacts, *, evidence: bool = True, rules: bool = True) -> dict[str, Any]:
+    """The JSON form of the facts, without empty or internal fields.
+
+    `rules=False` leaves out the rule that found each fact (`extract` without --explain).
+    """
     out: dict[str, Any] = {"article": facts.article, "published": facts.published}
     if facts.title:
         out["title"] = facts.title
@@ -245,6 +248,8 @@ def to_dict(facts: ArticleFacts, *, evidence: bool = True) -> dict[str, Any]:
                     d.pop(k, None)
             elif d.get("evidence") is not None:
                 d["evidence"] = {k: v for k, v in d["evidence"].items() if v is not None}
+            if not rules:
+                d.pop("rule", None)
             items.append(d)
         out[kind] = items
     return out

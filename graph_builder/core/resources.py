@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+# The store folder when none is named (the CLI's --store, open()'s first argument).
+DEFAULT_STORE = Path(".blocgraph")
 
 
 @cache

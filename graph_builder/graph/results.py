@@ -56,6 +56,10 @@ class Results:
             for row in self.rows
         ]
 
+    def turtle(self) -> bytes:
+        """A CONSTRUCT or DESCRIBE answer as Turtle."""
+        return ox.serialize(self.triples or [], format=ox.RdfFormat.TURTLE)
+
     def values(self) -> list[dict[str, str]]:
         """Rows as {variable: lexical value}, for printing and for the Python API."""
         return [{v: t.value for v, t in row.items()} for row in self.dicts()]

@@ -14,18 +14,68 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError, NotBuiltError, QueryError, StoreBusyError
+from graph_builder.core.resources import DEFAULT_STORE
 from graph_builder.core.vocab import PREFIXES
 from graph_builder.graph.results import Results
+from graph_builder.graph.sparql_text import uses_from
 
-DEFAULT_STORE = Path(".blocgraph")
+
+@dataclass(frozen=True)
+class Dataset:
+    """The graphs one query reads, by the one rule every path (local, served, remote) follows.
+
+    Graphs the request names (the protocol's default-graph-uri / named-graph-uri) win;
+    else the query's own FROM / FROM NAMED, exactly those graphs; else the default graph
+    is the union of all graphs. Oxigraph's union flag overrides FROM, so it may only be set
+    in the last case: setting it always made `FROM <…/inferred>` count the whole store.
+    """
+
+    default_graph: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    from_query: bool = False
+
+    @property
+    def union(self) -> bool:
+        """True when the default graph is the union of all graphs."""
+        return not self.from_query and self.default_graph is None and self.named_graphs is None
+
+    def oxigraph_options(self) -> dict[str, Any]:
+        """The keyword arguments of pyoxigraph's Store.query for this dataset."""
+        if self.from_query:
+            return {}
+        if self.union:
+            return {"use_default_graph_as_union": True}
+        options: dict[str, Any] = {
+            "default_graph": [ox.NamedNode(g) for g in self.default_graph or ()]
+        }
+        if self.named_graphs is not None:
+            options["named_graphs"] = [ox.NamedNode(g) for g in self.named_graphs]
+        return options
+
+
+def dataset_of(
+    sparql: str,
+    default_graph: Iterable[str] | None = None,
+    named_graphs: Iterable[str] | None = None,
+) -> Dataset:
+    """The dataset of a query: the graphs a request names, its own FROM, or the union."""
+    if default_graph is not None or named_graphs is not None:
+        return Dataset(
+            tuple(default_graph or ()),
+            None if named_graphs is None else tuple(named_graphs),
+        )
+    if uses_from(sparql):
+        return Dataset(from_query=True)
+    return Dataset()
 
 
 class Store:
@@ -53,7 +103,7 @@ class Store:
         if gen is None:
             if self.root.exists() and not self.root.is_dir():
                 raise BlocgraphError(f"store {self.root}: not a folder")
-            raise BlocgraphError(
+            raise NotBuiltError(
                 f"store {self.root}: no graph built yet (run `blocgraph build` first, "
                 "or pass --store DIR)"
             )
@@ -77,27 +127,23 @@ class Store:
         self,
         sparql: str,
         *,
-        default_graph: list[ox.NamedNode] | None = None,
-        named_graphs: list[ox.NamedNode] | None = None,
-        union: bool = True,
+        default_graph: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        base_iri: str | None = None,
     ) -> Any:
-        """Run SPARQL; the default graph is the union of all graphs unless graphs are named."""
-        kwargs: dict[str, Any] = {}
-        if default_graph is not None:
-            kwargs["default_graph"] = default_graph
-        elif union:
-            kwargs["use_default_graph_as_union"] = True
-        if named_graphs is not None:
-            kwargs["named_graphs"] = named_graphs
-        return self.db.query(sparql, **kwargs)
+        """Run SPARQL on the dataset `dataset_of` gives (named graphs, FROM, or the union)."""
+        options = dataset_of(sparql, default_graph, named_graphs).oxigraph_options()
+        if base_iri is not None:
+            options["base_iri"] = base_iri
+        return self.db.query(sparql, **options)
 
     def select(
         self,
         sparql: str,
         *,
         limit: int | None = None,
-        default_graph: list[ox.NamedNode] | None = None,
-        named_graphs: list[ox.NamedNode] | None = None,
+        default_graph: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
     ) -> Results:
         """Run a query and materialise its answer (rows, boolean or triples)."""
         try:
@@ -111,7 +157,7 @@ class Store:
             return Results.from_oxigraph(solutions, limit)
         except SyntaxError as exc:
             message = " ".join(str(exc).split())
-            raise BlocgraphError(f"SPARQL syntax error: {message}") from None
+            raise QueryError(f"SPARQL syntax error: {message}") from None
 
     def dump(self, fmt: str = "trig") -> bytes:
         """The whole store, sorted, so that the same graph always gives the same bytes."""
@@ -160,7 +206,7 @@ class Store:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                raise BlocgraphError(
+                raise StoreBusyError(
                     f"store {self.root}: another build is writing to it; try again when it ends"
                 ) from None
             yield

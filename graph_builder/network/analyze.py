@@ -37,6 +37,10 @@ class Analysis:
     bridges: list[dict] = field(default_factory=list)
     conflicts_in_bloc: list[dict] = field(default_factory=list)
 
+    def format(self, fmt: str = "table") -> str:
+        """The analysis as text: "table", "csv" (per-state rows only) or "json"."""
+        return FORMATS[fmt](self)
+
 
 def analyze(G: nx.Graph, *, seed: int = SEED) -> Analysis:
     """Per-state measures, Louvain communities, the edges between them, in-bloc conflicts."""

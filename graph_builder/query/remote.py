@@ -1,24 +1,19 @@
-"""Remote triple stores: query them through SPARQLWrapper, push the local graph into them.
+"""Remote triple stores: reach them, query them through SPARQLWrapper, write graphs there.
 
 A remote store is reached through the three W3C SPARQL 1.1 protocols: Query (read),
 Update (write by SPARQL text) and the Graph Store HTTP Protocol (write whole graphs).
 Servers disagree on what the default graph is, so `RemoteEndpoint` looks once and,
 where the default graph is not the union of the named graphs (Oxigraph's default),
-asks for that union explicitly, so that the named queries see what they see locally.
-
-Each graph is replaced as a whole: its new triples go into a staging graph first and
-one SPARQL Update `MOVE` puts them in place, a single request that transactional
-servers (Oxigraph, Fuseki TDB2, GraphDB) apply all or nothing. Every request is safe
-to repeat (PUT, set-semantics POST of ground triples, MOVE), which is what lets a
-transient failure be retried and an interrupted push simply be run again.
+asks for that union explicitly, so that the named queries see what they see locally
+(the dataset rule is graph/store.py's `dataset_of`, the same as on the embedded store).
+Transient failures are retried; every other fault becomes one line. Pushing a whole
+store, one graph at a time, is query/push.py.
 """
 
 from __future__ import annotations
 
-import hashlib
 import http.client
 import socket
-import sys
 import time
 import urllib.error
 from collections.abc import Callable, Iterable
@@ -29,10 +24,11 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import pyoxigraph as ox
 
-from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError, RemoteError
+from graph_builder.core.vocab import GRAPH as GRAPH_NS
 from graph_builder.graph.results import Results
+from graph_builder.graph.store import dataset_of
 
-GRAPH_NS = "https://w3id.org/blocgraph/graph/"
 STAGING_NS = GRAPH_NS + "staging/"
 TRANSIENT_STATUS = {502, 503, 504}
 T = TypeVar("T")
@@ -175,7 +171,7 @@ class RemoteEndpoint:
                 return attempt()
             except _Transient as exc:
                 if n == self.retries:
-                    raise BlocgraphError(str(exc), exit_code=1) from None
+                    raise RemoteError(str(exc)) from None
                 time.sleep(self.backoff * 2**n)
         raise AssertionError("unreachable")
 
@@ -187,7 +183,7 @@ class RemoteEndpoint:
     def _query(self, sparql: str, *, dataset: bool) -> Results:
         from SPARQLWrapper import BASIC, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 
-        params = self._dataset_params() if dataset else {}
+        params = self._dataset_params(sparql) if dataset else {}
         wrapper = SPARQLWrapper(self.query_url)
         wrapper.setQuery(sparql)
         wrapper.setMethod(POST)
@@ -219,11 +215,9 @@ class RemoteEndpoint:
         try:
             solutions = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as exc:
-            raise BlocgraphError(
+            raise RemoteError(
                 f"{redact(self.query_url)}: the answer is not SPARQL JSON results ({exc}); "
-                "is this the query endpoint?",
-                exit_code=1,
-            ) from None
+                "is this the query endpoint?") from None
         return Results.from_oxigraph(solutions)
 
     def _query_fault(self, exc: Exception) -> Exception:
@@ -236,24 +230,22 @@ class RemoteEndpoint:
 
         url = self.query_url
         if isinstance(exc, EndPointNotFound):
-            return BlocgraphError(_status_fault(url, 404, "", has_credentials=False), exit_code=1)
+            return RemoteError(_status_fault(url, 404, "", has_credentials=False))
         if isinstance(exc, Unauthorized):
             line = _status_fault(url, 401, "", has_credentials=self.has_credentials)
-            return BlocgraphError(line, exit_code=1)
+            return RemoteError(line)
         if isinstance(exc, EndPointInternalError):
-            return BlocgraphError(_status_fault(url, 500, "", has_credentials=False), exit_code=1)
+            return RemoteError(_status_fault(url, 500, "", has_credentials=False))
         if isinstance(exc, QueryBadFormed):
             body = str(exc).split("Response:", 1)[-1]
-            return BlocgraphError(
+            return RemoteError(
                 f"{redact(url)}: the server rejected the query (HTTP 400): "
-                + " ".join(body.split())[:200],
-                exit_code=1,
-            )
+                + " ".join(body.split())[:200])
         if isinstance(exc, urllib.error.HTTPError):
             if exc.code in TRANSIENT_STATUS:
                 return _Transient(_status_fault(url, exc.code, "", has_credentials=False))
             line = _status_fault(url, exc.code, "", has_credentials=self.has_credentials)
-            return BlocgraphError(line, exit_code=1)
+            return RemoteError(line)
         if isinstance(exc, (ConnectionResetError, http.client.RemoteDisconnected)) or (
             isinstance(exc, urllib.error.URLError)
             and isinstance(exc.reason, (ConnectionResetError, http.client.RemoteDisconnected))
@@ -265,10 +257,16 @@ class RemoteEndpoint:
         line = _connection_fault(url, exc, self.timeout)
         if line is None:
             line = f"{redact(url)}: {type(exc).__name__}: {exc}"
-        return BlocgraphError(line, exit_code=1)
+        return RemoteError(line)
 
-    def _dataset_params(self) -> dict[str, list[str]]:
-        """How to make the default graph the union of the named graphs on this server."""
+    def _dataset_params(self, sparql: str) -> dict[str, list[str]]:
+        """The protocol parameters that give this server the dataset `dataset_of` says.
+
+        A query with its own FROM / FROM NAMED gets none (the parameters would override
+        it); otherwise the default graph must be the union of the named graphs.
+        """
+        if not dataset_of(sparql).union:
+            return {}
         if self.union is True:
             return {}
         if self._dataset is not None:
@@ -331,9 +329,8 @@ class RemoteEndpoint:
                 ) from None
             except httpx.HTTPError as exc:
                 line = _connection_fault(url, exc, self.timeout)
-                raise BlocgraphError(
-                    line or f"{redact(url)}: {type(exc).__name__}: {exc}", exit_code=1
-                ) from None
+                raise RemoteError(
+                    line or f"{redact(url)}: {type(exc).__name__}: {exc}") from None
             if response.status_code in TRANSIENT_STATUS:
                 raise _Transient(
                     _status_fault(url, response.status_code, response.text, has_credentials=False)
@@ -344,7 +341,7 @@ class RemoteEndpoint:
                 line = _status_fault(
                     url, response.status_code, response.text, has_credentials=self.has_credentials
                 )
-                raise BlocgraphError(line, exit_code=1)
+                raise RemoteError(line)
             return response
 
         return self._retrying(url, attempt)
@@ -381,159 +378,10 @@ class RemoteEndpoint:
             self.update(f"DROP SILENT GRAPH <{graph}>")
 
 
-# -- push ----------------------------------------------------------------------------
-@dataclass
-class PushReport:
-    mode: str
-    graphs: list[tuple[str, int]]
-    removed: list[str] = field(default_factory=list)
-    seconds: float = 0.0
+def __getattr__(name: str) -> Any:
+    """The push names this module had before push.py split off, for old callers."""
+    if name in ("PushReport", "chunks", "push", "staging_graph"):
+        from graph_builder.query import push
 
-    @property
-    def triples(self) -> int:
-        return sum(n for _, n in self.graphs)
-
-
-def staging_graph(graph: str) -> str:
-    """Where a graph's new triples wait before one MOVE puts them in place.
-
-    Derived from the target name, so a re-run after an interruption overwrites the
-    leftover rather than piling up new ones, and the push's clean-up can spot it.
-    """
-    return STAGING_NS + hashlib.sha256(graph.encode("utf-8")).hexdigest()[:24]
-
-
-def chunks(triples: Iterable[ox.Triple], size: int) -> list[list[ox.Triple]]:
-    """Triples in batches of about `size`, every triple with a blank node in the first.
-
-    Blank node labels only hold within one request, so a blank node's triples must
-    travel together; putting them all in the first request (a PUT, or a DROP+INSERT)
-    also leaves every later request free of blank nodes, hence safe to repeat.
-    """
-    with_blank: list[ox.Triple] = []
-    ground: list[ox.Triple] = []
-    for t in triples:
-        if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
-            with_blank.append(t)
-        else:
-            ground.append(t)
-    first_room = max(0, size - len(with_blank))
-    out = [with_blank + ground[:first_room]]
-    out += [ground[i : i + size] for i in range(first_room, len(ground), size)]
-    return [c for c in out if c] or [[]]
-
-
-def push(
-    store: Any,
-    endpoint: RemoteEndpoint,
-    *,
-    chunk_size: int = 50_000,
-    dry_run: bool = False,
-    progress: bool = False,
-    prune: bool = True,
-) -> PushReport:
-    """Make the server's blocgraph graphs the local store's, one graph at a time.
-
-    With an update endpoint every graph is staged and then moved into place in one
-    update (old or new, never half). With only a graph store, each graph is one PUT,
-    as atomic as the server makes PUT; graphs larger than one chunk then go as one
-    streamed PUT rather than several requests, for the same reason.
-    """
-    if chunk_size < 1:
-        raise BlocgraphError("--chunk-size must be at least 1")
-    graphs = [(g, store.count(g)) for g in store.named_graphs()]
-    if endpoint.update_url and endpoint.graph_store_url:
-        mode = "graph store + update (staged, MOVE)"
-    elif endpoint.update_url:
-        mode = "update only (INSERT DATA, MOVE)"
-    elif endpoint.graph_store_url:
-        mode = "graph store only (PUT)"
-    else:
-        raise BlocgraphError(
-            "push needs somewhere to write: --graph-store URL and/or --update-endpoint URL "
-            f"(for Oxigraph server at {_origin(endpoint.query_url)}: --graph-store "
-            f"{_origin(endpoint.query_url)}/store --update-endpoint "
-            f"{_origin(endpoint.query_url)}/update)"
-        )
-    report = PushReport(mode=mode, graphs=graphs)
-    if dry_run:
-        return report
-    start = time.perf_counter()
-    bar = _bar(sum(n for _, n in graphs), progress)
-    try:
-        for graph, _ in graphs:
-            triples = [
-                ox.Triple(q.subject, q.predicate, q.object)
-                for q in store.db.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-            ]
-            _push_graph(endpoint, graph, triples, chunk_size, bar)
-        if prune:
-            local = {g for g, _ in graphs}
-            for graph in endpoint.named_graphs():
-                if graph.startswith(GRAPH_NS) and graph not in local:
-                    endpoint.delete_graph(graph)
-                    if not graph.startswith(STAGING_NS):
-                        report.removed.append(graph)
-    finally:
-        bar.close()
-    report.seconds = time.perf_counter() - start
-    _verify(endpoint, graphs)
-    return report
-
-
-def _push_graph(
-    endpoint: RemoteEndpoint, graph: str, triples: list[ox.Triple], size: int, bar: Any
-) -> None:
-    batches = chunks(triples, size)
-    if endpoint.update_url:
-        staging = staging_graph(graph)
-        for i, batch in enumerate(batches):
-            body = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
-            if endpoint.graph_store_url:
-                (endpoint.put_graph if i == 0 else endpoint.post_graph)(staging, body)
-            else:
-                insert = f"INSERT DATA {{ GRAPH <{staging}> {{\n{body.decode()}}} }}"
-                if i == 0:
-                    insert = f"DROP SILENT GRAPH <{staging}> ;\n" + insert
-                endpoint.update(insert)
-            bar.update(len(batch))
-        endpoint.update(f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{graph}>")
-        return
-
-    def body() -> Iterable[bytes]:
-        for batch in batches:
-            yield ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
-            bar.update(len(batch))
-
-    endpoint.put_graph(graph, b"".join(body()) if len(batches) == 1 else body)
-
-
-def _verify(endpoint: RemoteEndpoint, graphs: list[tuple[str, int]]) -> None:
-    """Read the counts back: a push that reports success must have landed."""
-    remote = endpoint.graph_counts()
-    wrong = [(g, n, remote.get(g, 0)) for g, n in graphs if remote.get(g, 0) != n]
-    if wrong:
-        g, n, m = wrong[0]
-        raise BlocgraphError(
-            f"{redact(endpoint.query_url)}: after the push graph <{g}> has {m} triples, "
-            f"expected {n} ({len(wrong)} graph(s) differ); run the push again",
-            exit_code=1,
-        )
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(redact(url))
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def _bar(total: int, enabled: bool) -> Any:
-    from tqdm import tqdm
-
-    return tqdm(
-        total=total,
-        unit="triple",
-        unit_scale=True,
-        file=sys.stderr,
-        disable=not enabled,
-        desc="push",
-    )
+        return getattr(push, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

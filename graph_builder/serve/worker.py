@@ -18,7 +18,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError, NotBuiltError, StoreBusyError
 from graph_builder.graph.results import Results, to_csv, to_json, to_tsv, to_xml
 from graph_builder.graph.store import Store
 from graph_builder.serve import guard as serve_guard
@@ -146,16 +146,12 @@ def run_query(store: Store, job: dict[str, Any]) -> dict[str, Any]:
     if not job.get("allow_service") and serve_guard.uses_service(job["text"]):
         return _response(403, "SERVICE (federated query) is disabled on this server (start "
                               "it with --allow-service to enable it)\n")
-    kwargs: dict[str, Any] = {"base_iri": job.get("base_iri")}
-    default, named = job.get("default_graph"), job.get("named_graphs")
-    if default is not None or named is not None:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default or []]
-        if named is not None:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named]
-    elif not serve_guard.uses_from(job["text"]):
-        # Oxigraph's union flag would override the query's own FROM / FROM NAMED.
-        kwargs["use_default_graph_as_union"] = True
-    answer = store.db.query(job["text"], **kwargs)
+    answer = store.query(
+        job["text"],
+        default_graph=job.get("default_graph"),
+        named_graphs=job.get("named_graphs"),
+        base_iri=job.get("base_iri"),
+    )
     limit = job["max_rows"]
     accept, fmt = job.get("accept"), job.get("format")
     if isinstance(answer, ox.QueryTriples):
@@ -194,8 +190,7 @@ def run_ask(store: Store, job: dict[str, Any]) -> dict[str, Any]:
         answer = ask_module.ask(job["question"], store, as_of=job.get("as_of"))
     except BlocgraphError as exc:  # name the HTTP parameter, not the CLI option
         raise BlocgraphError(str(exc).replace("--as-of", "as_of")) from None
-    data = answer.to_dict() if hasattr(answer, "to_dict") else answer
-    return _response(200, json.dumps(data, ensure_ascii=False, default=str),
+    return _response(200, json.dumps(answer.to_dict(), ensure_ascii=False, default=str),
                      "application/json")
 
 
@@ -224,7 +219,7 @@ def handle(store: Store, job: dict[str, Any]) -> dict[str, Any]:
         message = " ".join(str(exc).split())
         return _response(400, f"SPARQL syntax error: {message}\n")
     except BlocgraphError as exc:
-        status = 503 if "no graph built" in str(exc) or "another build" in str(exc) else 400
+        status = 503 if isinstance(exc, (NotBuiltError, StoreBusyError)) else 400
         return _response(status, f"{exc}\n")
     except (OSError, ValueError, TypeError) as exc:
         return _response(500, f"the query failed: {' '.join(str(exc).split())}\n")

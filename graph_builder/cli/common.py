@@ -1,0 +1,145 @@
+"""What every command shares: the registry of commands, the store, remote and jobs options.
+
+A command module declares each command with `@command(...)`, its options in a function
+beside the handler; `parser()` assembles them in the order `--help` shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import graph_builder as bg
+from graph_builder import DEFAULT_STORE, BlocgraphError, __version__
+
+EPILOG = """examples:
+  blocgraph build                       build the graph of data/ into ./.blocgraph
+  blocgraph query chairs                every chairmanship, with its source
+  blocgraph query chair_on --param org=CSTO --param date=2024-06-15
+  blocgraph query 'SELECT * WHERE { ?s ?p ?o } LIMIT 5' --format csv
+  blocgraph dump --format trig -o graph.trig
+  blocgraph validate
+"""
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    description: str | None
+    options: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(
+    name: str,
+    help: str,  # noqa: A002 - argparse's word
+    description: str | None = None,
+    *,
+    options: Callable[[argparse.ArgumentParser], None] = lambda p: None,
+) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
+    """Register the decorated handler as `blocgraph NAME`, with the options it takes."""
+
+    def register(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        COMMANDS[name] = Command(name, help, description, options, run)
+        return run
+
+    return register
+
+
+def parser(order: Sequence[str]) -> argparse.ArgumentParser:
+    """The whole command line, commands in `order`."""
+    top = argparse.ArgumentParser(
+        prog="blocgraph",
+        description="Build a knowledge graph of security blocs from news articles, "
+        "infer what follows, and query it.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"blocgraph {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    for name in order:
+        cmd = COMMANDS[name]
+        kwargs = {"help": cmd.help}
+        if cmd.description is not None:
+            kwargs["description"] = cmd.description
+        cmd.options(sub.add_parser(name, **kwargs))
+    return top
+
+
+def store_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_STORE,
+        metavar="DIR",
+        help=f"the embedded store folder (default: {DEFAULT_STORE}/)",
+    )
+
+
+def jobs_arg(p: argparse.ArgumentParser) -> None:
+    """--jobs N, checked by `bg.check_jobs` so a bad value gives the usual one-line error."""
+    p.add_argument(
+        "--jobs",
+        "-j",
+        metavar="N",
+        help="extract articles in N processes (default: all cores; 1: in this process). "
+        "The result is the same whatever N is",
+    )
+
+
+def remote_args(p: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """The options that name a remote SPARQL endpoint and how to log in to it."""
+    p.add_argument(
+        "--endpoint",
+        required=required,
+        metavar="URL",
+        help="SPARQL query endpoint of a remote store"
+        + ("" if required else " (run there instead of the local store)"),
+    )
+    p.add_argument("--user", metavar="U", help="HTTP Basic user name")
+    p.add_argument(
+        "--password",
+        metavar="P",
+        help="HTTP Basic password (or set BLOCGRAPH_PASSWORD, which stays out of `ps`)",
+    )
+    p.add_argument("--token", metavar="T", help="bearer token (or set BLOCGRAPH_TOKEN)")
+    p.add_argument(
+        "--timeout", type=float, default=60.0, metavar="S", help="seconds per request (60)"
+    )
+
+
+def open_graph(args: argparse.Namespace) -> bg.Blocgraph:
+    """The graph the options name: the store, answering from --endpoint when given."""
+    if not getattr(args, "endpoint", None):
+        return bg.open(args.store)
+    user = args.user
+    password = args.password or (os.environ.get("BLOCGRAPH_PASSWORD") if user else None)
+    token = args.token or (None if user else os.environ.get("BLOCGRAPH_TOKEN"))
+    return bg.open(
+        args.store,
+        endpoint=args.endpoint,
+        update_endpoint=getattr(args, "update_endpoint", None),
+        graph_store=getattr(args, "graph_store", None),
+        user=user,
+        password=password,
+        token=token,
+        timeout=args.timeout,
+    )
+
+
+def params(items: Sequence[str]) -> dict[str, str]:
+    """--param KEY=VALUE options as a dict."""
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise BlocgraphError(f"--param '{item}': expected KEY=VALUE")
+        out[key.strip()] = value
+    return out

@@ -1,0 +1,301 @@
+"""Commands on the graph: build it, query it, ask it, count, dump, check and push it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import graph_builder as bg
+from graph_builder import BlocgraphError
+from graph_builder.cli.common import command, jobs_arg, open_graph, params, remote_args, store_arg
+
+
+def _build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    store_arg(p)
+    p.add_argument("--no-infer", action="store_true", help="skip inference")
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="start from an empty store instead of updating the current graph",
+    )
+    p.add_argument(
+        "--no-extract",
+        action="store_true",
+        help="use curated facts files only; do not extract facts from article text",
+    )
+    p.add_argument(
+        "--reasoner",
+        choices=["fast", "owlrl"],
+        default="fast",
+        help="inference engine: fast (the OWL 2 RL rules that touch data, read from the "
+        "closed ontology and run to a fixpoint in memory; the default) or owlrl (the "
+        "reference implementation, slow): same triples",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    jobs_arg(p)
+
+
+@command(
+    "build",
+    help="build the graph from articles and facts files",
+    description="Build the graph into the embedded store, then run OWL 2 RL inference "
+    "and the rules of queries/rules/. Each PATH is an article (.txt, .md, .html), a "
+    "facts file (.json) or a folder of them, walked recursively; none means data/. "
+    "Articles whose facts did not change are left as they are; a failed or "
+    "interrupted build leaves the previous graph intact.",
+    options=_build_options,
+)
+def build(args: argparse.Namespace) -> int:
+    jobs = bg.check_jobs(args.jobs, "--jobs")
+    report = bg.open(args.store).build(
+        args.paths or [Path("data")],
+        infer=not args.no_infer,
+        rebuild=args.rebuild,
+        extract=not args.no_extract,
+        progress=not args.quiet and sys.stderr.isatty(),
+        engine=args.reasoner,
+        jobs=jobs,
+    )
+    for path, why in report.skipped:
+        print(f"skipped {path}: {why}", file=sys.stderr)
+    for problem in report.dropped:
+        print(f"dropped an extracted fact: {problem}", file=sys.stderr)
+    if not args.quiet:
+        print(
+            f"built {len(report.built)} article graph(s), {len(report.unchanged)} unchanged, "
+            f"{len(report.skipped)} skipped; {report.asserted} asserted + {report.inferred} "
+            f"inferred triples in {args.store}/ ({report.seconds:.2f} s)"
+        )
+    return 0
+
+
+def _query_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", nargs="?", metavar="NAME|FILE|SPARQL")
+    p.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="bind a declared parameter (repeatable)",
+    )
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=["table", "csv", "tsv", "json", "xml"],
+        default="table",
+        help="output format (default: table); json, xml, csv "
+        "and tsv are the SPARQL 1.1 results formats",
+    )
+    p.add_argument("--list", action="store_true", help="list the named queries and exit")
+    store_arg(p)
+    remote_args(p)
+
+
+@command(
+    "query",
+    help="run a named query, a .rq file or SPARQL text",
+    description="Run a named query from queries/ (see --list), a .rq file, or SPARQL "
+    "text against the store. Parameters are bound as RDF terms, never pasted into "
+    "the query: --param org=CSTO binds ?org to the CSTO's IRI.",
+    options=_query_options,
+)
+def query(args: argparse.Namespace) -> int:
+    if args.list or not args.query:
+        if not args.list:
+            raise BlocgraphError("query: give a query NAME, a .rq FILE or SPARQL text (or --list)")
+        for q in bg.open(args.store).named_queries():
+            line = " ".join(
+                f"[{p.name}={p.type}]" if p.optional else f"{p.name}={p.type}" for p in q.params
+            )
+            print(f"{q.name:14} {line}\n{'':14} {q.description}")
+        return 0
+    results = open_graph(args).query(args.query, params(args.param))
+    if results.triples is not None:
+        sys.stdout.write(results.turtle().decode())
+        return 0
+    text = bg.result_formats()[args.format](results)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _dump_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format", "-f", choices=["trig", "nquads", "turtle", "ntriples"], default="trig"
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    store_arg(p)
+
+
+@command(
+    "dump",
+    help="write the whole graph, deterministically ordered",
+    description="Write every named graph (ontology, reference, one per "
+    "article, inferred) to stdout or a file. turtle and ntriples merge "
+    "the graphs; trig and nquads keep them apart.",
+    options=_dump_options,
+)
+def dump(args: argparse.Namespace) -> int:
+    data = bg.open(args.store).dump(args.format)
+    if args.output:
+        try:
+            args.output.write_bytes(data)
+        except OSError as exc:
+            raise BlocgraphError(f"{args.output}: cannot write ({exc.strerror})") from None
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+@command(
+    "validate",
+    help="check the graph against the SHACL shapes",
+    description="Check the graph against ontology/shapes.ttl and print "
+    "each violation on one line: focus node, path, message. Exit 1 when "
+    "there is any.",
+    options=store_arg,
+)
+def validate(args: argparse.Namespace) -> int:
+    violations = bg.open(args.store).validate()
+    for v in violations:
+        print(v)
+    print(f"{len(violations)} violation(s)", file=sys.stderr)
+    return 1 if violations else 0
+
+
+@command("stats", help="count the triples of each graph", options=store_arg)
+def stats(args: argparse.Namespace) -> int:
+    counts = bg.open(args.store).stats()
+    for graph, count in counts.graphs.items():
+        print(f"{count:8d}  {graph}")
+    print(f"{counts.total:8d}  (all)")
+    return 0
+
+
+def _push_options(p: argparse.ArgumentParser) -> None:
+    store_arg(p)
+    remote_args(p, required=True)
+    p.add_argument("--update-endpoint", metavar="URL", help="SPARQL 1.1 Update endpoint")
+    p.add_argument(
+        "--graph-store", metavar="URL", help="SPARQL 1.1 Graph Store HTTP Protocol endpoint"
+    )
+    p.add_argument(
+        "--chunk-size",
+        type=int,
+        default=50_000,
+        metavar="N",
+        help="triples per request for large graphs (default: 50000)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="list what would be sent; send nothing")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+
+
+@command(
+    "push",
+    help="upload every named graph to a remote triple store",
+    description="Replace the remote copy of each named graph (ontology, reference, one "
+    "per article, inferred) with the local one, through the SPARQL 1.1 Graph Store "
+    "Protocol and/or SPARQL Update; pushing twice replaces, never duplicates. With an "
+    "update endpoint each graph is staged and moved into place in one update, so it is "
+    "either old or new on the server. Remote blocgraph graphs no longer in the local "
+    "store are removed. Counts are read back and checked at the end.",
+    options=_push_options,
+)
+def push(args: argparse.Namespace) -> int:
+    report = open_graph(args).push(
+        chunk_size=args.chunk_size,
+        dry_run=args.dry_run,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    if args.dry_run:
+        for graph, count in report.graphs:
+            print(f"{count:8d}  {graph}")
+        print(
+            f"{report.triples:8d}  in {len(report.graphs)} graph(s), would be sent "
+            f"({report.mode}) to {bg.redact(args.endpoint)}"
+        )
+        return 0
+    for graph in report.removed:
+        print(f"removed {graph} (no longer in the local store)")
+    if not args.quiet:
+        rate = report.triples / report.seconds if report.seconds else 0.0
+        print(
+            f"pushed {len(report.graphs)} graph(s), {report.triples} triples in "
+            f"{report.seconds:.2f} s ({rate:,.0f} triples/s, {report.mode}); "
+            "counts checked on the server"
+        )
+    return 0
+
+
+def _ask_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("question", nargs="?", metavar="QUESTION")
+    p.add_argument("--as-of", metavar="DATE", help="the day 'now' means (default: today)")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("--show-sparql", action="store_true", help="print the SPARQL that ran")
+    p.add_argument("--examples", action="store_true", help="list the question forms and exit")
+    store_arg(p)
+    remote_args(p)
+
+
+@command(
+    "ask",
+    help="answer a plain question from the graph, with sources",
+    description="Answer a question in plain English (who chaired what and when, "
+    "successions, posts, members, summits, conflicts, cooperation) with a named query; "
+    "each answer shows its period and the source article and sentence.",
+    options=_ask_options,
+)
+def ask(args: argparse.Namespace) -> int:
+    if args.examples or not args.question:
+        if not args.examples:
+            raise BlocgraphError("ask: give a QUESTION (see `blocgraph ask --examples`)")
+        print(bg.ask_examples())
+        return 0
+    answer = open_graph(args).ask(args.question, as_of=args.as_of)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(answer.to_text(show_sparql=args.show_sparql))
+    return 0
+
+
+def _extract_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
+    p.add_argument("--format", "-f", choices=["json", "jsonl"], default="json")
+    p.add_argument("--explain", action="store_true", help="keep the rule behind each fact")
+    jobs_arg(p)
+
+
+@command(
+    "extract",
+    help="print the facts extracted from articles",
+    description="Extract the facts of each ARTICLE (.txt, .md, .html) and print them "
+    "in the facts JSON format, each with its evidence sentence and character offsets "
+    "into the article text.",
+    options=_extract_options,
+)
+def extract(args: argparse.Namespace) -> int:
+    jobs = bg.check_jobs(args.jobs, "--jobs")
+    failed = 0
+    with closing(bg.open().extract(args.articles, jobs=jobs)) as outcomes:
+        for outcome in outcomes:  # in the order given, whatever the number of jobs
+            failed += _print_extracted(outcome, args)
+    return 2 if failed and failed == len(args.articles) else 0
+
+
+def _print_extracted(outcome: Any, args: argparse.Namespace) -> int:
+    """Print one article's facts (or why it was skipped); 1 when it was skipped."""
+    if outcome.facts is None:
+        print(f"blocgraph extract: skipped {outcome.error}", file=sys.stderr)
+        return 1
+    for message, _category, _file, _line in outcome.warnings:
+        print(f"blocgraph extract: warning: {message}", file=sys.stderr)
+    data = bg.facts_to_dict(outcome.facts, rules=args.explain)
+    indent = None if args.format == "jsonl" else 2
+    print(json.dumps(data, ensure_ascii=False, indent=indent))
+    return 0
