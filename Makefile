@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv docs bench lint clean
+.PHONY: demo test quick venv docs bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -17,9 +17,16 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/blocgraph demo
 
+# Every test: tests/setup.sh first installs Chromium, chromedriver and Node when missing
+# (as root) and tests/js/node_modules.
 test: $(STAMP)
-	$(BIN)/ruff check graph_builder tests
+	bash tests/setup.sh
+	$(BIN)/ruff check graph_builder tests tools benchmarks
 	$(BIN)/pytest -q
+
+# The fast tier for everyday work: no slow, browser or Node tests, nothing installed.
+quick: $(STAMP)
+	$(BIN)/pytest -q -m "not slow and not browser and not node"
 
 docs: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[docs]'
@@ -29,7 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check graph_builder tests
+	$(BIN)/ruff check graph_builder tests tools benchmarks
 
 clean:
-	rm -rf $(VENV) .blocgraph out dist
+	rm -rf $(VENV) .blocgraph out dist .cache

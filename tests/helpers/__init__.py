@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import httpx
 import pytest
@@ -33,7 +34,7 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l .
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
-def missing(what: str) -> None:
+def missing(what: str) -> NoReturn:
     """A test cannot run because a tool or reference file is absent: skip, or fail in CI.
 
     A newcomer's machine may lack Chromium or the GEXF schemas, and the suite should still

@@ -13,12 +13,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from helpers.gexf_check import (
-    RNG_DIR,
     XSI_LOCATION,
     assert_gexf_valid,
     assert_valid,
     ensure_graphology,
     graphology_read,
+    rng,
 )
 from lxml import etree
 
@@ -206,7 +206,7 @@ def test_seed_gexf_is_valid(gexf_files, view, version, dynamic):
     assert not doc.xpath("//@*[.='None']")
     if version == "1.3":  # the whole file against the 1.3 RELAX NG grammar as well
         del doc.getroot().attrib[XSI_LOCATION]  # XML Schema's hint, not declared there
-        assert_valid(etree.RelaxNG(etree.parse(str(RNG_DIR / "1.3" / "gexf.rng"))), doc)
+        assert_valid(rng("1.3"), doc)
     if dynamic and view == "full":
         spells = doc.xpath("//g:edge[@label='chaired']/g:spells/g:spell", namespaces=ns)
         assert sorted((s.get("start"), s.get("end")) for s in spells) == [
@@ -249,6 +249,7 @@ def graphology() -> None:
     ensure_graphology()
 
 
+@pytest.mark.node
 @pytest.mark.parametrize(("view", "version", "dynamic"), CASES, ids=CASE_IDS)
 def test_seed_gexf_graphology_reads_it(graphology, views, gexf_files, view, version, dynamic):
     G = views[view, dynamic]

@@ -1,6 +1,6 @@
 """The web page of `blocgraph serve`, driven in headless Chromium with Selenium.
 
-Needs the Debian packages chromium and chromium-driver (`.ci/run` installs them); the
+Needs the Debian packages chromium and chromium-driver (tests/setup.sh installs them); the
 test finds them on PATH or at /usr/bin, so it runs the same wherever they are installed.
 """
 
@@ -13,31 +13,31 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import Server, build_seed, serve
+from helpers import Server, missing
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+pytestmark = pytest.mark.browser
+
 
 def _binary(*names: str) -> str:
+    """The first of NAMES on PATH or in /usr/bin; else skip (fail under CI=true)."""
     for name in names:
         found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists()
                                        else None)
         if found:
             return found
-    raise AssertionError(
-        f"none of {', '.join(names)} found: install them with "
-        "`apt-get install -y chromium chromium-driver`"
-    )
+    missing(f"none of {', '.join(names)} found: tests/setup.sh installs them when run as "
+            "root (`apt-get install -y chromium chromium-driver`)")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    store = build_seed(tmp_path_factory.mktemp("browser") / "store")
-    with serve(store) as server:
-        yield server
+def site(data_server: Server) -> Server:
+    """The session's server on the store built from data/ (the page only reads it)."""
+    return data_server
 
 
 @pytest.fixture(scope="module")

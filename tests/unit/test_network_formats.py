@@ -19,11 +19,11 @@ import networkx as nx
 import pytest
 from helpers.gexf_check import (
     JS_DIR,
-    RNG_DIR,
     XSI_LOCATION,
     assert_valid,
     ensure_graphology,
     graphology_read,
+    rng,
     viz_grammar,
     viz_ns,
     viz_only,
@@ -148,7 +148,7 @@ def test_gexf_13_whole_file_is_valid_against_rng(gexf_files, dynamic):
     doc = etree.parse(str(gexf_files["1.3", dynamic]))
     # The grammar does not declare xsi:schemaLocation (XML Schema's own hint, not GEXF data).
     del doc.getroot().attrib[XSI_LOCATION]
-    grammar = etree.RelaxNG(etree.parse(str(RNG_DIR / "1.3" / "gexf.rng")))
+    grammar = rng("1.3")
     assert_valid(grammar, doc)
 
 
@@ -263,6 +263,7 @@ def graphology() -> None:
     ensure_graphology()
 
 
+@pytest.mark.node
 @pytest.mark.parametrize(("version", "dynamic"), CASES, ids=CASE_IDS)
 def test_gexf_graphology_reads_it(graphology, gexf_files, version, dynamic):
     seen = graphology_read(gexf_files[version, dynamic])
@@ -294,6 +295,7 @@ def test_gexf_graphology_reads_it(graphology, gexf_files, version, dynamic):
     assert seen["graphAttributes"]["creator"] == "blocgraph"
 
 
+@pytest.mark.node
 def test_gexf_undirected_graph(graphology, tmp_path):
     G = nx.Graph(name="conflicts")
     G.add_node(ID + "armenia", label="Armenia", type="state")
@@ -310,6 +312,7 @@ def test_gexf_undirected_graph(graphology, tmp_path):
     assert (seen["type"], seen["nodes"], seen["edges"]) == ("undirected", 2, 1)
 
 
+@pytest.mark.node
 def test_npm_ci_works_from_the_lock_file(graphology, tmp_path):
     """The committed package-lock.json installs as is (what CI does on a clean clone)."""
     work = tmp_path / "js"
