@@ -32,9 +32,9 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph_builder import Blocgraph
-from graph_builder.graph.store import Store
-from graph_builder.query.named import bind, registry, with_values
+from graph_builder import Blocgraph  # noqa: E402
+from graph_builder.graph.store import Store  # noqa: E402
+from graph_builder.query.named import bind, registry, with_values  # noqa: E402
 
 QUERIES = {
     "chairs": {},
