@@ -281,25 +281,50 @@ def _full_dates(line: str) -> list[tuple[int, date, bool]]:
     return sorted(out, key=lambda t: t[0])
 
 
-def _likely_year(text: str) -> int | None:
-    """The year of a dateline that leaves it out: that of the body's first dated sentence.
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_DATE = re.compile(
+    r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[(,]?\s*"
+    r"((?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\.?\s+\d{1,2}))\b(?!,?\s*(?:19|20)\d\d)")
+_ON_WEEKDAY = re.compile(r"(?i)\b(?:on|this|late|early|since|from|until|last)?\s*"
+                         r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b")
 
-    A day or month with its year ("on 5 November 2024", "in May 2023") dates the report best;
-    failing that, the year the body names most (ties to the earlier: news looks ahead).
+
+def _likely_year(text: str, day: date) -> int | None:
+    """The year of a dateline that leaves it out ("VALLETTA, Dec 6 (dpa) -").
+
+    Wire copy says "on Friday" for what happened that day or the day before, so the year in
+    which the dateline's day falls right on or after the weekdays the report names is the
+    year it was filed in; among the years the article names (and their neighbours) the one
+    that fits most weekdays wins, then the one it names most, then the later one.
     """
-    from graph_builder.extract.date_phrases import find_dates
-
-    for d in find_dates(text[:6000], date(2000, 1, 1)):
-        if d.kind in ("dmy", "mdy", "my", "range_dmy", "range_mdy") and d.start and \
-                re.search(r"\b(?:19|20)\d\d\b", d.text):
-            return int(d.start[:4])
-    years = [int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])", text[:6000])]
-    if not years:
+    body = text[:8000]
+    named = [int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])", body)]
+    if not named:
         return None
     counts: dict[int, int] = {}
-    for y in years:
+    for y in named:
         counts[y] = counts.get(y, 0) + 1
-    return max(counts, key=lambda y: (counts[y], -y))
+    this_year = date.today().year  # a report is not filed in the future
+    candidates = {y + d for y in counts for d in (-1, 0, 1) if y + d <= this_year}
+    if not candidates:
+        return None
+    weekdays = [_WEEKDAY_NAMES.index(m.group(1).lower()) for m in _ON_WEEKDAY.finditer(body)]
+    pairs = [(_WEEKDAY_NAMES.index(m.group(1).lower()), m.group(2))
+             for m in _WEEKDAY_DATE.finditer(body)]
+
+    def score(year: int) -> tuple[int, int, int]:
+        try:
+            filed = day.replace(year=year)
+        except ValueError:
+            return (-1, 0, year)
+        fits = sum(2 for w in weekdays if (filed.weekday() - w) % 7 in (0, 1))
+        for weekday, when in pairs:  # "on Wednesday (Oct 9)": that day's weekday in that year
+            found = _full_dates(f"{when} {year}")
+            if found and found[0][1].weekday() == weekday:
+                fits += 5
+        return (fits, counts.get(year, 0), year)
+
+    return max(candidates, key=score)
 
 
 def header_date(text: str, body_offset: int) -> date | None:
@@ -342,7 +367,7 @@ def header_date(text: str, body_offset: int) -> date | None:
     if best is not None:
         return best[1]
     if yearless is not None:
-        year = _likely_year(text[body_offset:])
+        year = _likely_year(text[body_offset:], yearless)
         if year is not None:
             try:
                 return yearless.replace(year=year)
