@@ -62,7 +62,3 @@ class PartialDate:
         if self.day:
             parts.append(f"{self.day:02d}")
         return "-".join(parts)
-
-
-def parse_optional(text: str | None) -> PartialDate | None:
-    return PartialDate.parse(text) if text else None

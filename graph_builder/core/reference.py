@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.vocab import fold_accents, slugify
 
 KINDS = ("state", "organization", "city")
 
@@ -48,6 +48,9 @@ class Entity:
     demonyms: tuple[str, ...] = ()
     parent: str | None = None  # organisation: slug of the body it belongs to
     org_kind: str | None = None
+    # organisation: months a chair holds it when the table knows (6: the EU Council's and
+    # the Council of Europe's rotations, 1: the UNSC's presidency); None: not known
+    chair_term_months: int | None = None
 
 
 @dataclass(frozen=True)
@@ -59,15 +62,6 @@ class SurfaceForm:
     how: str  # "name" | "code" | "demonym"
 
 
-def slugify(name: str) -> str:
-    """Lowercase ASCII with hyphens: the slug rule shared by every table."""
-    ascii_name = _strip_accents(name).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
@@ -79,7 +73,7 @@ def normalise(name: str) -> str:
     "the U.S.", "US", "Türkiye's" and "turkiye" must meet the same key, while "Niger" and
     "Nigeria" must not.
     """
-    key = _strip_accents(name.translate(_QUOTES)).lower().strip()
+    key = fold_accents(name.translate(_QUOTES)).lower().strip()
     key = re.sub(r"[.,]", "", key)
     key = re.sub(r"[\s\-\u2010-\u2015_/]+", " ", key).strip(" '\"()[]")
     key = re.sub(r"'s$", "", key).strip()
@@ -192,7 +186,8 @@ class _Tables:
                 self.forms.append(SurfaceForm(name, city, "name"))
 
     def _load_organisations(self) -> None:
-        columns = ("slug", "label", "full_name", "aliases", "wikidata", "kind", "parent")
+        columns = ("slug", "label", "full_name", "aliases", "wikidata", "kind", "parent",
+                   "chair_term_months")
         parents: list[tuple[str, str, str]] = []
         for line, row in _rows("organisations.csv", columns):
             where = f"data/organisations.csv line {line}"
@@ -204,6 +199,7 @@ class _Tables:
                 names=_unique([row["label"], row["full_name"], *_split(row["aliases"])]),
                 wikidata=row["wikidata"] or None, parent=row["parent"] or None,
                 org_kind=row["kind"] or None,
+                chair_term_months=_months(row["chair_term_months"], where),
             )
             self._add(entity, where)
             if entity.parent:
@@ -213,6 +209,25 @@ class _Tables:
         for slug, parent, where in parents:
             if parent not in self.by_kind["organization"]:
                 raise BlocgraphError(f"{where}: parent '{parent}' of '{slug}' is not a known body")
+
+
+def _months(value: str, where: str) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 60:
+        raise BlocgraphError(f"{where}: chair_term_months '{value}' is not a number of months")
+    return int(value)
+
+
+def chair_term_months(name: str) -> int | None:
+    """How many months a chair of the organisation `name` holds it, if the table says.
+
+    Rotations differ (a year for most bodies, six months for the Council of the EU, one
+    for the UN Security Council); the number lives in organisations.csv, not in the rules
+    that compute a start from a successor's.
+    """
+    entity = resolve(name, "organization")
+    return entity.chair_term_months if entity else None
 
 
 @cache

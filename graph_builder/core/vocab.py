@@ -23,6 +23,9 @@ SCHEMA = "https://schema.org/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 WD = "http://www.wikidata.org/entity/"
 
+# The files read as articles, in the order a gold file's article is looked for.
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 REFERENCE_GRAPH = GRAPH + "reference"
 INFERRED_GRAPH = GRAPH + "inferred"
@@ -44,10 +47,27 @@ PREFIXES = {
 }
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_TRANSLITERATE = str.maketrans({
+    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
+    "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i",
+})  # fmt: skip
+
+
+def fold_accents(text: str) -> str:
+    """The text with accents dropped and the letters above spelled in ASCII: 'Øst' -> 'Ost'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def slugify(text: str) -> str:
-    """A readable, deterministic IRI segment: 'Kassym-Jomart Tokayev' -> 'kassym-jomart-tokayev'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+    """The one slug rule, for IRIs and for the reference tables' slug columns.
+
+    Lowercase ASCII words joined by hyphens: 'Kassym-Jomart Tokayev' ->
+    'kassym-jomart-tokayev', 'Søren Østergaard' -> 'soren-ostergaard', "N'Djamena" ->
+    'n-djamena'. A text with no letter or digit gives 'unnamed', never an empty segment.
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold_accents(text).lower()).strip("-") or "unnamed"
 
 
 def article_graph(stem: str) -> str:

@@ -16,8 +16,7 @@ from typing import Any
 
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.facts import FACT_KINDS, _fact_from_dict, fact_key
-
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+from graph_builder.core.vocab import ARTICLE_SUFFIXES
 
 
 @dataclass

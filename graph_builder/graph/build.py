@@ -25,6 +25,7 @@ from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.facts import ArticleFacts
 from graph_builder.core.vocab import (
     ARTICLE_GRAPH_PREFIX,
+    ARTICLE_SUFFIXES,
     ID,
     INFERRED_GRAPH,
     ONTOLOGY_GRAPH,
@@ -41,7 +42,6 @@ from graph_builder.graph.infer import (
 from graph_builder.graph.rdf import article_quads, reference_quads
 from graph_builder.graph.store import Store
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 _BULK = 200_000
 FORMAT_VERSION = 1
 

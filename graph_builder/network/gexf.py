@@ -8,16 +8,15 @@ last ``<attributes>`` block of each class, so each class must be declared in one
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
-import re
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
 import networkx as nx
 from lxml import etree
 
+from graph_builder.core.dates import PartialDate
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.network.attrs import Scalar, scalar_attrs, to_scalar, uniform
 
@@ -54,7 +53,6 @@ _NODE_OWN = frozenset({"id", "label", "viz"})
 _EDGE_OWN = frozenset({"id", "label", "weight", "viz"})
 
 _INT32 = range(-(2**31), 2**31)
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def write_gexf(
@@ -296,15 +294,9 @@ def _iso_date(value: Any, where: str, *, last: bool) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    match = _PARTIAL_DATE.fullmatch(str(value).strip())
     try:
-        if match is None:
-            raise ValueError(value)
-        year, month, day = match.groups()
-        y = int(year)
-        m = int(month) if month else (12 if last else 1)
-        d = int(day) if day else (calendar.monthrange(y, m)[1] if last else 1)
-        return dt.date(y, m, d).isoformat()
+        partial = PartialDate.parse(str(value))
+        return (partial.last_day if last else partial.first_day).isoformat()
     except ValueError:
         raise BlocgraphError(
             f"write_gexf: {where} has spell bound {value!r}; expected YYYY, YYYY-MM or YYYY-MM-DD"

@@ -27,6 +27,7 @@ from pyoxigraph import Literal
 
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.resources import queries_dir
+from graph_builder.core.vocab import WD
 from graph_builder.graph.results import Results
 from graph_builder.query.named import with_values
 
@@ -42,7 +43,6 @@ RELATIONS = (
     "handed_over_to",
 )
 NODE_TYPES = ("state", "organization", "person", "event")
-WIKIDATA = "http://www.wikidata.org/entity/"
 SEP = "|"  # joins several source articles or labels into one attribute value
 
 Spell = tuple[str | None, str | None]
@@ -127,7 +127,7 @@ def _nodes(target: Selectable, types: Iterable[str]) -> dict[str, dict]:
                 if key in row and key not in data:
                     data[key] = row[key]
             if "wikidata" in row and "wikidata" not in data:
-                data["wikidata"] = row["wikidata"].removeprefix(WIKIDATA)
+                data["wikidata"] = row["wikidata"].removeprefix(WD)
     for iri, data in nodes.items():
         data.setdefault("label", _fallback_label(iri))
         kind = data.pop("kind", None)
