@@ -24,7 +24,8 @@ CHAIR_NOUN = (
     r"(?:chairmanship|chairpersonship|presidency|chair(?!man\b|s\b|ed\b)|helm|baton|gavel|hammer)"
 )
 _KEYWORD = re.compile(
-    r"chairmanship|chairpersonship|presidency|\bchair\b|\bchairs\b|\bchaired\b|helm|baton|"
+    r"chairmanship|chairpersonship|presidency|\bchair\b|\bchairs\b|\bchaired\b|helm|baton|steer|"
+    r"at\s+the\s+head\s+of|presided|"
     r"presid(?:ed|es|ing)\s+over|gavel|hammer|chairing",
 )  # matched against the lower-cased sentence
 _GAP = r"(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|,\s*(?:which|who)|" \
@@ -41,7 +42,7 @@ _TAKE = (
     r"succeed(?:s|ed)?|wins?|won|gets?|got|follow(?:s|ed)?\s+with)"
 )
 _INTRINSIC = (
-    r"(?:chair(?:s|ed|ing)?|presid(?:es|ed|e|ing)\s+over|(?:has|have|had)\s+chaired|"
+    r"(?:chair(?:s|ed|ing)?|presid(?:es|ed|e|ing)\s+(?:over|in)|(?:has|have|had)\s+chaired|"
     r"(?:lead(?:s|ing)?|led)\s+(?:the|it)\s*(?:organi[sz]ation|bloc|group|body|union|council|forum|"
     r"\d+-member\s+\w+|\u27e6O\d+\u27e7)?|"
     r"wrap(?:s|ped)?\s+up|end(?:s|ed)|conclud(?:es|ed)|complet(?:es|ed)|clos(?:es|ed))"
@@ -107,6 +108,30 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:currently\s+)?"
         r"(?:held|taken\s+over|assumed|taken|chaired|presided\s+over)\s+by\s+"
         r"\u27e6[SA](?P<chair>\d+)\u27e7",
+        re.IGNORECASE)),
+    # the chairmanship as the subject: "the chairmanship of the Conference for 2024-2026 was
+    # formally transferred to Azerbaijan", "the presidency passed from India to Astana"
+    ("chair.passed-to", re.compile(
+        r"(?:chairmanship|presidency|chair|helm|baton)(?:\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+        + ANY + r")?(?:\s+(?:for|in|from|on)\s+" + T + r")?,?\s+(?:(?:was|is|has\s+been|will\s+be|"
+        r"had\s+been|formally|officially|then|now|duly)\s+)*(?:pass(?:es|ed)?|transferred|"
+        r"handed(?:\s+over)?|went|goes|mov(?:es|ed)|rotat(?:es|ed))(?:\s+(?:on|in|from)\s+" + T
+        + r")?(?:\s+from\s+(?:the\s+)?(?:Republic\s+of\s+)?" + SA + r")?\s+to\s+(?:the\s+)?"
+        r"(?:Republic\s+of\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+    # "the presidency passed from India to Astana": India held it before
+    ("chair.from", re.compile(
+        r"(?:chairmanship|presidency|chair|helm|baton)[^;]{0,40}?\b(?:pass(?:es|ed)?|transferred|"
+        r"handed(?:\s+over)?|went|mov(?:es|ed))\s+from\s+(?:the\s+)?" + SA + r"\s+to\b",
+        re.IGNORECASE)),
+    # "Kyrgyzstan will steer the Organization of Turkic States through 2025"
+    ("chair.verb", re.compile(
+        SA + _GAP + r"(?P<verb>steer(?:s|ed|ing)?|head(?:s|ed)?|lead(?:s)?|led)\s+(?:the\s+)?"
+        + O, re.IGNORECASE)),
+    # "closed Kyrgyzstan's year at the head of the alliance", "Tonga's term in the chair"
+    ("chair.possessive", re.compile(
+        S + r"'s\s+(?:\w+\s+){0,2}?(?:year|term|tenure|stint|months?)\s+"
+        r"(?:(?:at\s+the\s+(?:head|helm)|in\s+the\s+chair|as\s+(?:the\s+)?chair)"
+        r"(?:\s+of\s+(?:the\s+)?" + O + r")?)",
         re.IGNORECASE)),
     # "followed by Slovenia in September", "then Denmark"
     ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
