@@ -31,7 +31,7 @@ _LIST_TRIGGER = re.compile(
     r"member\s+countries|membership)\s+(?:of\s+(?:the\s+)?(?:(?P<org>" + O + r")|" + _BODY
     + r")\s+)?"
     r"(?:are|were|include|included|comprise|is\s+made\s+up\s+of|now\s+(?:are|include))\b"
-    r"|(?:(?P<org2>" + O + r")|(?:The|the)\s+" + _BODY + r")(?:'s)?(?:,\s*which)?\s+"
+    r"|(?:(?P<org2>" + O + r")|(?:The|the)\s+" + _BODY + r")(?:'s)?(?:,\s*which|,[^,;]{1,60},)?\s+"
     r"(?:(?:currently|now|also)\s+)?"
     r"(?:" + _LIST_VERBS + r")\b"
     # "the organisation has nine member states: A, B ...", "28 member states, from A and B"
@@ -52,6 +52,10 @@ _JOINS_LIST = re.compile(r"\b(?:joins|joined|joining)\s+(?P<list>(?:the\s+)?" + 
                          + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*)"
                          r"\s+(?:as\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?members?|in\s+(?:the\s+)?"
                          r"(?P<org>" + O + r"))", re.IGNORECASE)
+# "It was set up in Shanghai in 2001 by China, Russia, Kazakhstan ...": its founders
+_FOUNDED_BY = re.compile(
+    r"(?:(?P<org>" + O + r")|\b(?:It|it))\s+was\s+(?:set\s+up|founded|established|created|formed|"
+    r"launched)\b(?:[^;:.]{0,60}?)\bby\s+(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:" + SA + r"\s*,\s*)*" + SA + r",?\s+and\s+(?:the\s+)?$")
 _MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\s+)?" + O)
 _ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
@@ -89,6 +93,8 @@ _JOIN = re.compile(
     # "became the 31st member", "completed its accession", "joined in 2015"
     r"|\u27e6[SAO](\d+)\u27e7(?:,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
     r"also|then|\w+ly)\s+)*(?:became\s+(?:a|the|an)\s+(?:\w+\s+){0,2}member\b(?!\s+of)|"
+    r"(?:was|were)\s+(?:admitted|accepted)(?:\s+(?:together|jointly|formally))?"
+    r"(?=\s+(?:in|on|at|last|earlier)\b)|"
     r"completed\s+its\s+accession\b(?!\s+to)|was\s+admitted\s+as\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"member\b(?!\s+(?:of|to|into)\b)|(?:joined|acceded)(?=\s+(?:in|on|at|last|"
     r"earlier)\b))", re.IGNORECASE)
@@ -112,7 +118,8 @@ _YEAR_START = re.compile(r"\b(?:at|from)\s+the\s+(?:start|beginning|turn)\s+of\s
                          r"year\b", re.IGNORECASE)
 _REMAIN = re.compile(
     SA + r"(?:,[^,]{1,80},)?\s+(?:\w+\s+)?(?:remain(?:s|ed)?|is\s+still|was\s+still|stays|"
-    r"is|was|continues\s+to\s+be)\s+(?:as\s+)?(?:a|an)\s+(?:(?:full(?:-fledged)?|founding|"
+    r"is|was|continues\s+to\s+be)\s+(?:(?:now|already|also|still)\s+)?(?:as\s+)?(?:a|an)\s+"
+    r"(?:(?:full(?:-fledged)?|founding|"
     r"permanent|reliable|\w+)\s+)*member\s+(?:state\s+)?of\s+(?:the\s+)?(?P<org>" + O
     + r"|(?:the\s+)?(?:bloc|organi[sz]ation|group|union|alliance))", re.IGNORECASE)
 _SUSPEND = re.compile(
@@ -132,7 +139,8 @@ _WITHDRAW = re.compile(
     r"|(?=(?:in|on)\s+\u27e6T))", re.IGNORECASE)
 
 
-_MEMBER_WORD = re.compile(r"member|join|admit|accede|suspend|froze|frozen|withdr|left|leave|"
+_MEMBER_WORD = re.compile(r"member|join|admit|set up|founded|established|created|accepted|"
+                          r"accede|suspend|froze|frozen|withdr|left|leave|"
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
                           r"reinstat|restor|resumed|returned|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
@@ -237,6 +245,16 @@ def extract_members(ctx: Context) -> list[Membership]:
                 state = sentence.state(i)
                 if state and org:
                     add(_fact(sentence, org, state, None, None, None, "member.count-list", 0.85))
+        for m in _FOUNDED_BY.finditer(masked):
+            if negated(masked[max(0, m.start() - 30):m.end()]):
+                continue
+            org = _org(sentence, m.group("org"), ctx) if m.group("org") else _org_before(
+                sentence, m.start(), ctx)
+            stop = _LIST_STOP.search(masked, m.end())
+            for _, _, i in sentence.tokens("S", m.end(), stop.start() if stop else len(masked)):
+                state = sentence.state(i)
+                if state and org:
+                    add(_fact(sentence, org, state, None, None, None, "member.founded-by", 0.8))
         for m in _JOINS_LIST.finditer(masked):
             if negated(masked[max(0, m.start() - 40):m.end()]) or hedged(masked[:m.start()]):
                 continue
