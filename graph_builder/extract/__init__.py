@@ -9,6 +9,7 @@ reject the wrong ones.
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
@@ -20,6 +21,11 @@ from graph_builder.extract.cooperation import extract_cooperation
 from graph_builder.extract.events import extract_events
 from graph_builder.extract.members import extract_members
 from graph_builder.extract.posts import extract_posts, mask_persons
+
+
+def parse_enabled() -> bool:
+    """Whether the syntactic pass runs after the rules (BLOCGRAPH_PARSE=1; needs spaCy)."""
+    return os.environ.get("BLOCGRAPH_PARSE", "") in ("1", "true", "yes")
 
 
 class ExtractionWarning(UserWarning):
@@ -39,6 +45,10 @@ def extract_article(article: Article) -> ArticleFacts:
     facts.memberships = extract_members(ctx)
     facts.events = extract_events(ctx)
     facts.cooperation_proposals = extract_cooperation(ctx)
+    if parse_enabled():
+        from graph_builder.extract import parse
+
+        parse.extend(ctx, facts)
     if facts.is_empty():
         warnings.warn(f"{article.path}: no facts found", ExtractionWarning, stacklevel=2)
     return facts
