@@ -207,7 +207,30 @@ def extract_posts(ctx: Context) -> list[Post]:
             if key not in found:
                 found[key] = post
                 ctx.persons.setdefault(post.person, (post.post, post.of))
-    return list(found.values())
+    return _settle_states(list(found.values()))
+
+
+_GUESSED = ("post.title-name", "post.pronoun-title-name")
+
+
+def _settle_states(posts: list[Post]) -> list[Post]:
+    """One state per person and title: a state the text ties to the person wins over a guess.
+
+    "President Javier Milei stayed at home" names no state; the nearest one in the sentence
+    is a guess, while "Argentina's President Javier Milei" elsewhere in the article says it.
+    A guessed post that another sentence contradicts is dropped; the stated one stays.
+    """
+    stated: dict[tuple[str, str], set[str | None]] = {}
+    for post in posts:
+        if post.rule not in _GUESSED:
+            stated.setdefault((post.person.split()[-1], post.post), set()).add(post.of)
+    kept: list[Post] = []
+    for post in posts:
+        known = stated.get((post.person.split()[-1], post.post))
+        if post.rule in _GUESSED and known and post.of not in known:
+            continue
+        kept.append(post)
+    return kept
 
 
 _LIST_ITEM = r"(?:" + NAME + r")\s+of\s+(?:the\s+)?" + SA
