@@ -18,7 +18,7 @@ from graph_builder.extract.common import ANY, SA, A, O, S, T, clause_end, eviden
 from graph_builder.extract.context import Context, Masked
 
 CHAIR_NOUN = (
-    r"(?:(?:rotating|annual|six-month|one-year|two-year|monthly|current|new|"
+    r"(?:(?:rotating|annual|six-month|one-year|two-year|monthly|current|new|pro[\s-]tempore|"
     r"symbolic|body's|bloc's|group's|organi[sz]ation's|union's|forum's|"
     r"Council's|year-long|\w+-year)\s+)*"
     r"(?:chairmanship|chairpersonship|presidency|chair(?!man\b|s\b|ed\b)|helm|baton|gavel|hammer)"
@@ -43,8 +43,9 @@ _TAKE = (
 )
 _INTRINSIC = (
     r"(?:chair(?:s|ed|ing)?|presid(?:es|ed|e|ing)\s+(?:over|in)|(?:has|have|had)\s+chaired|"
-    r"(?:lead(?:s|ing)?|led)\s+(?:the|it)\s*(?:organi[sz]ation|bloc|group|body|union|council|forum|"
-    r"\d+-member\s+\w+|\u27e6O\d+\u27e7)?|"
+    r"(?:lead(?:s|ing)?|led)(?=\s+\u27e6O\d+\u27e7)|"
+    r"(?:lead(?:s|ing)?|led)\s+(?:the|it)\s*(?:organi[sz]ation|bloc|group|body|union|council|"
+    r"forum|\d+-member\s+\w+|\u27e6O\d+\u27e7)?|"
     r"wrap(?:s|ped)?\s+up|end(?:s|ed)|conclud(?:es|ed)|complet(?:es|ed)|clos(?:es|ed))"
 )
 _END_VERBS = re.compile(r"wrap|end|conclud|complet|clos", re.IGNORECASE)
@@ -276,7 +277,18 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         facts = _sentence_chairs(sentence, ctx, last_org)
         found.extend(facts)
         last_org = facts[-1].organization if facts else None
-    return _merge(found)
+    return [_year_of_outgoing(f) for f in _merge(found)]
+
+
+def _year_of_outgoing(fact: Chairmanship) -> Chairmanship:
+    """A yearly chair handed over at the turn of a year held that year: "X takes over from Y
+    on 1 January" closes Y's term on 31 December, so Y chaired that calendar year."""
+    if fact.start is None and fact.end and fact.end.endswith("-12-31") and \
+            fact.rule in ("chair.from", "chair.handover-outgoing") and \
+            _TERM_MONTHS.get(fact.organization, 12) == 12:
+        fact.start = fact.end[:4]
+        fact.end = fact.end[:4]
+    return fact
 
 
 def _make(sentence: Masked, ctx: Context, org: str | None, chair: str | None, start: str | None,

@@ -38,7 +38,7 @@ _PATTERNS = [
     ("mdy", rf"(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
     ("half", rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)"),  # noqa: E501
     ("yrange", rf"(?P<y>{_YEAR})\s*(?:-|\u2013|/|to)\s*(?P<y2>{_YEAR}|\d\d)\b"),
-    ("my", rf"{_MOD}(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
+    ("my", rf"{_MOD}(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
     ("relyear", r"(?P<rel>last|next|this|previous|the previous|the following|the coming|the past)\s+year"),  # noqa: E501
     ("relmonth", r"(?P<rel>last|next|this)\s+month"),
     ("weekday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WEEKDAY})"),
