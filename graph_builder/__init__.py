@@ -251,6 +251,10 @@ class Blocgraph:
         """The graph as a networkx graph: view "full" (typed relations) or "states"."""
         from graph_builder.network.views import to_networkx
 
+        if not self.built:
+            raise NotBuiltError(
+                f"--store {self.store.root}: no graph there; run blocgraph build first"
+            )
         return to_networkx(self.store, view=view, dynamic=dynamic)
 
     def export(

@@ -7,6 +7,7 @@ beside the handler; `parser()` assembles them in the order `--help` shows.
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,16 +39,18 @@ COMMANDS: dict[str, Command] = {}
 
 
 def command(
-    name: str,
-    help: str,  # noqa: A002 - argparse's word
-    description: str | None = None,
-    *,
-    options: Callable[[argparse.ArgumentParser], None] = lambda p: None,
+    name: str, *, options: Callable[[argparse.ArgumentParser], None] = lambda p: None
 ) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
-    """Register the decorated handler as `blocgraph NAME`, with the options it takes."""
+    """Register the decorated handler as `blocgraph NAME`, with the options it takes.
+
+    The handler's docstring is its help: the first line for `blocgraph --help`, the
+    paragraphs after it for `blocgraph NAME --help`.
+    """
 
     def register(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-        COMMANDS[name] = Command(name, help, description, options, run)
+        first, _, rest = inspect.getdoc(run).partition("\n\n")  # type: ignore[union-attr]
+        description = " ".join(rest.split()) or None
+        COMMANDS[name] = Command(name, " ".join(first.split()), description, options, run)
         return run
 
     return register

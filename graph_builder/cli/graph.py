@@ -40,17 +40,16 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     jobs_arg(p)
 
 
-@command(
-    "build",
-    help="build the graph from articles and facts files",
-    description="Build the graph into the embedded store, then run OWL 2 RL inference "
-    "and the rules of queries/rules/. Each PATH is an article (.txt, .md, .html), a "
-    "facts file (.json) or a folder of them, walked recursively; none means data/. "
-    "Articles whose facts did not change are left as they are; a failed or "
-    "interrupted build leaves the previous graph intact.",
-    options=_build_options,
-)
+@command("build", options=_build_options)
 def build(args: argparse.Namespace) -> int:
+    """build the graph from articles and facts files
+
+    Build the graph into the embedded store, then run OWL 2 RL inference and the rules of
+    queries/rules/. Each PATH is an article (.txt, .md, .html), a facts file (.json) or a
+    folder of them, walked recursively; none means data/. Articles whose facts did not
+    change are left as they are; a failed or interrupted build leaves the previous graph
+    intact.
+    """
     jobs = bg.check_jobs(args.jobs, "--jobs")
     report = bg.open(args.store).build(
         args.paths or [Path("data")],
@@ -97,15 +96,14 @@ def _query_options(p: argparse.ArgumentParser) -> None:
     remote_args(p)
 
 
-@command(
-    "query",
-    help="run a named query, a .rq file or SPARQL text",
-    description="Run a named query from queries/ (see --list), a .rq file, or SPARQL "
-    "text against the store. Parameters are bound as RDF terms, never pasted into "
-    "the query: --param org=CSTO binds ?org to the CSTO's IRI.",
-    options=_query_options,
-)
+@command("query", options=_query_options)
 def query(args: argparse.Namespace) -> int:
+    """run a named query, a .rq file or SPARQL text
+
+    Run a named query from queries/ (see --list), a .rq file, or SPARQL text against the
+    store. Parameters are bound as RDF terms, never pasted into the query: --param org=CSTO
+    binds ?org to the CSTO's IRI.
+    """
     if args.list or not args.query:
         if not args.list:
             raise BlocgraphError("query: give a query NAME, a .rq FILE or SPARQL text (or --list)")
@@ -132,15 +130,13 @@ def _dump_options(p: argparse.ArgumentParser) -> None:
     store_arg(p)
 
 
-@command(
-    "dump",
-    help="write the whole graph, deterministically ordered",
-    description="Write every named graph (ontology, reference, one per "
-    "article, inferred) to stdout or a file. turtle and ntriples merge "
-    "the graphs; trig and nquads keep them apart.",
-    options=_dump_options,
-)
+@command("dump", options=_dump_options)
 def dump(args: argparse.Namespace) -> int:
+    """write the whole graph, deterministically ordered
+
+    Write every named graph (ontology, reference, one per article, inferred) to stdout or a
+    file. turtle and ntriples merge the graphs; trig and nquads keep them apart.
+    """
     data = bg.open(args.store).dump(args.format)
     if args.output:
         try:
@@ -152,15 +148,13 @@ def dump(args: argparse.Namespace) -> int:
     return 0
 
 
-@command(
-    "validate",
-    help="check the graph against the SHACL shapes",
-    description="Check the graph against ontology/shapes.ttl and print "
-    "each violation on one line: focus node, path, message. Exit 1 when "
-    "there is any.",
-    options=store_arg,
-)
+@command("validate", options=store_arg)
 def validate(args: argparse.Namespace) -> int:
+    """check the graph against the SHACL shapes
+
+    Check the graph against ontology/shapes.ttl and print each violation on one line: focus
+    node, path, message. Exit 1 when there is any.
+    """
     violations = bg.open(args.store).validate()
     for v in violations:
         print(v)
@@ -168,8 +162,9 @@ def validate(args: argparse.Namespace) -> int:
     return 1 if violations else 0
 
 
-@command("stats", help="count the triples of each graph", options=store_arg)
+@command("stats", options=store_arg)
 def stats(args: argparse.Namespace) -> int:
+    """count the triples of each graph"""
     counts = bg.open(args.store).stats()
     for graph, count in counts.graphs.items():
         print(f"{count:8d}  {graph}")
@@ -195,18 +190,17 @@ def _push_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
 
-@command(
-    "push",
-    help="upload every named graph to a remote triple store",
-    description="Replace the remote copy of each named graph (ontology, reference, one "
-    "per article, inferred) with the local one, through the SPARQL 1.1 Graph Store "
-    "Protocol and/or SPARQL Update; pushing twice replaces, never duplicates. With an "
-    "update endpoint each graph is staged and moved into place in one update, so it is "
-    "either old or new on the server. Remote blocgraph graphs no longer in the local "
-    "store are removed. Counts are read back and checked at the end.",
-    options=_push_options,
-)
+@command("push", options=_push_options)
 def push(args: argparse.Namespace) -> int:
+    """upload every named graph to a remote triple store
+
+    Replace the remote copy of each named graph (ontology, reference, one per article,
+    inferred) with the local one, through the SPARQL 1.1 Graph Store Protocol and/or SPARQL
+    Update; pushing twice replaces, never duplicates. With an update endpoint each graph is
+    staged and moved into place in one update, so it is either old or new on the server.
+    Remote blocgraph graphs no longer in the local store are removed. Counts are read back
+    and checked at the end.
+    """
     report = open_graph(args).push(
         chunk_size=args.chunk_size,
         dry_run=args.dry_run,
@@ -242,15 +236,14 @@ def _ask_options(p: argparse.ArgumentParser) -> None:
     remote_args(p)
 
 
-@command(
-    "ask",
-    help="answer a plain question from the graph, with sources",
-    description="Answer a question in plain English (who chaired what and when, "
-    "successions, posts, members, summits, conflicts, cooperation) with a named query; "
-    "each answer shows its period and the source article and sentence.",
-    options=_ask_options,
-)
+@command("ask", options=_ask_options)
 def ask(args: argparse.Namespace) -> int:
+    """answer a plain question from the graph, with sources
+
+    Answer a question in plain English (who chaired what and when, successions, posts,
+    members, summits, conflicts, cooperation) with a named query; each answer shows its
+    period and the source article and sentence.
+    """
     if args.examples or not args.question:
         if not args.examples:
             raise BlocgraphError("ask: give a QUESTION (see `blocgraph ask --examples`)")
@@ -271,15 +264,13 @@ def _extract_options(p: argparse.ArgumentParser) -> None:
     jobs_arg(p)
 
 
-@command(
-    "extract",
-    help="print the facts extracted from articles",
-    description="Extract the facts of each ARTICLE (.txt, .md, .html) and print them "
-    "in the facts JSON format, each with its evidence sentence and character offsets "
-    "into the article text.",
-    options=_extract_options,
-)
+@command("extract", options=_extract_options)
 def extract(args: argparse.Namespace) -> int:
+    """print the facts extracted from articles
+
+    Extract the facts of each ARTICLE (.txt, .md, .html) and print them in the facts JSON
+    format, each with its evidence sentence and character offsets into the article text.
+    """
     jobs = bg.check_jobs(args.jobs, "--jobs")
     failed = 0
     with closing(bg.open().extract(args.articles, jobs=jobs)) as outcomes:

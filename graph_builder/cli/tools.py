@@ -15,15 +15,13 @@ def _demo_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR")
 
 
-@command(
-    "demo",
-    help="build data/, answer sample questions, write an export",
-    description="The main job on the shipped data: build the graph of "
-    "data/, print who chaired what and when, the graph's size, and write "
-    "exports under out/.",
-    options=_demo_options,
-)
+@command("demo", options=_demo_options)
 def demo(args: argparse.Namespace) -> int:
+    """build data/, answer sample questions, write an export
+
+    The main job on the shipped data: build the graph of data/, print who chaired what and
+    when, the graph's size, and write exports under out/.
+    """
     return bg.demo(args.store, args.out)
 
 
@@ -49,15 +47,14 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
                    "before the connection is closed (408) (default: 10)")
 
 
-@command(
-    "serve",
-    help="serve the graph over HTTP: SPARQL endpoint, named queries, ask, web page",
-    description="A SPARQL 1.1 Protocol endpoint at /sparql, named queries at "
-    "/queries, answers at /ask and a web page at /. Read-only unless "
-    "--allow-update; no SERVICE or LOAD unless --allow-service.",
-    options=_serve_options,
-)
+@command("serve", options=_serve_options)
 def serve(args: argparse.Namespace) -> int:
+    """serve the graph over HTTP: SPARQL endpoint, named queries, ask, web page
+
+    A SPARQL 1.1 Protocol endpoint at /sparql, named queries at /queries, answers at /ask
+    and a web page at /. Read-only unless --allow-update; no SERVICE or LOAD unless
+    --allow-service.
+    """
     return bg.open(args.store).serve(
         host=args.host or "127.0.0.1",
         port=args.port,
@@ -81,17 +78,16 @@ def _synth_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--articles", type=int, default=0, metavar="K")
 
 
-@command(
-    "synth",
-    help="write a deterministic synthetic corpus of about N triples",
-    description="Write seeded synthetic facts files (blocs, members over periods, yearly "
-    "chairs, office holders, summits, clashes, proposals) under DIR/facts/, adding up to "
-    "about N asserted triples once built with `blocgraph build DIR`. With --articles K, "
-    "also write K news-style texts with gold facts under DIR/articles/ for extraction "
-    "runs (a build of DIR then extracts them too).",
-    options=_synth_options,
-)
+@command("synth", options=_synth_options)
 def synth(args: argparse.Namespace) -> int:
+    """write a deterministic synthetic corpus of about N triples
+
+    Write seeded synthetic facts files (blocs, members over periods, yearly chairs, office
+    holders, summits, clashes, proposals) under DIR/facts/, adding up to about N asserted
+    triples once built with `blocgraph build DIR`. With --articles K, also write K
+    news-style texts with gold facts under DIR/articles/ for extraction runs (a build of DIR
+    then extracts them too).
+    """
     report = bg.synth(args.out, args.triples, seed=args.seed, articles=args.articles)
     print(
         f"wrote {report.facts_files} facts file(s) with {report.facts} facts "
@@ -112,16 +108,14 @@ def _export_options(p: argparse.ArgumentParser) -> None:
     store_arg(p)
 
 
-@command(
-    "export",
-    help="write the state network as GEXF (Gephi), GraphML or node-link JSON",
-    description="Write a network view of the graph. full: states, organisations, "
-    "persons and events with typed relations; states: states only, edges counting "
-    "shared blocs, chair hand-overs and conflicts. --dynamic adds time spells "
-    "(Gephi's timeline shows who chaired when).",
-    options=_export_options,
-)
+@command("export", options=_export_options)
 def export(args: argparse.Namespace) -> int:
+    """write the state network as GEXF (Gephi), GraphML or node-link JSON
+
+    Write a network view of the graph. full: states, organisations, persons and events with
+    typed relations; states: states only, edges counting shared blocs, chair hand-overs and
+    conflicts. --dynamic adds time spells (Gephi's timeline shows who chaired when).
+    """
     G = bg.open(args.store).export(
         args.format,
         args.output,
@@ -138,15 +132,14 @@ def _analyze_options(p: argparse.ArgumentParser) -> None:
     store_arg(p)
 
 
-@command(
-    "analyze",
-    help="centrality, communities and conflicts of the states network",
-    description="Per state: degree, weighted degree, betweenness, chairmanships, "
-    "conflicts; Louvain communities and the edges between them; states in conflict "
-    "while sharing a bloc. csv prints the per-state table only.",
-    options=_analyze_options,
-)
+@command("analyze", options=_analyze_options)
 def analyze(args: argparse.Namespace) -> int:
+    """centrality, communities and conflicts of the states network
+
+    Per state: degree, weighted degree, betweenness, chairmanships, conflicts; Louvain
+    communities and the edges between them; states in conflict while sharing a bloc. csv
+    prints the per-state table only.
+    """
     sys.stdout.write(bg.open(args.store).analyze().format(args.format))
     return 0
 
@@ -158,14 +151,13 @@ def _plot_options(p: argparse.ArgumentParser) -> None:
     store_arg(p)
 
 
-@command(
-    "plot",
-    help="draw the states network to a PNG (needs matplotlib)",
-    description="Draw the states view: blocs shaded, colour by community, grey lines "
-    "for shared blocs, green arrows for chair hand-overs, red dashes for conflicts.",
-    options=_plot_options,
-)
+@command("plot", options=_plot_options)
 def plot(args: argparse.Namespace) -> int:
+    """draw the states network to a PNG (needs matplotlib)
+
+    Draw the states view: blocs shaded, colour by community, grey lines for shared blocs,
+    green arrows for chair hand-overs, red dashes for conflicts.
+    """
     bg.open(args.store).plot(args.output, view=args.view, title=args.title)
     print(f"wrote {args.output}")
     return 0
@@ -176,13 +168,12 @@ def _eval_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
-@command(
-    "eval",
-    help="score extraction and question answering against gold files",
-    description="For GOLD_DIR with NAME.txt|md|html and NAME.gold.json: extraction "
-    "precision/recall/F1 per fact type, and question accuracy on a graph built in a "
-    "temporary store from the articles, with each wrong answer listed.",
-    options=_eval_options,
-)
+@command("eval", options=_eval_options)
 def evaluate(args: argparse.Namespace) -> int:
+    """score extraction and question answering against gold files
+
+    For GOLD_DIR with NAME.txt|md|html and NAME.gold.json: extraction precision/recall/F1
+    per fact type, and question accuracy on a graph built in a temporary store from the
+    articles, with each wrong answer listed.
+    """
     return bg.evaluate(args.gold_dir, args.json)

@@ -2,9 +2,10 @@
 
 Starlette under uvicorn: a small ASGI toolkit whose requests, responses, CORS middleware
 and lifespan hooks are all we need, with no ORM or template layer to keep safe. Queries
-do not run in the server process: a pool of worker processes (`serve_worker`) runs them,
-and a query past its time limit is stopped by killing its worker, which is the only way
-to stop a pyoxigraph query; the server keeps answering meanwhile.
+do not run in the server process: a pool of worker processes (serve/pool.py running
+serve/worker.py) runs them, and a query past its time limit is stopped by killing its
+worker, which is the only way to stop a pyoxigraph query; the server keeps answering
+meanwhile.
 
 Safe by default: read-only (updates need --allow-update and the bearer token), no
 `SERVICE` or `LOAD` (the server would fetch other hosts or files), capped body size,
@@ -17,12 +18,10 @@ from __future__ import annotations
 import asyncio
 import hmac
 import ipaddress
-import multiprocessing
 import os
 import socket
 import sys
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -37,93 +36,14 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.errors import BlocgraphError, NotBuiltError
 from graph_builder.serve import guard as serve_guard
 from graph_builder.serve import worker as serve_worker
+from graph_builder.serve.pool import QueryTimeout, WorkerPool
 
 WEB = Path(__file__).parent / "web"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORM = "application/x-www-form-urlencoded"
-
-
-class QueryTimeout(Exception):
-    pass
-
-
-class _Worker:
-    def __init__(self, ctx: Any, root: str) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=serve_worker.main, args=(child, root), daemon=True)
-        self.process.start()
-        child.close()
-        if not self.conn.poll(60) or self.conn.recv() != "ready":
-            self.kill()
-            raise RuntimeError("a query worker did not start")
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-
-class WorkerPool:
-    """Worker processes handed out one request at a time; a late one is killed and replaced."""
-
-    def __init__(self, root: str, size: int) -> None:
-        self.root = root
-        self.size = size
-        self.ctx = multiprocessing.get_context("spawn")
-        self.threads = ThreadPoolExecutor(max_workers=size + 2, thread_name_prefix="pool")
-        self.idle: asyncio.Queue[_Worker] = asyncio.Queue()
-        self.workers: set[_Worker] = set()
-        self.closed = False
-
-    async def start(self) -> None:
-        loop = asyncio.get_running_loop()
-        started = await asyncio.gather(
-            *(loop.run_in_executor(self.threads, _Worker, self.ctx, self.root)
-              for _ in range(self.size))
-        )
-        for worker in started:
-            self.workers.add(worker)
-            self.idle.put_nowait(worker)
-
-    async def _replace(self, worker: _Worker) -> None:
-        loop = asyncio.get_running_loop()
-        self.workers.discard(worker)
-        await loop.run_in_executor(self.threads, worker.kill)
-        if self.closed:
-            return
-        fresh = await loop.run_in_executor(self.threads, _Worker, self.ctx, self.root)
-        if self.closed:  # the server stopped while this one was starting
-            fresh.kill()
-            return
-        self.workers.add(fresh)
-        self.idle.put_nowait(fresh)
-
-    async def run(self, job: dict[str, Any], timeout: float) -> dict[str, Any]:
-        worker = await self.idle.get()
-        loop = asyncio.get_running_loop()
-        try:
-            worker.conn.send(job)
-            done = await loop.run_in_executor(self.threads, worker.conn.poll, timeout)
-            if not done:
-                raise QueryTimeout()
-            result = await loop.run_in_executor(self.threads, worker.conn.recv)
-        except BaseException:
-            # Killed at the deadline, crashed, or the client went away: start afresh.
-            asyncio.ensure_future(self._replace(worker))
-            raise
-        self.idle.put_nowait(worker)
-        return result
-
-    def close(self) -> None:
-        self.closed = True
-        for worker in list(self.workers):
-            worker.kill()
-        self.workers.clear()
-        self.threads.shutdown(wait=False, cancel_futures=True)
 
 
 def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -525,7 +445,7 @@ def run(
         raise BlocgraphError(f"--host {host}: not a loopback address; pass --host explicitly "
                              "to serve other machines")
     if not Path(store_dir, "current").exists():
-        raise BlocgraphError(f"store {store_dir}: no graph built yet (run `blocgraph build` "
+        raise NotBuiltError(f"store {store_dir}: no graph built yet (run `blocgraph build` "
                              "first, or pass --store DIR)")
     app = create_app(store_dir, **options)
     protocol = head_deadline_protocol(options.get("client_timeout", 10.0))
