@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 from graph_builder.core.errors import (
     BlocgraphError,
-    CheckFailed,
     NotBuiltError,
     QueryError,
     RemoteError,
@@ -55,7 +54,6 @@ __all__ = [
     "Blocgraph",
     "BlocgraphError",
     "BuildReport",
-    "CheckFailed",
     "DEFAULT_STORE",
     "NotBuiltError",
     "QueryError",

@@ -42,10 +42,3 @@ class RemoteError(BlocgraphError):
 
     def __init__(self, message: str, *, exit_code: int = 1) -> None:
         super().__init__(message, exit_code=exit_code)
-
-
-class CheckFailed(BlocgraphError):
-    """A check found problems (a push whose counts do not match, say): exit code 1."""
-
-    def __init__(self, message: str, *, exit_code: int = 1) -> None:
-        super().__init__(message, exit_code=exit_code)

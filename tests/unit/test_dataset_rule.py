@@ -8,28 +8,21 @@ never written down, so the test holds for any seed.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from graph_builder.query.push import push
-from helpers import Server, free_port, run_cli
+from helpers import Server, run_cli
+from helpers.oxigraph import OXIGRAPH, OxigraphServer
 
 import graph_builder as bg
 from graph_builder.core.vocab import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from graph_builder.graph.store import Dataset, Store, dataset_of
-from graph_builder.query.remote import RemoteEndpoint
+from graph_builder.query.push import push
 
 FROM_INFERRED = f"SELECT (COUNT(*) AS ?n) FROM <{INFERRED_GRAPH}> WHERE {{ ?s ?p ?o }}"
 UNION = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which(
-    "oxigraph"
-)
 
 
 def count(results: bg.Results) -> int:
@@ -84,32 +77,14 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory, data_store: Path) -> Iter
     """A real `oxigraph serve` holding the seed, pushed there by blocgraph."""
     if OXIGRAPH is None:
         pytest.fail("the oxigraph server CLI (PyPI package `oxigraph`) is not installed")
-    base = f"http://127.0.0.1:{free_port()}"
-    location = tmp_path_factory.mktemp("oxigraph") / "db"
-    process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(location), "--bind", base.removeprefix("http://")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph") / "db").start()
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                httpx.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        endpoint = RemoteEndpoint(
-            f"{base}/query", update_url=f"{base}/update", graph_store_url=f"{base}/store"
-        )
+        endpoint = server.endpoint()
         push(Store(data_store), endpoint)
         endpoint.close()
-        yield f"{base}/query"
+        yield f"{server.base}/query"
     finally:
-        process.kill()
-        process.wait()
+        server.kill()
 
 
 def test_remote_endpoint(oxigraph: str, data_store: Path, inferred_size: int) -> None:
