@@ -199,6 +199,27 @@ def _known_parts(kind: str, item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
+def score_on_gold_facts(
+    gold_dir: Path, questions: list[dict[str, Any]] | None = None
+) -> tuple[QuestionScore, list[str]]:
+    """Question accuracy on a graph built from the gold facts alone (no extraction).
+
+    Measures question understanding apart from extraction: the graph holds exactly what the
+    gold files say. Returns the score and the gold items dropped as naming unknown things.
+    """
+    from graph_builder import Blocgraph
+
+    questions = gold_questions(gold_dir) if questions is None else questions
+    with tempfile.TemporaryDirectory(prefix="blocgraph-goldq-") as tmp:
+        facts = Path(tmp) / "facts"
+        dropped = facts_from_gold(Path(gold_dir), facts)
+        graph = Blocgraph(Path(tmp) / "store")
+        graph.build([facts], extract=False)
+        score = score_questions(graph.store, questions)
+        graph.store.close()
+    return score, dropped
+
+
 def _extraction_score(gold_dir: Path) -> Any:
     try:
         from graph_builder.evaluate.extraction import score_extraction
@@ -235,11 +256,13 @@ def run_eval(gold_dir: Path, as_json: bool = False) -> int:
         report = graph.build([article for article, _ in gold_pairs(gold_dir)])
         score = score_questions(graph.store, questions)
         graph.store.close()
+    on_gold, _dropped = score_on_gold_facts(gold_dir, questions)
     if as_json:
         out = {
             "gold_dir": str(gold_dir),
             "extraction": extraction.to_dict(),
             "questions": score.to_dict(),
+            "questions_on_gold_facts": on_gold.to_dict(),
             "skipped_articles": [[str(p), why] for p, why in report.skipped],
         }
         print(json.dumps(out, ensure_ascii=False, indent=1))
@@ -255,6 +278,11 @@ def run_eval(gold_dir: Path, as_json: bool = False) -> int:
     print(
         f"questions: {score.correct}/{score.total} right, accuracy {score.accuracy:.1%}; "
         f"{len(score.answered_when_empty)} answered where none was expected"
+    )
+    print(
+        f"questions on the gold facts (understanding alone): {on_gold.correct}/"
+        f"{on_gold.total}, accuracy {on_gold.accuracy:.1%}; "
+        f"{len(on_gold.answered_when_empty)} answered where none was expected"
     )
     for r in score.wrong:
         why = f" [{r.error}]" if r.error else ""

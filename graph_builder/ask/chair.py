@@ -1,0 +1,321 @@
+"""Chairmanship forms: who chaired when, when a state chaired, succession."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph_builder.ask.helpers import (
+    _bounds,
+    _collect,
+    _covers,
+    _date_in,
+    _main_holders,
+    _merge_dates,
+)
+from graph_builder.ask.model import AnswerItem, _iri
+from graph_builder.ask.parse import Period
+from graph_builder.core import reference
+from graph_builder.core.dates import PartialDate
+
+
+class ChairForms:
+    """Who chaired an organisation, when, how often, and who came before or after."""
+
+    # chairmanship -----------------------------------------------------------------------------
+    def chair(self) -> list[AnswerItem]:
+        org = self.org()
+        period = self.p.period
+        found: list[AnswerItem] = []
+        for body in self.org_family(org):
+            found = self._chair_of(body, period)
+            if found:
+                org = body
+                break
+        took = re.search(r"\b(took over|take over|takes over|taking over|assum\w+|took up|"
+                         r"took on|was handed|received)\b", self.low)
+        if took and period and period.relative is None and len(found) > 1:
+            starting = [a for a in found if a.start and _date_in(a.start, period)]
+            found = starting or found
+        elif period and period.relative != "now" and period.precision != "day" and len(found) > 1 \
+                and not re.search(r"\b(countries|states|members|nations)\b", self.low):
+            found = _main_holders(found, period)
+        what = f"chairmanship of the {org.label}"
+        if period is None:
+            when = ""
+        elif period.relative == "now":
+            when = f" on {period.iso} (now)"
+        else:
+            when = f" {'on' if period.precision == 'day' else 'in'} {period.iso}"
+        if not found:
+            self.message = f"The graph has no {what}{when}."
+        elif len(found) > 1 and self._conflict(found, period):
+            self.message = (
+                f"Sources disagree on the {what}{when}: "
+                + "; ".join(f"{a.label} ({', '.join(s.article for s in a.sources)})" for a in found)
+                + "."
+            )
+        else:
+            self.message = f"{' and '.join(a.label for a in found)} held the {what}{when}."
+        return found
+
+    def _chair_of(self, org: reference.Entity, period: Period | None) -> list[AnswerItem]:
+        if period is None:
+            if re.search(r"\b(who|which \w+) (chairs|holds|presides|is)\b", self.low):
+                period = Period(self.as_of, self.as_of, "day", "now")
+                self.p.period = period
+            else:
+                rows = self.run("chairs", org=_iri(org))
+                return _collect(rows, "chairLabel", "chair")
+        if period.precision == "day":
+            rows = self.run("chair_on", org=_iri(org), date=period.first.isoformat())
+        else:
+            rows = self.run(
+                "chair_during", org=_iri(org), **{"from": period.first.isoformat(),
+                                                  "to": period.last.isoformat()}
+            )
+        return _collect(rows, "chairLabel", "chair")
+
+    @staticmethod
+    def _conflict(found: list[AnswerItem], period: Period | None) -> bool:
+        if period is not None and period.precision == "day":
+            return True
+        spans = [(a.start, a.end) for a in found]
+        return len(set(spans)) < len(spans)
+
+    def when_chaired(self) -> list[AnswerItem]:
+        org, state = self.org(), self.state()
+        rows = self.run("chairs", org=_iri(org), chair=_iri(state))
+        years = bool(re.search(r"\byears?\b", self.low))
+        # "until when", "when did its chairmanship end", "when did Belarus hand it over"
+        ending = bool(re.search(
+            r"\b(until|till|end|ends|ended|ending|expire\w*|conclud\w*|finish\w*|hand\w*|"
+            r"pass\w*|relinquish\w*|give up|gave up|step\w* down|transferr?\w*)\b", self.low))
+        if ending and self.p.state_spans and re.search(
+                r"\bto\s+(the\s+)?$", self.low[:self.p.state_spans[0][0]]):
+            ending = False  # "when was the chair handed to Kazakhstan": its start
+        key = "end" if ending else "start"
+        items: dict[str, AnswerItem] = {}
+        for row in rows:
+            value = row.get(key)
+            if not value:
+                continue
+            label = value[:4] if years else value
+            item = items.setdefault(label, AnswerItem(label, None, row.get("start"),
+                                                      row.get("end")))
+            item.add_source(row.get("article"), row.get("evidence"))
+        if ending and not items:  # no stated end: the next chair's start, where it is known
+            others = {_iri(s) for s in self.p.states[1:]}
+            for row in self.run("succession", org=_iri(org), **{"from": _iri(state)}):
+                if row.get("toStart") and (not others or row.get("to") in others):
+                    label = row["toStart"][:4] if years else row["toStart"]
+                    item = items.setdefault(label, AnswerItem(label, None, None, row["toStart"]))
+                    item.add_source(row.get("article"), row.get("evidence"))
+        found = _merge_dates(list(items.values())) if not years else sorted(
+            items.values(), key=lambda a: a.label)
+        if self.p.period and self.p.period.relative is None:
+            found = [a for a in found if _covers(a.start, a.end, self.p.period)]
+        verb = "'s chairmanship of the {org} ended" if ending else " chaired the {org} in"
+        if found:
+            self.message = f"{state.label}" + verb.format(org=org.label) + ": " + ", ".join(
+                a.label for a in found) + "."
+        else:
+            self.message = (f"The graph has no {'end of a ' if ending else ''}chairmanship of "
+                            f"the {org.label} by {state.label}.")
+        return found
+
+    def has_chaired(self) -> list[AnswerItem]:
+        org, state = self.org(), self.state()
+        rows = self.run("chairs", org=_iri(org), chair=_iri(state))
+        period = self.p.period
+        if period is not None:
+            rows = [r for r in rows if _covers(r.get("start"), r.get("end"), period)]
+        item = AnswerItem("yes" if rows else "no")
+        for r in rows:
+            item.add_source(r.get("article"), r.get("evidence"))
+            item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
+        when = f" in {period.iso}" if period else ""
+        self.message = (f"Yes: {state.label} chaired the {org.label}{when}." if rows else
+                        f"No: the graph has no chairmanship of the {org.label} by "
+                        f"{state.label}{when}.")
+        return [item]
+
+    def times_chaired(self) -> list[AnswerItem]:
+        org, state = self.org(), self.state()
+        rows = self.run("chairs", org=_iri(org), chair=_iri(state))
+        dated = [AnswerItem(r["start"]) for r in rows if r.get("start")]
+        starts = {a.label for a in _merge_dates(dated)} or ({"undated"} if rows else set())
+        if not rows:
+            self.message = f"The graph has no chairmanship of the {org.label} by {state.label}."
+            return []
+        item = AnswerItem(str(len(starts)))
+        for r in rows:
+            item.add_source(r.get("article"), r.get("evidence"))
+        self.message = (
+            f"{state.label} chaired the {org.label} {len(starts)} time(s): "
+            + ", ".join(sorted(starts)) + "."
+        )
+        return [item]
+
+    def orgs_chaired(self) -> list[AnswerItem]:
+        state = self.state()
+        rows = self.run("chairs", chair=_iri(state))
+        if self.p.period:
+            rows = [r for r in rows if _covers(r.get("start"), r.get("end"), self.p.period)]
+        found = _collect(rows, "orgLabel", "org", None, None)
+        self.message = (
+            f"{state.label} chaired: {', '.join(a.label for a in found)}."
+            if found
+            else f"The graph has no chairmanship held by {state.label}."
+        )
+        return found
+
+    # succession -------------------------------------------------------------------------------
+    def succession(self) -> list[AnswerItem]:
+        low = self.low
+        state = self.state(required=False)
+        if not self.p.orgs and state is not None:
+            return self._succession_any(state)
+        org = self.org()
+        if state is None:
+            return self.next_chair(org)
+        direction = self._direction(state)
+        for body in self.org_family(org):
+            if direction == "successor":
+                rows = self.run("succession", org=_iri(body), **{"from": _iri(state)})
+                label, iri, when = "toLabel", "to", "toStart"
+            else:
+                rows = self.run("succession", org=_iri(body), to=_iri(state))
+                label, iri, when = "fromLabel", "from", "fromStart"
+            if rows:
+                org = body
+                break
+        if not rows:
+            rows = self._adjacent(org, state, direction)
+            label, iri = ("toLabel", "to") if direction == "successor" else ("fromLabel", "from")
+            when = "toStart" if direction == "successor" else "fromStart"
+        period = self.p.period
+        if period and period.relative is None and rows:
+            matching = [
+                r for r in rows
+                if _date_in(r.get("toStart"), period) or _date_in(r.get("fromStart"), period)
+            ]
+            rows = matching or rows
+        found = _collect(rows, label, iri, when, None)
+        word = "after" if direction == "successor" else "before"
+        if found:
+            self.message = (
+                f"{' and '.join(a.label for a in found)} chaired the {org.label} "
+                f"{word} {state.label}."
+            )
+        else:
+            self.message = (
+                f"The graph has no chairmanship of the {org.label} {word} {state.label}."
+            )
+        del low
+        return found
+
+    def _succession_any(self, state: reference.Entity) -> list[AnswerItem]:
+        """A hand-over question that names no organisation: every organisation's."""
+        if self._direction(state) == "successor":
+            rows = self.run("succession", **{"from": _iri(state)})
+            found = _collect(rows, "toLabel", "to", "toStart", None)
+            word = "after"
+        else:
+            rows = self.run("succession", to=_iri(state))
+            found = _collect(rows, "fromLabel", "from", "fromStart", None)
+            word = "before"
+        self.message = (
+            f"{' and '.join(a.label for a in found)} chaired {word} {state.label}."
+            if found else f"The graph has no chairmanship {word} {state.label}."
+        )
+        return found
+
+    def _adjacent(self, org: reference.Entity, state: reference.Entity,
+                  direction: str) -> list[dict[str, str]]:
+        """Hand-overs read from the order of the organisation's chairmanships, when the
+        inferred ones are missing (overlapping or half-dated intervals)."""
+        chairs: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in self.run("chairs", org=_iri(org)):
+            first, last = _bounds(r.get("start"), r.get("end"))
+            if first is None and last is None:
+                continue
+            # known only to end: placed at the start of its last period, before one starting then
+            key = (first, 0) if first else (PartialDate.parse(r["end"]).first_day, -1)
+            entry = chairs.setdefault((r["chair"], str(key)), {"row": r, "key": key,
+                                                              "first": first, "last": last})
+            entry.setdefault("rows", []).append(r)
+        ordered = sorted(chairs.values(), key=lambda e: e["key"])
+        out: list[dict[str, str]] = []
+        for i, e in enumerate(ordered):
+            if e["row"]["chair"] != _iri(state):
+                continue
+            step = 1 if direction == "successor" else -1
+            j = i + step
+            while 0 <= j < len(ordered) and ordered[j]["row"]["chair"] == _iri(state):
+                j += step
+            if not 0 <= j < len(ordered):
+                continue
+            a, b = (e, ordered[j]) if step == 1 else (ordered[j], e)
+            if a["last"] and b["first"] and (b["first"] - a["last"]).days > 400:
+                continue  # a gap: the graph does not know who came in between
+            for r in b["rows"] if step == 1 else a["rows"]:
+                out.append({
+                    "fromLabel": a["row"].get("chairLabel"), "from": a["row"]["chair"],
+                    "toLabel": b["row"].get("chairLabel"), "to": b["row"]["chair"],
+                    "fromStart": a["row"].get("start"), "toStart": b["row"].get("start"),
+                    "article": r.get("article"), "evidence": r.get("evidence"),
+                })
+        return out
+
+    def _direction(self, state: reference.Entity) -> str:
+        """Successor or predecessor of the named state, from the verb and who its subject is."""
+        low = self.low
+        name_at = min(s for s, _ in self.p.state_spans)
+        prep = re.search(r"\b(before|after|preceding|following|prior to)\s+(the\s+)?$",
+                         low[:name_at])
+        if prep:
+            return "predecessor" if prep.group(1) in ("before", "preceding", "prior to") else (
+                "successor")
+        take = re.search(
+            r"\b(took|take|takes|taken|taking|received?|receiv\w+|succeed\w*|follow\w*|"
+            r"replac\w+|inherit\w*|assum\w+|came after|come after|next)\b", low)
+        give = re.search(
+            r"\b(hand\w*|pass\w*|transferr?\w*|gave|give\w*|preced\w*|relinquish\w*|"
+            r"before)\b", low)
+        verb = take if take and not (give and give.start() < take.start()) else give
+        if verb is None:
+            return "successor"
+        state_is_subject = bool(
+            re.search(r"\b(did|does|do|will|has|had|would)\s+(the\s+)?$", low[:name_at])
+        ) or name_at < verb.start()
+        is_take = verb is take
+        if is_take:
+            return "predecessor" if state_is_subject else "successor"
+        return "successor" if state_is_subject else "predecessor"
+
+    def next_chair(self, org: reference.Entity) -> list[AnswerItem]:
+        rows = self.run("chairs", org=_iri(org))
+        later = [
+            r for r in rows
+            if r.get("start") and PartialDate.parse(r["start"]).first_day > self.as_of
+        ]
+        if later:
+            first = min(PartialDate.parse(r["start"]).first_day for r in later)
+            rows = [r for r in later if PartialDate.parse(r["start"]).first_day == first]
+            found = _collect(rows, "chairLabel", "chair")
+        else:
+            now = self.run("chair_on", org=_iri(org), date=self.as_of.isoformat())
+            found = []
+            for current in {r["chair"] for r in now}:
+                nxt = self.run("succession", org=_iri(org), **{"from": current})
+                nxt = [r for r in nxt if r.get("toStart") and
+                       PartialDate.parse(r["toStart"]).last_day >= self.as_of]
+                found += _collect(nxt, "toLabel", "to", "toStart", None)
+        self.message = (
+            f"Next to chair the {org.label}: {', '.join(a.label for a in found)}."
+            if found else f"The graph has no chairmanship of the {org.label} after the one "
+            f"of {self.as_of.isoformat()}."
+        )
+        return found
+

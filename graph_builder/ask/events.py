@@ -1,0 +1,158 @@
+"""Event forms: where and when, host, who attended or was absent."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph_builder.ask.helpers import (
+    _collect,
+    _country_of,
+    _date_in,
+    _merge_dates,
+    _names_other_org,
+    _ordinals,
+)
+from graph_builder.ask.model import AnswerItem, _iri
+from graph_builder.core.dates import PartialDate
+
+
+class EventForms:
+    """Summits and meetings with their parties."""
+
+    def representative(self) -> list[AnswerItem]:
+        """Who represented a state at an event: the graph records states at events, not
+        their delegates, so this is said rather than guessed from the posts of the day."""
+        self.message = ("The graph records which states attended an event, not who "
+                        "represented them; ask who attended, or for a post holder.")
+        return []
+
+    # events -----------------------------------------------------------------------------------
+    def _events(self, types: tuple[str, ...]) -> tuple[dict[str, dict[str, Any]], str]:
+        """Events of the asked organisation, place and time, with their parties."""
+        org = self.org(required=False)
+        rows: list[dict[str, str]] = []
+        for t in types:
+            rows += self.run("event_parties", type=t)
+        events: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            e = events.setdefault(r["event"], {"row": r, "parties": [], "sources": {}})
+            if r.get("party"):
+                e["parties"].append(r)
+            if r.get("article"):
+                e["sources"].setdefault(r["article"], r.get("evidence"))
+        what = " ".join(t for t in types)
+        if org is not None:
+            what = f"{org.label} {what}"
+            about = {r["article"] for r in self.run("article_orgs", org=_iri(org))}
+            names = [n.lower() for n in org.names] + [org.label.lower()]
+
+            def belongs(e: dict[str, Any]) -> bool:
+                if e["row"].get("org"):
+                    return e["row"]["org"] == _iri(org)
+                name = (e["row"].get("name") or "").lower()
+                if any(re.search(rf"\b{re.escape(n)}\b", name) for n in names):
+                    return True
+                if name and _names_other_org(name, org):
+                    return False
+                return bool(set(e["sources"]) & about)
+
+            events = {k: e for k, e in events.items() if belongs(e)}
+        if self.p.cities:
+            city = _iri(self.p.cities[0])
+            events = {k: e for k, e in events.items() if e["row"].get("place") == city}
+            what += f" in {self.p.cities[0].label}"
+        period = self.p.period
+        if period and period.relative != "now":
+            events = {k: e for k, e in events.items() if _date_in(e["row"].get("date"), period)}
+            what += f" of {period.iso}"
+        if period is None and re.search(r"\b(was|were|did|had)\b", self.low) and len(events) > 1:
+            # a question in the past tense is not about an event after the day it is asked
+            past = {k: e for k, e in events.items() if e["row"].get("date") and
+                    PartialDate.parse(e["row"]["date"]).first_day <= self.as_of}
+            events = past or events
+        ordinals = _ordinals(self.low)
+        if ordinals and len(events) > 1:
+            def says(e: dict[str, Any]) -> bool:
+                text = " ".join([e["row"].get("name") or "", *(v or "" for v in
+                                                                e["sources"].values())])
+                return bool(ordinals & _ordinals(text.lower()))
+
+            named = {k: e for k, e in events.items() if says(e)}
+            events = named or events
+        admit = re.search(r"\b(admit\w*|join\w*|accept\w*|accede\w*|accession)\b", self.low)
+        if admit and self.p.states and org is not None and len(events) > 1:
+            member = self.run("members", org=_iri(org), member=_iri(self.p.states[0]))
+            start = next((r["start"] for r in member if r.get("start")), None)
+            if start:
+                events = {k: e for k, e in events.items()
+                          if (e["row"].get("date") or "")[:7] == start[:7]} or events
+        return events, what
+
+    def summit(self) -> list[AnswerItem]:
+        types = ("summit",) if "summit" in self.low else ("summit", "meeting")
+        events, what = self._events(types)
+        when_q = re.match(r"\s*(when|on what date|what date|on which date)\b", self.low)
+        where_q = re.search(r"\b(where|which city|what city|which capital)\b", self.low)
+        found: list[AnswerItem] = []
+        if re.search(r"\b(who|which \w+) (hosted|was the host|is the host|will host|hosts)\b",
+                     self.low):
+            rows = [p for e in events.values() for p in e["parties"] if p.get("role") == "host"]
+            found = _collect(rows, "partyLabel", "party", "date", None)
+            if not found:  # no host stated: the state the summit's city is in
+                for e in events.values():
+                    state = _country_of(e["row"].get("place"))
+                    if state is not None and not any(a.iri == _iri(state) for a in found):
+                        item = AnswerItem(state.label, _iri(state), e["row"].get("date"))
+                        for art, ev in e["sources"].items():
+                            item.add_source(art, ev)
+                        found.append(item)
+            self.message = (f"Host of the {what}: {', '.join(a.label for a in found)}."
+                            if found else f"The graph has no host of the {what}.")
+            return found
+        for e in events.values():
+            r = e["row"]
+            if when_q and not where_q:
+                if not r.get("date"):
+                    continue
+                item = AnswerItem(r["date"], r["event"], r.get("date"), None)
+            else:
+                if not r.get("placeLabel"):
+                    continue
+                item = AnswerItem(r["placeLabel"], r.get("place"), r.get("date"), None)
+            for art, ev in e["sources"].items():
+                item.add_source(art, ev)
+            if not any(f.label == item.label for f in found):
+                found.append(item)
+        if when_q and not where_q:
+            found = _merge_dates(found)
+        self.message = (
+            f"The {what}: " + "; ".join(
+                f"{a.label}" + (f" ({a.start})" if a.start and a.start != a.label else "")
+                for a in found) + "."
+            if found else f"The graph has no {what}."
+        )
+        return found
+
+    def absent(self) -> list[AnswerItem]:
+        types = ("summit",) if "summit" in self.low else (
+            ("meeting",) if "meeting" in self.low else ("summit", "meeting"))
+        events, what = self._events(types)
+        attended = bool(re.search(r"\b(attend\w*|participa\w*|present|took part)\b",
+                                  self.low)) and not \
+            re.search(r"\b(not|n't|never|fail\w*|absent|no)\b", self.low)
+        role = "participant" if attended else "absent"
+        rows = [p for e in events.values() for p in e["parties"] if p.get("role") == role]
+        found = _collect(rows, "partyLabel", "party", "date", None)
+        if not events:
+            self.message = f"The graph has no {what}."
+        elif not found:
+            self.message = f"The graph records no {'participant' if attended else 'absentee'} " \
+                f"of the {what}."
+        else:
+            self.message = (
+                f"{'Attended' if attended else 'Absent from'} the {what}: "
+                + ", ".join(a.label for a in found) + "."
+            )
+        return found
+

@@ -1,0 +1,199 @@
+"""Time and collecting helpers shared by the families of forms."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from graph_builder.ask.model import AnswerItem
+from graph_builder.ask.parse import Period
+from graph_builder.core import reference
+from graph_builder.core.dates import PartialDate
+from graph_builder.core.errors import BlocgraphError
+
+# --- time helpers ----------------------------------------------------------------------------
+
+
+def _bounds(start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    first = PartialDate.parse(start).first_day if start else None
+    last = PartialDate.parse(end).last_day if end else None
+    return first, last
+
+
+def _covers(start: str | None, end: str | None, period: Period) -> bool:
+    first, last = _bounds(start, end)
+    return (first is None or first <= period.last) and (last is None or last >= period.first)
+
+
+def _date_in(value: str | None, period: Period | None) -> bool:
+    if period is None:
+        return True
+    if not value:
+        return False
+    d = PartialDate.parse(value)
+    return d.first_day <= period.last and d.last_day >= period.first
+
+
+def _same_year(value: str | None, year: int) -> bool:
+    return bool(value) and value[:4] == str(year)
+
+
+# --- collecting answers ----------------------------------------------------------------------
+
+
+def _collect(
+    rows: list[dict[str, str]],
+    label: str,
+    iri: str | None = None,
+    start: str | None = "start",
+    end: str | None = "end",
+) -> list[AnswerItem]:
+    items: dict[str, AnswerItem] = {}
+    for row in rows:
+        value = row.get(label)
+        if not value:
+            continue
+        key = row.get(iri, value) if iri else value
+        item = items.get(key)
+        if item is None:
+            item = items[key] = AnswerItem(
+                label=value,
+                iri=row.get(iri) if iri else None,
+                start=row.get(start) if start else None,
+                end=row.get(end) if end else None,
+            )
+        item.add_source(row.get("article"), row.get("evidence"))
+    return list(items.values())
+
+
+def _merge_dates(items: list[AnswerItem]) -> list[AnswerItem]:
+    """Dates that refine one another ("2022-09", "2022-09-13") are one answer, the finest."""
+    keep: list[AnswerItem] = []
+    for item in sorted(items, key=lambda i: -len(i.label)):
+        same = next((k for k in keep if k.label.startswith(item.label)), None)
+        if same is None:
+            keep.append(item)
+        else:
+            for s in item.sources:
+                same.add_source(s.article, s.evidence)
+    return sorted(keep, key=lambda i: i.label)
+
+
+def _distance(day: date, period: Period) -> int:
+    if day < period.first:
+        return (period.first - day).days
+    return max((day - period.last).days, 0)
+
+
+class _NoDate(Exception):
+    """A question relative to a change of membership whose date the graph does not hold."""
+
+
+def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[str, ...],
+                ended_statuses: tuple[str, ...]) -> list[dict[str, str]]:
+    """Membership rows that hold during the period.
+
+    A dated membership must cover it. A membership that ended (or was reported withdrawn or
+    suspended) before the period ends the member's undated statements too, unless a later
+    one starts again. An undated statement is known from its article's date on; before that
+    date it counts only when no earlier list of members, nearer to the period, leaves it out.
+    """
+
+    def published(row: dict[str, str]) -> date | None:
+        return PartialDate.parse(row["published"][:10]).first_day if row.get("published") \
+            else None
+
+    def status(row: dict[str, str]) -> str:
+        return (row.get("status") or "member").lower()
+
+    ended: dict[str, date] = {}
+    lists: dict[str, tuple[date | None, set[str]]] = {}
+    for r in rows:
+        last = _bounds(None, r.get("end"))[1]
+        if last is None and status(r) in ended_statuses and published(r) is not None:
+            last = published(r) - timedelta(days=1)  # "has left" holds from the report on
+        if last is not None and last < period.first:
+            ended[r["member"]] = max(last, ended.get(r["member"], last))
+        if status(r) not in not_member and status(r) not in ended_statuses and r.get("article"):
+            lists.setdefault(r["article"], (published(r), set()))[1].add(r["member"])
+
+    def left_out_earlier(member: str, reported: date) -> bool:
+        # a list of members reported before this statement and nearer to the period
+        return any(pub is not None and pub < reported and len(names) >= 3
+                   and member not in names and _distance(pub, period) < _distance(reported, period)
+                   for pub, names in lists.values())
+
+    kept = []
+    for r in rows:
+        if status(r) in not_member:
+            continue
+        if status(r) in ended_statuses and not (r.get("start") or r.get("end")):
+            continue  # "has left", undated: says when it was not a member, not when it was
+        if not _covers(r.get("start"), r.get("end"), period):
+            continue
+        first = _bounds(r.get("start"), None)[0]
+        if r["member"] in ended and (first is None or first <= ended[r["member"]]):
+            continue
+        pub = published(r)
+        if not (r.get("start") or r.get("end")) and pub is not None and pub > period.last \
+                and left_out_earlier(r["member"], pub):
+            continue
+        kept.append(r)
+    return kept
+
+
+def _main_holders(found: list[AnswerItem], period: Period) -> list[AnswerItem]:
+    """Who held the chair for most of a year or month range: a chair that covers only a sliver
+    of it ("Brazil from 1 December 2023") is not the answer to "who chaired it in 2023".
+    An open end runs to the next chair's start."""
+    starts = sorted(_bounds(a.start, None)[0] for a in found if a.start)
+    spans: list[int] = []
+    for a in found:
+        first, last = _bounds(a.start, a.end)
+        first = max(first or period.first, period.first)
+        if last is None:
+            later = [s for s in starts if s > first]
+            last = later[0] - timedelta(days=1) if later else period.last
+        last = min(last, period.last)
+        spans.append(max((last - first).days + 1, 0))
+    if not spans or max(spans) == 0:
+        return found
+    return [a for a, n in zip(found, spans, strict=True) if n * 3 >= max(spans)]
+
+
+_ORDINAL_WORDS = {
+    w: i for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split())
+}
+
+
+def _ordinals(low: str) -> set[int]:
+    """The ordinal numbers a text names ("4th", "fourth"), for "the fourth summit"."""
+    found = {int(m.group(1)) for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th)\b", low)}
+    found |= {_ORDINAL_WORDS[m.group(1)] for m in re.finditer(
+        r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", low)}
+    return found
+
+
+def _country_of(place: str | None) -> reference.Entity | None:
+    """The state a city IRI of the graph lies in, from the reference tables."""
+    if not place:
+        return None
+    try:
+        city = reference.get("city", place.rsplit("/", 1)[1])
+        return reference.get("state", city.country) if city.country else None
+    except BlocgraphError:
+        return None
+
+
+def _names_other_org(name: str, org: reference.Entity) -> bool:
+    from graph_builder.ask.parse import _gazetteer
+
+    return any(
+        m.entity.kind == "organization" and m.entity.slug != org.slug and m.entity.parent !=
+        org.slug for m in _gazetteer().mentions(name.upper() if name.islower() else name)
+    )
+
+

@@ -1,0 +1,206 @@
+"""Membership forms: members at a date, is X a member, joining, leaving, counts."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from graph_builder.ask.helpers import (
+    _collect,
+    _date_in,
+    _members_at,
+    _merge_dates,
+    _NoDate,
+)
+from graph_builder.ask.model import AnswerItem, _iri
+from graph_builder.ask.parse import Period
+from graph_builder.ask.triggers import T
+from graph_builder.core import reference
+from graph_builder.core.dates import PartialDate
+
+
+class MemberForms:
+    """Memberships at the time asked and their changes."""
+
+    # membership -------------------------------------------------------------------------------
+    _NOT_MEMBER = ("observer", "partner", "dialogue partner", "applicant", "candidate",
+                   "associate", "guest")
+    _ENDED = ("former", "withdrawn", "expelled", "left")  # a suspended member is one still
+
+    def _member_rows(self, org: reference.Entity, state: reference.Entity | None,
+                     period: Period | None = None) -> tuple[list[dict[str, str]], Period]:
+        rows = self.run("membership_dates", org=_iri(org))
+        period = period or self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        kept = _members_at(rows, period, self._NOT_MEMBER, self._ENDED)
+        if state is not None:
+            kept = [r for r in kept if r["member"] == _iri(state)]
+        return kept, period
+
+    def _member_and_org(self) -> tuple[reference.Entity, reference.Entity]:
+        """"When did Sweden join NATO", "When did the African Union join the G20"."""
+        if self.p.states:
+            return self.p.states[0], self.org()
+        if len(self.p.orgs) >= 2:
+            return self.p.orgs[0], self.p.orgs[1]
+        self._unknown("state")
+        raise AssertionError
+
+    def _change_dates(self, org: reference.Entity, member: reference.Entity,
+                      leaving: bool, suspending: bool) -> list[AnswerItem]:
+        """The dates a member joined (starts) or left (ends) an organisation, finest first."""
+        rows = self.run("membership_dates", org=_iri(org), member=_iri(member))
+        if leaving:
+            picked = [r for r in rows if r.get("end")]
+            if suspending:
+                picked = [r for r in picked if r.get("status") == "suspended"] or picked
+            key = "end"
+        else:
+            picked = [r for r in rows if r.get("start")
+                      and (r.get("status") or "member").lower() not in self._NOT_MEMBER]
+            key = "start"
+        return _merge_dates(_collect(picked, key, None, "start", "end"))
+
+    def when_member(self) -> list[AnswerItem]:
+        member, org = self._member_and_org()
+        leaving = bool(T["leave"].search(self.low))
+        suspending = bool(re.search(r"\b(suspen\w*|froze|freez\w*)\b", self.low))
+        found = self._change_dates(org, member, leaving, suspending)
+        if re.search(r"\b(what|which) year\b", self.low):
+            found = _merge_dates([AnswerItem(a.label[:4], a.iri, a.start, a.end, a.sources)
+                                  for a in found])
+        if found and T["rejoin"].search(self.low):
+            found = [max(found, key=lambda a: a.label)]
+        verb = ("suspended its membership of" if suspending else "left") if leaving else "joined"
+        self.message = (
+            f"{member.label} {verb} the {org.label} on: {', '.join(a.label for a in found)}."
+            if found else
+            f"The graph has no date on which {member.label} {verb} the {org.label}."
+        )
+        return found
+
+    def _relative_period(self, org: reference.Entity) -> Period | None:
+        """ "members after Uzbekistan suspended its membership": the day after that change."""
+        clause = re.search(r"\b(after|since|following|once|before|until|prior to)\b(.+)$",
+                           self.low)
+        if not clause or not self.p.states or not (
+                T["leave"].search(clause.group(2)) or T["join"].search(clause.group(2))):
+            return None
+        member = self.p.states[0]
+        leaving = bool(T["leave"].search(clause.group(2)))
+        found = self._change_dates(org, member, leaving,
+                                   bool(re.search(r"\bsuspen", clause.group(2))))
+        if not found:
+            raise _NoDate(f"The graph has no date on which {member.label} "
+                          f"{'left' if leaving else 'joined'} the {org.label}.")
+        when = PartialDate.parse(found[0].label)
+        if clause.group(1) in ("before", "until", "prior to"):
+            day = when.first_day - timedelta(days=1)
+        else:
+            day = when.last_day + timedelta(days=1) if leaving else when.first_day
+        return Period(day, day, "day")
+
+    def members(self) -> list[AnswerItem]:
+        org = self.org()
+        try:
+            period = self._relative_period(org)
+        except _NoDate as exc:
+            self.message = str(exc)
+            return []
+        rows, period = self._member_rows(org, None, period)
+        found = _collect(rows, "memberLabel", "member")
+        self.message = (
+            f"Members of the {org.label} ({period.iso}): {', '.join(a.label for a in found)}."
+            if found else f"The graph has no member of the {org.label} on {period.iso}."
+        )
+        return found
+
+    def is_member(self) -> list[AnswerItem]:
+        state, org = self._member_and_org()
+        rows, period = self._member_rows(org, state)
+        item = AnswerItem("yes" if rows else "no", None)
+        for r in rows:
+            item.add_source(r.get("article"), r.get("evidence"))
+            item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
+        self.message = (
+            f"Yes: {state.label} is a member of the {org.label} ({period.iso})."
+            if rows else
+            f"No: the graph has no membership of {state.label} in the {org.label} "
+            f"on {period.iso}."
+        )
+        return [item]
+
+    def member_changes(self) -> list[AnswerItem]:
+        """ "Which countries joined BRICS in 2024?", "Who left the CIS?" """
+        org = self.p.orgs[-1]
+        leaving = bool(T["leave"].search(self.low))
+        rows = self.run("membership_dates", org=_iri(org))
+        period = self.p.period if self.p.period and self.p.period.relative != "now" else None
+        if leaving:
+            rows = [r for r in rows if r.get("end") or (r.get("status") or "") in self._ENDED]
+            rows = [r for r in rows if period is None or _date_in(r.get("end"), period)]
+        else:
+            rows = [r for r in rows if r.get("start") and (r.get("status") or "member").lower()
+                    not in self._NOT_MEMBER and (period is None or _date_in(r["start"], period))]
+        found = _collect(rows, "memberLabel", "member", "start", "end")
+        verb = "left" if leaving else "joined"
+        when = f" in {period.iso}" if period else ""
+        self.message = (
+            f"{verb.capitalize()} the {org.label}{when}: {', '.join(a.label for a in found)}."
+            if found else f"The graph has no member that {verb} the {org.label}{when}.")
+        return found
+
+    def did_change(self) -> list[AnswerItem]:
+        """ "Did Georgia leave the CIS?", "Has Sweden joined NATO?" """
+        member, org = self._member_and_org()
+        leaving = bool(T["leave"].search(self.low))
+        rows = self.run("membership_dates", org=_iri(org), member=_iri(member))
+        if leaving:
+            rows = [r for r in rows if r.get("end") or (r.get("status") or "") in
+                    (*self._ENDED, "suspended")]
+        else:
+            rows = [r for r in rows if (r.get("status") or "member").lower() not in
+                    self._NOT_MEMBER]
+        period = self.p.period if self.p.period and self.p.period.relative != "now" else None
+        if period is not None:
+            key = "end" if leaving else "start"
+            rows = [r for r in rows if _date_in(r.get(key), period)]
+        item = AnswerItem("yes" if rows else "no")
+        for r in rows:
+            item.add_source(r.get("article"), r.get("evidence"))
+            item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
+        verb = "left" if leaving else "joined"
+        self.message = (f"Yes: {member.label} {verb} the {org.label}." if rows else
+                        f"No: the graph has no record that {member.label} {verb} the "
+                        f"{org.label}" + (f" in {period.iso}." if period else "."))
+        return [item]
+
+    def count_members(self) -> list[AnswerItem]:
+        found = self.members()
+        org = self.org()
+        if not found:
+            return []
+        item = AnswerItem(str(len(found)))
+        for a in found:
+            for src in a.sources:
+                item.add_source(src.article, src.evidence)
+        self.message = f"The {org.label} has {len(found)} members in the graph: " + \
+            ", ".join(a.label for a in found) + "."
+        return [item]
+
+
+    def founders(self) -> list[AnswerItem]:
+        """ "Which states founded the SCO?": the members whose membership starts earliest,
+        when the graph dates the start of at least two of them (else it does not know)."""
+        org = self.p.orgs[-1]
+        rows = [r for r in self.run("membership_dates", org=_iri(org))
+                if r.get("start") and (r.get("status") or "member").lower()
+                not in self._NOT_MEMBER]
+        if not rows:
+            self.message = f"The graph does not record the founding members of the {org.label}."
+            return []
+        first_year = min(r["start"][:4] for r in rows)
+        rows = [r for r in rows if r["start"][:4] == first_year]
+        found = _collect(rows, "memberLabel", "member", "start", "end")
+        self.message = (f"Members of the {org.label} from its first year in the graph "
+                        f"({first_year}): {', '.join(a.label for a in found)}.")
+        return found
