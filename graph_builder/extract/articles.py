@@ -166,7 +166,7 @@ def parse_dateline(line: str) -> date | None:
     for part in re.split(r"\s+[\u00b7|\u2022]\s+", line):
         found = _parse_date_only(part)
         if found is None:
-            place = re.match(r"^[A-Z][\w.' -]{1,40}?,\s+(?=\w)", part)
+            place = re.match(r"^[A-Z][\w.' /-]{1,40}?,\s+(?=\w)", part)
             found = _parse_date_only(part[place.end():]) if place else None
         if found is not None:
             return found
@@ -285,6 +285,9 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _WEEKDAY_DATE = re.compile(
     r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[(,]?\s*"
     r"((?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\.?\s+\d{1,2}))\b(?!,?\s*(?:19|20)\d\d)")
+# a year the report looks ahead to ("takes over the chair in 2025") does not date the report
+_FUTURE_YEAR = re.compile(r"(?i)\b(?:will|would|shall|next|takes?\s+over|to\s+take|due|planned|"
+                          r"scheduled|until|through|by)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
 _ON_WEEKDAY = re.compile(r"(?i)\b(?:on|this|late|early|since|from|until|last)?\s*"
                          r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b")
 
@@ -308,21 +311,27 @@ def _likely_year(text: str, day: date) -> int | None:
     candidates = {y + d for y in counts for d in (-1, 0, 1) if y + d <= this_year}
     if not candidates:
         return None
+    future = {int(m.group(1)) for m in _FUTURE_YEAR.finditer(body)}
+    past = [y for y in counts if y <= this_year and y not in future]
+    latest = max(past) if past else None  # a report is about its own time
     weekdays = [_WEEKDAY_NAMES.index(m.group(1).lower()) for m in _ON_WEEKDAY.finditer(body)]
     pairs = [(_WEEKDAY_NAMES.index(m.group(1).lower()), m.group(2))
              for m in _WEEKDAY_DATE.finditer(body)]
 
-    def score(year: int) -> tuple[int, int, int]:
+    def score(year: int) -> tuple[int, int, int, int, int]:
         try:
             filed = day.replace(year=year)
         except ValueError:
-            return (-1, 0, year)
-        fits = sum(2 for w in weekdays if (filed.weekday() - w) % 7 in (0, 1))
+            return (-1, 0, 0, 0, year)
+        offsets = [(filed.weekday() - w) % 7 for w in weekdays]
+        fits = sum(1 for o in offsets if o in (0, 1))
+        same_day = sum(1 for o in offsets if o == 0)
         for weekday, when in pairs:  # "on Wednesday (Oct 9)": that day's weekday in that year
             found = _full_dates(f"{when} {year}")
             if found and found[0][1].weekday() == weekday:
                 fits += 5
-        return (fits, counts.get(year, 0), year)
+        near = -abs(latest - year) if latest is not None else 0
+        return (fits, near, same_day, counts.get(year, 0), year)
 
     return max(candidates, key=score)
 
@@ -345,20 +354,20 @@ def header_date(text: str, body_offset: int) -> date | None:
         found = _full_dates(line[:200])
         if not found:
             continue
-        first_body = start >= body_offset and not any(
-            body_offset <= s < start for s, _ in lines)
+        first_body = start >= body_offset and sum(
+            1 for s, _ in lines if body_offset <= s < start) < 4  # among the body's first lines
         for pos, day, has_year in found:
             in_body = start >= body_offset
             lead = line[:pos]
             at_wire = (first_body and pos <= 50 and re.match(r"[(\[A-Z]", line) is not None
                        and not _EVENT_LEAD.search(lead))
-            keyed = _HEADER_WORD.search(line[:pos]) is not None
+            keyed = _HEADER_WORD.search(line[:pos]) is not None and len(line) < 120
             if not (at_wire or keyed or not in_body or pos < 3):
                 continue  # a date inside a sentence of the body says when something happened
             if not has_year:
                 yearless = yearless or day
                 continue
-            rank = 0 if (keyed or at_wire) else 1
+            rank = 0 if keyed else 1 if at_wire else 2  # "Issued: 13 June" over the dateline
             if best is None or rank < best[0]:
                 best = (rank, day)
             break
@@ -367,7 +376,7 @@ def header_date(text: str, body_offset: int) -> date | None:
     if best is not None:
         return best[1]
     if yearless is not None:
-        year = _likely_year(text[body_offset:], yearless)
+        year = _likely_year(text, yearless)
         if year is not None:
             try:
                 return yearless.replace(year=year)
