@@ -29,7 +29,9 @@ _CAPITAL = re.compile(r"\b(?:in|at|to)\s+the\s+" + SA + r"\s+capital\b|\bcapital
 _SUMMIT = re.compile(r"\bsummits?\b|\bleaders\b|\bheads\s+of\s+(?:state|government)\b|"
                      r"\bleaders'", re.IGNORECASE)
 _UNREAL = re.compile(r"\b(?:planned|expected|is\s+due|are\s+due|could|would|might|may|"
-                     r"postponed|cancelled|next\s+summit|had\s+originally\s+been)\b",
+                     r"postponed|cancelled|next\s+(?:\w+\s+)?(?:summit|session|meeting)|"
+                     r"had\s+originally\s+been|will\s+(?:be\s+held|take\s+place|meet|host|"
+                     r"convene)|(?:is|are)\s+to\s+(?:host|meet|be\s+held))\b",
                      re.IGNORECASE)
 _CLASH = re.compile(r"\b(?P<type>clash(?:es|ed)?|skirmish(?:es)?|fighting|border\s+war|"
                     r"hostilities|confrontation|fought|invasion|war)\b", re.IGNORECASE)
@@ -38,8 +40,12 @@ _ABSENT = re.compile(
     r"representation|failed\s+to\s+send|sent\s+no|did\s+not\s+(?:attend|send|come)|was\s+absent|"
     r"skipped|stayed\s+away|boycotted|missed)|" + SA + r"'s\s+absence|\bwithout\s+" + SA
     + r"|absence\s+of\s+(?:the\s+)?" + SA, re.IGNORECASE)
+# "BISHKEK - ", "ASTANA, Nov 28 (Steppe Press) -- ", "MINSK. Jan 9. ", "Honiara, Tuesday 9
+# September 2025 - ": the city a wire report was filed from
 _DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z .'-]+?)(?:,\s+[A-Z][\w .'-]+)?\s+[-\u2013\u2014]+\s")
+    r"^\s*(?:\(\w+\)\s*[-\u2013\u2014]+\s*)?(?P<city>[A-Z][A-Za-z .'-]+?)(?:\s*[,.]\s+"
+    r"[^-\u2013\u2014\n]{0,60}?)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-\u2013\u2014]+|:)\s"
+    r"|^\s*(?P<city2>[A-Z][A-Z .'-]+?)[.,]\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s")
 
 
 def _capital(state: Entity | None) -> Entity | None:
@@ -76,7 +82,8 @@ def _dateline_city(ctx: Context) -> Entity | None:
         m = _DATELINE.match(sentence.text)
         if not m:
             return None
-        return resolve(m.group("city").title(), "city")
+        name = (m.group("city") or m.group("city2")).strip()
+        return resolve(name.title() if name.isupper() else name, "city")
     return None
 
 
@@ -137,7 +144,9 @@ def extract_events(ctx: Context) -> list[Event]:
             places: list[tuple[int, Entity | None]] = list(_places(sentence))
             if _ONLINE.search(masked):
                 places = [(meeting.start(), None)]  # held online: no place
-            elif not places and dateline is not None and index == first_body:
+            elif not places and dateline is not None and (index == first_body or (
+                    (index - first_body < 2 or re.search(r"\bhere\b", masked))
+                    and not _FUTURE.search(masked))):
                 places = [(meeting.start(), dateline)]  # "BISHKEK - The leaders met on ..."
             if not places and re.search(r"\bsummit\b", masked, re.I) and not sentence.in_title:
                 unplaced_summit = True
