@@ -40,7 +40,7 @@ from graph_builder.graph.infer import (
     ontology_quads,
 )
 from graph_builder.graph.rdf import article_quads, reference_quads
-from graph_builder.graph.store import Store
+from graph_builder.graph.store import Store, graph_size
 
 _BULK = 200_000
 FORMAT_VERSION = 1
@@ -306,8 +306,7 @@ def counts(
         del sizes[graph]
     for graph in sorted(present):
         if graph not in keep or graph not in sizes:
-            query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-            sizes[graph] = int(next(iter(db.query(query)))["n"].value)
+            sizes[graph] = graph_size(db, graph)
     out = {"asserted": 0, "ontology": 0, "inferred": 0, "articles": 0}
     for graph, n in sizes.items():
         if graph == INFERRED_GRAPH:

@@ -34,6 +34,7 @@ from graph_builder.core.resources import ontology_file, queries_dir
 from graph_builder.core.vocab import INFERRED_GRAPH, ONTOLOGY_GRAPH, RDF
 from graph_builder.graph.closure import Closure, ontology_fingerprint, stored_anywhere, tbox
 from graph_builder.graph.owl import is_noise, owlrl_engine
+from graph_builder.graph.store import graph_size
 
 # build.py and the tests name these here: one import for the whole inference step
 __all__ = ["ENGINES", "Inference", "InferenceReport", "is_noise", "ontology_fingerprint",
@@ -70,11 +71,6 @@ def ontology_quads() -> list[ox.Quad]:
     with open(path, "rb") as handle:
         triples = ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri())
         return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph) for t in triples]
-
-
-def _graph_size(db: ox.Store, graph: ox.NamedNode) -> int:
-    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}"
-    return int(next(iter(db.query(query)))["n"].value)
 
 
 # -- rules and entry point ------------------------------------------------------------
@@ -222,7 +218,7 @@ class Inference:
         if self._closure is None or self._tbox is None:
             owlrl_engine(db, inferred)
             rules = len(run_rules(db))
-            net = _graph_size(db, inferred)
+            net = graph_size(db, inferred.value)
         else:
             closure = self._closure
             if incremental and added is not None:
