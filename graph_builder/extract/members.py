@@ -37,6 +37,9 @@ _LIST_TRIGGER = re.compile(
     # "the organisation has nine member states: A, B ...", "28 member states, from A and B"
     r"|\b(?:has|have|had|counts?|numbers?)\s+(?:\w+(?:-\w+)?\s+)?(?:full\s+)?(?:member\s+states|"
     r"members|member\s+countries)\s*(?::|,\s*(?:from|including|namely))"
+    # "the Forum's 18 members, including Australia and New Zealand"
+    r"|(?:(?P<org5>" + O + r")'s|\b[Ii]ts)\s+(?:\w+\s+)?(?:full\s+)?(?:member\s+states|members|"
+    r"member\s+countries)\s*,?\s+(?:including|such\s+as|among\s+them)\s+(?=(?:the\s+)?\u27e6S)"
     # "the remaining members, A, B and C,", "its member states: A, B"
     r"|\b(?:member\s+states|members|member\s+countries)(?:\s+of\s+(?:the\s+)?(?P<org4>" + O
     + r"))?\s*[,:]\s*(?=(?:the\s+)?\u27e6S)",
@@ -55,7 +58,7 @@ _JOINS_LIST = re.compile(r"\b(?:joins|joined|joining)\s+(?P<list>(?:the\s+)?" + 
 # "It was set up in Shanghai in 2001 by China, Russia, Kazakhstan ...": its founders
 _FOUNDED_BY = re.compile(
     r"(?:(?P<org>" + O + r")|\b(?:It|it))\s+was\s+(?:set\s+up|founded|established|created|formed|"
-    r"launched)\b(?:[^;:.]{0,60}?)\bby\s+(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
+    r"launched|started)\b(?:[^;:.]{0,60}?)\bby\s+(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:" + SA + r"\s*,\s*)*" + SA + r",?\s+and\s+(?:the\s+)?$")
 _MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\s+)?" + O)
 _ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
@@ -88,12 +91,14 @@ _JOIN = re.compile(
     r"\w+\s+)*member(?:\s+state)?\s+of|becomes\s+(?:a|the|an)\s+(?:\w+\s+)*member(?:\s+state)?"
     r"\s+of|was\s+admitted\s+(?:as\s+(?:a|the)\s+(?:\w+\s+)*member\s+)?(?:to|into)|"
     r"completed\s+its\s+accession\s+to|(?:co-)?founded|sat\s+as\s+(?:a|the)\s+(?:\w+\s+)*member\s+of|"
-    r"acceded\s+to|accedes\s+to)\s+(?:the\s+)?(?P<org>" + O + r"|(?:it|the\s+(?:bloc|group|"
+    r"acceded\s+to|accedes\s+to|(?:was|were)\s+(?:incorporated|integrated|accepted)\s+into)"
+    r"\s+(?:the\s+)?(?P<org>" + O + r"|(?:it|the\s+(?:bloc|group|"
     r"organi[sz]ation|union|alliance|body|commonwealth|conference|league))\b)"
     # "became the 31st member", "completed its accession", "joined in 2015"
     r"|\u27e6[SAO](\d+)\u27e7(?:,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
     r"also|then|\w+ly)\s+)*(?:became\s+(?:a|the|an)\s+(?:\w+\s+){0,2}member\b(?!\s+of)|"
-    r"(?:was|were)\s+(?:admitted|accepted)(?:\s+(?:together|jointly|formally))?"
+    r"became\s+(?:(?:full|new|full-fledged)\s+)?members\b(?!\s+of)|"
+    r"(?:was|were)\s+(?:added|admitted|accepted)(?:\s+(?:together|jointly|formally))?"
     r"(?=\s+(?:in|on|at|last|earlier)\b)|"
     r"completed\s+its\s+accession\b(?!\s+to)|was\s+admitted\s+as\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"member\b(?!\s+(?:of|to|into)\b)|(?:joined|acceded)(?=\s+(?:in|on|at|last|"
@@ -128,7 +133,21 @@ _SUSPEND = re.compile(
     r"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>" + O + r"))?", re.IGNORECASE)
 _SUSPENDED = re.compile(
     SA + r"'s\s+membership\s+(?:of\s+(?:the\s+)?(?P<org>" + O + r")\s+)?(?:had\s+been|has\s+been|"
-    r"was)\s+suspended", re.IGNORECASE)
+    r"was)\s+suspended"
+    r"|\bmembership\s+of\s+(?:the\s+)?" + SA + r"\s+(?:in\s+(?:the\s+)?(?P<org2>" + O + r")\s+)?"
+    r"(?:had\s+been|has\s+been|was|is|remains)\s+suspended", re.IGNORECASE)
+# "Burkina Faso, Mali, Guinea and Sudan remain suspended", "Niger was suspended"
+_SUSPENDED_LIST = re.compile(
+    r"(?P<list>(?:the\s+)?" + SA + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*)"
+    r"(?:,[^,;]{1,40},)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|remains?|stay(?:s)?|"
+    r"are|is|also|still|already|now|formally)\s+)+suspended\b(?!\s+(?:its|their|talks|aid))",
+    re.IGNORECASE)
+# "Venezuela's withdrawal took effect in 2019", "Nicaragua completed its exit in November 2023"
+_WITHDRAWAL = re.compile(
+    SA + r"'s\s+(?:withdrawal|exit|departure)(?:\s+from\s+(?:the\s+)?(?P<org>" + O + r"))?\s+"
+    r"(?:took|takes|has\s+taken)\s+effect|" + SA + r"\s+(?:completed|finali[sz]ed)\s+its\s+"
+    r"(?:withdrawal|exit|departure)(?:\s+from\s+(?:the\s+)?(?P<org2>" + O + r"))?",
+    re.IGNORECASE)
 _WITHDRAW = re.compile(
     SA + r"(?:,\s*which|\s+which)?(?:,[^,]{1,80},)?\s+(?:\w+\s+){0,2}?(?P<verb>withdrew|"
     r"withdraws|left|leaves|quit|quits|ceased\s+to\s+be\s+a\s+member\s+of|pulled\s+out\s+of|"
@@ -140,6 +159,7 @@ _WITHDRAW = re.compile(
 
 
 _MEMBER_WORD = re.compile(r"member|join|admit|set up|founded|established|created|accepted|"
+                          r"incorporated|integrated|added|started|exit|departure|"
                           r"accede|suspend|froze|frozen|withdr|left|leave|"
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
                           r"reinstat|restor|resumed|returned|"
@@ -224,7 +244,7 @@ def extract_members(ctx: Context) -> list[Membership]:
         for m in _LIST_TRIGGER.finditer(masked):
             if negated(masked[max(0, m.start() - 40):m.end()]):
                 continue
-            token = m.group("org") or m.group("org2") or m.group("org4")
+            token = m.group("org") or m.group("org2") or m.group("org4") or m.group("org5")
             if token is None:  # "the SCO now has nine member states: ..."
                 subject = _ORG_SUBJECT.search(masked, 0, m.start())
                 token = subject.group(1) if subject else None
@@ -245,6 +265,24 @@ def extract_members(ctx: Context) -> list[Membership]:
                 state = sentence.state(i)
                 if state and org:
                     add(_fact(sentence, org, state, None, None, None, "member.count-list", 0.85))
+        for m in _SUSPENDED_LIST.finditer(masked):
+            if negated(masked[max(0, m.start() - 30):m.end()]):
+                continue
+            org = _org_before(sentence, m.start(), ctx)
+            for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
+                state = sentence.state(i)
+                if state and org:
+                    add(_fact(sentence, org, state, None, None, "suspended", "member.suspended",
+                              0.8))
+        for m in _WITHDRAWAL.finditer(masked):
+            if negated(masked[max(0, m.start() - 30):m.end()]):
+                continue
+            member = _member(sentence, _subject(m))
+            named = m.group("org") or m.group("org2")
+            org = _org(sentence, named, ctx) if named else _org_before(sentence, m.start(), ctx)
+            if member and org:
+                add(_fact(sentence, org, member, None, _when_near(sentence, m.start(), ctx),
+                          "withdrawn", "member.withdrawal", 0.8))
         for m in _FOUNDED_BY.finditer(masked):
             if negated(masked[max(0, m.start() - 30):m.end()]):
                 continue
