@@ -94,19 +94,6 @@ def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
                           timeout=timeout)
 
 
-def build_seed(store: Path) -> Path:
-    folder = store.parent / "seed-facts"
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(SEED_FACTS, folder / "000_eab27d500f391317.json")
-    Blocgraph(store).build([folder], extract=False)
-    return store
-
-
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_seed(tmp_path_factory.mktemp("seed") / "store")
-
-
 @pytest.fixture(scope="module")
 def synth_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("synth") / "corpus"

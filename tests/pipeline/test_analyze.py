@@ -19,10 +19,9 @@ CSTO_MEMBERS = ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Taj
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory) -> graph_builder.Blocgraph:
-    graph = graph_builder.Blocgraph(tmp_path_factory.mktemp("store") / "store")
-    graph.build([ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"], extract=False)
-    return graph
+def seed(seed_store: Path) -> graph_builder.Blocgraph:
+    """The session's seed store (curated facts), read only here."""
+    return graph_builder.Blocgraph(seed_store)
 
 
 @pytest.fixture(scope="module")

@@ -28,14 +28,6 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    store = tmp_path_factory.mktemp("seed") / "store"
-    result = run("build", str(SEED_FACTS), "--store", str(store), "--no-extract", "-q")
-    assert result.returncode == 0, result.stderr
-    return store
-
-
 def test_build_twice_gives_the_same_store(tmp_path: Path) -> None:
     store = tmp_path / "s"
     assert (

@@ -20,7 +20,6 @@ import pytest
 from helpers import free_port
 from helpers.oxigraph import OXIGRAPH, OxigraphServer
 
-from graph_builder import Blocgraph
 from graph_builder.cli import main
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.graph.results import to_json
@@ -49,10 +48,9 @@ EXTRA_RUNS = [("chairs", {"org": "CSTO"}), ("members", {"org": "CSTO", "member":
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory) -> Store:
-    root = tmp_path_factory.mktemp("seed") / "store"
-    Blocgraph(root).build([ROOT / "data"])
-    store = Store(root)
+def seed(data_store: Path) -> Store:
+    """The session's store built from data/, read only here (pushes copy from it)."""
+    store = Store(data_store)
     assert len(store.named_graphs()) >= 4
     return store
 
@@ -210,7 +208,7 @@ def test_killed_server_leaves_graphs_old_or_new_and_a_rerun_completes(tmp_path):
     big = GRAPH_NS + "article/big"
     small = GRAPH_NS + "article/small"
     v1 = synthetic_store(tmp_path / "v1", {big: 1_000, small: 10})
-    v2 = synthetic_store(tmp_path / "v2", {big: 200_000, small: 20})
+    v2 = synthetic_store(tmp_path / "v2", {big: 12_000, small: 20})  # six chunks of 2,000
     srv = OxigraphServer(tmp_path / "oxigraph").start()
     try:
         push(v1, srv.endpoint())
@@ -229,7 +227,7 @@ def test_killed_server_leaves_graphs_old_or_new_and_a_rerun_completes(tmp_path):
         killing = Killing(f"{srv.base}/query", f"{srv.base}/update", f"{srv.base}/store",
                           retries=2, backoff=0.05)  # fmt: skip
         with pytest.raises(BlocgraphError) as err:
-            push(v2, killing, chunk_size=20_000)
+            push(v2, killing, chunk_size=2_000)
         message = str(err.value)
         assert err.value.exit_code == 1
         assert "\n" not in message and srv.base in message
@@ -240,9 +238,9 @@ def test_killed_server_leaves_graphs_old_or_new_and_a_rerun_completes(tmp_path):
         counts = ep.graph_counts()
         assert counts[big] == 1_000  # the old graph, untouched, not half of the new one
         assert counts[small] in (10, 20)
-        push(v2, ep, chunk_size=20_000)
+        push(v2, ep, chunk_size=2_000)
         counts = ep.graph_counts()
-        assert counts == {big: 200_000, small: 20}  # staging graphs cleaned up too
+        assert counts == {big: 12_000, small: 20}  # staging graphs cleaned up too
     finally:
         srv.kill()
 
