@@ -17,7 +17,7 @@ from datetime import date
 from graph_builder.ask.base import AskerBase
 from graph_builder.ask.chair import ChairForms
 from graph_builder.ask.events import EventForms
-from graph_builder.ask.forms import choose
+from graph_builder.ask.forms import choose, features
 from graph_builder.ask.members import MemberForms
 from graph_builder.ask.model import Answer, AnswerItem, Source, Target
 from graph_builder.ask.parse import Parsed, chair_words, parse
@@ -70,7 +70,8 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None) -> An
     parsed = parse(question, as_of)
     form = choose(parsed)
     if form is None:
-        _not_read(parsed)
+        if not features(parsed) & {"not_recorded"}:
+            _not_read(parsed)
         return _not_recorded(question, parsed)
     intent = form.handler
     asker = _Asker(parsed, target, as_of)

@@ -14,6 +14,8 @@ from graph_builder.ask.helpers import (
     _ordinals,
 )
 from graph_builder.ask.model import AnswerItem, _iri
+from graph_builder.ask.triggers import T
+from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 
 
@@ -142,6 +144,9 @@ class EventForms:
                                   self.low)) and not \
             re.search(r"\b(not|n't|never|fail\w*|absent|no)\b", self.low)
         role = "participant" if attended else "absent"
+        subjects = self._attendees()
+        if subjects and T["yes_no"].search(self.low):
+            return self._did_attend(events, what, subjects)
         rows = [p for e in events.values() for p in e["parties"] if p.get("role") == role]
         found = _collect(rows, "partyLabel", "party", "date", None)
         if not events:
@@ -156,3 +161,59 @@ class EventForms:
             )
         return found
 
+
+    def _attendees(self) -> list[reference.Entity]:
+        """The states a yes/no question asks about: named, or through a person's post."""
+        hosts = {c.country for c in self.p.cities if c.country}
+        states = [s for s in self.p.states if s.slug not in hosts or len(self.p.states) == 1]
+        if states:
+            return states
+        persons = [w for p in self.p.persons for w in p.split() if len(w) > 2]
+        if not persons:
+            return []
+        surnames = {w.lower() for w in persons}
+        found: list[reference.Entity] = []
+        for row in self.run("post_holders"):
+            words = set(re.split(r"[\s-]+", (row.get("personLabel") or "").lower()))
+            if surnames & words and row.get("of", "").rsplit("/", 2)[-2:-1] == ["state"]:
+                try:
+                    state = reference.get("state", row["of"].rsplit("/", 1)[1])
+                except Exception:  # noqa: BLE001 - an IRI outside the reference tables
+                    continue
+                if state not in found:
+                    found.append(state)
+        return found
+
+    def _did_attend(self, events: dict[str, dict[str, Any]], what: str,
+                    subjects: list[reference.Entity]) -> list[AnswerItem]:
+        """ "Did X attend the summit?", "Was X absent?": yes or no with the source, from the
+        event's participants and absentees; no event, or no party listed, is said so."""
+        asks_absence = bool(T["absence"].search(self.low))
+        iris = {_iri(s) for s in subjects}
+        who = " and ".join(s.label for s in subjects)
+        parties = [p for e in events.values() for p in e["parties"]]
+        present = [p for p in parties if p.get("party") in iris and p.get("role") in
+                   ("participant", "host")]
+        away = [p for p in parties if p.get("party") in iris and p.get("role") == "absent"]
+        if not events:
+            self.message = f"The graph has no {what}."
+            return []
+        if not present and not away and not any(p.get("role") in ("participant", "absent")
+                                                for p in parties):
+            self.message = f"The graph does not record who attended the {what}."
+            return []
+        attended = bool(present) and not away
+        yes = not attended if asks_absence else attended
+        item = AnswerItem("yes" if yes else "no")
+        for p in present or away:
+            item.add_source(p.get("article"), p.get("evidence"))
+        if not (present or away):
+            for e in events.values():
+                for art, ev in e["sources"].items():
+                    item.add_source(art, ev)
+            self.message = (f"{'Yes' if yes else 'No'}: the graph lists the parties of the "
+                            f"{what} without {who}.")
+        else:
+            self.message = (f"{'Yes' if yes else 'No'}: {who} "
+                            f"{'attended' if attended else 'was absent from'} the {what}.")
+        return [item]

@@ -143,12 +143,9 @@ def parse(question: str, as_of: date) -> Parsed:
     text = _clean(question)
     if not text:
         raise BlocgraphError("the question is empty (see `blocgraph ask --examples`)")
-    cased = re.sub(
-        r"\b[a-z][a-z0-9]+\b",
-        lambda m: _acronyms().get(m.group(), m.group())
-        if not (m.start() == 0 and m.group() == "who") else m.group(),
-        text,
-    )
+    if not re.search(r"[a-z]", text):
+        text = text.lower()  # a question typed in capitals reads as one in lower case
+    cased = _cased(text)
     for pattern, name in _BODY_ALIASES:
         cased = re.sub(pattern, lambda m, n=name: _pad(n, len(m.group())), cased,
                        flags=re.IGNORECASE)
@@ -194,6 +191,44 @@ _BODY_ALIASES = (
     (r"\bIslamic Summit\b", "OIC"),
     (r"\bKremlin\b", "Russia"),
 )
+
+
+# Words never part of a name, left in lower case when a question is re-cased for the
+# gazetteer (which wants names capitalised, as articles write them).
+_PLAIN = frozenset(
+    "about above across after against ago all along also among any around as at away back be "
+    "been before begin began being below between both but by can chair chaired chairs could "
+    "country countries current currently date day did do does during each early end ended "
+    "ever every first for former from full go had handed has have held her his hold holds "
+    "host hosted how if in into is its join joined just last late later leave left like many "
+    "may member members membership month months more most much must new next no nor not now "
+    "of off on once one only or other our out over own part past per president presidency "
+    "prior same second she should since so some state states still such summit than that the "
+    "their them then there these they this those through till time times to today took under "
+    "until up upon us very was we were what when where whether which while who whom whose why "
+    "will with within without would year years yet you".split()
+)
+
+
+def _cased(text: str) -> str:
+    """The question as the gazetteer reads names: acronyms in capitals ("csto", "Csto",
+    "c.s.t.o." -> CSTO) and other lower-case words capitalised ("kazakhstan", "south
+    africa"), so that letter case never changes which names are found. Offsets are kept."""
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group()
+        low = w.lower()
+        if m.start() == 0 and low == "who":
+            return w
+        if low in _acronyms() and not w.isupper():
+            return _acronyms()[low]
+        if w.islower() and low not in _PLAIN and low not in _QUESTION_WORDS \
+                and low not in _MONTHS and not low.isdigit():
+            return w[0].upper() + w[1:]
+        return w
+
+    text = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group().upper(), text)
+    return re.sub(r"\b[A-Za-z][a-z0-9]*\b", word, text)
 
 
 def _pad(name: str, width: int) -> str:
