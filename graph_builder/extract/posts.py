@@ -19,19 +19,10 @@ from graph_builder.core.reference import Entity, resolve
 from graph_builder.extract.common import SA, O, S, evidence, negated
 from graph_builder.extract.context import Context, Item, Masked
 
-_EXTRA_TITLES = (
-    "permanent representative", "deputy ambassador", "ambassador", "envoy", "special envoy",
-    "crown prince", "deputy foreign minister", "high representative", "chairperson-in-office",
-    "chairman-in-office", "secretary-general", "chairperson", "chairman", "commissioner",
-    "speaker", "defence chief", "army chief", "national security adviser", "finance minister",
-    "economy minister", "interior minister", "trade minister", "justice minister",
-    "energy minister", "deputy secretary general", "executive secretary", "director general",
-    "director-general", "governor", "mayor", "senator", "special representative",
-    "external affairs minister", "senior adviser", "executive director", "chief of staff",
-    "minister for european affairs", "european affairs minister", "ombudsman",
-)
-_MINISTER_OF = r"minister\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}"
-_TITLES = sorted({*posts_mod.known_titles(), *_EXTRA_TITLES}, key=len, reverse=True)
+# "Minister of Foreign Affairs": the words of the portfolio are capitalised, whatever the
+# case rule of the pattern it sits in ("of the Republic" is not part of it)
+_MINISTER_OF = r"minister\s+(?:of|for)\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})"
+_TITLES = posts_mod.known_titles()  # core/data/posts.csv: the one table of titles
 
 
 def _trie(words: list[str]) -> str:
@@ -96,13 +87,13 @@ _RULES = [
         + r"(?P<name>" + NAME + r")")),
     ("post.name-title-of", re.compile(
         r"(?P<name>" + NAME + r"),\s+(?:(?i:the|its|his|her|their)\s+)?" + _MOD
-        + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")"
+        + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T + r"))?"
         r"(?:\s+(?:of|to|at|for)\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF + r")?"
         r"(?!\s*,?\s+(?:Sheikh\s+|Prince\s+)?[A-Z][a-z])")),
     # "the chairperson of the African Union Commission, Moussa Faki Mahamat"
     ("post.title-of-name", re.compile(
         r"\b(?P<title>" + _T + r")\s+of\s+(?:the\s+)?(?:(?P<of>" + SA + "|" + O + r")" + _BODY_OF
-        + r"|(?P<unit>" + _UNIT + r"))\s*,\s+(?:(?P<st2>" + SA + r")\s+(?P<title2>" + _T
+        + r"|(?P<unit>" + _UNIT + r"))\s*,?\s+(?:(?P<st2>" + SA + r")\s+(?P<title2>" + _T
         + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")(?!\s+(?:of|and)\s)")),
     # "Ian Borg is now the Chairperson-in-Office", "appointed X as Secretary General"
     ("post.name-is-title", re.compile(
@@ -273,6 +264,27 @@ def _leader_list(sentence: Masked, here: list[tuple[int, Post]]) -> list[Post]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _metonyms() -> dict[str, str]:
+    """Seats of government that stand for their state in titles (core/data/metonyms.csv)."""
+    import csv
+    from importlib import resources
+
+    from graph_builder.core.reference import get
+
+    text = resources.files("graph_builder.core").joinpath("data/metonyms.csv").read_text("utf-8")
+    return {row["word"].lower(): get("state", row["state"]).label
+            for row in csv.DictReader(text.splitlines())}
+
+
+def _metonym_state(title: str) -> str | None:
+    lowered = title.lower()
+    for word, state in _metonyms().items():
+        if lowered.startswith(word):
+            return state
+    return None
+
+
 def _index_of(token: str | None) -> str | None:
     if not token:
         return None
@@ -339,6 +351,8 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
             of = _body_named(ctx, index, groups["unit"]) or ctx.topic_org
         elif base in _ORG_POSTS:
             of = ctx.topic_org
+    if of is None:
+        of = _metonym_state(raw_title)  # "Kremlin spokesman", "White House spokeswoman"
     if of is None and rule == "post.title-name":
         follows = _OF_STATE.match(masked, m.end())  # "Foreign Minister X of Russia"
         if follows:
