@@ -41,7 +41,9 @@ def _pattern() -> re.Pattern[str]:
     modifier = r"(?:(?:\d+|[a-z]+(?:-[a-zA-Z]+)*|[A-Z][a-z]+-[a-z]+|pan-[A-Z][a-z]+)\s+)"
     return re.compile(
         r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>" + modifier + r"{0,3})"
-        r"(?P<head>" + heads + r")\b(?!\s+of\b)(?!-\w)", re.IGNORECASE)
+        r"(?P<head>" + heads + r")\b(?!\s+of\b)(?!-\w)"
+        # "the West African bloc ECOWAS", "the alliance (NATO)": the name follows, no anaphor
+        r"(?!,?\s*\(?\u27e6O)", re.IGNORECASE)
 
 
 def _fits(head: str, entity: Entity) -> bool:

@@ -25,6 +25,7 @@ CHAIR_NOUN = (
 )
 _KEYWORD = re.compile(
     r"chairmanship|chairpersonship|presidency|\bchair\b|\bchairs\b|\bchaired\b|helm|baton|steer|"
+    r"\bchair(?:man|person|woman)\b|"
     r"at\s+the\s+head\s+of|presided|"
     r"presid(?:ed|es|ing)\s+over|gavel|hammer|chairing",
 )  # matched against the lower-cased sentence
@@ -57,13 +58,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.take", re.compile(
         SA + r"(?:'s\s+(?:government|leader|president|prime minister))?" + _GAP + _TAKE
         + r"\s+(?:over\s+)?(?:as\s+)?(?:(?:the|its|a|his|her)\s+)?(?:" + T + r"\s+)?"
+        + r"(?:(?:rotating|annual|pro[\s-]tempore|current)\s+)?"
         + r"(?:" + O + r"\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
     # "Malta took over as chair of the OSCE"
     ("chair.as-chair", re.compile(
-        SA + r"(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over|(?:was|were|is|has\s+been)\s+(?:elected|"
+        SA + r",?(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over|(?:was|were|is|has\s+been)\s+(?:elected|"
         r"confirmed|chosen|designated|named|appointed)|became|becomes|serv(?:es|ed))\s+|"
-        r"\s+(?=as\s))(?:as\s+)?(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?"
-        r"(?:chair|chairman|chairperson|president)\b(?!\s+of\s+(?:the\s+)?(?:commission|"
+        r"\s+(?=as\s))(?:as\s+)?(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?(?:\u27e6O\d+\u27e7\s+)?"
+        r"(?:chair|chairman|chairperson|president)\b(?!\s+of\s+(?:the\s+)?(?:\u27e6O\d+\u27e7\s+)?(?:commission|"
         r"committee|republic|government))",
         re.IGNORECASE)),
     # "Armenia chaired the CSTO last year", "Russia will chair in 2025"

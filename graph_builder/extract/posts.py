@@ -97,10 +97,13 @@ _RULES = [
         + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")(?!\s+(?:of|and)\s)")),
     # "Ian Borg is now the Chairperson-in-Office", "appointed X as Secretary General"
     ("post.name-is-title", re.compile(
-        r"(?P<name>" + NAME + r"),?\s+(?:is|was|became|becomes|has\s+become|as|"
-        r"(?:was|has\s+been|is)\s+(?:named|elected|appointed|chosen|confirmed)(?:\s+as)?)\s+"
-        r"(?:now\s+)?(?:(?i:the|its)\s+)?" + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+"
-        r"(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF + r"|(?!\s+(?:of|for|to)\s))")),
+        r"(?P<name>" + NAME + r")(?:,\s+(?:a|an|the)\s+[^,;]{1,50},)?,?\s+(?:is|was|became|"
+        r"becomes|has\s+become|as|(?:was|has\s+been|is|were)\s+(?:(?:formally|unanimously|"
+        r"officially)\s+)?(?:named|elected|re-elected|appointed|chosen|confirmed|sworn\s+in)"
+        r"(?:\s+as)?)\s+(?:now\s+)?(?:(?i:the|its)\s+)?(?:(?P<org>" + O + r")(?:'s)?\s+)?" + _MOD
+        + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF
+        + r"|(?=\s+for\s+(?:a|an|the|one|two|three|four|five|six|\w+-year|\u27e6T))"
+        r"|(?!\s+(?:of|for|to)\s))")),
     ("post.director-of", re.compile(
         r"(?P<name>" + NAME + r"),\s+(?:the\s+)?(?P<title>(?i:(?:deputy\s+|acting\s+)?"
         r"(?:director|head|chairman|chair|rector|dean|president|founder|leader|professor)"
