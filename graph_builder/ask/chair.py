@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from graph_builder.ask.helpers import (
@@ -23,9 +24,28 @@ class ChairForms:
     """Who chaired an organisation, when, how often, and who came before or after."""
 
     # chairmanship -----------------------------------------------------------------------------
+    def _event_period(self) -> Period | None:
+        """ "when the Minsk summit took place", "after the Astana summit": the day of an event
+        the graph records (the day after it for "after"), as the time of the question."""
+        m = re.search(r"\b(after|since|following|at the time of|when|during|at)\b(.*\b("
+                      r"summit|meeting|session)\b.*)$", self.low)
+        if not m or self.p.period is not None:
+            return None
+        types = ("summit",) if "summit" in m.group(2) else ("summit", "meeting")
+        events, _what = self._events(types)
+        days = sorted({e["row"]["date"] for e in events.values() if e["row"].get("date")})
+        if not days:
+            return None
+        when = PartialDate.parse(days[-1] if m.group(1) in ("after", "since", "following")
+                                 else days[0])
+        if m.group(1) in ("after", "since", "following"):
+            day = when.last_day + timedelta(days=1)
+            return Period(day, day, "day")
+        return Period(when.first_day, when.last_day, when.precision)
+
     def chair(self) -> list[AnswerItem]:
         org = self.org()
-        period = self.p.period
+        period = self.p.period or self._event_period()
         found: list[AnswerItem] = []
         for body in self.org_family(org):
             found = self._chair_of(body, period)
@@ -39,7 +59,19 @@ class ChairForms:
             found = starting or found
         elif period and period.relative != "now" and period.precision != "day" and len(found) > 1 \
                 and not re.search(r"\b(countries|states|members|nations)\b", self.low):
+            if re.search(r"\bfor (the )?(\d{4})\s*(-|to|until|and)\s*\d{4}\b", self.low):
+                # "who chairs X for 2024-2026": the term that begins then
+                starting = [a for a in found if a.start and a.start[:4] == period.iso[:4]]
+                found = starting or found
             found = _main_holders(found, period)
+        if period and period.precision == "day" and len(found) > 1:
+            # on a hand-over day the outgoing chair's term (often dated by its year alone)
+            # still covers the day: the chair that began last holds it
+            starts = {a.start for a in found}
+            if None not in starts and len(starts) == len(found):
+                latest = max(PartialDate.parse(a.start).first_day for a in found if a.start)
+                found = [a for a in found
+                         if a.start and PartialDate.parse(a.start).first_day == latest]
         what = f"chairmanship of the {org.label}"
         if period is None:
             when = ""

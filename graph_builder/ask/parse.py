@@ -279,6 +279,7 @@ def _year_period(year: int, relative: str | None = None) -> Period:
 
 def _period(text: str, as_of: date) -> Period | None:
     low = text.lower()
+    _check_dates(low)
     span = re.search(r"\b(1[89]\d{2}|20\d{2})\s*(?:-|to|until|and)\s*(1[89]\d{2}|20\d{2})\b", low)
     if span and int(span.group(1)) < int(span.group(2)):
         return Period(date(int(span.group(1)), 1, 1), date(int(span.group(2)), 12, 31), "month")
@@ -323,6 +324,11 @@ def _period(text: str, as_of: date) -> Period | None:
                          if half.group(1) == "first"
                          else Period(date(year, 7, 1), date(year, 12, 31), "month"))
             return found
+    bare = re.search(r"\b(in|since|by|until|till|from|during|early|late|mid|end of|start of|"
+                     r"on|before|after) " + _MONTH_RE + r"(?!\s*\d)", low)
+    if bare:
+        # a month without its year: that month of the year the question is asked in
+        return _month_period(as_of.year, _MONTHS[bare.group(2)])
     if re.search(r"\bthis year\b", low):
         return _year_period(as_of.year, "this year")
     if re.search(r"\blast year\b", low):
@@ -339,6 +345,36 @@ def _period(text: str, as_of: date) -> Period | None:
     ):
         return Period(as_of, as_of, "day", "now")
     return None
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _check_dates(low: str) -> None:
+    """Dates the graph cannot use are said so, never dropped: a year outside the range
+    the graph can hold, an impossible day ("2023-02-30", "30 February 2023")."""
+    for m in re.finditer(r"\b(in|since|until|till|before|after|of|by|during|from|year|on) "
+                         r"(\d{3,4})\b(?!-\d)", low):
+        year = int(m.group(2))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise BlocgraphError(
+                f"cannot use the date '{m.group(2)}': the graph holds years "
+                f"{FIRST_YEAR} to {LAST_YEAR}")
+    for m in re.finditer(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", low):
+        if _day_period(int(m.group(1)), int(m.group(2)), int(m.group(3))) is None:
+            raise BlocgraphError(f"cannot use the date '{m.group()}': no such day")
+    for m in re.finditer(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE +
+                         r",?\s+(\d{4})\b", low):
+        if _day_period(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))) is None:
+            raise BlocgraphError(f"cannot use the date '{m.group()}': no such day")
+    for m in re.finditer(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+                         low):
+        if _day_period(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2))) is None:
+            raise BlocgraphError(f"cannot use the date '{m.group()}': no such day")
+    m = re.search(r"\b(\d{4})-(\d{2})\b(?!-)", low)
+    if m and not 1 <= int(m.group(2)) <= 12 and not (
+            int(m.group(1)) < int(m.group(1)[:2] + m.group(2)) and len(m.group(2)) == 2):
+        raise BlocgraphError(f"cannot use the date '{m.group()}': no such month")
 
 
 def _norm_title(text: str) -> str:

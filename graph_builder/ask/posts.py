@@ -46,6 +46,10 @@ class PostForms:
             self.message = f"{' and '.join(a.label for a in found)}: {title} of {of}" + (
                 f" ({period.iso})." if self.p.period or join else "."
             )
+        elif getattr(self, "unattested", None):
+            known = "; ".join(f"{name} in articles of {year}" for name, year in self.unattested)
+            self.message = (f"The graph has no {title} of {of} in {period.iso}; it knows "
+                            f"{known}, with no dates for the post.")
         else:
             self.message = f"The graph has no {title} of {of}" + (
                 f" in {period.iso}." if self.p.period else "."
@@ -94,6 +98,12 @@ class PostForms:
         if covering:
             chosen = covering + [r for r in undated if r["person"] in
                                  {c["person"] for c in covering}]
+        elif undated and period.precision != "day" and not any(
+                _published_in(r, period) for r in undated):
+            # an undated post is attested on its article's date, not true for all time
+            self.unattested = sorted({(r.get("personLabel") or "", (r.get("published") or
+                                       "")[:4]) for r in undated})
+            chosen = []
         elif undated:
             def distance(row: dict[str, str]) -> int:
                 if not row.get("published"):
@@ -113,3 +123,11 @@ class PostForms:
             chosen = []
         return _collect(chosen, "personLabel", "person")
 
+
+
+def _published_in(row: dict[str, str], period: Period) -> bool:
+    """Whether the row's article was published during the period (when it attests it)."""
+    if not row.get("published"):
+        return False
+    pub = PartialDate.parse(row["published"][:10])
+    return pub.first_day <= period.last and pub.last_day >= period.first
