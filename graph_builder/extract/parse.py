@@ -121,6 +121,17 @@ _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
                          "sheikh", "hon", "hon.", "excellency"})
 
 
+def _stem(word: str) -> str:
+    """A crude base form, for verbs the lemmatizer misreads ("hopes" -> "hop")."""
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("es", "e"), ("ed", ""),
+                         ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)] + repl
+            return base if base in _HEDGE_VERBS else base + "e" if base + "e" in _HEDGE_VERBS \
+                else base
+    return word
+
+
 def _norm(title: str) -> str:
     return re.sub(r"\s+", " ", title.lower().replace("-", " ")).strip(" .,")
 
@@ -181,7 +192,7 @@ def _doubtful(anchor: Any) -> bool:
                 return True
             if child.lower_ == "yet" and depth == 0:
                 return True
-        if depth and node.lemma_ in _HEDGE_VERBS:
+        if depth and (node.lemma_ in _HEDGE_VERBS or _stem(node.lower_) in _HEDGE_VERBS):
             return True
         if node.head is node or node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp",
                                                   "prep", "pobj", "relcl", "acl", "dobj",
