@@ -38,7 +38,8 @@ def _pattern() -> re.Pattern[str]:
     heads = "|".join(sorted(free | named, key=len, reverse=True))
     # the + up to three modifiers (no placeholder, no possessive, no capitalised name unless
     # hyphenated like "Moscow-led") + head noun, not followed by "of" ("the union of states")
-    modifier = r"(?:(?:\d+|[a-z]+(?:-[a-zA-Z]+)*|[A-Z][a-z]+-[a-z]+|pan-[A-Z][a-z]+)\s+)"
+    modifier = (r"(?:(?:\d+(?:-[a-z]+)*|[a-z]+(?:-[a-zA-Z]+)*|[A-Z][a-z]+-[a-z]+|pan-[A-Z][a-z]+)"
+                r"\s+)")
     return re.compile(
         r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>" + modifier + r"{0,3})"
         r"(?P<head>" + heads + r")\b(?!\s+of\b)(?!-\w)"

@@ -315,6 +315,7 @@ def _likely_year(text: str, day: date) -> int | None:
     past = [y for y in counts if y <= this_year and y not in future]
     latest = max(past) if past else None  # a report is about its own time
     weekdays = [_WEEKDAY_NAMES.index(m.group(1).lower()) for m in _ON_WEEKDAY.finditer(body)]
+    explicit = [d for _, d, has_year in _full_dates(body) if has_year]
     pairs = [(_WEEKDAY_NAMES.index(m.group(1).lower()), m.group(2))
              for m in _WEEKDAY_DATE.finditer(body)]
 
@@ -330,8 +331,10 @@ def _likely_year(text: str, day: date) -> int | None:
             found = _full_dates(f"{when} {year}")
             if found and found[0][1].weekday() == weekday:
                 fits += 5
+        # a full date of the days just before ("since 1 January 2024" in a 9 January report)
+        fits += sum(2 for d in explicit if d.year == year and 0 <= (filed - d).days <= 10)
         near = -abs(latest - year) if latest is not None else 0
-        return (fits, near, same_day, counts.get(year, 0), year)
+        return (fits, same_day, near, counts.get(year, 0), year)
 
     return max(candidates, key=score)
 

@@ -370,7 +370,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                         start, end, explicit = _period(sentence, m.end(), m.end() + tail.end())
             else:
                 # the date may be inside the match ("followed by Slovenia in September")
-                after = m.end(1) if rule in ("chair.takes-over", "chair.followed") else m.end()
+                after = m.end(1) if rule in ("chair.takes-over", "chair.followed") else (
+                    m.start() if rule == "chair.passed-to" else m.end())
                 stop = _next_state(sentence, after, end_clause)
                 start, end, explicit = _period(sentence, after, stop)
                 if not explicit:

@@ -184,6 +184,20 @@ def _short_council_names(ctx: Context) -> None:
         sentence.masked = rx.sub(replace, sentence.masked)
 
 
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:President|Minister|Secretary|Chancellor|Ambassador|Mr|Ms|Mrs|Dr|General|Senator|"
+    r"Governor|Speaker|Chairman|Chairperson|Envoy|[Ss]pokes(?:man|woman|person)|Premier|King|"
+    r"Queen|Prince|Emir)\.?\s+)$")
+_SURNAME_AFTER = re.compile(r"^\s+[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+")
+
+
+def _first_name_of_person(sentence: sentences_mod.Sentence, start: int, end: int) -> bool:
+    """A city's name used as a first name: a title before it and a surname after it."""
+    before = sentence.text[max(0, start - sentence.start - 30):start - sentence.start]
+    after = sentence.text[end - sentence.start:end - sentence.start + 30]
+    return bool(_TITLE_BEFORE.search(before) and _SURNAME_AFTER.match(after))
+
+
 def _mask(sentence: sentences_mod.Sentence, mentions: list, starts: list[int], base: int,
           published: date | None, in_title: bool) -> Masked:
     items: list[Item] = []
@@ -195,6 +209,8 @@ def _mask(sentence: sentences_mod.Sentence, mentions: list, starts: list[int], b
         if start >= sentence.end:
             break
         if end <= sentence.end:
+            if m.entity.kind == "city" and _first_name_of_person(sentence, start, end):
+                continue  # "President Santiago Peña": a first name, not the city
             items.append(Item(_kind_of(m.role, m.entity), start, end, m.text, m.entity))
     taken = [(it.start, it.end) for it in items]
     for d in dates_mod.find_dates(sentence.text, published, sentence.start):

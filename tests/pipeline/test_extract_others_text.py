@@ -1,0 +1,161 @@
+"""Phenomena of text written by others, one test each, on sentences written for these tests.
+
+Each class here cost facts on the blind corpus (tests/corpus/blind): datelines in their wire
+forms, acronyms in any case, the organisation referred to as "the bloc", member lists in
+many shapes, leaders listed with their states, names outside ASCII, seats of government in
+titles, chairs named through persons. The sentences are ours; the figures that matter are
+the blind ones (tests/pipeline/test_blind_corpus.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph_builder.extract import extract_file
+from graph_builder.extract.articles import from_text
+
+
+def _article(tmp_path: Path, text: str):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Title\n\nTASHKENT, 14 March 2022 (Wire) -- Ministers met.", "2022-03-14"),
+    ("Title\nBy A. Writer | Posted 03.11.2023 10:00\n\nMinisters met in 2021.", "2023-11-03"),
+    ("Title\n\n(KUNA) -- KUWAIT, Dec 5, 2023 -- The GCC met.", "2023-12-05"),
+    # a dateline without its year: the year in which "on Friday" is the dateline's day
+    ("Title\n\nVIENNA, Dec 6 (dpa) - The deal was agreed on Friday. The 1975 act and the "
+     "2025 chair were named.", "2024-12-06"),
+    # "Issued:" beats the dateline of the meeting above it
+    ("NOTE\n\nSession of the Council\nGeneva – 12 June 2023\nIssued: 13 June 2023\n\nText.",
+     "2023-06-13"),
+    # a date inside a sentence is not the publication date
+    ("Title\n\nOn 12 May 2023 leaders met. Nothing else.", None),
+])
+def test_publication_date_from_header_and_dateline(text: str, published: str | None) -> None:
+    assert from_text(Path("x.txt"), text).published == published
+
+
+def test_site_clock_is_not_the_date() -> None:
+    text = "Today: Friday, 23 February, 2024\nTitle\n\nBody about 2019."
+    assert from_text(Path("x.txt"), text).published is None
+
+
+def test_acronym_in_title_case_and_dotted(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Nato and Asean\n\nOSLO, 2 June 2024 - Norway and Iceland are "
+                     "members of Nato. Leaders of the C.S.T.O. met; Armenia, Belarus and Russia "
+                     "are members of the C.S.T.O.")
+    got = {(m.organization, m.member) for m in facts.memberships}
+    assert {("NATO", "Norway"), ("NATO", "Iceland"), ("CSTO", "Belarus")} <= got
+
+
+def test_the_bloc_is_the_organisation_in_focus(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Leaders gather\n\nJAKARTA, 12 May 2023 - ASEAN leaders opened "
+                     "their summit. The 10-member bloc, which is made up of Brunei, Cambodia and "
+                     "Laos among others, met in the city. Indonesia holds the rotating "
+                     "chairmanship of the grouping this year.")
+    assert ("ASEAN", "Cambodia") in {(m.organization, m.member) for m in facts.memberships}
+    assert ("ASEAN", "Indonesia", "2023") in {
+        (c.organization, c.chair, c.start) for c in facts.chairmanships}
+
+
+def test_apposition_is_not_an_anaphor(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Coup\n\nABUJA, 2 June 2024 - The European Union condemned the "
+                     "coup. Nigeria's President Bola Tinubu, who chairs the West African bloc "
+                     "ECOWAS, called for calm.")
+    assert all(c.organization != "Council of the EU" for c in facts.chairmanships)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The alliance groups Armenia, Belarus and Kazakhstan.",
+    "The organisation, set up in 2002, brings together Armenia, Belarus and Kazakhstan.",
+    "Who are its members? Three countries: Armenia, Belarus and Kazakhstan.",
+    "It was set up in 2002 by Armenia, Belarus and Kazakhstan.",
+])
+def test_member_list_shapes(tmp_path: Path, sentence: str) -> None:
+    facts = _article(tmp_path, f"CSTO notes\n\nMOSCOW, 3 March 2024 - The CSTO met. {sentence}")
+    got = {m.member for m in facts.memberships if m.organization == "CSTO"}
+    assert {"Armenia", "Belarus", "Kazakhstan"} <= got
+
+
+def test_joins_suspensions_and_exits(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Bloc news\n\nLIMA, 3 March 2024 - The Andean Community met. "
+                     "Colombia and Peru were admitted together in 1969. Bolivia, Ecuador and "
+                     "Chile remain suspended. Venezuela's withdrawal took effect in 2006.")
+    got = {(m.member, m.status) for m in facts.memberships}
+    assert ("Colombia", None) in got and ("Peru", None) in got
+    assert ("Chile", "suspended") in got
+    assert ("Venezuela", "withdrawn") in got
+
+
+def test_not_yet_a_member_stays_out(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Enlargement\n\nBRUSSELS, 3 March 2024 - Serbia is not yet a "
+                     "member of the EU; its bid is still pending. The bloc could admit it later.")
+    assert not facts.memberships
+
+
+def test_leaders_listed_with_their_states(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Summit\n\nASTANA, 4 July 2024 - Presidents Emomali Rahmon of "
+                     "Tajikistan, Shavkat Mirziyoyev of Uzbekistan and Sadyr Japarov of "
+                     "Kyrgyzstan attended the SCO summit.")
+    got = {(p.person, p.post, p.of) for p in facts.posts}
+    assert ("Shavkat Mirziyoyev", "president", "Uzbekistan") in got
+    assert ("Sadyr Japarov", "president", "Kyrgyzstan") in got
+
+
+def test_names_outside_ascii_and_seats_of_government(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Talks\n\nBUDAPEST, 4 July 2024 - Hungarian Prime Minister Viktor "
+                     "Orbán met Paraguayan President Santiago Peña. Kremlin spokesman Dmitry "
+                     "Peskov said Moscow was watching.")
+    got = {(p.person, p.of) for p in facts.posts}
+    assert ("Viktor Orbán", "Hungary") in got
+    assert ("Santiago Peña", "Paraguay") in got
+    assert ("Dmitry Peskov", "Russia") in got
+
+
+def test_two_titles_of_one_person(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Meeting\n\nBAKU, 4 July 2024 - It was opened by Mr. Jeyhun "
+                     "Bayramov, Deputy Prime Minister and Minister of Foreign Affairs of the "
+                     "Republic of Azerbaijan.")
+    posts = {(p.post, p.of) for p in facts.posts if p.person == "Jeyhun Bayramov"}
+    assert posts == {("deputy prime minister", "Azerbaijan"), ("foreign minister", "Azerbaijan")}
+
+
+def test_chair_named_through_its_president(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "AU\n\nADDIS ABABA, 17 February 2024 - The president of Mauritania, "
+                     "Mohamed Ould Ghazouani, was elected African Union chairman for 2024.")
+    assert ("African Union", "Mauritania", "2024") in {
+        (c.organization, c.chair, c.start) for c in facts.chairmanships}
+
+
+def test_chairmanship_as_subject(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Handover\n\nMINSK, 2 January 2024 - The chairmanship of the "
+                     "CSTO for 2024 was formally transferred to Kazakhstan. The presidency "
+                     "passed from Belarus to Astana.")
+    got = {(c.chair, c.start) for c in facts.chairmanships if c.organization == "CSTO"}
+    assert ("Kazakhstan", "2024") in got
+    assert any(chair == "Belarus" for chair, _ in got)
+
+
+def test_dateline_city_is_the_summit_place(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Summit\n\nASTANA, Nov 28, 2024 (Steppe Press) -- Leaders of the "
+                     "CSTO met on Thursday without Armenia.")
+    assert any(e.type == "summit" and e.place == "Astana" and (e.date or "").startswith(
+        "2024-11") for e in facts.events)
+
+
+def test_a_planned_session_is_no_event(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Plans\n\nMOSCOW, 2 March 2024 - The next session of the council "
+                     "will be held in Minsk on 11 November 2026.")
+    assert not [e for e in facts.events if e.place == "Minsk"]
+
+
+def test_weekday_decides_the_year() -> None:
+    # 6 December fell on a Friday in 2024 and 2019; the article names 2024 and 1975
+    text = "T\n\nVALLETTA, Dec 6 (dpa) - Agreed on Friday. Founded in 1975; the 2024 talks."
+    assert from_text(Path("x.txt"), text).published == date(2024, 12, 6).isoformat()
