@@ -187,7 +187,7 @@ def _short_council_names(ctx: Context) -> None:
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:President|Minister|Secretary|Chancellor|Ambassador|Mr|Ms|Mrs|Dr|General|Senator|"
     r"Governor|Speaker|Chairman|Chairperson|Envoy|[Ss]pokes(?:man|woman|person)|Premier|King|"
-    r"Queen|Prince|Emir)\.?\s+)$")
+    r"Queen|Prince|Emir)\.?\s+(?:of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?)$")
 _SURNAME_AFTER = re.compile(r"^\s+[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+")
 
 

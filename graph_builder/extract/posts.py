@@ -51,13 +51,15 @@ def _trie(words: list[str]) -> str:
 TITLE = (r"(?:(?:first\s+|deputy\s+|acting\s+|vice\s+)?(?:" + _MINISTER_OF + "|"
          + _trie([t for t in _TITLES if t != "presidential"]) + r"))")
 _HONORIFIC = r"(?:(?:Sheikh|Sheik|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|King|Queen|" \
-             r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador)\s+)*"
+             r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador|Hon\.?|H\.\s?E\.|" \
+             r"(?:His|Her)\s+Excellency|Datuk(?:\s+Seri)?(?:\s+Utama)?|Dato'?(?:\s+Seri)?|" \
+             r"Tengku|Tan\s+Sri)\s+)*"
 # Names are written with letters outside ASCII ("Orbán", "Peña", "Sinirlioğlu", "Szłapka"):
 # the capital and small letters of Latin-1 and Latin Extended-A/B count as letters of a name.
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
-_NAME_WORD = (rf"(?:[{_UP}][{_LO}]+(?:[-'\u2019][{_UP}{_LO}]?[{_LO}]+)*|al-[{_UP}][{_LO}]+"
-              rf"|[A-Z]\.)")
+_NAME_WORD = (rf"(?:[\u02bb\u2018]?[{_UP}][{_LO}]+(?:[-'\u2019][{_UP}{_LO}]?[{_LO}]+)*"
+              rf"|al-[{_UP}][{_LO}]+|[A-Z]\.)")
 _PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|del|dos|van|von|der|di|le|la|Al)"
 NAME = (_NAME_WORD + r"(?:(?:\s+(?:" + _PARTICLE + r"\s+)*" + _NAME_WORD + r"){1,4}"
         r"(?:\s+(?:Jr|Sr)\.|\s+(?:II|III|IV|V|VI))?|\s+(?:II|III|IV|V|VI|VII|VIII)\b)")
@@ -86,8 +88,9 @@ _RULES = [
         + r"(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T + r"))?\s*,?\s+" + _HONORIFIC
         + r"(?P<name>" + NAME + r")")),
     ("post.name-title-of", re.compile(
-        r"(?P<name>" + NAME + r"),\s+(?:(?i:the|its|his|her|their)\s+)?" + _MOD
-        + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T + r"))?"
+        r"(?P<name>" + NAME + r"),\s+(?:(?i:the|its|his|her|their)\s+)?(?:(?P<sp>" + S + r")'s\s+)?"
+        + _MOD + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T
+        + r"))?"
         r"(?:\s+(?:of|to|at|for)\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF + r")?"
         r"(?!\s*,?\s+(?:Sheikh\s+|Prince\s+)?[A-Z][a-z])")),
     # "the chairperson of the African Union Commission, Moussa Faki Mahamat"
@@ -280,10 +283,24 @@ def _metonyms() -> dict[str, str]:
             for row in csv.DictReader(text.splitlines())}
 
 
+_WITH = re.compile(r"\b(?:with|accompanied\s+by|along\s+with|joined\s+by|and\s+(?:his|her))\s+$",
+                   re.IGNORECASE)
+
+
+def _companion_state(ctx: Context, before: str) -> str | None:
+    """The state of the official a title accompanies: "Erdogan flew in with Foreign Minister X"."""
+    for person, (_, of) in ctx.persons.items():
+        surname = person.split()[-1]
+        if of and re.search(r"\b" + re.escape(surname) + r"\b", before) and \
+                resolve(of, "state") is not None:
+            return of
+    return None
+
+
 def _metonym_state(title: str) -> str | None:
-    lowered = title.lower()
+    lowered = title.lower().replace("'s", "")
     for word, state in _metonyms().items():
-        if lowered.startswith(word):
+        if lowered.startswith(word) or lowered == word:
             return state
     return None
 
@@ -360,6 +377,11 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         follows = _OF_STATE.match(masked, m.end())  # "Foreign Minister X of Russia"
         if follows:
             of = sentence.state(follows.group(1))
+    if of is None and rule == "post.title-name" and _WITH.search(before):
+        of = _companion_state(ctx, before)
+    if of is None:
+        of = _metonym_state(masked[max(0, m.start() - 25):m.start()].split(".")[-1].strip()
+                            .split(",")[-1].strip())  # "White House spokesperson X"
     if of is None and rule == "post.title-name":
         if here and _SENT.search(before) and here[-1][1].of and \
                 resolve(here[-1][1].of, "state") is not None:

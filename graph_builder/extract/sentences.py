@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt adm gov sen rep st jr sr no vs etc inc ltd co "
     "corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e "
-    "approx dept est fig".split()
+    "approx dept est fig hon h.e excl".split()
 )
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n")
 
