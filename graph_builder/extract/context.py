@@ -226,4 +226,8 @@ def _mask(sentence: sentences_mod.Sentence, mentions: list, starts: list[int], b
         cursor = item.end
     parts.append(text[cursor - sentence.start:])
     masked = "".join(parts).replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    # Markdown emphasis ("**Heléne Björklund**") is no part of a name: blank it, same length
+    masked = masked.replace("**", "  ").replace("__", "  ")
+    # a bulleted list joined into its sentence reads as a comma list: "- Kenya\n- Uganda"
+    masked = re.sub(r"\n\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+", ", ", masked)
     return Masked(sentence.start, sentence.end, sentence.text, masked, items, in_title)

@@ -27,7 +27,8 @@ def _lexicon(name: str) -> str:
 
 _LIST_VERBS = _lexicon("member_list_verbs.txt")
 _LIST_TRIGGER = re.compile(
-    r"\b(?:member\s+states|members|"
+    r"\b(?:(?:full|founding|permanent|non-permanent|elected|current|original|new|other|"
+    r"remaining|present)\s+)?(?:member\s+states|members|participating\s+states|"
     r"member\s+countries|membership)\s+(?:of\s+(?:the\s+)?(?:(?P<org>" + O + r")|" + _BODY
     + r")\s+)?"
     r"(?:are|were|include|included|comprise|is\s+made\s+up\s+of|now\s+(?:are|include))\b"
@@ -41,8 +42,9 @@ _LIST_TRIGGER = re.compile(
     r"|(?:(?P<org5>" + O + r")'s|\b[Ii]ts)\s+(?:\w+\s+)?(?:full\s+)?(?:member\s+states|members|"
     r"member\s+countries)\s*,?\s+(?:including|such\s+as|among\s+them)\s+(?=(?:the\s+)?\u27e6S)"
     # "the remaining members, A, B and C,", "its member states: A, B"
-    r"|\b(?:member\s+states|members|member\s+countries)(?:\s+of\s+(?:the\s+)?(?P<org4>" + O
-    + r"))?\s*[,:]\s*(?=(?:the\s+)?\u27e6S)",
+    r"|\b(?:member\s+states|members|member\s+countries|participating\s+states)(?:\s+of\s+"
+    r"(?:the\s+)?(?P<org4>" + O + r"))?\??\s*(?:[,:\u2013\u2014]|\s-)\s*"
+    r"(?:(?:are|were|include)\s*:?\s*)?(?=(?:the\s+)?\u27e6S)",
     re.IGNORECASE)
 _NUMBER = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
            r"\w+ty(?:-\w+)?)")
@@ -65,7 +67,10 @@ _ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
 _ARE_MEMBERS = re.compile(
     r"(?P<list>(?:both\s+)?" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+are\s+"
     r"(?:(?:all|both|full|founding)\s+)?members\s+of\s+(?:the\s+)?(?:(?P<org>" + O + r")|"
-    + _BODY + r")", re.IGNORECASE)
+    + _BODY + r")"
+    # "Armenia and Belarus belong to the CSTO"
+    r"|(?P<list2>(?:both\s+)?" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")*)\s+(?:also\s+|all\s+)?"
+    r"belong(?:s|ed)?\s+to\s+(?:the\s+)?(?P<org2>" + O + r")", re.IGNORECASE)
 # "Russia, China and India are among them" after a sentence about the members
 _AMONG = re.compile(
     r"(?P<list>" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+are\s+(?:also\s+)?among\s+"
@@ -158,7 +163,8 @@ _WITHDRAW = re.compile(
     r"|(?=(?:in|on)\s+\u27e6T))", re.IGNORECASE)
 
 
-_MEMBER_WORD = re.compile(r"member|join|admit|set up|founded|established|created|accepted|"
+_MEMBER_WORD = re.compile(r"member|join|admit|belong|participating|set up|founded|established|"
+                          r"created|accepted|"
                           r"incorporated|integrated|added|started|exit|departure|"
                           r"accede|suspend|froze|frozen|withdr|left|leave|"
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
@@ -308,8 +314,9 @@ def extract_members(ctx: Context) -> list[Membership]:
                     continue
                 if rule == "member.among" and not previous_members and "member" not in lower:
                     continue
-                org = _org(sentence, m.groupdict().get("org"), ctx)
-                for _, _, i in sentence.tokens("SA", m.start(), m.end("list")):
+                org = _org(sentence, m.groupdict().get("org") or m.groupdict().get("org2"), ctx)
+                list_end = m.end("list") if m.groupdict().get("list") else m.end("list2")
+                for _, _, i in sentence.tokens("SA", m.start(), list_end):
                     state = sentence.state(i)
                     if state and org:
                         add(_fact(sentence, org, state, None, None, None, rule, 0.85))

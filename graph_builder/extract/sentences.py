@@ -41,6 +41,34 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
         _add(out, text, cursor, m.end())
         cursor = m.end()
     _add(out, text, cursor, end)
+    return _join_lists(out, text)
+
+
+_BULLET = re.compile(r"^(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+\S")
+
+
+def _join_lists(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """A line ending in a colon and the bulleted lines under it are one sentence.
+
+    "Its members are:" (or a question heading, "Which countries are members?") followed by
+    "- Kenya", "- Tanzania" states one list; split at each line, the items lose the sentence
+    that says what they are.
+    """
+    out: list[Sentence] = []
+    i = 0
+    while i < len(sentences):
+        head = sentences[i]
+        j = i + 1
+        if head.text.rstrip().endswith((":", "?")):
+            while j < len(sentences) and _BULLET.match(sentences[j].text) and \
+                    len(sentences[j].text) < 160:
+                j += 1
+        if j > i + 1:
+            end = sentences[j - 1].end
+            out.append(Sentence(head.start, end, text[head.start:end]))
+        else:
+            out.append(head)
+        i = j
     return out
 
 
