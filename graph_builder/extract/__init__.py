@@ -19,7 +19,7 @@ from graph_builder.extract.chairs import extract_chairs
 from graph_builder.extract.context import build_context, gazetteer
 from graph_builder.extract.cooperation import extract_cooperation
 from graph_builder.extract.events import extract_events
-from graph_builder.extract.members import extract_members
+from graph_builder.extract.members import extract_members, implied_memberships
 from graph_builder.extract.posts import extract_posts, mask_persons
 
 
@@ -43,6 +43,8 @@ def extract_article(article: Article) -> ArticleFacts:
     mask_persons(ctx)
     facts.chairmanships = extract_chairs(ctx)
     facts.memberships = extract_members(ctx)
+    facts.memberships += implied_memberships(ctx, facts.chairmanships, facts.posts,
+                                             facts.memberships)
     facts.events = extract_events(ctx)
     facts.cooperation_proposals = extract_cooperation(ctx)
     if parse_enabled():

@@ -427,6 +427,49 @@ def extract_members(ctx: Context) -> list[Membership]:
     return list(found.values())
 
 
+# the body whose membership a chair implies, where it is not the chaired body itself: the
+# presidency of the Council of the EU rotates among the members of the EU
+_CHAIR_MEMBER_OF = {"Council of the EU": "EU", "European Council": "EU"}
+_GATHERING = re.compile(r"\b(?:summit|around\s+the\s+table|attended|took\s+part|gathered|"
+                        r"session|leaders)\b", re.IGNORECASE)
+_NOT_MEMBER_NEAR = re.compile(r"\b(?:observers?|guests?|partners?|invited|invitees?|applicants?|"
+                              r"dialogue|associate|candidate)\b", re.IGNORECASE)
+
+
+def implied_memberships(ctx: Context, chairs: list, posts: list,
+                        found: list[Membership]) -> list[Membership]:
+    """Memberships the text implies: a rotating chair, and leaders listed at the body's summit.
+
+    A state holds a body's rotating chair because it is a member ("Azerbaijan takes the Turkic
+    chair"), and the leaders listed around the table of a summit of members are those of its
+    members ("Presidents A of X and B of Y attended"), unless the article calls their state an
+    observer, guest or partner. Each carries the evidence of the sentence it follows from.
+    """
+    have = {(m.organization, m.member) for m in found}
+    outsiders = set()
+    for sentence in ctx.sentences:
+        if _NOT_MEMBER_NEAR.search(sentence.masked):
+            outsiders |= {sentence.state(i) for _, _, i in sentence.tokens("SA")}
+    out: list[Membership] = []
+
+    def add(org: str | None, state: str | None, ev, rule: str) -> None:
+        if org and state and (org, state) not in have and state != org:
+            have.add((org, state))
+            out.append(Membership(org, state, None, None, None, evidence=ev,
+                                  origin="extracted", confidence=0.65, rule=rule))
+
+    for chair in chairs:
+        if chair.start is not None:
+            add(_CHAIR_MEMBER_OF.get(chair.organization, chair.organization), chair.chair,
+                chair.evidence, "member.chair")
+    for post in posts:
+        if post.rule != "post.leader-list" or post.of in outsiders or not post.evidence:
+            continue
+        if _GATHERING.search(post.evidence.text) and ctx.topic_org:
+            add(ctx.topic_org, post.of, post.evidence, "member.summit-leaders")
+    return out
+
+
 def _fact(sentence: Masked, org: str, state: str, start: str | None, end: str | None,
           status: str | None, rule: str, confidence: float) -> Membership:
     return Membership(org, state, start, end, status, evidence=evidence(sentence),
