@@ -38,7 +38,9 @@ def _pattern() -> re.Pattern[str]:
     heads = "|".join(sorted(free | named, key=len, reverse=True))
     # the + up to three modifiers (no placeholder, no possessive, no capitalised name unless
     # hyphenated like "Moscow-led") + head noun, not followed by "of" ("the union of states")
-    modifier = (r"(?:(?:\d+(?:-[a-z]+)*|[a-z]+(?:-[a-zA-Z]+)*|[A-Z][a-z]+-[a-z]+|pan-[A-Z][a-z]+)"
+    modifier = (r"(?:(?!(?:of|the|a|an|and|or|in|for|to|with|on|at|by|from|its|their|his|her|"
+                r"that|this|whose|which|who)\b)"
+                r"(?:\d+(?:-[a-z]+)*|[a-z]+(?:-[a-zA-Z]+)*|[A-Z][a-z]+-[a-z]+|pan-[A-Z][a-z]+)"
                 r"\s+)")
     return re.compile(
         r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>" + modifier + r"{0,3})"
@@ -71,6 +73,9 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
             if before:
                 return before[-1]
             window = [e for seen_at, e in recent if index - seen_at <= _WINDOW]
+            later = {e for start, e in named_here if start > at}
+            if not window and len(later) == 1:
+                return later.pop()  # "the bloc's eleventh member of the SCO": named after it
             if not window or topic in window:
                 return topic  # the article's own body, unless another one took over
             return window[-1]

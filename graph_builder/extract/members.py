@@ -111,7 +111,7 @@ _JOIN = re.compile(
 _ADMIT = re.compile(
     r"(?:admit(?:s|ted|ting)?|welcom(?:ed|es|ing)|accept(?:s|ed)?)\s+(?:the\s+)?"
     + r"\u27e6[SAO](\d+)\u27e7"
-    + r"(?:\s+as\s+(?:its|a|the)\s+(?:[\w'-]+\s+){0,4}?member)", re.IGNORECASE)
+    + r"(?:\s+as\s+(?:its|a|the|\u27e6O\d+\u27e7's)\s+(?:[\w'-]+\s+){0,4}?member)", re.IGNORECASE)
 # "the four countries that joined the group at the start of the year: A, B and C"
 _JOINED_LIST = re.compile(
     r"\b(?:countries|states|nations|members|newcomers)\s+(?:that|which|who)\s+(?:(?:have|had|"
