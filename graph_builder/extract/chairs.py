@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from graph_builder.core.facts import Chairmanship
-from graph_builder.extract.common import ANY, SA, A, O, S, T, clause_end, evidence, hedged, negated
+from graph_builder.extract.common import ANY, SA, A, O, S, T, clause_end, evidence, negated
 from graph_builder.extract.context import Context, Masked
 
 CHAIR_NOUN = (
@@ -391,8 +391,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 start, end = None, None
             if rule == "chair.verb" and not explicit and _FUTURE.search(m.group(0)):
                 continue
-            if hedged(masked[left:m.start()]) and rule != "chair.verb":
-                continue
+            if _SUPPOSED.search(masked[left:m.start()]) and rule != "chair.verb":
+                continue  # "could take over": supposed; "is due to take over in 2025": planned
             confidence = WEAK if weak else {"chair.take": 0.9, "chair.verb": 0.8,
                                             "chair.possessive": 0.6}.get(rule, 0.75)
             org = org_for(m.end(), near_only=rule == "chair.possessive")
@@ -401,8 +401,35 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 out.append(fact)
                 at[id(fact)] = m.start()
                 handled.add(int(token))
+                out.extend(_more_years(sentence, ctx, fact, m.end(), end_clause))
     _link_predecessors(out, at)
     _date_predecessors(out, masked)
+    return out
+
+
+# a chair the text only supposes: planned chairs ("is due to", "is set to", "is expected to")
+# are facts with a future date, kept; what "could" or "might" happen is not
+_SUPPOSED = re.compile(r"\b(?:could|would|might|may|hopes?\s+to|wants?\s+to|seeks?\s+to|"
+                       r"aims?\s+to|according\s+to\s+diplomats|no\s+formal\s+decision)\b",
+                       re.IGNORECASE)
+# "the fifth time Malaysia chairs ASEAN, after 1977, 1997, 2005 and 2015": one term a year
+_YEAR_LIST = re.compile(T + r"(?:\s*,\s*" + T + r")*,?\s+and\s+" + T)
+
+
+def _more_years(sentence: Masked, ctx: Context, fact: Chairmanship, start: int,
+                end: int) -> list[Chairmanship]:
+    """The other years of a list of past terms, after the one the rule dated."""
+    m = _YEAR_LIST.search(sentence.masked, start, end)
+    if m is None:
+        return []
+    out = []
+    for _, _, i in sentence.tokens("T", m.start(), m.end()):
+        d = sentence.item(i).date
+        if d is None or d.kind != "year" or d.start == fact.start:
+            continue
+        out.append(Chairmanship(fact.organization, fact.chair, d.start, d.end,
+                                evidence=fact.evidence, origin="extracted",
+                                confidence=0.7, rule=fact.rule + "-years"))
     return out
 
 
