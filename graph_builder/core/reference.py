@@ -272,6 +272,10 @@ def _resolve(name: str, kind: str | None) -> Entity | None:
             continue
         candidates.append((_HOW_RANK[form.how], _KIND_RANK[entity.kind], entity))
     if not candidates:
+        if kind == "city":  # a place named in a fact or a question: GeoNames knows it
+            from graph_builder.core import places
+
+            return places.by_name(name)
         return None
     best = min((how, kind_rank) for how, kind_rank, _ in candidates)
     chosen = {entity for how, kind_rank, entity in candidates if (how, kind_rank) == best}
@@ -282,6 +286,10 @@ def get(kind: str, slug: str) -> Entity:
     """The entity with this slug; an unknown slug is a user error, not a KeyError."""
     _check_kind(kind)
     entity = _tables().by_kind[kind].get(slug)
+    if entity is None and kind == "city":
+        from graph_builder.core import places
+
+        entity = places.by_slug(slug)
     if entity is None:
         hint = difflib.get_close_matches(slug, list(_tables().by_kind[kind]), n=1)
         extra = f" (did you mean '{hint[0]}'?)" if hint else ""

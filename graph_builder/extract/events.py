@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from graph_builder.core import places
 from graph_builder.core.facts import Event
 from graph_builder.core.reference import Entity, get, resolve
 from graph_builder.extract.common import SA, C, evidence, negated
@@ -48,6 +49,13 @@ _DATELINE = re.compile(
     r"|^\s*(?P<city2>[A-Z][A-Z .'-]+?)[.,]\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s")
 
 
+# "held in Arusha", "in the mountain resort of Gyeongju": a city the curated table does not
+# search for, looked up by name in GeoNames (graph_builder.core.places)
+_PLACE_NAME = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|resort|port|capital)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})(?![\w\u27e6])")
+
+
 def _capital(state: Entity | None) -> Entity | None:
     if state is None or state.kind != "state" or not state.capital:
         return None
@@ -66,6 +74,11 @@ def _places(sentence: Masked) -> list[tuple[int, Entity]]:
             entity = sentence.item(m.group(1) or m.group(2)).entity
             if entity is not None and entity.kind == "city":
                 out.append((m.start(), entity))
+    if not out:
+        for m in _PLACE_NAME.finditer(masked):
+            city = places.by_name(m.group("name"))
+            if city is not None:
+                out.append((m.start(), city))
     if "capital" in masked:
         for m in _CAPITAL.finditer(masked):
             item = sentence.item(m.group(1) or m.group(2))
