@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from graph_builder.ask.base import AskerBase
+from graph_builder.ask.base import AskerBase, UnknownName, typo_of
 from graph_builder.ask.chair import ChairForms
 from graph_builder.ask.events import EventForms
 from graph_builder.ask.forms import choose, features
@@ -24,7 +24,6 @@ from graph_builder.ask.parse import Parsed, chair_words, parse
 from graph_builder.ask.posts import PostForms
 from graph_builder.ask.relations import RelationForms
 from graph_builder.ask.triggers import forms
-from graph_builder.core import reference
 from graph_builder.core.errors import BlocgraphError
 
 __all__ = ["Answer", "AnswerItem", "Source", "Target", "ask", "examples"]
@@ -39,7 +38,7 @@ def _not_read(p: Parsed) -> None:
     found_any = p.orgs or p.states or p.cities
     if p.unknown and not found_any:
         for phrase in p.unknown:
-            hint = reference.suggest(phrase, "organization") or reference.suggest(phrase)
+            hint = typo_of(phrase, "organization") or typo_of(phrase)
             if hint:
                 raise BlocgraphError(
                     f"unknown organisation or state '{phrase}' (did you mean {', '.join(hint)}?)"
@@ -47,6 +46,12 @@ def _not_read(p: Parsed) -> None:
 
 
 def _not_recorded(question: str, parsed: Parsed) -> Answer:
+    unknown = [w for w in parsed.unknown if w] if not (parsed.orgs or parsed.states) else []
+    if unknown:
+        return Answer(
+            question=question, intent="not_recorded", slots=parsed.slots(), answers=[],
+            sparql="", message=f"The graph does not record what this question asks, and "
+            f"does not know '{unknown[0]}' (see `blocgraph ask --examples`).")
     return Answer(
         question=question,
         intent="not_recorded",
@@ -59,14 +64,28 @@ def _not_recorded(question: str, parsed: Parsed) -> Answer:
     )
 
 
-def ask(question: str, target: Target, *, as_of: date | str | None = None) -> Answer:
-    """Answer one plain question from the graph behind `target`."""
-    if isinstance(as_of, str):
-        try:
-            as_of = date.fromisoformat(as_of)
-        except ValueError:
-            raise BlocgraphError(f"--as-of: '{as_of}' is not a date (YYYY-MM-DD)") from None
-    as_of = as_of or date.today()
+def _day(value: date | str | None, option: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        raise BlocgraphError(f"{option}: '{value}' is not a date (YYYY-MM-DD)") from None
+    if not 1900 <= day.year <= 2100:
+        raise BlocgraphError(f"{option}: cannot use the date '{value}': the graph holds "
+                             f"years 1900 to 2100")
+    return day
+
+
+def ask(question: str, target: Target, *, as_of: date | str | None = None,
+        known_by: date | str | None = None) -> Answer:
+    """Answer one plain question from the graph behind `target`.
+
+    `as_of`: the day "now" means (default: `known_by` if given, else today). `known_by`:
+    answer only from the articles published by that day (what one could have known then).
+    """
+    known = _day(known_by, "--known-by")
+    as_of = _day(as_of, "--as-of") or known or date.today()
     parsed = parse(question, as_of)
     form = choose(parsed)
     if form is None:
@@ -74,13 +93,18 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None) -> An
             _not_read(parsed)
         return _not_recorded(question, parsed)
     intent = form.handler
-    asker = _Asker(parsed, target, as_of)
-    answers = getattr(asker, intent)()
+    asker = _Asker(parsed, target, as_of, known)
+    try:
+        answers = getattr(asker, intent)()
+    except UnknownName as exc:
+        return Answer(question=question, intent="unknown_name", slots=parsed.slots(),
+                      answers=[], sparql="\n\n".join(asker.run.sparql), message=str(exc),
+                      form=form.name)
     if intent == "post_holder" and not answers and parsed.orgs and chair_words(
         "presidency" if parsed.title == "president" else parsed.text
     ):
         # "president of the UN Security Council" is its rotating chair, not a person's post
-        retry = _Asker(parsed, target, as_of)
+        retry = _Asker(parsed, target, as_of, known)
         answers = retry.chair()
         if answers:
             intent, asker = "chair", retry
@@ -88,7 +112,7 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None) -> An
             not re.search(r"\b(which|what) (country|state|nation|member)", parsed.text):
         # a body chaired by a person ("who chairs the European Council"): its president
         parsed.title = "president"
-        retry = _Asker(parsed, target, as_of)
+        retry = _Asker(parsed, target, as_of, known)
         found = retry.post_holder()
         if found:
             intent, asker, answers = "post_holder", retry, found

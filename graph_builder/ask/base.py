@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 
 from graph_builder.ask.model import Target, _Run
@@ -10,11 +11,32 @@ from graph_builder.core import reference
 from graph_builder.core.errors import BlocgraphError
 
 
+class UnknownName(Exception):
+    """A name the question needs that the graph does not know, and no typo of a known one:
+    answered "the graph does not know ..." with no answers, not an error."""
+
+
+def typo_of(word: str, kind: str | None = None) -> list[str]:
+    """Known names a one-word unknown name is a misspelling of ("CTSO", "Swedn"), else []."""
+    if " " in word.strip() or len(word) < 3:
+        return []
+    hints = []
+    for label in reference.suggest(word, kind):
+        entity = reference.resolve(label)
+        for name in entity.names if entity else ():
+            ratio = difflib.SequenceMatcher(None, word.lower(), name.lower()).ratio()
+            if ratio >= 0.8 or (word.isupper() and sorted(word) == sorted(name.upper())):
+                hints.append(label)
+                break
+    return hints
+
+
 class AskerBase:
-    def __init__(self, parsed: Parsed, target: Target, as_of: date) -> None:
+    def __init__(self, parsed: Parsed, target: Target, as_of: date,
+                 known_by: date | None = None) -> None:
         self.p = parsed
         self.low = parsed.text
-        self.run = _Run(target)
+        self.run = _Run(target, known_by)
         self.as_of = as_of
         self.message = ""
 
@@ -36,18 +58,16 @@ class AskerBase:
     def _unknown(self, kind: str) -> None:
         words = [w for w in self.p.unknown if w]
         for word in words:
-            hint = reference.suggest(word, "organization" if kind == "organisation" else "state")
+            hint = typo_of(word, "organization" if kind == "organisation" else "state")
             if hint:
                 raise BlocgraphError(
                     f"unknown {kind} '{word}' (did you mean {', '.join(hint)}?)"
                 )
         if words:
-            raise BlocgraphError(
-                f"unknown {kind} '{words[0]}' (see `blocgraph ask --examples`)"
-            )
-        raise BlocgraphError(
-            f"the question names no {kind} I know (see `blocgraph ask --examples`)"
-        )
+            raise UnknownName(f"The graph does not know '{words[0]}' as a {kind}: it has "
+                              f"nothing to answer with (see `blocgraph ask --examples`).")
+        raise UnknownName(f"The question names no {kind} the graph knows: it has nothing "
+                          f"to answer with (see `blocgraph ask --examples`).")
 
     def org_family(self, org: reference.Entity) -> list[reference.Entity]:
         """The organisation, then its bodies ("EU presidency" is the Council of the EU's)."""

@@ -116,7 +116,15 @@ class ChairForms:
         return len(set(spans)) < len(spans)
 
     def when_chaired(self) -> list[AnswerItem]:
-        org, state = self.org(), self.state()
+        state = self.state()
+        org = self.org(required=False)
+        if org is None:  # "when will the Polish presidency end": the one of the day asked
+            rows = self.run("chairs", chair=_iri(state))
+            near = self._nearest_chair(rows)
+            if not near:
+                self.message = f"The graph has no chairmanship held by {state.label}."
+                return []
+            org = reference.get("organization", near[0]["org"].rsplit("/", 1)[1])
         rows = self.run("chairs", org=_iri(org), chair=_iri(state))
         years = bool(re.search(r"\byears?\b", self.low))
         # "until when", "when did its chairmanship end", "when did Belarus hand it over"
@@ -155,6 +163,22 @@ class ChairForms:
             self.message = (f"The graph has no {'end of a ' if ending else ''}chairmanship of "
                             f"the {org.label} by {state.label}.")
         return found
+
+    def _nearest_chair(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        """The chairmanship rows covering the day asked, else those nearest to it."""
+        def distance(r: dict[str, str]) -> int:
+            first, last = _bounds(r.get("start"), r.get("end"))
+            if first is None and last is None:
+                return 10**6
+            if (first is None or first <= self.as_of) and (last is None or last >= self.as_of):
+                return 0
+            return min(abs((d - self.as_of).days) for d in (first, last) if d is not None)
+
+        rows = [r for r in rows if r.get("org")]
+        if not rows:
+            return []
+        best = min(distance(r) for r in rows)
+        return [r for r in rows if distance(r) == best]
 
     def has_chaired(self) -> list[AnswerItem]:
         org, state = self.org(), self.state()
@@ -233,6 +257,7 @@ class ChairForms:
                 if _date_in(r.get("toStart"), period) or _date_in(r.get("fromStart"), period)
             ]
             rows = matching or rows
+        rows = self._nearest_handover(rows, state, iri)
         found = _collect(rows, label, iri, when, None)
         word = "after" if direction == "successor" else "before"
         if found:
@@ -247,20 +272,92 @@ class ChairForms:
         del low
         return found
 
+    def _nearest_handover(self, rows: list[dict[str, str]], state: reference.Entity,
+                          iri: str) -> list[dict[str, str]]:
+        """The hand-over the question is about: never the asked state itself, and of several
+        (one state chairing many times, or many organisations) the one nearest the day
+        asked, unless the question gives its own time."""
+        rows = [r for r in rows if r.get(iri) != _iri(state)]
+        if self.p.period is not None and self.p.period.relative is None:
+            return rows
+        keys = {(r.get("org"), r.get("from"), r.get("to")) for r in rows}
+        if len(keys) <= 1:
+            return rows
+
+        def distance(r: dict[str, str]) -> int:
+            when = r.get("toStart") or r.get("fromStart")
+            if not when:
+                return 10**6
+            d = PartialDate.parse(when[:10])
+            if d.first_day <= self.as_of <= d.last_day:
+                return 0
+            gap = (d.first_day - self.as_of).days
+            return abs(gap) * (1 if gap <= 0 else 2)  # a past hand-over before a later one
+
+        best = min(distance(r) for r in rows)
+        return [r for r in rows if distance(r) == best]
+
     def _succession_any(self, state: reference.Entity) -> list[AnswerItem]:
-        """A hand-over question that names no organisation: every organisation's."""
+        """A hand-over question that names no organisation: the hand-over nearest the day
+        asked, of whichever organisation it was."""
         if self._direction(state) == "successor":
             rows = self.run("succession", **{"from": _iri(state)})
+            rows = self._nearest_handover(rows, state, "to")
             found = _collect(rows, "toLabel", "to", "toStart", None)
             word = "after"
         else:
             rows = self.run("succession", to=_iri(state))
+            rows = self._nearest_handover(rows, state, "from")
             found = _collect(rows, "fromLabel", "from", "fromStart", None)
             word = "before"
+        orgs = sorted({r.get("orgLabel") or "" for r in rows} - {""})
+        of = f" the {', '.join(orgs)}" if orgs else ""
         self.message = (
-            f"{' and '.join(a.label for a in found)} chaired {word} {state.label}."
+            f"{' and '.join(a.label for a in found)} chaired{of} {word} {state.label}."
             if found else f"The graph has no chairmanship {word} {state.label}."
         )
+        return found
+
+    def changeover(self) -> list[AnswerItem]:
+        """ "Which country handed over the X chair?", "Who took over the X chairmanship?"
+        with no state named: the outgoing or incoming chair of the hand-over nearest the day
+        asked (a stated or inferred hand-over, else the order of the chairmanships)."""
+        org = self.org()
+        outgoing = bool(re.search(r"\b(hand\w* (it )?over|handed|hands|outgoing|previous|"
+                                  r"former|predecessor|passed|gave up|relinquish\w*)\b",
+                                  self.low))
+        rows: list[dict[str, str]] = []
+        for body in self.org_family(org):
+            rows = self.run("succession", org=_iri(body))
+            if rows:
+                org = body
+                break
+        if not rows:
+            for body in self.org_family(org):
+                chairs = [r for r in self.run("chairs", org=_iri(body)) if r.get("start")]
+                if chairs:
+                    org = body
+                    rows = [r2 for r in chairs for r2 in self._adjacent(
+                        body, reference.get("state", r["chair"].rsplit("/", 1)[1]), "successor")]
+                    break
+        side, label = ("from", "fromLabel") if outgoing else ("to", "toLabel")
+        if rows:
+            def distance(r: dict[str, str]) -> int:
+                when = r.get("toStart")
+                if not when:
+                    return 10**6
+                d = PartialDate.parse(when[:10])
+                gap = (d.first_day - self.as_of).days
+                return 0 if d.first_day <= self.as_of <= d.last_day else (
+                    -gap if gap <= 0 else 2 * gap)
+
+            best = min(distance(r) for r in rows)
+            rows = [r for r in rows if distance(r) == best]
+        found = _collect(rows, label, side, "toStart" if not outgoing else "fromStart", None)
+        what = "outgoing" if outgoing else "incoming"
+        self.message = (f"The {what} chair of the {org.label}: "
+                        f"{', '.join(a.label for a in found)}." if found else
+                        f"The graph has no hand-over of the {org.label} chairmanship.")
         return found
 
     def _adjacent(self, org: reference.Entity, state: reference.Entity,

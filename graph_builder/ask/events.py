@@ -60,6 +60,16 @@ class EventForms:
                 return bool(set(e["sources"]) & about)
 
             events = {k: e for k, e in events.items() if belongs(e)}
+        if self.p.venues:
+            venue = self.p.venues[0]
+
+            def held_in(e: dict[str, Any]) -> bool:
+                place = _country_of(e["row"].get("place"))
+                hosts = {p.get("party") for p in e["parties"] if p.get("role") == "host"}
+                return (place is not None and place.slug == venue.slug) or _iri(venue) in hosts
+
+            events = {k: e for k, e in events.items() if held_in(e)}
+            what += f" in {venue.label}"
         if self.p.cities:
             city = _iri(self.p.cities[0])
             events = {k: e for k, e in events.items() if e["row"].get("place") == city}
@@ -145,8 +155,13 @@ class EventForms:
             re.search(r"\b(not|n't|never|fail\w*|absent|no)\b", self.low)
         role = "participant" if attended else "absent"
         subjects = self._attendees()
-        if subjects and T["yes_no"].search(self.low):
-            return self._did_attend(events, what, subjects)
+        if T["yes_no"].search(self.low):
+            if subjects:
+                return self._did_attend(events, what, subjects)
+            # a yes/no question is never answered with a list
+            self.message = ("The graph does not know whom the question asks about "
+                            f"(it records the states at the {what}).")
+            return []
         rows = [p for e in events.values() for p in e["parties"] if p.get("role") == role]
         found = _collect(rows, "partyLabel", "party", "date", None)
         if not events:
@@ -169,6 +184,12 @@ class EventForms:
         if states:
             return states
         persons = [w for p in self.p.persons for w in p.split() if len(w) > 2]
+        if not persons:  # a name typed in lower case ("did putin attend")
+            from graph_builder.ask.parse import _MONTHS, _PLAIN, _QUESTION_WORDS
+
+            persons = [w for w in re.findall(r"[a-z][\w'-]{3,}", self.low)
+                       if w not in _PLAIN and w not in _QUESTION_WORDS and w not in _MONTHS
+                       and not T["absent"].fullmatch(w) and not T["summit"].fullmatch(w)]
         if not persons:
             return []
         surnames = {w.lower() for w in persons}
@@ -201,6 +222,12 @@ class EventForms:
         if not present and not away and not any(p.get("role") in ("participant", "absent")
                                                 for p in parties):
             self.message = f"The graph does not record who attended the {what}."
+            return []
+        if self.p.title and not (present or away):
+            # "did Kenya's president attend": the graph records states at events, and this
+            # state is not among the parties it lists
+            self.message = (f"The graph does not record whether the {self.p.title} of {who} "
+                            f"attended the {what}.")
             return []
         attended = bool(present) and not away
         yes = not attended if asks_absence else attended

@@ -33,6 +33,8 @@ def slots_of(p: Parsed) -> set[str]:
         out.add("state")
     if p.cities:
         out.add("city")
+    if p.venues:
+        out.add("venue")
     if p.title:
         out.add("title")
     if p.period:

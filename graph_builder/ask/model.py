@@ -6,10 +6,19 @@ endpoint, so the same question gets the same answer locally and remotely.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
 from graph_builder.core import reference
+from graph_builder.core.dates import PartialDate
+from graph_builder.core.vocab import (
+    ARTICLE_GRAPH_PREFIX,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    REFERENCE_GRAPH,
+)
 from graph_builder.graph.rdf import entity_iri
 from graph_builder.graph.results import Results
 from graph_builder.query.named import bind, registry, with_values
@@ -96,16 +105,46 @@ def _period_text(start: str | None, end: str | None) -> str:
     return ""
 
 
-class _Run:
-    """Runs named queries for one question and keeps the SPARQL text that was sent."""
+_ARTICLE_DATES = """PREFIX schema: <https://schema.org/>
+SELECT DISTINCT ?g ?published WHERE { GRAPH ?g { ?a schema:datePublished ?published } }"""
 
-    def __init__(self, target: Target) -> None:
+
+class _Run:
+    """Runs named queries for one question and keeps the SPARQL text that was sent.
+
+    With `known_by`, every query reads only the article graphs published by that day (and
+    the ontology, reference and inferred graphs): FROM and FROM NAMED clauses name them, so
+    it is a filter on each article graph's publication date, not a copy of the store."""
+
+    def __init__(self, target: Target, known_by: date | None = None) -> None:
         self.target = target
+        self.known_by = known_by
         self.sparql: list[str] = []
+        self._from: str | None = None
+
+    def dataset(self) -> str:
+        if self._from is None:
+            graphs = [ONTOLOGY_GRAPH, REFERENCE_GRAPH, INFERRED_GRAPH]
+            for row in self.target.select(_ARTICLE_DATES).values():
+                g, published = row.get("g") or "", row.get("published") or ""
+                if not g.startswith(ARTICLE_GRAPH_PREFIX) or not published:
+                    continue
+                try:
+                    day = PartialDate.parse(published[:10]).last_day
+                except Exception:  # noqa: BLE001 - an unreadable date: not known by then
+                    continue
+                if self.known_by is not None and day <= self.known_by:
+                    graphs.append(g)
+            self._from = "".join(f"FROM <{g}>\n" for g in graphs) + "".join(
+                f"FROM NAMED <{g}>\n" for g in graphs)
+        return self._from
 
     def __call__(self, name: str, **params: str) -> list[dict[str, str]]:
         named = registry()[name]
         text = with_values(named.text, bind(named, {k: v for k, v in params.items() if v}))
+        if self.known_by is not None:
+            text = re.sub(r"^WHERE\b", lambda m: self.dataset() + m.group(), text, count=1,
+                          flags=re.M)
         self.sparql.append(text)
         return self.target.select(text).values()
 

@@ -91,6 +91,7 @@ class Parsed:
     title: str | None = None
     state_spans: list[tuple[int, int]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    venues: list[reference.Entity] = field(default_factory=list)  # "the Djibouti summit"
 
     def slots(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -102,6 +103,8 @@ class Parsed:
             out["city"] = [c.label for c in self.cities]
         if self.persons:
             out["person"] = list(self.persons)
+        if self.venues:
+            out["venue"] = [v.label for v in self.venues]
         if self.title:
             out["post"] = self.title
         if self.period:
@@ -158,6 +161,12 @@ def parse(question: str, as_of: date) -> Parsed:
             entity = reference.get("state", entity.country) if entity.country else entity
         key = (entity.kind, entity.slug)
         spans.append((mention.start, mention.end))
+        if entity.kind == "state" and _VENUE.match(cased, mention.end) and not re.search(
+                r"\b(of|by|from|for|to)\s+(the\s+)?$", cased[:mention.start]):
+            # a state as the place of a gathering ("the Djibouti summit"): not a party to it
+            if entity not in parsed.venues:
+                parsed.venues.append(entity)
+            continue
         if entity.kind == "state":
             parsed.state_spans.append((mention.start, mention.end))
         if key in seen:
@@ -184,8 +193,15 @@ def parse(question: str, as_of: date) -> Parsed:
     return parsed
 
 
+_VENUE = re.compile(r"(?:'s)?\s+(summit|meeting|session|conference|gathering|talks|"
+                    r"ministerial)\b", re.IGNORECASE)
+
 # Bodies news names by their meeting or organ rather than by the organisation.
 _BODY_ALIASES = (
+    (r"\bTurkic (summit|leaders|heads of state|states summit)\b", "OTS"),
+    (r"\bCollective Security Council\b", "CSTO"),
+    (r"\bSupreme Eurasian Economic Council\b", "EAEU"),
+    (r"\bEurasian Intergovernmental Council\b", "EAEU"),
     (r"\bArab (summit|League summit)\b", "Arab League"),
     (r"\b(the )?Committee of Ministers\b(?! of the Council of Europe)", "Council of Europe"),
     (r"\bIslamic Summit\b", "OIC"),
@@ -228,7 +244,29 @@ def _cased(text: str) -> str:
         return w
 
     text = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group().upper(), text)
-    return re.sub(r"\b[A-Za-z][a-z0-9]*\b", word, text)
+    text = re.sub(r"\b[A-Za-z][a-z0-9]*\b", word, text)
+    # names of several words, one of them a plain word ("new zealand", "united states",
+    # "organization of turkic states"): their own spelling, whatever the case typed
+    return _multiword().sub(lambda m: _multiword_names()[m.group().lower()], text)
+
+
+@cache
+def _multiword_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind in ("state", "organization", "city"):
+        for entity in reference.entities(kind):
+            for name in entity.names:
+                if " " in name and any(w.lower() in _PLAIN or w.lower() in _QUESTION_WORDS
+                                       for w in name.split()):
+                    out.setdefault(name.lower(), name)
+    return out
+
+
+@cache
+def _multiword() -> re.Pattern[str]:
+    names = sorted(_multiword_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])",
+                      re.IGNORECASE)
 
 
 def _pad(name: str, width: int) -> str:

@@ -11,6 +11,7 @@ from graph_builder.ask.helpers import (
 )
 from graph_builder.ask.model import AnswerItem, _iri
 from graph_builder.ask.parse import Period
+from graph_builder.ask.triggers import T
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 
@@ -40,7 +41,13 @@ class PostForms:
             if start:
                 d = PartialDate.parse(start)
                 period = Period(d.first_day, d.last_day, d.precision)
-        found = self._by_time(rows, period)
+        future = self.p.period is None and bool(T["future"].search(self.low))
+        if future:
+            # "who will be the next secretary general", "who was elected": the holding that
+            # begins last, after the day asked if the graph has one
+            found = self._next_holder(rows)
+        else:
+            found = self._by_time(rows, period)
         of = holder.label
         if found:
             self.message = f"{' and '.join(a.label for a in found)}: {title} of {of}" + (
@@ -55,6 +62,18 @@ class PostForms:
                 f" in {period.iso}." if self.p.period else "."
             )
         return found
+
+    def _next_holder(self, rows: list[dict[str, str]]) -> list[AnswerItem]:
+        dated = [r for r in rows if r.get("start")]
+        later = [r for r in dated if _bounds(r["start"], None)[0] > self.as_of]
+        pool = later or [r for r in dated if r.get("published") and _bounds(
+            r["start"], None)[0] >= _bounds(r["published"][:10], None)[0]]
+        if not pool:
+            return []
+        first = min if later else max
+        when = first(_bounds(r["start"], None)[0] for r in pool)
+        return _collect([r for r in pool if _bounds(r["start"], None)[0] == when],
+                        "personLabel", "person")
 
     def _post_of(self) -> reference.Entity:
         if self.p.orgs and self.p.states:
@@ -104,7 +123,16 @@ class PostForms:
             self.unattested = sorted({(r.get("personLabel") or "", (r.get("published") or
                                        "")[:4]) for r in undated})
             chosen = []
+        elif undated and period.precision == "day" and not any(
+                _attested_near(r, period) for r in undated):
+            # known only from articles long after (or long before) the day asked
+            self.unattested = sorted({(r.get("personLabel") or "", (r.get("published") or
+                                       "")[:4]) for r in undated})
+            chosen = []
         elif undated:
+            undated = [r for r in undated if period.precision != "day" or
+                       _attested_near(r, period)]
+
             def distance(row: dict[str, str]) -> int:
                 if not row.get("published"):
                     return 10**6
@@ -123,6 +151,15 @@ class PostForms:
             chosen = []
         return _collect(chosen, "personLabel", "person")
 
+
+
+def _attested_near(row: dict[str, str], period: Period) -> bool:
+    """An undated post counts on a day from a month before its article to a year after it:
+    the article attests it on its date, not before it was written nor for ever after."""
+    if not row.get("published"):
+        return True
+    pub = PartialDate.parse(row["published"][:10]).first_day
+    return -31 <= (period.first - pub).days <= 366
 
 
 def _published_in(row: dict[str, str], period: Period) -> bool:
