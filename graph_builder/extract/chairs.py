@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
 from graph_builder.extract.common import ANY, SA, A, O, S, T, clause_end, evidence, negated
 from graph_builder.extract.context import Context, Masked
@@ -149,9 +150,12 @@ _UNTIL_FAR = re.compile(r"\b(?:until|till)\b(?![^,;]*\b(?:from|since|for|startin
                         re.IGNORECASE)
 _FOR_MONTH = re.compile(r"\bfor\s+(?:the\s+month\s+of\s+)?$", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+the\s+$", re.IGNORECASE)
-# How long a rotating chair is held where it is not a year: the predecessor of a chair that
+# How long a rotating chair is held where it is not a year (organisations.csv): the
+# predecessor of a chair that
 # began on a known date began one term earlier.
-_TERM_MONTHS = {"Council of the EU": 6, "Council of Europe": 6, "UNSC": 1}
+def _rotation_months(org: str, default: int | None = 12) -> int | None:
+    """How long the body's rotating chair lasts, from the organisations table."""
+    return reference.chair_term_months(org) or default
 
 
 # Where the stretch that may date a chair phrase stops: a relative clause about something
@@ -287,7 +291,7 @@ def _year_of_outgoing(fact: Chairmanship) -> Chairmanship:
     on 1 January" closes Y's term on 31 December, so Y chaired that calendar year."""
     if fact.start is None and fact.end and fact.end.endswith("-12-31") and \
             fact.rule in ("chair.from", "chair.handover-outgoing") and \
-            _TERM_MONTHS.get(fact.organization, 12) == 12:
+            _rotation_months(fact.organization) == 12:
         fact.start = fact.end[:4]
         fact.end = fact.end[:4]
     return fact
@@ -489,7 +493,7 @@ def _date_predecessors(facts: list[Chairmanship], masked: str) -> None:
         if successor is None:
             continue
         successor.previous = successor.previous or fact.chair
-        months = _TERM_MONTHS.get(fact.organization, 12)
+        months = _rotation_months(fact.organization)
         if re.search(r"six-month|half-year", masked, re.I):
             months = 6
         elif re.search(r"\bmonthly\b|one-month", masked, re.I):
@@ -625,7 +629,7 @@ def _term_months(fact: Chairmanship) -> int | None:
     for rx, months in _TERM_WORDS:
         if rx.search(text):
             return months
-    return 1 if _TERM_MONTHS.get(fact.organization) == 1 else None
+    return 1 if _rotation_months(fact.organization, None) == 1 else None
 
 
 def _close_terms(facts: list[Chairmanship]) -> None:
