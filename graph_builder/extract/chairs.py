@@ -151,8 +151,9 @@ _UNTIL_FAR = re.compile(r"\b(?:until|till)\b(?![^,;]*\b(?:from|since|for|startin
 _FOR_MONTH = re.compile(r"\bfor\s+(?:the\s+month\s+of\s+)?$", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+the\s+$", re.IGNORECASE)
 # How long a rotating chair is held where it is not a year (organisations.csv): the
-# predecessor of a chair that
-# began on a known date began one term earlier.
+# predecessor of a chair that began on a known date began one term earlier.
+
+
 def _rotation_months(org: str, default: int | None = 12) -> int | None:
     """How long the body's rotating chair lasts, from the organisations table."""
     return reference.chair_term_months(org) or default
