@@ -178,11 +178,13 @@ class Blocgraph:
 
         return list(registry().values())
 
-    def ask(self, question: str, *, as_of: date | str | None = None) -> Answer:
-        """Answer a plain-English question with a named query, each answer with its sources."""
+    def ask(self, question: str, *, as_of: date | str | None = None,
+            known_by: date | str | None = None) -> Answer:
+        """Answer a plain-English question with a named query, each answer with its sources;
+        `known_by`: only from the articles published by that day."""
         from graph_builder.ask.answer import ask
 
-        return ask(question, self.target, as_of=as_of)
+        return ask(question, self.target, as_of=as_of, known_by=known_by)
 
     def stats(self) -> Stats:
         """Triples per named graph, counted where the target is."""

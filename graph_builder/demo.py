@@ -6,6 +6,7 @@ It shows a new user in one run what blocgraph does: builds the graph of `data/`,
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from graph_builder import Blocgraph
@@ -37,9 +38,10 @@ def run_demo(store: Path, out: Path) -> int:
         print(f"\nWho chaired the CSTO on {date}?  {names}")
     print("\nWho handed the chair to whom (query: succession)")
     print(to_table(graph.query("succession")))
-    print("\nQuestions in plain English (blocgraph ask)")
+    today = datetime.date.today().isoformat()  # "now" means today, as for `blocgraph ask`
+    print(f"\nQuestions in plain English (blocgraph ask), as of {today}")
     for question in SAMPLE_QUESTIONS:
-        answer = graph.ask(question, as_of="2024-06-15")
+        answer = graph.ask(question, as_of=today)
         labels = ", ".join(a.label for a in answer.answers) or "(no answer in the graph)"
         print(f"  {question}\n    -> {labels}")
     counts = graph.store.meta().get("counts", {})

@@ -229,6 +229,8 @@ def push(args: argparse.Namespace) -> int:
 def _ask_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("question", nargs="?", metavar="QUESTION")
     p.add_argument("--as-of", metavar="DATE", help="the day 'now' means (default: today)")
+    p.add_argument("--known-by", metavar="DATE",
+                   help="answer only from the articles published by that day")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--show-sparql", action="store_true", help="print the SPARQL that ran")
     p.add_argument("--examples", action="store_true", help="list the question forms and exit")
@@ -249,7 +251,8 @@ def ask(args: argparse.Namespace) -> int:
             raise BlocgraphError("ask: give a QUESTION (see `blocgraph ask --examples`)")
         print(bg.ask_examples())
         return 0
-    answer = open_graph(args).ask(args.question, as_of=args.as_of)
+    answer = open_graph(args).ask(args.question, as_of=args.as_of,
+                                      known_by=args.known_by)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
     else:

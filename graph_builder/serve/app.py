@@ -256,7 +256,8 @@ def create_app(
         question = request.query_params.get("q", "").strip()
         if not question:
             raise HTTPProblem(400, "ask: give a question as ?q=...")
-        job = {"op": "ask", "question": question, "as_of": request.query_params.get("as_of")}
+        job = {"op": "ask", "question": question, "as_of": request.query_params.get("as_of"),
+               "known_by": request.query_params.get("known_by")}
         return await dispatch(job)
 
     def named_queries(request: Request) -> Response:

@@ -187,9 +187,11 @@ def run_ask(store: Store, job: dict[str, Any]) -> dict[str, Any]:
     from graph_builder.ask import answer as ask_module
 
     try:
-        answer = ask_module.ask(job["question"], store, as_of=job.get("as_of"))
+        answer = ask_module.ask(job["question"], store, as_of=job.get("as_of"),
+                                known_by=job.get("known_by"))
     except BlocgraphError as exc:  # name the HTTP parameter, not the CLI option
-        raise BlocgraphError(str(exc).replace("--as-of", "as_of")) from None
+        raise BlocgraphError(str(exc).replace("--as-of", "as_of").replace(
+            "--known-by", "known_by")) from None
     return _response(200, json.dumps(answer.to_dict(), ensure_ascii=False, default=str),
                      "application/json")
 
