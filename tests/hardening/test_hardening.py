@@ -43,6 +43,7 @@ from graph_builder.graph.store import Store
 from graph_builder.query.named import bind, registry, with_values
 from graph_builder.serve import guard as serve_guard
 
+pytestmark = pytest.mark.slow  # fuzzing, killed builds, load, subprocess servers
 ROOT = Path(__file__).resolve().parents[2]
 SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"
 SEED_ARTICLE = ROOT / "data" / "articles" / "000_eab27d500f391317.txt"

@@ -51,6 +51,7 @@ def test_seed_gold_questions(seed: Store, item: dict) -> None:
     assert all(a.sources and a.sources[0].article.startswith("000_") for a in answer.answers)
 
 
+@pytest.mark.slow
 def test_cli_answers_seed_gold_questions_as_json(tmp_path: Path) -> None:
     store = tmp_path / "store"
     exe = [sys.executable, "-m", "graph_builder"]
@@ -196,6 +197,7 @@ def test_any_select_target_works(seed: Store) -> None:
     assert target.sent and answer.sparql == "\n\n".join(target.sent)
 
 
+@pytest.mark.slow
 def test_eval_scores_questions_of_a_gold_folder(tmp_path: Path) -> None:
     folder = tmp_path / "gold"
     folder.mkdir()

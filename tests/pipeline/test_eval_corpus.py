@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # extracts and asks over the whole corpus
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
 FLOOR = 0.88  # 114/124 = 91.9% when last raised; raise it as extraction improves

@@ -25,6 +25,7 @@ from graph_builder.evaluate import synth
 from graph_builder.extract import extract_file, warm
 from graph_builder.extract.pool import _single_threaded, check_jobs, extract_many, plan
 
+pytestmark = pytest.mark.slow  # process pools, subprocess builds, Ctrl-C and kills
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "graph_builder"]
 SEED_FACTS = ROOT / "tests" / "fixtures" / "000_eab27d500f391317.facts.json"

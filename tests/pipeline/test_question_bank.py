@@ -16,6 +16,7 @@ from graph_builder import Blocgraph
 from graph_builder.evaluate.questions import QuestionScore, facts_from_gold, score_questions
 from graph_builder.graph.store import Store
 
+pytestmark = pytest.mark.slow  # answers the whole question bank
 ROOT = Path(__file__).resolve().parents[2]
 BANK = json.loads((ROOT / "tests" / "questions" / "bank.json").read_text("utf-8"))
 TARGET = 0.95

@@ -28,6 +28,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_build_twice_gives_the_same_store(tmp_path: Path) -> None:
     store = tmp_path / "s"
     assert (
@@ -127,6 +128,7 @@ def _inferred_triples(store: Path) -> set[tuple[str, str, str]]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", ["seed", 10_000])
 def test_fast_reasoner_matches_owlrl(tmp_path: Path, size: object) -> None:
     if size == "seed":
@@ -145,6 +147,7 @@ def test_fast_reasoner_matches_owlrl(tmp_path: Path, size: object) -> None:
     assert len(results["fast"]) > 100
 
 
+@pytest.mark.slow
 def test_adding_articles_to_a_synthetic_graph_infers_as_a_full_rebuild_would(
     tmp_path: Path,
 ) -> None:
@@ -261,6 +264,7 @@ def test_dump_is_deterministic_and_keeps_graphs_apart(seed_store: Path) -> None:
     assert "@prefix bloc:" in turtle
 
 
+@pytest.mark.slow
 def test_validate_is_clean_on_the_seed_and_catches_overlaps(
     seed_store: Path, tmp_path: Path
 ) -> None:

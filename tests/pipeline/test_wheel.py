@@ -13,6 +13,9 @@ import sys
 import venv
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # builds a wheel and installs it with its dependencies
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -204,6 +204,7 @@ def synthetic_store(root: Path, graphs: dict[str, int]) -> Store:
     return store
 
 
+@pytest.mark.slow
 def test_killed_server_leaves_graphs_old_or_new_and_a_rerun_completes(tmp_path):
     big = GRAPH_NS + "article/big"
     small = GRAPH_NS + "article/small"
@@ -355,6 +356,7 @@ def test_credentials_reach_the_server_but_not_the_data(seed, server, capsys):
     assert secret.encode() not in seed.dump("nquads")
 
 
+@pytest.mark.slow
 def test_transient_503_is_retried_a_bounded_number_of_times(canned, capsys):
     handler, url = canned
     handler.script = [503, 502]

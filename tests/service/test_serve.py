@@ -533,6 +533,7 @@ def test_bad_requests(server: Server, method: str, kwargs: dict, status: int) ->
 
 
 # -- concurrency, rebuilds, lifecycle -----------------------------------------------------
+@pytest.mark.slow
 def test_32_clients_at_once(server: Server, store_dir: Path) -> None:
     queries = [
         CHAIRS,
@@ -572,6 +573,7 @@ def test_rebuild_while_serving_is_seen(limited: Server) -> None:
         assert httpx.get(limited.sparql, params={"query": ask}).json()["boolean"] is True
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_cleanly(store_dir: Path) -> None:
     with serve(store_dir, "--workers", "2") as s:
         workers = s.children()

@@ -96,10 +96,12 @@ def built_10k(tmp_path_factory: pytest.TempPathFactory) -> Blocgraph:
     return graph
 
 
+@pytest.mark.slow
 def test_synthetic_build_validates_clean(built_10k: Blocgraph) -> None:
     assert built_10k.validate() == []
 
 
+@pytest.mark.slow
 def test_named_queries_find_the_core_blocs(built_10k: Blocgraph) -> None:
     chairs = built_10k.query("chairs", org="CSTO").values()
     assert chairs and all(row["chairLabel"] in synth._KNOWN_MEMBERS["CSTO"] for row in chairs)
