@@ -112,7 +112,8 @@ def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[st
         last = _bounds(None, r.get("end"))[1]
         if last is None and status(r) in ended_statuses and published(r) is not None:
             last = published(r) - timedelta(days=1)  # "has left" holds from the report on
-        if last is not None and last < period.first:
+        if last is not None and last < period.first and status(r) != "suspended":
+            # (the end of a suspension is the membership restored, not ended)
             ended[r["member"]] = max(last, ended.get(r["member"], last))
         if status(r) not in not_member and status(r) not in ended_statuses and r.get("article"):
             lists.setdefault(r["article"], (published(r), set()))[1].add(r["member"])
@@ -132,7 +133,7 @@ def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[st
         if not _covers(r.get("start"), r.get("end"), period):
             continue
         first = _bounds(r.get("start"), None)[0]
-        if r["member"] in ended and (first is None or first <= ended[r["member"]]):
+        if r["member"] in ended and (first is None or first < ended[r["member"]]):
             continue
         pub = published(r)
         if not (r.get("start") or r.get("end")) and pub is not None and pub > period.last \

@@ -18,6 +18,10 @@ from graph_builder.ask.triggers import T
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 
+_TOTAL = re.compile(r"\b(\d{1,3})[- ](?:full[- ])?(?:member|nation|country|state|strong)\b"
+                    r"(?!\s+of\b)|\b(?:its|all|the|of) (\d{1,3}) (?:full )?(?:members|member "
+                    r"states|member countries|nations|countries|states)\b")
+
 
 class MemberForms:
     """Memberships at the time asked and their changes."""
@@ -115,18 +119,32 @@ class MemberForms:
         return found
 
     def is_member(self) -> list[AnswerItem]:
+        """Yes or no, with the source. A member whose membership is suspended at the time
+        asked is no member in good standing: "is X a member" is no, "is X suspended" yes.
+        A negated question ("is X no longer a member", "isn't X a member") is answered
+        about the fact it negates, yes meaning the negation holds."""
         state, org = self._member_and_org()
         rows, period = self._member_rows(org, state)
-        item = AnswerItem("yes" if rows else "no", None)
-        for r in rows:
+        asks_suspended = bool(re.search(r"\bsuspen\w*\b", self.low))
+        suspended = [r for r in rows if (r.get("status") or "").lower() == "suspended"]
+        latest = max(rows, key=lambda r: (r.get("start") or "", r.get("published") or ""),
+                     default=None)
+        is_suspended = bool(suspended) and latest is not None and latest in suspended
+        holds = is_suspended if asks_suspended else bool(rows) and not is_suspended
+        negated = bool(re.search(r"\b(no longer|not|n't|never|ceased to be)\b", self.low))
+        yes = holds != negated
+        item = AnswerItem("yes" if yes else "no", None)
+        for r in (suspended if is_suspended else rows):
             item.add_source(r.get("article"), r.get("evidence"))
             item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
-        self.message = (
-            f"Yes: {state.label} is a member of the {org.label} ({period.iso})."
-            if rows else
-            f"No: the graph has no membership of {state.label} in the {org.label} "
-            f"on {period.iso}."
-        )
+        if is_suspended:
+            fact = f"{state.label}'s membership of the {org.label} is suspended ({period.iso})"
+        elif rows:
+            fact = f"{state.label} is a member of the {org.label} ({period.iso})"
+        else:
+            fact = (f"the graph has no membership of {state.label} in the {org.label} "
+                    f"on {period.iso}")
+        self.message = f"{'Yes' if yes else 'No'}: {fact}."
         return [item]
 
     def member_changes(self) -> list[AnswerItem]:
@@ -175,17 +193,40 @@ class MemberForms:
         return [item]
 
     def count_members(self) -> list[AnswerItem]:
+        """How many members: a total an article of the graph states ("the 22-member
+        League", "its 57 member states"), else how many the graph knows, said as such."""
         found = self.members()
         org = self.org()
+        stated = self._stated_total(org)
+        if stated is not None and stated[0] >= len(found):
+            item = AnswerItem(str(stated[0]))
+            item.add_source(stated[1], stated[2])
+            self.message = (f"The {org.label} has {stated[0]} members, as {stated[1]} states; "
+                            f"the graph knows {len(found)} of them by name.")
+            return [item]
         if not found:
             return []
         item = AnswerItem(str(len(found)))
         for a in found:
             for src in a.sources:
                 item.add_source(src.article, src.evidence)
-        self.message = f"The {org.label} has {len(found)} members in the graph: " + \
-            ", ".join(a.label for a in found) + "."
+        self.message = (f"The graph knows {len(found)} members of the {org.label}: "
+                        + ", ".join(a.label for a in found)
+                        + "; no article in it states how many there are in all.")
         return [item]
+
+    def _stated_total(self, org: reference.Entity) -> tuple[int, str, str] | None:
+        """The member count stated in the evidence of the organisation's memberships, from
+        the latest article published by the day asked."""
+        best: tuple[str, int, str, str] | None = None
+        for r in self.run("membership_dates", org=_iri(org)):
+            text, pub = r.get("evidence") or "", (r.get("published") or "")[:10]
+            if not text or (pub and pub > self.as_of.isoformat()):
+                continue
+            m = _TOTAL.search(text)
+            if m and (best is None or pub > best[0]):
+                best = (pub, int(m.group(1) or m.group(2)), r.get("article") or "", text)
+        return None if best is None else best[1:]
 
 
     def founders(self) -> list[AnswerItem]:

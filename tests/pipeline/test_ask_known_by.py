@@ -110,3 +110,34 @@ def test_unknown_name_is_said_not_raised(seed: Store) -> None:
 def test_a_yes_no_attendance_is_never_a_list(seed: Store) -> None:
     got = labels("did somebodyunknown attend the minsk summit", seed)
     assert got in ([], ["yes"], ["no"])
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("the 22-member grouping met in Cairo", 22),
+    ("Thirteen of the League's 22 member states sent ministers", 22),
+    ("all 57 member states attended", 57),
+    ("the ten-member bloc", None),
+])
+def test_a_stated_total_is_read_from_the_evidence(text: str, total: int | None) -> None:
+    from graph_builder.ask.members import _TOTAL
+
+    m = _TOTAL.search(text)
+    assert (int(m.group(1) or m.group(2)) if m else None) == total
+
+
+def test_the_end_of_a_suspension_restores_the_membership() -> None:
+    from graph_builder.ask.helpers import _members_at
+    from graph_builder.ask.parse import Period
+
+    rows = [
+        {"member": "s", "status": "suspended", "start": "2011-11", "end": "2023-05-07",
+         "article": "a", "published": "2023-05-08"},
+        {"member": "s", "status": "member", "start": "2023-05-07", "article": "a",
+         "published": "2023-05-08"},
+    ]
+    day = date(2023, 5, 8)
+    kept = _members_at(rows, Period(day, day, "day"), ("observer",), ("withdrawn",))
+    assert [r["status"] for r in kept] == ["member"]
+    during = _members_at(rows, Period(date(2020, 1, 1), date(2020, 12, 31), "year"),
+                         ("observer",), ("withdrawn",))
+    assert [r["status"] for r in during] == ["suspended"]
