@@ -37,13 +37,13 @@ _LIST_TRIGGER = re.compile(
     r"(?:" + _LIST_VERBS + r")\b"
     # "the organisation has nine member states: A, B ...", "28 member states, from A and B"
     r"|\b(?:has|have|had|counts?|numbers?)\s+(?:\w+(?:-\w+)?\s+)?(?:full\s+)?(?:member\s+states|"
-    r"members|member\s+countries)\s*(?::|,\s*(?:from|including|namely))"
+    r"members|member\s+countries)\s*(?::|[\u2013\u2014]|\s-\s|,\s*(?:from|including|namely))"
     # "the Forum's 18 members, including Australia and New Zealand"
     r"|(?:(?P<org5>" + O + r")'s|\b[Ii]ts)\s+(?:\w+\s+)?(?:full\s+)?(?:member\s+states|members|"
     r"member\s+countries)\s*,?\s+(?:including|such\s+as|among\s+them)\s+(?=(?:the\s+)?\u27e6S)"
     # "the remaining members, A, B and C,", "its member states: A, B"
     r"|\b(?:member\s+states|members|member\s+countries|participating\s+states)(?:\s+of\s+"
-    r"(?:the\s+)?(?P<org4>" + O + r"))?\??\s*(?:[,:\u2013\u2014]|\s-)\s*"
+    r"(?:the\s+)?(?P<org4>" + O + r"))?(?:\s*\(\d+\))?\??\s*(?:[,:\u2013\u2014]|\s-)\s*"
     r"(?:(?:are|were|include)\s*:?\s*)?(?=(?:the\s+)?\u27e6S)",
     re.IGNORECASE)
 _NUMBER = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -61,6 +61,41 @@ _JOINS_LIST = re.compile(r"\b(?:joins|joined|joining)\s+(?P<list>(?:the\s+)?" + 
 _FOUNDED_BY = re.compile(
     r"(?:(?P<org>" + O + r")|\b(?:It|it))\s+was\s+(?:set\s+up|founded|established|created|formed|"
     r"launched|started)\b(?:[^;:.]{0,60}?)\bby\s+(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
+_LIST = r"(?:the\s+)?" + SA + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*"
+# Lists whose members the sentence names by what they are: the body is the one in focus
+_NAMED_LISTS = [
+    # "They include A, B and C" after a sentence about the members; "The six countries are"
+    ("member.they", re.compile(
+        r"^(?:They|These|The\s+(?:\w+\s+)?(?:countries|states|nations|members|member\s+states))\s+"
+        r"(?:are|were|include|included|comprise)\s+(?P<list>" + _LIST + r")", re.IGNORECASE)),
+    # "Its founders were A, B", "the founding members are A and B"
+    ("member.founders", re.compile(
+        r"\b(?:founders|founding\s+(?:members|states|countries|nations))\s+(?:were|are|include|"
+        r"included|comprised)\s+(?P<list>" + _LIST + r")", re.IGNORECASE)),
+    # "A and B are founding members", "X is a full member"
+    ("member.are-members", re.compile(
+        r"(?P<list>" + _LIST + r")\s+(?:are|is|were|was|remain|remains|has\s+been|have\s+been)\s+"
+        r"(?:(?:all|both|now|also|still|already)\s+)?(?:a\s+|an\s+)?(?:(?:full(?:-fledged)?|founding|"
+        r"permanent|original)\s+)?members?(?:\s+states?)?\b(?!\s+of)(?!\s+\w+ing\b)",
+        re.IGNORECASE)),
+    # "X is one of the bloc's six members", "X, one of the alliance's founding members,"
+    ("member.one-of", re.compile(
+        r"(?P<list>" + SA + r"),?\s+(?:is\s+|was\s+|remains\s+)?one\s+of\s+(?:the\s+)?"
+        r"(?:(?P<org>" + O + r")'s|its)\s+(?:\w+\s+){0,2}?(?:members|member\s+states|founders)\b",
+        re.IGNORECASE)),
+    # "A, B and C make up the bloc"
+    ("member.make-up", re.compile(
+        r"(?P<list>" + _LIST + r")\s+(?:make|makes|made|form|forms|formed)\s+up\s+(?:the\s+)?"
+        r"(?P<org>" + O + r")", re.IGNORECASE)),
+    # "the six member states (A, B and C)"
+    ("member.parenthesis", re.compile(
+        r"\b(?:member\s+states|members|member\s+countries)\s*\((?P<list>" + _LIST + r")\)",
+        re.IGNORECASE)),
+    # "the alliance's newest member, Finland,"
+    ("member.newest", re.compile(
+        r"(?:(?P<org>" + O + r")'s|\b[Ii]ts)\s+(?:newest|latest|youngest|oldest|\w+(?:st|nd|rd|th))"
+        r"\s+(?:full\s+)?member(?:\s+state)?,?\s+(?P<list>" + SA + r")", re.IGNORECASE)),
+]
 _COORDINATED = re.compile(r"(?:" + SA + r"\s*,\s*)*" + SA + r",?\s+and\s+(?:the\s+)?$")
 _MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\s+)?" + O)
 _ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
@@ -163,7 +198,8 @@ _WITHDRAW = re.compile(
     r"|(?=(?:in|on)\s+\u27e6T))", re.IGNORECASE)
 
 
-_MEMBER_WORD = re.compile(r"member|join|admit|belong|participating|set up|founded|established|"
+_MEMBER_WORD = re.compile(r"member|join|admit|belong|they\s+(?:are|include)|make\s+up|made\s+up|"
+                          r"founders|participating|set up|founded|established|"
                           r"created|accepted|"
                           r"incorporated|integrated|added|started|exit|departure|"
                           r"accede|suspend|froze|frozen|withdr|left|leave|"
@@ -289,6 +325,25 @@ def extract_members(ctx: Context) -> list[Membership]:
             if member and org:
                 add(_fact(sentence, org, member, None, _when_near(sentence, m.start(), ctx),
                           "withdrawn", "member.withdrawal", 0.8))
+        for rule, rx in _NAMED_LISTS:
+            for m in rx.finditer(masked):
+                window = masked[max(0, m.start() - 40):m.end()]
+                if negated(window) or _LIST_STOP.search(m.group("list")):
+                    continue
+                if rule == "member.they" and not (previous_members or re.match(
+                        r"The\s+\w+\s+(?:countries|states|nations|member)", masked)):
+                    continue
+                named = m.groupdict().get("org")
+                org = _org(sentence, named, ctx) if named else (
+                    previous_org if rule == "member.they" and previous_org else
+                    _org_before(sentence, m.start(), ctx))
+                since = _when(sentence, m.end(), min(len(masked), m.end() + 25)) \
+                    if rule == "member.are-members" and re.match(
+                        r"\s+since\s", masked[m.end():]) else None
+                for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
+                    state = sentence.state(i)
+                    if state and org:
+                        add(_fact(sentence, org, state, since, None, None, rule, 0.8))
         for m in _FOUNDED_BY.finditer(masked):
             if negated(masked[max(0, m.start() - 30):m.end()]):
                 continue

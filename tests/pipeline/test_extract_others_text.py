@@ -159,3 +159,37 @@ def test_weekday_decides_the_year() -> None:
     # 6 December fell on a Friday in 2024 and 2019; the article names 2024 and 1975
     text = "T\n\nVALLETTA, Dec 6 (dpa) - Agreed on Friday. Founded in 1975; the 2024 talks."
     assert from_text(Path("x.txt"), text).published == date(2024, 12, 6).isoformat()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Its members gathered. They include Armenia, Belarus and Kazakhstan.",
+    "Its founders were Armenia, Belarus and Kazakhstan.",
+    "Armenia, Belarus and Kazakhstan make up the bloc.",
+    "The six member states (Armenia, Belarus and Kazakhstan) signed.",
+    "Armenia, Belarus and Kazakhstan are founding members.",
+    "Member states – Armenia, Belarus and Kazakhstan.",
+    "Current members (3): Armenia, Belarus, Kazakhstan.",
+    "Its members are:\n- Armenia\n- Belarus\n- Kazakhstan",
+])
+def test_member_lists_named_by_what_they_are(tmp_path: Path, sentence: str) -> None:
+    facts = _article(tmp_path, f"CSTO notes\n\nMOSCOW, 3 March 2024 - The CSTO met. {sentence}")
+    got = {m.member for m in facts.memberships if m.organization == "CSTO"}
+    assert {"Armenia", "Belarus", "Kazakhstan"} <= got
+
+
+@pytest.mark.parametrize(("sentence", "member"), [
+    ("Belarus is one of the bloc's six members.", "Belarus"),
+    ("Armenia, one of the alliance's six members, stayed away.", "Armenia"),
+    ("The alliance's newest member, Belarus, signed.", "Belarus"),
+])
+def test_one_member_described(tmp_path: Path, sentence: str, member: str) -> None:
+    facts = _article(tmp_path, f"CSTO notes\n\nMOSCOW, 3 March 2024 - The CSTO met. {sentence}")
+    assert ("CSTO", member) in {(m.organization, m.member) for m in facts.memberships}
+
+
+def test_member_since(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "CSTO notes\n\nMOSCOW, 3 March 2024 - The CSTO met. Belarus has "
+                     "been a member since 1992. Serbia is not a member.")
+    got = {(m.member, m.start) for m in facts.memberships if m.organization == "CSTO"}
+    assert ("Belarus", "1992") in got
+    assert all(member != "Serbia" for member, _ in got)
