@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from graph_builder.core.facts import Membership
-from graph_builder.extract.common import SA, O, S, evidence, hedged, negated
+from graph_builder.extract.common import SA, O, S, T, evidence, hedged, negated
 from graph_builder.extract.context import Context, Masked
 
 _BODY = r"(?:bloc|organi[sz]ation|group|union|alliance|conference|body|Council|Commonwealth|" \
@@ -81,7 +81,8 @@ _NAMED_LISTS = [
     # "X is one of the bloc's six members", "X, one of the alliance's founding members,"
     ("member.one-of", re.compile(
         r"(?P<list>" + SA + r"),?\s+(?:is\s+|was\s+|remains\s+)?one\s+of\s+(?:the\s+)?"
-        r"(?:(?P<org>" + O + r")'s|its)\s+(?:\w+\s+){0,2}?(?:members|member\s+states|founders)\b",
+        r"(?:(?P<org>" + O + r")'s|its|the)\s+(?:\w+\s+){0,2}?(?:members|member\s+states|"
+        r"founders)\b",
         re.IGNORECASE)),
     # "A, B and C make up the bloc"
     ("member.make-up", re.compile(
@@ -96,6 +97,32 @@ _NAMED_LISTS = [
         r"(?:(?P<org>" + O + r")'s|\b[Ii]ts)\s+(?:newest|latest|youngest|oldest|\w+(?:st|nd|rd|th))"
         r"\s+(?:full\s+)?member(?:\s+state)?,?\s+(?P<list>" + SA + r")", re.IGNORECASE)),
 ]
+_ACCESSION_DONE = (r"(?:formali[sz]ed|completed|approved|finali[sz]ed|confirmed|sealed|"
+                   r"took\s+effect|takes\s+effect|became\s+effective|went\s+through|"
+                   r"came\s+into\s+force)")
+_INTO = r"(?:\s+(?:to|into|in|of)\s+(?:the\s+)?(?P<org>" + O + r"))?"
+# Joining told as a noun or another verb: "Iran's accession was formalised", "the admission of
+# Iran was approved", "Iran gained full membership", "Iran entered the bloc", "came in in 2007"
+_ACCESSIONS = [
+    re.compile(r"(?P<list>" + SA + r")'s\s+(?:accession|admission|entry|membership)" + _INTO
+               + r"\s+(?:(?:was|has\s+been|had\s+been|is|were)\s+)?(?:(?:formally|officially|"
+               r"finally|now)\s+)?" + _ACCESSION_DONE, re.IGNORECASE),
+    re.compile(r"\b(?:accession|admission|entry)\s+of\s+(?P<list>" + _LIST + r")" + _INTO
+               + r"\s+(?:(?:was|has\s+been|had\s+been|were)\s+)?(?:(?:formally|officially|"
+               r"finally)\s+)?" + _ACCESSION_DONE, re.IGNORECASE),
+    re.compile(r"(?P<list>" + _LIST + r")\s+(?:(?:formally|officially|finally|also)\s+)?"
+               r"(?:gained|obtained|won|secured|received|(?:was|were)\s+granted)\s+(?:full\s+)?"
+               r"membership" + _INTO, re.IGNORECASE),
+    re.compile(r"(?P<list>" + _LIST + r")\s+(?:(?:formally|officially|finally)\s+)?entered\s+"
+               r"(?:the\s+)?(?P<org>" + O + r")", re.IGNORECASE),
+    re.compile(r"(?P<list>" + _LIST + r")\s+(?:came\s+in|signed\s+up)(?:\s+together)?"
+               r"(?=\s+(?:in|on|at)\s)", re.IGNORECASE),
+]
+# "..., South Sudan was admitted in 2016 and the DRC in 2022": the later joiner of an ellipsis
+_ELLIPTIC_JOIN = re.compile(r"(?:,|\band)\s+(?:the\s+)?(?P<list>" + SA + r")\s+in\s+" + T
+                            + r"(?=\s*(?:[,.;]|and\b|$))", re.IGNORECASE)
+_JOIN_WORDS = re.compile(r"\b(?:joined|admitted|came\s+in|acceded|accepted|became\s+(?:a\s+)?"
+                         r"members?)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:" + SA + r"\s*,\s*)*" + SA + r",?\s+and\s+(?:the\s+)?$")
 _MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\s+)?" + O)
 _ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
@@ -198,7 +225,8 @@ _WITHDRAW = re.compile(
     r"|(?=(?:in|on)\s+\u27e6T))", re.IGNORECASE)
 
 
-_MEMBER_WORD = re.compile(r"member|join|admit|belong|they\s+(?:are|include)|make\s+up|made\s+up|"
+_MEMBER_WORD = re.compile(r"member|join|admit|belong|admission|entry|entered|came\s+in|signed\s+up|"
+                          r"they\s+(?:are|include)|make\s+up|made\s+up|"
                           r"founders|participating|set up|founded|established|"
                           r"created|accepted|"
                           r"incorporated|integrated|added|started|exit|departure|"
@@ -325,6 +353,23 @@ def extract_members(ctx: Context) -> list[Membership]:
             if member and org:
                 add(_fact(sentence, org, member, None, _when_near(sentence, m.start(), ctx),
                           "withdrawn", "member.withdrawal", 0.8))
+        accession_rules = [(rx, "member.accession") for rx in _ACCESSIONS]
+        if _JOIN_WORDS.search(masked):
+            accession_rules.append((_ELLIPTIC_JOIN, "member.join-ellipsis"))
+        for rx, rule in accession_rules:
+            for m in rx.finditer(masked):
+                left = max(masked.rfind(";", 0, m.start()), m.start() - 30, 0)
+                if negated(masked[left:m.end()]) or hedged(masked[left:m.start()]):
+                    continue
+                named = m.groupdict().get("org")
+                org = _org(sentence, named, ctx) if named else _org_before(
+                    sentence, m.start(), ctx)
+                when = _when(sentence, m.start(), min(len(masked), m.end() + 40)) or \
+                    _when_near(sentence, m.start(), ctx)
+                for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
+                    state = sentence.state(i)
+                    if state and org:
+                        add(_fact(sentence, org, state, when, None, None, rule, 0.8))
         for rule, rx in _NAMED_LISTS:
             for m in rx.finditer(masked):
                 window = masked[max(0, m.start() - 40):m.end()]

@@ -193,3 +193,22 @@ def test_member_since(tmp_path: Path) -> None:
     got = {(m.member, m.start) for m in facts.memberships if m.organization == "CSTO"}
     assert ("Belarus", "1992") in got
     assert all(member != "Serbia" for member, _ in got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iran's accession was formalised in July 2023.",
+    "The admission of Iran was approved in July 2023.",
+    "Iran gained full membership in July 2023.",
+    "Iran entered the SCO in July 2023.",
+    "India joined in 2017, Pakistan was admitted in 2017 and Iran in July 2023.",
+])
+def test_joining_told_as_a_noun_or_another_verb(tmp_path: Path, sentence: str) -> None:
+    facts = _article(tmp_path, f"SCO notes\n\nMOSCOW, 3 March 2024 - The SCO met. {sentence}")
+    assert ("SCO", "Iran", "2023-07") in {
+        (m.organization, m.member, m.start) for m in facts.memberships}
+
+
+def test_hoped_accession_is_no_membership(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "SCO notes\n\nMOSCOW, 3 March 2024 - The SCO met. Laos hopes its "
+                     "accession will be completed soon; Nepal has not yet gained membership.")
+    assert not facts.memberships
