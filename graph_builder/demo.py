@@ -42,7 +42,7 @@ def run_demo(store: Path, out: Path) -> int:
     print(f"\nQuestions in plain English (blocgraph ask), as of {today}")
     for question in SAMPLE_QUESTIONS:
         answer = graph.ask(question, as_of=today)
-        labels = ", ".join(a.label for a in answer.answers) or "(no answer in the graph)"
+        labels = ", ".join(a.label for a in answer.answers) or answer.message
         print(f"  {question}\n    -> {labels}")
     counts = graph.store.meta().get("counts", {})
     print(
