@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 import pytest
-from helpers import RUNAWAY, free_port, load_driver, serve
+from helpers import RUNAWAY, free_port, load_driver, run_cli, serve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,11 +88,6 @@ def outcome(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
             assert message.strip(), "empty error message"
             assert len(message.splitlines()) == 1, f"multi-line error: {message!r}"
             return exc
-
-
-def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=timeout)
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import threading
 import time
 from pathlib import Path
 
+import helpers
 import pytest
 
 from graph_builder import Blocgraph
@@ -33,8 +34,8 @@ BINARY = "zz-binary.txt"
 
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=600)
+    """helpers.run_cli with room for a slow machine: these builds start process pools."""
+    return helpers.run_cli(*args, timeout=600)
 
 
 @pytest.fixture(scope="module")
