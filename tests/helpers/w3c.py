@@ -50,7 +50,10 @@ def _from_pypi() -> Path | None:
         prefix = f"rdflib-{version}/{IN_SDIST}/"
         with tarfile.open(archives[0]) as tar:
             members = [m for m in tar.getmembers() if m.name.startswith(prefix) and m.isfile()]
-            tar.extractall(work, members=members, filter="data")
+            # the members are plain files under one known prefix; the data filter (3.11.4+)
+            # is a second guard where this Python has it
+            safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+            tar.extractall(work, members=members, **safe)
         # Rename into place last, so a half-done download is never taken for the cache.
         (CACHE / f"rdflib-{version}").mkdir(exist_ok=True)
         target = CACHE / f"rdflib-{version}" / "test"
