@@ -27,10 +27,12 @@ CHAIR_NOUN = (
 _KEYWORD = re.compile(
     r"chairmanship|chairpersonship|presidency|\bchair\b|\bchairs\b|\bchaired\b|helm|baton|steer|"
     r"\bchair(?:man|person|woman)\b|"
-    r"at\s+the\s+head\s+of|presided|"
+    r"at\s+the\s+head\s+of|presid(?:e|es|ed|ing)\b|holder|"
     r"presid(?:ed|es|ing)\s+over|gavel|hammer|chairing",
 )  # matched against the lower-cased sentence
 _GAP = r"(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|,\s*(?:which|who)|" \
+       r",\s+(?:\u27e6[SA]\d+\u27e7's\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:president|leader|" \
+       r"prime\s+minister|king|emir|head\s+of\s+state)(?:\s+of\s+\u27e6S\d+\u27e7)?,|" \
        r",\s*whose\s+country)?" \
        r"(?:\s+(?:is|was)\s+next\s+in\s+line\s+and)?" \
        r"(?:\s+(?:has|have|had|will|would|formally|officially|then|also|last|first|now|next|" \
@@ -109,7 +111,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "the chairmanship was held by Tajikistan"
     ("chair.passive", re.compile(
         r"(?:(?:chairmanship|presidency|chair)(?:\s+of\s+(?:the\s+)?" + ANY + r")?|" + O + r")\s+"
-        r"(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:currently\s+)?"
+        r"(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:(?:currently|now|still|this\s+year)\s+)?"
         r"(?:held|taken\s+over|assumed|taken|chaired|presided\s+over)\s+by\s+"
         r"\u27e6[SA](?P<chair>\d+)\u27e7",
         re.IGNORECASE)),
@@ -137,6 +139,27 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?:at\s+the\s+(?:head|helm)|in\s+the\s+chair|as\s+(?:the\s+)?chair)"
         r"(?:\s+of\s+(?:the\s+)?" + O + r")?)",
         re.IGNORECASE)),
+    # "Angola is the current chairperson of the African Union"
+    ("chair.is-chair", re.compile(
+        SA + r"\s+(?:is|was|remains)\s+(?:now\s+)?(?:the\s+)?(?:(?:current|new|incoming|"
+        r"rotating)\s+)?(?:chair|chairman|chairperson|chair\s+country)\s+of\s+(?:the\s+)?" + O,
+        re.IGNORECASE)),
+    # "Angola, this year's holder of the rotating presidency", "the presiding country, Angola"
+    ("chair.holder", re.compile(
+        SA + r",\s+(?:the\s+)?(?:this\s+year's|\u27e6T\d+\u27e7's|current|present)\s+"
+        r"(?:holder|chair|chair\s+country)"
+        r"(?:\s+of\s+(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency|chair))?"
+        r"|\b(?:presiding|chairing)\s+(?:country|state|nation),?\s+(?:the\s+)?" + SA,
+        re.IGNORECASE)),
+    # "Angola stepped in for Ghana as the state that will chair the African Union in 2025"
+    ("chair.as-state", re.compile(
+        SA + r"[^,;]{0,40}?\bas\s+the\s+(?:state|country|nation)\s+(?:that|which|to)\s+"
+        r"(?:will\s+)?(?:chair|preside\s+over|hold\s+the\s+(?:chair|presidency))", re.IGNORECASE)),
+    # "Angola succeeds Mauritania at the helm of the African Union"
+    ("chair.succeeds", re.compile(
+        SA + _GAP + r"succeed(?:s|ed|ing)?\s+(?:the\s+)?" + SA + r"(?:'s\s+\S+)?\s+(?:at\s+the\s+"
+        r"(?:helm|head)|as\s+(?:the\s+)?(?:chair|chairman|chairperson|president|holder)|in\s+the\s+"
+        r"(?:chair|presidency))", re.IGNORECASE)),
     # "followed by Slovenia in September", "then Denmark"
     ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
                                   re.IGNORECASE)),
@@ -184,6 +207,10 @@ def _gap_period(sentence: Masked, verb_at: int, subject_at: int, left: int) -> t
     if m:
         d = sentence.item(m.group(1)).date
         return d.start, None, True
+    m = re.search(T + r"\s+saw\s+$", masked[left:subject_at])
+    if m:  # "2024 saw Angola preside over the union"
+        d = sentence.item(m.group(1)).date
+        return d.start, d.end, True
     m = re.search(T + r",?\s+when\s+$", masked[left:subject_at])
     if m:
         d = sentence.item(m.group(1)).date
@@ -373,6 +400,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     tail = _POSSESSIVE_TAIL.match(masked[m.end():])
                     if tail:
                         start, end, explicit = _period(sentence, m.end(), m.end() + tail.end())
+            elif rule == "chair.passed-to":
+                start, end, explicit = _period(sentence, m.start(), end_clause)
             else:
                 # the date may be inside the match ("followed by Slovenia in September")
                 after = m.end(1) if rule in ("chair.takes-over", "chair.followed") else (
@@ -386,6 +415,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                         r"\bnext\s+year\b", masked[m.end():end_clause], re.I)):
                     continue
             weak = False
+            if not explicit and rule == "chair.holder":
+                start, end, weak = pub_year, pub_year, True  # "this year's holder"
             if not explicit and rule == "chair.take" and re.search(
                     r"assum|t(?:ook|akes?)|receiv|inherit|beg|start|open", m.group(0), re.I):
                 start, end, weak = pub_year, None, True

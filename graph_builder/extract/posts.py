@@ -398,7 +398,7 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     if of is None:
         return []
     if rule in ("post.name-title-of", "post.name-is-title") and not (
-            groups.get("st") or groups.get("of")) and base not in _ORG_POSTS:
+            groups.get("st") or groups.get("of") or groups.get("sp")) and base not in _ORG_POSTS:
         return []
     confidence = 0.6 if rule == "post.title-name" else 0.85
     out = [Post(name, title, of, evidence=evidence(sentence), origin="extracted",

@@ -212,3 +212,27 @@ def test_hoped_accession_is_no_membership(tmp_path: Path) -> None:
     facts = _article(tmp_path, "SCO notes\n\nMOSCOW, 3 March 2024 - The SCO met. Laos hopes its "
                      "accession will be completed soon; Nepal has not yet gained membership.")
     assert not facts.memberships
+
+
+@pytest.mark.parametrize("sentence", [
+    "Joao Lourenco, Angola's president, assumed the rotating chairmanship of the African Union "
+    "for 2025.",
+    "The African Union chairmanship went to Angola's president Joao Lourenco for 2025.",
+    "Angola, this year's holder of the rotating presidency of the African Union, spoke.",
+    "The presiding country, Angola, opened the summit of the African Union.",
+    "Angola stepped in for Ghana as the state that will chair the African Union in 2025.",
+    "2025 saw Angola preside over the African Union.",
+])
+def test_chairmanship_in_many_shapes(tmp_path: Path, sentence: str) -> None:
+    facts = _article(tmp_path, f"AU\n\nADDIS ABABA, 16 February 2025 - Leaders met. {sentence}")
+    assert ("African Union", "Angola", "2025") in {
+        (c.organization, c.chair, c.start) for c in facts.chairmanships}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Angola could have chaired the African Union in 2025.",
+    "Angola is not the current chair of the African Union.",
+])
+def test_supposed_or_denied_chair(tmp_path: Path, sentence: str) -> None:
+    facts = _article(tmp_path, f"AU\n\nADDIS ABABA, 16 February 2025 - Leaders met. {sentence}")
+    assert not facts.chairmanships
