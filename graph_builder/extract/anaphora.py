@@ -68,13 +68,14 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
         named_here = [(it.start, it.entity) for it in sentence.items
                       if it.kind == "O" and it.entity is not None]
 
-        def focus(at: int, index: int = index, named_here: list = named_here) -> Entity | None:
+        def focus(at: int, possessive: bool = False, index: int = index,
+                  named_here: list = named_here) -> Entity | None:
             before = [e for start, e in named_here if start < at]
             if before:
                 return before[-1]
             window = [e for seen_at, e in recent if index - seen_at <= _WINDOW]
-            later = {e for start, e in named_here if start > at}
-            if not window and len(later) == 1:
+            later = {e for start, e in named_here if at < start <= at + 60}
+            if not window and possessive and len(later) == 1:
                 return later.pop()  # "the bloc's eleventh member of the SCO": named after it
             if not window or topic in window:
                 return topic  # the article's own body, unless another one took over
@@ -89,7 +90,7 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
             if "\u27e6" in m.group(0) or re.search(r"\b(?:same|other|new|first|second)\b", mods):
                 return m.group(0)
             at = original_offset(sentence, m.start())
-            entity = focus(at)
+            entity = focus(at, sentence.masked[m.end():m.end() + 2] in ("'s", "\u2019s"))
             if entity is None or not _fits(head, entity):
                 return m.group(0)
             return make_item(sentence, m, entity, at)

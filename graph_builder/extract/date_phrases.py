@@ -41,6 +41,9 @@ _PATTERNS = [
     ("my", rf"{_MOD}(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
     ("relyear", r"(?P<rel>last|next|this|previous|the previous|the following|the coming|the past)\s+year"),  # noqa: E501
     ("relmonth", r"(?P<rel>last|next|this)\s+month"),
+    # "today", "tonight", "this evening", "yesterday", "tomorrow", "this weekend"
+    ("relday", r"(?i:(?P<day>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|"
+               r"weekend)|last\s+night))"),
     ("weekday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WEEKDAY})"),
     ("year", rf"(?P<y>{_YEAR})(?![-\d])"),
 ]
@@ -155,6 +158,18 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
         shift = -1 if ("last" in rel or "previous" in rel or "past" in rel) else (
             1 if ("next" in rel or "following" in rel or "coming" in rel) else 0)
         return str(pub_year + shift), str(pub_year + shift), True
+    if kind == "relday":
+        if published is None:
+            return None, None, True
+        word = " ".join(g["day"].lower().split())
+        if word == "this weekend":  # the Saturday and Sunday of the publication's week
+            saturday = published + timedelta(days=(5 - published.weekday()) % 7)
+            if published.weekday() == 6:
+                saturday = published - timedelta(days=1)
+            return saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), True
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        day = (published + timedelta(days=shift)).isoformat()
+        return day, day, True
     if kind == "relmonth":
         if published is None:
             return None, None, True
@@ -182,9 +197,10 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
 
 # One scan finds where a date may start; only there are the twelve patterns tried, anchored.
 _ANY = re.compile(
-    r"\b(?=[\dA-Zlntpcemifs])(?<![\w-])(?:"
+    r"\b(?=[\dA-Zlntpcemifsy])(?<![\w-])(?:"
     + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx) for _, rx in _PATTERNS) + ")")
-_CHEAP = re.compile(r"\d|[JFMASOND][a-z]{2}|year|month")
+_CHEAP = re.compile(r"\d|[JFMASOND][a-z]{2}|year|month|(?i:today|tonight|yesterday|tomorrow|"
+                    r"weekend|morning|afternoon|evening|night)")
 
 
 def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:

@@ -236,3 +236,13 @@ def test_chairmanship_in_many_shapes(tmp_path: Path, sentence: str) -> None:
 def test_supposed_or_denied_chair(tmp_path: Path, sentence: str) -> None:
     facts = _article(tmp_path, f"AU\n\nADDIS ABABA, 16 February 2025 - Leaders met. {sentence}")
     assert not facts.chairmanships
+
+
+def test_today_and_this_weekend_are_days() -> None:
+    from graph_builder.extract.date_phrases import find_dates
+
+    got = {d.text: (d.start, d.end) for d in find_dates(
+        "Leaders met today, Yesterday the ministers; talks this weekend", date(2024, 3, 13))}
+    assert got["today"] == ("2024-03-13", "2024-03-13")
+    assert got["Yesterday"] == ("2024-03-12", "2024-03-12")
+    assert got["this weekend"] == ("2024-03-16", "2024-03-17")
