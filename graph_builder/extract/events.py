@@ -102,7 +102,8 @@ def _dateline_city(ctx: Context) -> Entity | None:
 
 _OWN_MEETING = re.compile(r"minister|ministerial|council|committee|secretar|envoys|officials",
                           re.IGNORECASE)
-_NOT_START = re.compile(r"\b(?:for|since|until|till|by)\s+$", re.IGNORECASE)
+_NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|beyond)\s+$",
+                        re.IGNORECASE)
 _ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|by\s+video(?:\s+link)?|video\s*conference)\b",
                      re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|to\s+be\s+held|next)\b", re.IGNORECASE)
