@@ -380,6 +380,8 @@ def demo(store: Path | str, out: Path | str) -> int:
     """The README's first command: build data/, answer samples, write exports."""
     from graph_builder.demo import run_demo
 
+    if not str(store).strip():
+        raise BlocgraphError("--store: empty path (an unset variable?); name a folder")
     return run_demo(Path(store), Path(out))
 
 

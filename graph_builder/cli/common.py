@@ -11,7 +11,6 @@ import inspect
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import graph_builder as bg
 from graph_builder import DEFAULT_STORE, BlocgraphError, __version__
@@ -79,7 +78,7 @@ def parser(order: Sequence[str]) -> argparse.ArgumentParser:
 def store_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--store",
-        type=Path,
+        type=str,  # kept as given: `--store ""` (an unset variable) is refused, not "."
         default=DEFAULT_STORE,
         metavar="DIR",
         help=f"the embedded store folder (default: {DEFAULT_STORE}/)",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterable, Iterator
@@ -27,6 +28,27 @@ from graph_builder.core.resources import DEFAULT_STORE
 from graph_builder.core.vocab import PREFIXES
 from graph_builder.graph.results import Results
 from graph_builder.graph.sparql_text import uses_from
+
+# The file that makes a folder a blocgraph store: written by the first build, required
+# before a build writes into (or deletes from) a folder that already holds anything.
+MARKER = "blocgraph-store"
+_MARKER_TEXT = (
+    "This folder is a blocgraph store: `blocgraph build` writes and deletes the gen-* "
+    "generations, current, lock and this file here.\n"
+)
+# The only names a store creates (and so the only ones it ever deletes).
+_OWN = re.compile(r"gen-\d+(\.work)?(\.json)?")
+
+
+def is_store(folder: Path) -> bool:
+    """True when `folder` is a blocgraph store: its marker, or the layout of an older one."""
+    try:
+        if (folder / MARKER).is_file():
+            return True
+        current = folder / "current"
+        return current.is_symlink() and bool(_OWN.fullmatch(os.readlink(current)))
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -88,6 +110,8 @@ class Store:
     """One store folder; opens its current generation read-only on first use."""
 
     def __init__(self, root: Path | str = DEFAULT_STORE) -> None:
+        if not str(root).strip():
+            raise BlocgraphError("--store: empty path (an unset variable?); name a folder")
         self.root = Path(root)
         self._db: ox.Store | None = None
         self._gen: str | None = None
@@ -205,9 +229,32 @@ class Store:
         self._gen = None
 
     # -- writing -----------------------------------------------------------------
+    def _claim(self) -> None:
+        """Make the folder a store, refusing one that holds anything else.
+
+        A build deletes old generations: in a folder of the user's (`--store .`, or a
+        variable left empty) it must not touch a single file, so only an empty folder, a
+        new one or a store already marked is written to.
+        """
+        try:
+            if self.root.is_dir() and not (self.root / MARKER).is_file():
+                if not is_store(self.root) and any(self.root.iterdir()):
+                    raise BlocgraphError(
+                        f"store {self.root}: a folder that is not a blocgraph store (it holds "
+                        f"other files and no '{MARKER}' file); name a new or empty folder"
+                    )
+            self.root.mkdir(parents=True, exist_ok=True)
+            marker = self.root / MARKER
+            if not marker.is_file():
+                marker.write_text(_MARKER_TEXT, "utf-8")
+        except OSError as exc:
+            raise BlocgraphError(
+                f"store {self.root}: cannot write ({exc.strerror or exc})"
+            ) from None
+
     @contextmanager
     def _lock(self) -> Iterator[None]:
-        self.root.mkdir(parents=True, exist_ok=True)
+        self._claim()
         with open(self.root / "lock", "w") as handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -264,6 +311,8 @@ class Store:
         current, so it is neither of the two kept.
         """
         for path in self.root.glob("gen-*"):
+            if not _OWN.fullmatch(path.name):
+                continue  # not a name a build makes: never ours to delete
             name = path.name.removesuffix(".json")
             if name in keep:
                 continue
