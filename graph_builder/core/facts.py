@@ -8,6 +8,7 @@ curated file and an extracted one can be merged and compared key by key.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cache
@@ -212,6 +213,48 @@ def from_dict(data: dict[str, Any], source: str, *, check_names: bool = True) ->
     return facts
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json's object hook that refuses a key given twice instead of keeping the last."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return out
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?|[{}\[\]]')
+
+
+def _duplicate_line(text: str, key: str) -> int | None:
+    """The line of the first key repeated within one object of `text` (1-based)."""
+    stack: list[set[str] | None] = []  # the keys of each open object (None: an array)
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "{[":
+            stack.append(set() if token == "{" else None)
+        elif token in "}]":
+            if stack:
+                stack.pop()
+        elif match.group(1) and stack and stack[-1] is not None:
+            try:
+                name = json.loads(token[: token.rindex('"') + 1])
+            except ValueError:
+                continue
+            if name in stack[-1] and name == key:
+                return text.count("\n", 0, match.start()) + 1
+            stack[-1].add(name)
+    return None
+
+
 def read_facts(path: Path) -> ArticleFacts:
     """Read a facts JSON file; every problem is one line naming the file and where."""
     try:
@@ -219,10 +262,16 @@ def read_facts(path: Path) -> ArticleFacts:
     except (OSError, UnicodeDecodeError) as exc:
         raise BlocgraphError(f"{path}: cannot read facts file ({exc})") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise BlocgraphError(
             f"{path}: line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})"
+        ) from None
+    except _DuplicateKey as exc:
+        line = _duplicate_line(text, exc.key)
+        where = f"line {line}: " if line else ""
+        raise BlocgraphError(
+            f"{path}: {where}key '{exc.key}' given twice in one object (which one is meant?)"
         ) from None
     if not isinstance(data, dict):
         raise BlocgraphError(
