@@ -60,6 +60,8 @@ def build(args: argparse.Namespace) -> int:
         engine=args.reasoner,
         jobs=jobs,
     )
+    for warning in report.warnings:
+        print(f"blocgraph build: warning: {warning}", file=sys.stderr)
     for path, why in report.skipped:
         print(f"skipped {path}: {why}", file=sys.stderr)
     for problem in report.dropped:

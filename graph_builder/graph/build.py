@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -40,7 +41,7 @@ from graph_builder.graph.infer import (
     ontology_quads,
 )
 from graph_builder.graph.rdf import article_quads, reference_quads
-from graph_builder.graph.store import Store, graph_size
+from graph_builder.graph.store import Store, graph_size, is_store
 
 _BULK = 200_000
 FORMAT_VERSION = 1
@@ -55,6 +56,7 @@ class BuildReport:
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     inference: InferenceReport | None = None
@@ -67,33 +69,65 @@ class BuildReport:
 class Inputs:
     articles: dict[str, Path] = field(default_factory=dict)
     facts: dict[str, list[Path]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+_KINDS = "article (.txt, .md, .html) or facts file (.json)"
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """The files under a folder, sorted, without hidden entries or store folders below it.
+
+    A store kept inside an input folder is not input: its metadata JSON is no facts file.
+    """
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_store(here / d))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield here / name
 
 
 def collect(paths: Iterable[Path]) -> Inputs:
-    """Article and facts files under the given paths, keyed by article stem."""
+    """Article and facts files under the given paths, keyed by article stem.
+
+    A path given explicitly is always read, hidden or not; inside a folder, hidden entries
+    and store folders are skipped. A path that yields nothing to build is a warning.
+    """
     inputs = Inputs()
     for root in paths:
         if not root.exists():
             raise BlocgraphError(f"{root}: no such file or folder")
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        if root.is_dir() and is_store(root):
+            raise BlocgraphError(f"{root}: a blocgraph store, not articles or facts files")
+        if root.is_file():
+            if root.name.endswith(".gold.json"):
+                raise BlocgraphError(
+                    f"{root}: an evaluation gold file, not facts to build from "
+                    "(`blocgraph eval` reads it)"
+                )
+            if root.suffix.lower() not in (*ARTICLE_SUFFIXES, ".json"):
+                raise BlocgraphError(f"{root}: not an {_KINDS}")
+        files = [root] if root.is_file() else list(_walk(root))
+        found = 0
         for path in files:
-            if any(part.startswith(".") for part in path.parts[len(root.parts) - 1 :]):
-                continue
             suffix = path.suffix.lower()
             if path.name.endswith(".gold.json"):
                 continue  # evaluation answers, not facts to build from
             if suffix in ARTICLE_SUFFIXES:
                 inputs.articles.setdefault(path.stem, path)
+                found += 1
             elif suffix == ".json":
                 inputs.facts.setdefault("", []).append(path)
-            elif root.is_file():
-                raise BlocgraphError(
-                    f"{path}: not an article (.txt, .md, .html) or facts file (.json)"
-                )
+                found += 1
+        if not found:
+            inputs.warnings.append(f"{root}: no {_KINDS} in this folder")
     facts_files = inputs.facts.pop("", [])
     for path in facts_files:
         stem = _facts_stem(path)
         inputs.facts.setdefault(stem, []).append(path)
+    if not inputs.articles and not inputs.facts:
+        inputs.warnings.append("nothing to build")
     return inputs
 
 
@@ -210,6 +244,7 @@ def build(
     started = time.perf_counter()
     report = BuildReport()
     inputs = collect(list(paths))
+    report.warnings.extend(inputs.warnings)
     previous = {} if rebuild else store.meta().get("sources", {}) if store.exists() else {}
     all_facts = gather_facts(inputs, extractor, report, progress, previous, jobs, warm)
     ontology = ontology_quads()
