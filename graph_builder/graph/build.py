@@ -32,6 +32,8 @@ from graph_builder.core.vocab import (
     ONTOLOGY_GRAPH,
     REFERENCE_GRAPH,
     article_graph,
+    article_slug,
+    slugify,
 )
 from graph_builder.extract.pool import Extracted, check_jobs, extract_many
 from graph_builder.graph.infer import (
@@ -252,6 +254,12 @@ def build(
     with store.transaction(fresh=rebuild) as (db, meta):
         known: dict[str, str] = meta.setdefault("articles", {})
         entities: dict[str, list[str]] = meta.setdefault("entities", {})
+        # article -> the slug of its graph, unique in the store (a store built before
+        # slugs were allotted used the plain slug of each name)
+        slugs: dict[str, str] = meta.setdefault("graphs", {})
+        for key in known:
+            slugs.setdefault(key, slugify(key))
+        taken = set(slugs.values())
         meta.setdefault("sources", {}).update(report.sources)
         full = meta.get("ontology") != ontology_fp or meta.get("infer") != infer
         full = full or meta.get("engine") != engine
@@ -269,7 +277,10 @@ def build(
             if known.get(stem) == fp:
                 report.unchanged.append(stem)
                 continue
-            quads = article_quads(facts)
+            if stem not in slugs:
+                slugs[stem] = article_slug(stem, taken)
+                taken.add(slugs[stem])
+            quads = article_quads(facts, slugs[stem])
             graph = quads[0].graph_name
             if stem in known:  # a replaced graph may take inferences with it: recompute
                 full = True
@@ -295,7 +306,7 @@ def build(
                 report.inference = inference.run(db, None if full else [*added, REFERENCE_GRAPH])
             meta["infer"] = infer
             meta["engine"] = engine
-        unchanged = {article_graph(stem) for stem in report.unchanged}
+        unchanged = {article_graph(stem, slugs.get(stem)) for stem in report.unchanged}
         meta["counts"] = counts(db, meta.setdefault("sizes", {}), unchanged)
         report.asserted = meta["counts"]["asserted"]
         report.inferred = meta["counts"]["inferred"]

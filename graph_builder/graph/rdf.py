@@ -85,11 +85,11 @@ def _day(value) -> Literal:
 class _Writer:
     """Collects the quads of one article graph, each triple once, in a stable order."""
 
-    def __init__(self, facts: ArticleFacts) -> None:
+    def __init__(self, facts: ArticleFacts, slug: str | None = None) -> None:
         self.facts = facts
-        self.graph = NamedNode(article_graph(facts.stem))
-        self.article = NamedNode(article_iri(facts.stem))
-        self.slug = slugify(facts.stem)
+        self.graph = NamedNode(article_graph(facts.stem, slug))
+        self.article = NamedNode(article_iri(facts.stem, slug))
+        self.slug = slug or slugify(facts.stem)
         self.quads: dict[Quad, None] = {}
         self.evidence_ids: dict[str, int] = {}
 
@@ -277,9 +277,13 @@ class _Writer:
         self.provenance(node, fact)
 
 
-def article_quads(facts: ArticleFacts) -> list[Quad]:
-    """The named graph of one article: its metadata and every fact with its evidence."""
-    w = _Writer(facts)
+def article_quads(facts: ArticleFacts, slug: str | None = None) -> list[Quad]:
+    """The named graph of one article: its metadata and every fact with its evidence.
+
+    `slug` names the graph, the article and its evidence (the build's unique one, see
+    vocab.article_slug); by default the slug of the article's file name.
+    """
+    w = _Writer(facts, slug)
     w.article_node()
     handlers = {
         "chairmanships": w.chairmanship,
