@@ -234,12 +234,15 @@ def _subject(anchor: Any) -> list[Any]:
     return [t for t in anchor.subtree if t.i < anchor.i and t.pos_ == "PROPN"][:1]
 
 
-def _members(sent: _Sentence, tokens: list[Any], anchor: Any) -> list[str]:
+def _members(sent: _Sentence, tokens: list[Any], anchor: Any, depth: int = 0) -> list[str]:
     out: list[str] = []
     for token in tokens:
         if token.pos_ == "PRON" and token.lower_ in ("their", "its", "they", "it"):
+            if depth >= 3:  # a pronoun whose subject is a pronoun again: no state to name
+                return []
             tokens_ = _subject(anchor.head if anchor.pos_ == "NOUN" else anchor)
-            return _members(sent, tokens_, anchor) if tokens_ and tokens_[0] is not token else []
+            return _members(sent, tokens_, anchor, depth + 1) \
+                if tokens_ and tokens_[0] is not token else []
         for t in _expand(token):
             state = sent.state(t)
             if state and state not in out:
