@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 demo: $(STAMP)
+	bash web/setup.sh
 	$(BIN)/blocgraph demo
 
 # Every test: tests/setup.sh first installs Chromium, chromedriver and Node when missing

@@ -39,3 +39,6 @@ if have npm && { [ ! -f "$js/node_modules/graphology-gexf/package.json" ] \
   (cd "$js" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
     || echo "tests/setup.sh: npm ci failed in $js: the Node tests will skip"
 fi
+
+# The workbench's JavaScript (web/package-lock.json), bundled for `blocgraph serve`.
+bash web/setup.sh

@@ -45,6 +45,9 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--client-timeout", type=float, default=10.0, metavar="SECONDS",
                    help="seconds a client has to send a request's head, and again its body, "
                    "before the connection is closed (408) (default: 10)")
+    p.add_argument("--articles", action="append", type=Path, default=None, metavar="DIR",
+                   help="where the article pages find the articles' text (repeatable; "
+                   "default: ./data when it exists)")
 
 
 @command("serve", options=_serve_options)
@@ -68,6 +71,7 @@ def serve(args: argparse.Namespace) -> int:
         cors_origin=args.cors_origin,
         workers=args.workers,
         client_timeout=args.client_timeout,
+        articles=args.articles,
     )
 
 

@@ -38,6 +38,7 @@ from starlette.staticfiles import StaticFiles
 
 from graph_builder.core.errors import BlocgraphError, NotBuiltError
 from graph_builder.serve import guard as serve_guard
+from graph_builder.serve import pages as serve_pages
 from graph_builder.serve import worker as serve_worker
 from graph_builder.serve.pool import QueryTimeout, WorkerPool
 
@@ -119,6 +120,7 @@ def create_app(
     cors_origin: str | None = None,
     workers: int | None = None,
     client_timeout: float = 10.0,
+    articles: list[Path] | None = None,
 ) -> Starlette:
     """The ASGI application; the worker pool starts and stops with it (lifespan)."""
     if allow_update and not token:
@@ -346,6 +348,8 @@ def create_app(
         Route("/health", health),
         Mount("/static", StaticFiles(directory=WEB), name="static"),
     ]
+    # the analyst's workbench: entity and article pages, `/` once its bundle is built
+    serve_pages.register(routes, pool, timeout, run_query, HTTPProblem, articles)
     return Starlette(
         routes=routes,
         middleware=middleware,

@@ -336,7 +336,7 @@ def test_gexf_export_link(server: Server) -> None:
 
 
 def test_web_page_is_served_without_external_assets(server: Server) -> None:
-    page = httpx.get(server.url)
+    page = httpx.get(server.url + "basic")  # the plain page; / is the workbench once built
     assert page.status_code == 200 and "<textarea" in page.text
     for asset in ("static/app.js", "static/style.css"):
         assert httpx.get(server.url + asset).status_code == 200

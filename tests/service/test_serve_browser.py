@@ -69,7 +69,7 @@ def _wait(driver: webdriver.Chrome, css: str, text: str | None = None) -> str:
 
 
 def test_example_query_runs_and_fills_the_table(site: Server, browser: webdriver.Chrome) -> None:
-    browser.get(site.url)
+    browser.get(site.url + "basic")  # the plain page; / is the workbench once built
     WebDriverWait(browser, 30).until(
         lambda d: len(d.find_elements(By.CSS_SELECTOR, "#examples option")) > 5
     )
@@ -83,7 +83,7 @@ def test_example_query_runs_and_fills_the_table(site: Server, browser: webdriver
 
 
 def test_typed_query_and_error(site: Server, browser: webdriver.Chrome) -> None:
-    browser.get(site.url)
+    browser.get(site.url + "basic")  # the plain page; / is the workbench once built
     editor = browser.find_element(By.ID, "query")
     editor.clear()
     editor.send_keys(
@@ -102,7 +102,7 @@ def test_typed_query_and_error(site: Server, browser: webdriver.Chrome) -> None:
 
 
 def test_question_box(site: Server, browser: webdriver.Chrome) -> None:
-    browser.get(site.url)
+    browser.get(site.url + "basic")  # the plain page; / is the workbench once built
     box = browser.find_element(By.ID, "question")
     box.send_keys("Who chaired the CSTO in 2024?")
     browser.find_element(By.ID, "ask-button").click()
@@ -113,6 +113,6 @@ def test_question_box(site: Server, browser: webdriver.Chrome) -> None:
 
 
 def test_gephi_link(site: Server, browser: webdriver.Chrome) -> None:
-    browser.get(site.url)
+    browser.get(site.url + "basic")  # the plain page; / is the workbench once built
     link = browser.find_element(By.ID, "gexf-link")
     assert link.get_attribute("href") == site.url + "export.gexf"

@@ -1,0 +1,234 @@
+"""The analyst's workbench (graph_builder/serve/pages.py, web/): entity pages with content
+negotiation, article pages with the facts highlighted, and the views at / driven in
+headless Chromium: ask with sources, the timeline, the sigma.js network, YASGUI; nothing
+fetched from outside 127.0.0.1. Screenshots of each view go to the test's tmp folder.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from helpers import ROOT, Server, missing
+
+from graph_builder.serve import pages
+
+SEED = "000_eab27d500f391317"
+DIST = ROOT / "graph_builder" / "serve" / "web" / "dist" / "workbench.js"
+
+
+@pytest.fixture(scope="module")
+def site(data_server: Server) -> Server:
+    return data_server
+
+
+# -- the pages, over HTTP ----------------------------------------------------------------
+
+def test_entity_page_lists_chairmanships_with_sources(site: Server) -> None:
+    r = httpx.get(site.url + "id/state/kazakhstan", headers={"Accept": "text/html"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    page = r.text
+    assert "<h1>Kazakhstan</h1>" in page and "Chairmanships" in page and "Memberships" in page
+    assert "passes baton to" in page  # the evidence sentence
+    assert f'href="/articles/{SEED}#ev-chairmanship-csto-2024-kazakhstan"' in page
+    assert 'href="/id/org/csto"' in page and "https://www.wikidata.org/wiki/Q232" in page
+    assert "<script" not in page.split("</head>")[1]  # no inline script
+
+
+@pytest.mark.parametrize("accept, media, needle", [
+    ("text/turtle", "text/turtle", "<https://w3id.org/blocgraph/id/state/kazakhstan>"),
+    ("application/ld+json", "application/ld+json", '"@id"'),
+])
+def test_entity_content_negotiation(site: Server, accept: str, media: str, needle: str) -> None:
+    r = httpx.get(site.url + "id/state/kazakhstan", headers={"Accept": accept})
+    assert r.status_code == 200 and r.headers["content-type"].startswith(media)
+    assert needle in r.text and "Accept" in r.headers.get("vary", "")
+    if media == "application/ld+json":
+        ids = {node["@id"] for node in json.loads(r.text)}
+        assert "https://w3id.org/blocgraph/id/state/kazakhstan" in ids
+
+
+def test_unknown_entity_and_article_are_404(site: Server) -> None:
+    assert httpx.get(site.url + "id/state/atlantis").status_code == 404
+    assert httpx.get(site.url + "articles/no-such-article").status_code == 404
+
+
+def test_article_page_highlights_the_seed_facts(site: Server) -> None:
+    for name in (SEED, SEED.replace("_", "-")):  # the file's stem or the IRI's
+        r = httpx.get(site.url + f"articles/{name}")
+        assert r.status_code == 200
+    page = r.text
+    assert page.count('<mark class="fact"') >= 8
+    assert 'id="ev-chairmanship-csto-2024-kazakhstan"' in page
+    assert "chair.handover" in page and "extracted" in page and "confidence 0.85" in page
+    assert "Kassym-Jomart Tokayev" in page and "Yerevan had no representation" in page
+
+
+def test_named_query_text_for_the_editor(site: Server) -> None:
+    r = httpx.get(site.url + "queries/chairs.rq", params={"org": "CSTO"})
+    assert r.status_code == 200 and "VALUES" in r.text and "/org/csto>" in r.text
+    assert httpx.get(site.url + "queries/nope.rq").status_code == 404
+
+
+def test_values_stay_text() -> None:
+    """Labels and evidence holding markup or javascript: links are escaped, never live."""
+    ev = {"text": "<script>alert(1)</script> Belarus", "file": "a<b>.txt", "id": "x"}
+    out = pages.evidence_html(ev, ["Belarus"])
+    assert "<script>" not in out and "&lt;script&gt;" in out and '<mark class="name">' in out
+    assert pages.safe_href("javascript:alert(1)") is None
+    assert pages.link("javascript:alert(1)", "<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
+    text = "Hello <img src=x onerror=alert(1)> world"
+    spans = [{"id": "e1", "start": 0, "end": 5, "text": "Hello", "rule": "<r>", "confidence": "1"}]
+    html_out = pages.highlighted(text, spans, {"e1": 1})
+    assert "<img" not in html_out and "&lt;img" in html_out and "&lt;r&gt;" in html_out
+
+
+def test_accept_decides_html_or_rdf() -> None:
+    assert pages.wants_html(None) and pages.wants_html("*/*")
+    assert pages.wants_html("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+    assert not pages.wants_html("text/turtle")
+    assert not pages.wants_html("application/ld+json, text/html;q=0.5")
+
+
+# -- the views, in headless Chromium -----------------------------------------------------
+
+def _binary(*names: str) -> str:
+    for name in names:
+        found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists()
+                                       else None)
+        if found:
+            return found
+    missing(f"none of {', '.join(names)} found: tests/setup.sh installs them")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    if not DIST.exists():
+        missing("the workbench bundle is not built: run `bash web/setup.sh` (tests/setup.sh "
+                "does)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = _binary("chromium", "chromium-browser", "google-chrome")
+    profile = tempfile.mkdtemp(prefix="blocgraph-workbench-")
+    # SwiftShader: WebGL for sigma.js without a GPU
+    for flag in ("--headless", "--no-sandbox", "--disable-dev-shm-usage",
+                 "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--window-size=1400,1000",
+                 f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=_binary(
+        "chromedriver")))
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _until(driver, predicate, timeout: float = 30):  # noqa: ANN001
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(lambda d: predicate(d))
+
+
+def _shot(driver, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:  # noqa: ANN001
+    path = tmp_path_factory.getbasetemp() / f"workbench-{name}.png"
+    driver.save_screenshot(str(path))
+    assert path.stat().st_size > 10_000  # a drawn page, not a blank one
+    return path
+
+
+@pytest.mark.browser
+def test_views_in_chromium_offline(site: Server, chromium, tmp_path_factory) -> None:  # noqa: ANN001
+    from selenium.webdriver.common.by import By
+
+    d = chromium
+    d.get_log("performance")  # start the log afresh
+    # Ask: the answer and its source, linked to the article page
+    d.get(site.url + "#ask")
+    d.find_element(By.ID, "wb-question").send_keys("Who chaired the CSTO in 2024?")
+    d.find_element(By.ID, "wb-ask-button").click()
+    _until(d, lambda d: "Kazakhstan" in d.find_element(By.ID, "wb-answer").text)
+    answer = d.find_element(By.ID, "wb-answer")
+    links = [a.get_attribute("href") for a in answer.find_elements(By.TAG_NAME, "a")]
+    assert site.url + "id/state/kazakhstan" in links
+    assert site.url + f"articles/{SEED}" in links
+    marks = [m.text for m in answer.find_elements(By.CSS_SELECTOR, "blockquote mark")]
+    assert "Kazakhstan" in marks and "CSTO" in marks
+    _shot(d, tmp_path_factory, "ask")
+
+    # Timeline of the CSTO: Belarus 2023 and Kazakhstan 2024 as chair terms
+    d.get(site.url + "#timeline")
+    _until(d, lambda d: d.find_elements(By.CSS_SELECTOR, "#tl-chart a.tl-chair"))
+    chairs = [a.get_attribute("aria-label")
+              for a in d.find_elements(By.CSS_SELECTOR, "#tl-chart a.tl-chair")]
+    assert any(c.startswith("Belarus chair term: 2023") for c in chairs), chairs
+    assert any(c.startswith("Kazakhstan chair term: 2024") for c in chairs), chairs
+    assert len(d.find_elements(By.CSS_SELECTOR, "#tl-chart a.tl-member")) == 6
+    assert d.find_elements(By.CSS_SELECTOR, "#tl-chart a.tl-summit")
+    href = d.find_element(By.CSS_SELECTOR, "#tl-chart a.tl-chair").get_dom_attribute("href")
+    assert "/id/chairmanship/csto/" in href
+    assert float(d.find_element(By.ID, "tl-chart").get_attribute("data-draw-ms")) < 1000
+    _shot(d, tmp_path_factory, "timeline")
+
+    # Network: sigma.js draws the states; the slider at 2023 keeps the CSTO six
+    d.get(site.url + "#network")
+    _until(d, lambda d: d.find_element(By.ID, "nw-canvas").get_attribute("data-visible-nodes"))
+    canvas = d.find_element(By.ID, "nw-canvas")
+    assert canvas.find_elements(By.TAG_NAME, "canvas")
+    d.execute_script("const s = document.getElementById('nw-year'); s.value = 2023;"
+                     "s.dispatchEvent(new Event('input'));")
+    labels = canvas.get_attribute("data-visible-labels").split("|")
+    assert labels == ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"]
+    assert float(canvas.get_attribute("data-draw-ms")) < 2000
+    _shot(d, tmp_path_factory, "network")
+
+    # SPARQL: YASGUI against /sparql; IRIs in the table link to the entity pages
+    d.get(site.url + "#sparql")
+    _until(d, lambda d: d.execute_script("return !!window.blocgraphYasgui"))
+    d.execute_script("window.blocgraphYasgui.getTab().getYasqe().query()")
+    _until(d, lambda d: d.find_elements(By.CSS_SELECTOR, "#sq-yasgui .yasr a[href*='/id/']"))
+    hrefs = [a.get_attribute("href")
+             for a in d.find_elements(By.CSS_SELECTOR, "#sq-yasgui .yasr a[href]")]
+    assert site.url + "id/state/kazakhstan" in hrefs
+    assert "format=csv" in d.find_element(By.ID, "sq-csv").get_attribute("href")
+    options = d.find_elements(By.CSS_SELECTOR, "#sq-examples option")
+    assert len(options) > 5
+    _shot(d, tmp_path_factory, "sparql")
+
+    # the entity and article pages
+    d.get(site.url + "id/state/kazakhstan")
+    assert "passes baton" in d.find_element(By.TAG_NAME, "main").text
+    _shot(d, tmp_path_factory, "entity")
+    d.get(site.url + f"articles/{SEED}")
+    assert len(d.find_elements(By.CSS_SELECTOR, "mark.fact")) >= 8
+    _shot(d, tmp_path_factory, "article")
+
+    time.sleep(0.5)
+    requested = set()
+    for entry in d.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            requested.add(message["params"]["request"]["url"])
+    web = {u for u in requested if u.startswith(("http:", "https:", "ws:", "wss:"))}
+    assert web and all(u.startswith("http://127.0.0.1:") for u in web), sorted(web)
+
+
+def test_workbench_page_has_no_external_assets(site: Server) -> None:
+    page = httpx.get(site.url)
+    assert page.status_code == 200
+    if DIST.exists():
+        assert 'id="view-timeline"' in page.text
+        assert httpx.get(site.url + "static/dist/workbench.js").status_code == 200
+    assert "https://" not in page.text and "http://" not in page.text
+    assert "<script>" not in page.text and "<style" not in page.text and " style=" not in page.text

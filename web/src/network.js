@@ -1,0 +1,126 @@
+// The `states` view of the GEXF export drawn with sigma.js and graphology: coloured by
+// bloc, edge kinds toggled, a year slider keeping what was valid that year.
+import Graph from "graphology";
+import { parse } from "graphology-gexf/browser";
+import circular from "graphology-layout/circular";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import Sigma from "sigma";
+import { clear, el, localPath } from "./common.js";
+
+const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
+                 "#e377c2", "#bcbd22", "#7f7f7f", "#393b79", "#637939"];
+const NO_BLOC = "#b0b0b0";
+
+/** Each edge's and node's spells ([start, end] in ms), read from the GEXF itself. */
+function spellsOf(xml) {
+  const doc = new DOMParser().parseFromString(xml, "application/xml");
+  const out = { edges: new Map(), nodes: new Map() };
+  for (const [tag, map] of [["edge", out.edges], ["node", out.nodes]]) {
+    for (const item of doc.getElementsByTagName(tag)) {
+      const spells = [...item.getElementsByTagName("spell")].map((s) => [
+        s.getAttribute("start") ? Date.parse(s.getAttribute("start")) : -Infinity,
+        s.getAttribute("end") ? Date.parse(s.getAttribute("end")) + 86399999 : Infinity]);
+      if (spells.length) map.set(tag === "edge" ? item.getAttribute("id") : item.getAttribute("id"), spells);
+    }
+  }
+  return out;
+}
+
+const validIn = (spells, y) => !spells || spells.some(([s, e]) => s <= Date.UTC(y + 1, 0, 1) - 1 && e >= Date.UTC(y, 0, 1));
+const kindsOf = (attrs) => String(attrs.relations || attrs.label || "related").split(/[\s,;|]+/).filter(Boolean);
+
+export async function initNetwork() {
+  const status = document.getElementById("nw-status");
+  const canvas = document.getElementById("nw-canvas");
+  const started = performance.now();
+  status.textContent = "loading…";
+  let xml;
+  try {
+    const response = await fetch("/export.gexf?view=states&dynamic=1");
+    if (!response.ok) throw new Error(`${response.status}: ${(await response.text()).trim()}`);
+    xml = await response.text();
+  } catch (error) { status.textContent = String(error.message || error); return; }
+  const graph = parse(Graph, xml, { allowUndeclaredAttributes: true });
+  const spells = spellsOf(xml);
+  const blocs = new Map();
+  graph.forEachNode((node, attrs) => {
+    const first = String(attrs.memberships || "").split(/[,;|]/).map((s) => s.trim()).filter(Boolean).sort()[0];
+    if (first && !blocs.has(first)) blocs.set(first, PALETTE[blocs.size % PALETTE.length]);
+    graph.mergeNodeAttributes(node, { color: first ? blocs.get(first) : NO_BLOC, bloc: first || "",
+                                      kind: attrs.type, type: "circle",
+                                      size: 5 + 2 * Math.sqrt(+attrs.chairmanships || 0) });
+  });
+  const kinds = new Set();
+  graph.forEachEdge((edge, attrs) => {
+    for (const k of kindsOf(attrs)) kinds.add(k);
+    const conflict = kindsOf(attrs).some((k) => k.includes("conflict"));
+    graph.mergeEdgeAttributes(edge, { color: conflict ? "#d62728" : "#9aa5b1", size: conflict ? 2 : 1,
+                                      kinds: kindsOf(attrs), type: "line" });
+  });
+  circular.assign(graph);
+  if (graph.order > 1) forceAtlas2.assign(graph, { iterations: graph.order > 500 ? 60 : 150, settings: forceAtlas2.inferSettings(graph) });
+  // the legend and the edge-kind toggles
+  const legend = document.getElementById("nw-legend");
+  clear(legend);
+  for (const [bloc, color] of blocs) {
+    const swatch = el("span", { class: "lg" }); swatch.style.background = color;
+    legend.append(swatch, ` ${bloc} `);
+  }
+  const kindBox = document.getElementById("nw-kinds");
+  clear(kindBox);
+  const enabled = new Set(kinds);
+  [...kinds].sort().forEach((k, i) => {
+    const input = el("input", { type: "checkbox", id: `nw-kind-${i}`, value: k, checked: "checked" });
+    input.addEventListener("change", () => { if (input.checked) enabled.add(k); else enabled.delete(k); refresh(); });
+    kindBox.append(el("label", { for: `nw-kind-${i}`, class: "nw-kind" }, input, ` ${k.replace(/_/g, " ")}`));
+  });
+  const slider = document.getElementById("nw-year"), shown = document.getElementById("nw-year-shown");
+  const allYears = document.getElementById("nw-all-years");
+  const years = [];
+  for (const list of [...spells.edges.values(), ...spells.nodes.values()]) {
+    for (const [s, e] of list) for (const t of [s, e]) if (Number.isFinite(t)) years.push(new Date(t).getUTCFullYear());
+  }
+  if (years.length) { slider.min = Math.min(...years) - 1; slider.max = Math.max(...years) + 1; }
+  slider.value = slider.max;
+  let year = null, hiddenNodes = new Set();
+  const renderer = new Sigma(graph, canvas, {
+    renderEdgeLabels: false, labelRenderedSizeThreshold: 0, defaultEdgeType: "line",
+    nodeReducer: (node, data) => (hiddenNodes.has(node) ? { ...data, hidden: true } : data),
+    edgeReducer: (edge, data) => {
+      const visible = data.kinds.some((k) => enabled.has(k)) && (year === null || validIn(spells.edges.get(edge), year));
+      return visible ? data : { ...data, hidden: true };
+    },
+  });
+  function refresh() {
+    year = allYears.checked ? null : +slider.value;
+    shown.textContent = year === null ? "all years" : String(year);
+    hiddenNodes = new Set();
+    graph.forEachNode((node, attrs) => {
+      if (year !== null && !validIn(spells.nodes.get(node), year)) { hiddenNodes.add(node); return; }
+      const edgeShown = graph.edges(node).some((e) => {
+        const a = graph.getEdgeAttributes(e);
+        return a.kinds.some((k) => enabled.has(k)) && (year === null || validIn(spells.edges.get(e), year));
+      });
+      if (!edgeShown && !(year !== null && attrs.bloc)) hiddenNodes.add(node);
+    });
+    renderer.refresh();
+    const visible = graph.order - hiddenNodes.size;
+    canvas.dataset.visibleNodes = String(visible);
+    canvas.dataset.visibleLabels = graph.filterNodes((n) => !hiddenNodes.has(n)).map((n) => graph.getNodeAttribute(n, "label")).sort().join("|");
+    status.textContent = `${visible} of ${graph.order} states shown`;
+  }
+  slider.addEventListener("input", () => { allYears.checked = false; refresh(); });
+  allYears.addEventListener("change", refresh);
+  const info = document.getElementById("nw-info");
+  renderer.on("clickNode", ({ node }) => { const path = localPath(node); if (path) location.assign(path); });
+  renderer.on("enterNode", ({ node }) => {
+    const a = graph.getNodeAttributes(node);
+    clear(info);
+    const path = localPath(node);
+    info.append(path ? el("a", { href: path }, a.label || node) : a.label || node,
+                ` · blocs: ${a.memberships || "none"} · chaired: ${a.chaired || "never"}`);
+  });
+  refresh();
+  canvas.dataset.drawMs = (performance.now() - started).toFixed(1);
+  window.blocgraphNetwork = { graph, renderer, refresh };
+}
