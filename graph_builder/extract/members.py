@@ -28,15 +28,17 @@ def _lexicon(name: str) -> str:
 _LIST_VERBS = _lexicon("member_list_verbs.txt")
 _LIST_TRIGGER = re.compile(
     r"\b(?:(?:full|founding|permanent|non-permanent|elected|current|original|new|other|"
-    r"remaining|present)\s+)?(?:member\s+states|members|participating\s+states|"
+    r"remaining|present|rotating|\w+teen|\w+ty|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+)\s+){0,2}(?:member\s+states|members|participating\s+states|"
     r"member\s+countries|membership)\s+(?:of\s+(?:the\s+)?(?:(?P<org>" + O + r")|" + _BODY
-    + r")\s+)?"
+    + r")\s+)?(?:(?:in|for)\s+" + T + r"\s+)?"
     r"(?:are|were|include|included|comprise|is\s+made\s+up\s+of|now\s+(?:are|include))\b"
-    r"|(?:(?P<org2>" + O + r")|(?:The|the)\s+" + _BODY + r")(?:'s)?(?:,\s*which|,[^,;]{1,60},)?\s+"
+    r"|(?:(?P<org2>" + O + r")|(?:The|the)\s+" + _BODY + r"|\b[Ii]t)(?:'s)?"
+    r"(?:,\s*which|,[^,;]{1,60},)?\s+"
     r"(?:(?:currently|now|also)\s+)?"
     r"(?:" + _LIST_VERBS + r")\b"
     # "the organisation has nine member states: A, B ...", "28 member states, from A and B"
-    r"|\b(?:has|have|had|counts?|numbers?)\s+(?:\w+(?:-\w+)?\s+)?(?:full\s+)?(?:member\s+states|"
+    r"|\b(?:has|have|had|counts?|numbers?)\s+(?:\w+(?:-\w+)?\s+){0,3}(?:full\s+)?(?:member\s+states|"
     r"members|member\s+countries)\s*(?::|[\u2013\u2014]|\s-\s|,\s*(?:from|including|namely))"
     # "the Forum's 18 members, including Australia and New Zealand"
     r"|(?:(?P<org5>" + O + r")'s|\b[Ii]ts)\s+(?:\w+\s+)?(?:full\s+)?(?:member\s+states|members|"
@@ -57,6 +59,11 @@ _JOINS_LIST = re.compile(r"\b(?:joins|joined|joining)\s+(?P<list>(?:the\s+)?" + 
                          + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*)"
                          r"\s+(?:as\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?members?|in\s+(?:the\s+)?"
                          r"(?P<org>" + O + r"))", re.IGNORECASE)
+# "Set up in 1967 by Kenya, Uganda and Tanzania, the community ...": its founders, fronted
+_FOUNDED_FRONT = re.compile(
+    r"^(?:(?:First|Originally)\s+)?(?:[Ff]ounded|[Cc]reated|[Ss]et\s+up|[Ee]stablished|[Ff]ormed|"
+    r"[Ll]aunched|[Ss]tarted)\b[^;:.]{0,60}?\bby\s+(?P<list>" + "(?:the\\s+)?" + SA
+    + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*),\s+(?:the\s+)?(?P<org>" + O + r")")
 # "It was set up in Shanghai in 2001 by China, Russia, Kazakhstan ...": its founders
 _FOUNDED_BY = re.compile(
     r"(?:(?P<org>" + O + r")|\b(?:It|it))\s+was\s+(?:set\s+up|founded|established|created|formed|"
@@ -80,10 +87,17 @@ _NAMED_LISTS = [
         re.IGNORECASE)),
     # "X is one of the bloc's six members", "X, one of the alliance's founding members,"
     ("member.one-of", re.compile(
-        r"(?P<list>" + SA + r"),?\s+(?:is\s+|was\s+|remains\s+)?one\s+of\s+(?:the\s+)?"
-        r"(?:(?P<org>" + O + r")'s|its|the)\s+(?:\w+\s+){0,2}?(?:members|member\s+states|"
-        r"founders)\b",
+        r"(?P<list>" + SA + r"),?\s+(?:is\s+|was\s+|remains\s+|counts\s+as\s+)?one\s+of\s+"
+        r"(?:(?:the\s+)?(?P<org>" + O + r")'s\s+|its\s+|the\s+)?(?:\w+\s+){0,2}?(?:members|"
+        r"member\s+states|founders)\b(?:\s+of\s+(?:the\s+)?(?P<org_b>" + O + r"))?"
+        r"(?:,?\s+(?:alongside|together\s+with|along\s+with|with)\s+(?P<list_b>" + _LIST + r"))?",
         re.IGNORECASE)),
+    # "Both countries are also members of the CSTO and of the EAEU": the states just named
+    ("member.group", re.compile(
+        r"\b(?:[Bb]oth(?:\s+countries|\s+states)?|[Tt]he\s+(?:two|three|four)(?:\s+\w+)?|"
+        r"[Tt]he\s+(?:trio|pair))\s+(?:are|were|remain)\s+(?:also\s+)?(?:both\s+)?(?:full\s+)?"
+        r"members\s+of\s+(?:the\s+)?(?P<orgs>" + O + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:of\s+)?"
+        r"(?:the\s+)?" + O + r")*)", re.IGNORECASE)),
     # "A, B and C make up the bloc"
     ("member.make-up", re.compile(
         r"(?P<list>" + _LIST + r")\s+(?:make|makes|made|form|forms|formed)\s+up\s+(?:the\s+)?"
@@ -119,11 +133,14 @@ _ACCESSIONS = [
                r"(?=\s+(?:in|on|at)\s)", re.IGNORECASE),
 ]
 # "..., South Sudan was admitted in 2016 and the DRC in 2022": the later joiner of an ellipsis
-_ELLIPTIC_JOIN = re.compile(r"(?:,|\band)\s+(?:the\s+)?(?P<list>" + SA + r")\s+in\s+" + T
-                            + r"(?=\s*(?:[,.;]|and\b|$))", re.IGNORECASE)
+_ELLIPTIC_JOIN = re.compile(
+    r"(?:,|\band|\bthen|\bwith)\s+(?:the\s+)?(?P<list>" + SA + r"(?:\s+and\s+(?:the\s+)?" + SA
+    + r")?)\s+(?:(?:together|jointly)\s+)?in\s+" + T + r"(?=\s*(?:[,.;]|and\b|$))"
+    r"|(?P<list_f>" + SA + r")\s+(?:followed|came\s+next)(?:,)?\s+in\s+" + T, re.IGNORECASE)
 _JOIN_WORDS = re.compile(r"\b(?:joined|admitted|came\s+in|acceded|accepted|became\s+(?:a\s+)?"
-                         r"members?)\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"(?:" + SA + r"\s*,\s*)*" + SA + r",?\s+and\s+(?:the\s+)?$")
+                         r"members?|founded|founders|followed|came\s+next)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:(?:the\s+)?" + SA + r"\s*,\s*)*(?:the\s+)?" + SA
+                          + r",?\s+and\s+(?:the\s+)?$")
 _MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\s+)?" + O)
 _ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
 _ARE_MEMBERS = re.compile(
@@ -132,7 +149,7 @@ _ARE_MEMBERS = re.compile(
     + _BODY + r")"
     # "Armenia and Belarus belong to the CSTO"
     r"|(?P<list2>(?:both\s+)?" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")*)\s+(?:also\s+|all\s+)?"
-    r"belong(?:s|ed)?\s+to\s+(?:the\s+)?(?P<org2>" + O + r")", re.IGNORECASE)
+    r"belong(?:s|ed)?\s+to\s+(?:the\s+)?(?:(?P<org2>" + O + r")|it\b)", re.IGNORECASE)
 # "Russia, China and India are among them" after a sentence about the members
 _AMONG = re.compile(
     r"(?P<list>" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+are\s+(?:also\s+)?among\s+"
@@ -158,13 +175,17 @@ _JOIN = re.compile(
     r"\w+\s+)*member(?:\s+state)?\s+of|becomes\s+(?:a|the|an)\s+(?:\w+\s+)*member(?:\s+state)?"
     r"\s+of|was\s+admitted\s+(?:as\s+(?:a|the)\s+(?:\w+\s+)*member\s+)?(?:to|into)|"
     r"completed\s+its\s+accession\s+to|(?:co-)?founded|sat\s+as\s+(?:a|the)\s+(?:\w+\s+)*member\s+of|"
-    r"acceded\s+to|accedes\s+to|(?:was|were)\s+(?:incorporated|integrated|accepted)\s+into)"
+    r"acceded\s+to|accedes\s+to|(?:was|were)\s+(?:incorporated|integrated|accepted|added|"
+    r"brought)\s+(?:in)?to|(?:has|have)\s+become\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?"
+    r"members?\s+of)"
     r"\s+(?:the\s+)?(?P<org>" + O + r"|(?:it|the\s+(?:bloc|group|"
     r"organi[sz]ation|union|alliance|body|commonwealth|conference|league))\b)"
     # "became the 31st member", "completed its accession", "joined in 2015"
     r"|\u27e6[SAO](\d+)\u27e7(?:,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
     r"also|then|\w+ly)\s+)*(?:became\s+(?:a|the|an)\s+(?:\w+\s+){0,2}member\b(?!\s+of)|"
     r"became\s+(?:(?:full|new|full-fledged)\s+)?members\b(?!\s+of)|"
+    r"(?:has|have)\s+become\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?members?\b(?!\s+of)|"
+    r"(?:was|were)\s+(?:let\s+in|brought\s+in)|"
     r"(?:was|were)\s+(?:added|admitted|accepted)(?:\s+(?:together|jointly|formally))?"
     r"(?=\s+(?:in|on|at|last|earlier)\b)|"
     r"completed\s+its\s+accession\b(?!\s+to)|was\s+admitted\s+as\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
@@ -225,7 +246,8 @@ _WITHDRAW = re.compile(
     r"|(?=(?:in|on)\s+\u27e6T))", re.IGNORECASE)
 
 
-_MEMBER_WORD = re.compile(r"member|join|admit|belong|admission|entry|entered|came\s+in|signed\s+up|"
+_MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+next|let\s+in|"
+                          r"brought|admission|entry|entered|came\s+in|signed\s+up|"
                           r"they\s+(?:are|include)|make\s+up|made\s+up|"
                           r"founders|participating|set up|founded|established|"
                           r"created|accepted|"
@@ -305,11 +327,13 @@ def extract_members(ctx: Context) -> list[Membership]:
     restored: list[Membership] = []  # readmitted: active again from that date
     previous_members = False  # the previous sentence spoke of members ("... are among them")
     previous_org: str | None = None  # the body that sentence named
+    previous_states: list[str] = []  # the states it named ("Both countries are members of")
     for sentence in ctx.sentences:
         masked = sentence.masked
         lower = masked.lower()
         if not _MEMBER_WORD.search(lower):
             previous_members, previous_org = False, None
+            previous_states = [st for _, _, i in sentence.tokens("S") if (st := sentence.state(i))]
             continue
         for m in _LIST_TRIGGER.finditer(masked):
             if negated(masked[max(0, m.start() - 40):m.end()]):
@@ -366,29 +390,48 @@ def extract_members(ctx: Context) -> list[Membership]:
                     sentence, m.start(), ctx)
                 when = _when(sentence, m.start(), min(len(masked), m.end() + 40)) or \
                     _when_near(sentence, m.start(), ctx)
-                for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
+                group = "list" if m.groupdict().get("list") else "list_f"
+                for _, _, i in sentence.tokens("SA", m.start(group), m.end(group)):
                     state = sentence.state(i)
                     if state and org:
                         add(_fact(sentence, org, state, when, None, None, rule, 0.8))
+        for m in _FOUNDED_FRONT.finditer(masked):
+            org = _org(sentence, m.group("org"), ctx)
+            for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
+                state = sentence.state(i)
+                if state and org:
+                    add(_fact(sentence, org, state, None, None, None, "member.founded-by", 0.8))
         for rule, rx in _NAMED_LISTS:
             for m in rx.finditer(masked):
                 window = masked[max(0, m.start() - 40):m.end()]
-                if negated(window) or _LIST_STOP.search(m.group("list")):
+                listed = m.group("list") if "list" in m.groupdict() else ""
+                if negated(window) or _LIST_STOP.search(listed):
                     continue
                 if rule == "member.they" and not (previous_members or re.match(
                         r"The\s+\w+\s+(?:countries|states|nations|member)", masked)):
                     continue
-                named = m.groupdict().get("org")
+                if rule == "member.group":
+                    orgs = [sentence.org(i) for _, _, i in sentence.tokens(
+                        "O", m.start("orgs"), m.end("orgs"))]
+                    for org in filter(None, orgs):
+                        for state in previous_states:
+                            add(_fact(sentence, org, state, None, None, None, rule, 0.75))
+                    continue
+                named = m.groupdict().get("org") or m.groupdict().get("org_b")
                 org = _org(sentence, named, ctx) if named else (
                     previous_org if rule == "member.they" and previous_org else
                     _org_before(sentence, m.start(), ctx))
                 since = _when(sentence, m.end(), min(len(masked), m.end() + 25)) \
                     if rule == "member.are-members" and re.match(
                         r"\s+since\s", masked[m.end():]) else None
-                for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
-                    state = sentence.state(i)
-                    if state and org:
-                        add(_fact(sentence, org, state, since, None, None, rule, 0.8))
+                spans = [(m.start("list"), m.end("list"))]
+                if m.groupdict().get("list_b"):
+                    spans.append((m.start("list_b"), m.end("list_b")))
+                for a, b in spans:
+                    for _, _, i in sentence.tokens("SA", a, b):
+                        state = sentence.state(i)
+                        if state and org:
+                            add(_fact(sentence, org, state, since, None, None, rule, 0.8))
         for m in _FOUNDED_BY.finditer(masked):
             if negated(masked[max(0, m.start() - 30):m.end()]):
                 continue
@@ -514,6 +557,7 @@ def extract_members(ctx: Context) -> list[Membership]:
                 add(_fact(sentence, org, member, _when(sentence, 0, len(masked)), None, None,
                           "member.admit", 0.8))
         previous_members = "member" in lower
+        previous_states = [st for _, _, i in sentence.tokens("S") if (st := sentence.state(i))]
         named_orgs = [sentence.org(i) for _, _, i in sentence.tokens("O")]
         previous_org = next((o for o in reversed(named_orgs) if o), None) if previous_members \
             else None
@@ -532,6 +576,19 @@ def extract_members(ctx: Context) -> list[Membership]:
 _CHAIR_MEMBER_OF = {"Council of the EU": "EU", "European Council": "EU"}
 _GATHERING = re.compile(r"\b(?:summit|around\s+the\s+table|attended|took\s+part|gathered|"
                         r"session|leaders)\b", re.IGNORECASE)
+_ATTENDED = re.compile(r"\b(?:attended\s+by|attendees|those\s+present|present\s+were|"
+                       r"were\s+present|around\s+the\s+table|took\s+part|participants\s+included|"
+                       r"in\s+attendance|gathered|brought\s+together)\b", re.IGNORECASE)
+_LEADER_POSTS = frozenset({"president", "prime minister", "king", "emir", "chancellor",
+                           "vice president"})
+
+
+def reference_state(name: str | None) -> bool:
+    from graph_builder.core.reference import resolve
+
+    return bool(name) and resolve(name, "state") is not None
+
+
 _NOT_MEMBER_NEAR = re.compile(r"\b(?:observers?|guests?|partners?|invited|invitees?|applicants?|"
                               r"dialogue|associate|candidate)\b", re.IGNORECASE)
 
@@ -559,14 +616,22 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
                                   origin="extracted", confidence=0.65, rule=rule))
 
     for chair in chairs:
-        if chair.start is not None:
-            add(_CHAIR_MEMBER_OF.get(chair.organization, chair.organization), chair.chair,
-                chair.evidence, "member.chair")
+        add(_CHAIR_MEMBER_OF.get(chair.organization, chair.organization), chair.chair,
+            chair.evidence, "member.chair")
+    # leaders listed in one sentence about the gathering: "attended by Angolan President X,
+    # Mozambican Prime Minister Y and Cape Verde's President Z"
+    by_sentence: dict[str, list] = {}
     for post in posts:
-        if post.rule != "post.leader-list" or post.of in outsiders or not post.evidence:
+        if post.evidence and post.of not in outsiders and reference_state(post.of):
+            by_sentence.setdefault(post.evidence.text, []).append(post)
+    for text, listed in by_sentence.items():
+        leaders = [p for p in listed if p.post in _LEADER_POSTS]
+        if not ctx.topic_org or not (_GATHERING.search(text) or _ATTENDED.search(text)):
             continue
-        if _GATHERING.search(post.evidence.text) and ctx.topic_org:
-            add(ctx.topic_org, post.of, post.evidence, "member.summit-leaders")
+        if any(p.rule == "post.leader-list" for p in listed) or (
+                len(leaders) >= 2 and _ATTENDED.search(text)):
+            for post in leaders or listed:
+                add(ctx.topic_org, post.of, post.evidence, "member.summit-leaders")
     return out
 
 
