@@ -71,6 +71,7 @@ class BuildReport:
 class Inputs:
     articles: dict[str, Path] = field(default_factory=dict)
     facts: dict[str, list[Path]] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)  # article -> its file, resolved
     warnings: list[str] = field(default_factory=list)
 
 
@@ -90,13 +91,17 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield here / name
 
 
-def collect(paths: Iterable[Path]) -> Inputs:
-    """Article and facts files under the given paths, keyed by article stem.
+def collect(paths: Iterable[Path], stored: dict[str, str] | None = None) -> Inputs:
+    """Article and facts files under the given paths, keyed by article identity.
 
     A path given explicitly is always read, hidden or not; inside a folder, hidden entries
     and store folders are skipped. A path that yields nothing to build is a warning.
+    `stored` (article -> the file it was built from, in the store's metadata) keeps each
+    file's identity from one build to the next; see `_identities`.
     """
     inputs = Inputs()
+    texts: dict[Path, Path] = {}  # resolved -> as given
+    facts_files: list[Path] = []
     for root in paths:
         if not root.exists():
             raise BlocgraphError(f"{root}: no such file or folder")
@@ -117,31 +122,100 @@ def collect(paths: Iterable[Path]) -> Inputs:
             if path.name.endswith(".gold.json"):
                 continue  # evaluation answers, not facts to build from
             if suffix in ARTICLE_SUFFIXES:
-                inputs.articles.setdefault(path.stem, path)
+                texts.setdefault(path.resolve(), path)
                 found += 1
             elif suffix == ".json":
-                inputs.facts.setdefault("", []).append(path)
+                if path not in facts_files:
+                    facts_files.append(path)
                 found += 1
         if not found:
             inputs.warnings.append(f"{root}: no {_KINDS} in this folder")
-    facts_files = inputs.facts.pop("", [])
+    keys = _identities(list(texts), stored or {})
+    for resolved, given in texts.items():
+        inputs.articles[keys[resolved]] = given
+        inputs.paths[keys[resolved]] = str(resolved)
     for path in facts_files:
-        stem = _facts_stem(path)
-        inputs.facts.setdefault(stem, []).append(path)
+        key = _facts_key(path, texts, keys, stored or {})
+        inputs.facts.setdefault(key, []).append(path)
     if not inputs.articles and not inputs.facts:
         inputs.warnings.append("nothing to build")
     return inputs
 
 
-def _facts_stem(path: Path) -> str:
-    """The article a facts file is about: its `article` field, else its own name."""
+def _identities(files: list[Path], stored: dict[str, str]) -> dict[Path, str]:
+    """Each article file's identity in the store: its stem, or a path when stems collide.
+
+    A file the store already knows keeps its identity. A new file takes its stem unless
+    another file of this build has the same stem, or the store's file of that stem still
+    exists: then it is named by the end of its path that tells them apart
+    ('2024/report.txt', 'articles/news.html'), so neither replaces the other. A stem whose
+    file is gone from where it was (moved, renamed folder) passes to the new file.
+    """
+    owner = {path: key for key, path in stored.items()}
+    keys: dict[Path, str] = {}
+    new: dict[str, list[Path]] = {}
+    for path in files:
+        if str(path) in owner:
+            keys[path] = owner[str(path)]
+        else:
+            new.setdefault(path.stem, []).append(path)
+    used = set(stored) | set(keys.values())
+    for stem, group in sorted(new.items()):
+        other = stored.get(stem)
+        alive = other is not None and Path(other).is_file()
+        if len(group) == 1 and not (alive or stem in keys.values()):
+            keys[group[0]] = stem
+            used.add(stem)
+            continue
+        rivals = group + ([Path(other)] if alive and other is not None else [])
+        for path in group:
+            keys[path] = _distinct_tail(path, rivals, used)
+            used.add(keys[path])
+    return keys
+
+
+def _distinct_tail(path: Path, rivals: list[Path], used: set[str]) -> str:
+    """The shortest end of `path` (its folder and name at least) no rival ends with."""
+    parts = path.parts
+    for n in range(2, len(parts) + 1):
+        tail = "/".join(parts[-n:])
+        others = ("/".join(r.parts[-n:]) for r in rivals if r != path)
+        if tail not in used and tail not in others:
+            return tail
+    return str(path)
+
+
+def _facts_key(path: Path, texts: dict[Path, Path], keys: dict[Path, str],
+               stored: dict[str, str]) -> str:
+    """The article a facts file is about, by its `article` field (else its own name).
+
+    The field names the article's file ('report.txt') or the end of its path
+    ('2024/report.txt'): the article text of this build it fits, else a stored article
+    of that identity, else its stem. A name that fits two article files is an error.
+    """
+    article = _facts_article(path)
+    wanted = Path(article).parts
+    fits = [p for p in texts if p.parts[-len(wanted):] == wanted]
+    if len(fits) > 1:
+        both = " and ".join(str(texts[p]) for p in sorted(fits)[:2])
+        raise BlocgraphError(
+            f"{path}: article '{article}' is both {both}; name it by its folder "
+            f"(\"article\": \"{'/'.join(sorted(fits)[0].parts[-2:])}\")"
+        )
+    if fits:
+        return keys[fits[0]]
+    return article if article in stored else Path(article).stem
+
+
+def _facts_article(path: Path) -> str:
+    """A facts file's `article` field, else its own name; read_facts reports problems."""
     try:
         data = json.loads(path.read_text("utf-8"))
-        if isinstance(data, dict) and isinstance(data.get("article"), str):
-            return Path(data["article"]).stem
-    except (OSError, ValueError):
+        if isinstance(data, dict) and isinstance(data.get("article"), str) and data["article"]:
+            return data["article"]
+    except (OSError, ValueError, RecursionError):
         pass  # read_facts reports the problem with its line number
-    return path.stem
+    return path.stem + ".txt"
 
 
 def _fingerprint(facts: ArticleFacts) -> str:
@@ -220,6 +294,8 @@ def _gather(
         merged = facts_mod.merge(extracted, curated)
         if extracted is not None and curated is not None:
             merged.article = extracted.article
+        if "/" in stem:  # named by its path: so are its sources
+            merged.article = stem
         out[stem] = merged
     return out
 
@@ -245,9 +321,10 @@ def build(
     jobs = check_jobs(jobs)
     started = time.perf_counter()
     report = BuildReport()
-    inputs = collect(list(paths))
+    stored = {} if rebuild or not store.exists() else store.meta()
+    inputs = collect(list(paths), stored.get("paths", {}))
     report.warnings.extend(inputs.warnings)
-    previous = {} if rebuild else store.meta().get("sources", {}) if store.exists() else {}
+    previous = stored.get("sources", {})
     all_facts = gather_facts(inputs, extractor, report, progress, previous, jobs, warm)
     ontology = ontology_quads()
     ontology_fp = ontology_fingerprint(ontology)
@@ -261,6 +338,7 @@ def build(
             slugs.setdefault(key, slugify(key))
         taken = set(slugs.values())
         meta.setdefault("sources", {}).update(report.sources)
+        meta.setdefault("paths", {}).update(inputs.paths)
         full = meta.get("ontology") != ontology_fp or meta.get("infer") != infer
         full = full or meta.get("engine") != engine
         added: list[str] = []

@@ -1,5 +1,7 @@
 """Every article keeps its own graph and its own sources, whatever its file is called (issue 16).
 
+Point 1: two articles with the same file name in different folders, or news.txt beside
+news.html, were one article: one was dropped, and a later build of the other replaced it.
 Point 2: names that slug alike ('a b' and 'a_b', every all-Cyrillic name as 'unnamed') shared
 one graph, merging two articles' facts and swapping their sources.
 """
@@ -9,7 +11,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from graph_builder import Blocgraph
+from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.vocab import ARTICLE_GRAPH_PREFIX, article_slug, slugify
 
 # (chair, year) pairs: each article states a different chairmanship, so a row's source
@@ -75,3 +82,104 @@ def test_a_later_build_of_a_look_alike_name_adds_a_graph(tmp_path: Path) -> None
     assert sources(store) == {"Kazakhstan": "a b.txt", "Belarus": "a_b.txt"}
     again = Blocgraph(store).build([tmp_path / "1.json", tmp_path / "2.json"], extract=False)
     assert sorted(again.unchanged) == ["a b", "a_b"] and not again.built
+
+
+# -- point 1: the same file name in two places ---------------------------------------------
+TEXT = ("CSTO chair\n\nMOSCOW, January 1, {year} - {chair} assumed the rotating chairmanship "
+        "of the Collective Security Treaty Organization for {year}.\n")
+
+
+def article(path: Path, chair: str, year: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TEXT.format(chair=chair, year=year), "utf-8")
+    return path
+
+
+def test_same_file_name_in_two_folders_are_two_articles(tmp_path: Path) -> None:
+    article(tmp_path / "in" / "2023" / "report.txt", "Belarus", "2023")
+    article(tmp_path / "in" / "2024" / "report.txt", "Kazakhstan", "2024")
+    report = Blocgraph(tmp_path / "store").build([tmp_path / "in"])
+    assert sorted(report.built) == ["2023/report.txt", "2024/report.txt"]
+    assert sources(tmp_path / "store") == {"Belarus": "2023/report.txt",
+                                           "Kazakhstan": "2024/report.txt"}
+
+
+def test_a_later_build_of_the_same_name_does_not_replace_the_first(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = article(tmp_path / "2023" / "report.txt", "Belarus", "2023")
+    second = article(tmp_path / "2024" / "report.txt", "Kazakhstan", "2024")
+    Blocgraph(store).build([first])
+    Blocgraph(store).build([second])
+    assert sources(store) == {"Belarus": "report.txt", "Kazakhstan": "2024/report.txt"}
+    again = Blocgraph(store).build([first, second])  # each keeps the identity it was given
+    assert sorted(again.unchanged) == ["2024/report.txt", "report"] and not again.built
+
+
+def test_a_moved_article_keeps_its_graph(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    Blocgraph(store).build([article(tmp_path / "old" / "report.txt", "Belarus", "2023")])
+    (tmp_path / "old").rename(tmp_path / "new")
+    report = Blocgraph(store).build([tmp_path / "new"])
+    assert report.unchanged == ["report"]
+    assert sources(store) == {"Belarus": "report.txt"}
+
+
+def test_news_txt_beside_news_html_are_two_articles(tmp_path: Path) -> None:
+    article(tmp_path / "in" / "news.txt", "Belarus", "2023")
+    html = TEXT.format(chair="Kazakhstan", year="2024").replace("\n\n", "</h1>\n<p>")
+    (tmp_path / "in" / "news.html").write_text(f"<html><body><h1>{html}</p></body></html>")
+    Blocgraph(tmp_path / "store").build([tmp_path / "in"])
+    assert sources(tmp_path / "store") == {"Belarus": "in/news.txt",
+                                           "Kazakhstan": "in/news.html"}
+
+
+def test_a_facts_file_for_an_ambiguous_name_is_an_error_naming_both(tmp_path: Path) -> None:
+    one = article(tmp_path / "in" / "2023" / "report.txt", "Belarus", "2023")
+    two = article(tmp_path / "in" / "2024" / "report.txt", "Kazakhstan", "2024")
+    facts(tmp_path / "in" / "facts" / "report.json", "report.txt", "Armenia", "2022")
+    with pytest.raises(BlocgraphError, match="is both") as caught:
+        Blocgraph(tmp_path / "store").build([tmp_path / "in"])
+    assert str(one) in str(caught.value) and str(two) in str(caught.value)
+    facts(tmp_path / "in" / "facts" / "report.json", "2024/report.txt", "Armenia", "2022")
+    Blocgraph(tmp_path / "store").build([tmp_path / "in"])
+    assert sources(tmp_path / "store") == {
+        "Belarus": "2023/report.txt", "Kazakhstan": "2024/report.txt",
+        "Armenia": "2024/report.txt"}
+
+
+# -- the fuzzing test of "Done when" -------------------------------------------------------
+_NAME = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"),
+                  exclude_characters="/\\"),
+    min_size=1, max_size=12,
+).filter(lambda n: n.strip(" .") == n and not n.startswith("."))
+_FOLDER = st.sampled_from(["", "a", "b", "a/b", "2024", "статьи", "x y"])
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                              HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_FOLDER, _NAME, st.sampled_from([".txt", ".md"])),
+                min_size=2, max_size=len(CHAIRS)),
+       st.booleans())
+def test_fuzz_file_names_keep_their_own_sources(tmp_path_factory: pytest.TempPathFactory,
+                                                files: list[tuple[str, str, str]],
+                                                split: bool) -> None:
+    root = tmp_path_factory.mktemp("names")
+    written: dict[str, Path] = {}  # chair -> its article file
+    for (folder, name, suffix), (chair, year) in zip(files, CHAIRS, strict=False):
+        path = root / "in" / folder / f"{name}{suffix}"
+        if path.exists() or len(path.name.encode()) > 200:
+            continue
+        written[chair] = article(path, chair, year)
+    store = root / "store"
+    if split:  # one build per file: a later one must not replace an earlier one
+        for path in written.values():
+            Blocgraph(store).build([path])
+    else:
+        Blocgraph(store).build([root / "in"])
+    cited = sources(store)
+    assert set(cited) == set(written)
+    for chair, name in cited.items():
+        assert written[chair].as_posix().endswith(name), (chair, name, written)
+    assert len(article_graphs(store)) == len(written)
