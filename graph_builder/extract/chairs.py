@@ -33,10 +33,11 @@ _KEYWORD = re.compile(
 _GAP = r"(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|,\s*(?:which|who)|" \
        r",\s+(?:\u27e6[SA]\d+\u27e7's\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:president|leader|" \
        r"prime\s+minister|king|emir|head\s+of\s+state)(?:\s+of\s+\u27e6S\d+\u27e7)?,|" \
-       r",\s*whose\s+country)?" \
+       r",\s*whose\s+country|,\s+(?:a|an|the)\s+(?!\u27e6)[^,;]{1,50},){0,2}" \
        r"(?:\s+(?:is|was)\s+next\s+in\s+line\s+and)?" \
        r"(?:\s+(?:has|have|had|will|would|formally|officially|then|also|last|first|now|next|" \
-       r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|\w+ly|agreed|" \
+       r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|\w+ly|agreed|thus|" \
+       r"therefore|hence|so|" \
        r"due|set|scheduled|confirmed|chosen|elected|designated|" + T + r"|" \
        r"\w+day))*\s+"
 _TAKE = (
@@ -120,8 +121,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.passed-to", re.compile(
         r"(?:chairmanship|presidency|chair|helm|baton)(?:\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
         + ANY + r")?(?:\s+(?:for|in|from|on)\s+" + T + r")?,?\s+(?:(?:was|is|has\s+been|will\s+be|"
-        r"had\s+been|formally|officially|then|now|duly)\s+)*(?:pass(?:es|ed)?|transferred|"
-        r"handed(?:\s+over)?|went|goes|mov(?:es|ed)|rotat(?:es|ed))(?:\s+(?:on|in|from)\s+" + T
+        r"had\s+been|formally|officially|then|now|duly|will|is\s+due\s+to|is\s+set\s+to|"
+        r"is\s+expected\s+to|is\s+to|shall|be)\s+)*(?:pass(?:es|ed)?|transferred|"
+        r"handed(?:\s+over)?|went|go(?:es)?(?:\s+over)?|mov(?:es|ed|e)(?:\s+on)?|rotat(?:es|ed|e))"
+        r"(?:\s+(?:on|in|from)\s+" + T
         + r")?(?:\s+from\s+(?:the\s+)?(?:Republic\s+of\s+)?" + SA + r")?\s+to\s+(?:the\s+)?"
         r"(?:Republic\s+of\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
     # "the presidency passed from India to Astana": India held it before
@@ -160,6 +163,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         SA + _GAP + r"succeed(?:s|ed|ing)?\s+(?:the\s+)?" + SA + r"(?:'s\s+\S+)?\s+(?:at\s+the\s+"
         r"(?:helm|head)|as\s+(?:the\s+)?(?:chair|chairman|chairperson|president|holder)|in\s+the\s+"
         r"(?:chair|presidency))", re.IGNORECASE)),
+    # "the Icelandic prime minister, whose country steered the Nordic Council last year"
+    ("chair.whose-country", re.compile(
+        SA + r"(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|leader|king|emir|"
+        r"minister|counterpart|delegation|envoy)[^,;]{0,40},?\s+whose\s+country\s+"
+        r"(?:(?:has|had|also|currently|will)\s+)*(?:chairs|chaired|chair|steered|steers|leads|led|"
+        r"holds|held|presides|presided|took\s+over)\b", re.IGNORECASE)),
     # "followed by Slovenia in September", "then Denmark"
     ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
                                   re.IGNORECASE)),
@@ -193,9 +202,15 @@ _STRETCH_STOP = re.compile(
     r"|(?<!from\s)(?<!from\sthe\s)(?<!succeeding\s)(?<!replacing\s)" + SA, re.IGNORECASE)
 
 
+_PREDECESSOR_CLAUSE = re.compile(r"\bfrom\s+(?:the\s+)?\u27e6[SA]\d+\u27e7(?:,\s+[^,;]{1,50})?"
+                                 r"(?=,\s*(?:which|who|whose)\b)", re.IGNORECASE)
+
+
 def _next_state(sentence: Masked, start: int, end: int) -> int:
     m = _STRETCH_STOP.search(sentence.masked, start, end)
-    return m.start() if m else end
+    stop = m.start() if m else end
+    clause = _PREDECESSOR_CLAUSE.search(sentence.masked, start, stop)
+    return clause.end() if clause else stop
 
 
 def _gap_period(sentence: Masked, verb_at: int, subject_at: int, left: int) -> tuple[
@@ -301,14 +316,16 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
     last_org: str | None = None  # the body of the previous sentence's chair facts
     for sentence in ctx.sentences:
         masked = sentence.masked
-        has_keyword = bool(_KEYWORD.search(masked.lower()))
+        has_keyword = bool(_KEYWORD.search(masked.lower())) or bool(
+            _AFTER_PAIRS.search(masked) and _LEAD_WORD.search(masked))
         if not has_keyword and not (previous_keyword and re.search(
-                r"take(?:s)?\s+over|took\s+over|followed\s+by|hold\s+it", masked, re.I)):
+                r"take(?:s)?\s+over|took\s+over|followed\s+by|hold\s+it|(?:got|gets|received|"
+                r"receives|keeps|kept|took|takes|holds|held|has\s+had)\s+it\b", masked, re.I)):
             previous_keyword = False
             last_org = None
             continue
         previous_keyword = has_keyword or previous_keyword
-        facts = _sentence_chairs(sentence, ctx, last_org)
+        facts = _sentence_chairs(sentence, ctx, last_org, continues=not has_keyword)
         found.extend(facts)
         last_org = facts[-1].organization if facts else None
     return [_year_of_outgoing(f) for f in _merge(found)]
@@ -349,8 +366,10 @@ _ANAPHOR = re.compile(r"\b(?:that|this|the\s+same)\s+(?:chairmanship|presidency|
                       re.IGNORECASE)
 
 
-def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
-                     ) -> list[Chairmanship]:
+def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None,
+                     continues: bool = False) -> list[Chairmanship]:
+    """The chairs one sentence states; `continues` when it goes on about the chair of the
+    sentence before ("The presidency rotates. Slovakia got it from Hungary.")."""
     masked = sentence.masked
     out: list[Chairmanship] = []
     at: dict[int, int] = {}  # id(fact) -> where its match starts
@@ -383,7 +402,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
             if negated(masked[left:m.end()]) or negated(masked[m.start():m.end() + 2]):
                 continue
             if rule == "chair.take" and m.group("noun").lower() == "it" and not _KEYWORD.search(
-                    masked.lower()) and "hold" not in m.group(0).lower():
+                    masked.lower()) and "hold" not in m.group(0).lower() and not continues:
                 continue
             if rule == "chair.verb" and _CHAIRED_MEETING.match(masked, m.end()):
                 continue
@@ -418,7 +437,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
             if not explicit and rule == "chair.holder":
                 start, end, weak = pub_year, pub_year, True  # "this year's holder"
             if not explicit and rule == "chair.take" and re.search(
-                    r"assum|t(?:ook|akes?)|receiv|inherit|beg|start|open", m.group(0), re.I):
+                    r"assum|t(?:ook|akes?)|receiv|inherit|beg|start|open|\bgot\b|\bgets\b",
+                    m.group(0), re.I):
                 start, end, weak = pub_year, None, True
             if not explicit and rule in ("chair.verb", "chair.takes-over"):
                 if re.search(r"\bnext\s+year\b", masked[m.end():end_clause], re.I):
@@ -438,8 +458,35 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 at[id(fact)] = m.start()
                 handled.add(int(token))
                 out.extend(_more_years(sentence, ctx, fact, m.end(), end_clause))
+    out.extend(_after_list(sentence, ctx, org_for))
     _link_predecessors(out, at)
     _date_predecessors(out, masked)
+    return out
+
+
+# "the fifth small economy in a row to lead the group, after Malta in 2019, Fiji in 2020 and
+# Iceland in 2021": the earlier terms, one chair a year
+_AFTER_PAIRS = re.compile(r"\bafter\s+(?P<pairs>(?:the\s+)?" + SA + r"\s+in\s+" + T
+                          + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r"\s+in\s+" + T
+                          + r")+)", re.IGNORECASE)
+_PAIR = re.compile(SA + r"\s+in\s+" + T)
+_LEAD_WORD = re.compile(r"\b(?:lead|led|preside|presided|steer|steered|helm|turn)\b", re.IGNORECASE)
+
+
+def _after_list(sentence: Masked, ctx: Context, org_for: Callable[..., str | None]
+                ) -> list[Chairmanship]:
+    out: list[Chairmanship] = []
+    for m in _AFTER_PAIRS.finditer(sentence.masked):
+        if negated(sentence.masked[max(0, m.start() - 60):m.start()]):
+            continue
+        org = org_for(m.start())
+        for pair in _PAIR.finditer(sentence.masked, m.start("pairs"), m.end("pairs")):
+            chair = sentence.state(pair.group(1))
+            d = sentence.item(pair.group(2)).date
+            if chair and org and d is not None and d.start:
+                out.append(Chairmanship(org, chair, d.start, d.end, evidence=evidence(sentence),
+                                        origin="extracted", confidence=0.7,
+                                        rule="chair.after-list"))
     return out
 
 

@@ -246,3 +246,28 @@ def test_today_and_this_weekend_are_days() -> None:
     assert got["today"] == ("2024-03-13", "2024-03-13")
     assert got["Yesterday"] == ("2024-03-12", "2024-03-12")
     assert got["this weekend"] == ("2024-03-16", "2024-03-17")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Andean Community met. Peru's President Ana Torres, a former judge, took over the "
+     "bloc's rotating presidency on Monday.", ("Andean Community", "Peru", "2024")),
+    ("Thanks went to the Icelandic prime minister, whose country steered the Nordic Council "
+     "last year.", ("Nordic Council", "Iceland", "2023")),
+    ("Fiji took over as chair of the Pacific Islands Forum from Samoa, the smallest member, "
+     "which had led it since 2022.", ("Pacific Islands Forum", "Samoa", "2022")),
+    ("The Andean Community met. Colombia is the fifth member in a row to lead it, after Peru in "
+     "2019, Ecuador in 2020 and Bolivia in 2021.", ("Andean Community", "Ecuador", "2020")),
+    ("The presidency of the Benelux will move on to Luxembourg at the start of next year.",
+     ("Benelux", "Luxembourg", "2025")),
+])
+def test_chairs_in_the_shapes_of_others_text(tmp_path: Path, sentence: str,
+                                             expected: tuple[str, str, str]) -> None:
+    facts = _article(tmp_path, f"Notes\n\nBRUSSELS, 3 March 2024 - Leaders met. {sentence}")
+    got = {(c.organization, c.chair, (c.start or "")[:4]) for c in facts.chairmanships}
+    assert expected in got
+
+
+def test_a_predecessors_clause_does_not_date_the_successor(tmp_path: Path) -> None:
+    facts = _article(tmp_path, "Notes\n\nSUVA, 3 March 2024 - Fiji took over as chair of the "
+                     "Pacific Islands Forum from Samoa, which had led it since 2022.")
+    assert ("Fiji", "2022") not in {(c.chair, c.start) for c in facts.chairmanships}
