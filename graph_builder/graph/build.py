@@ -324,7 +324,8 @@ def build(
     stored = {} if rebuild or not store.exists() else store.meta()
     inputs = collect(list(paths), stored.get("paths", {}))
     report.warnings.extend(inputs.warnings)
-    previous = stored.get("sources", {})
+    damaged = _damaged(store, stored) if stored.get("updated") else set()
+    previous = {k: v for k, v in stored.get("sources", {}).items() if k not in damaged}
     all_facts = gather_facts(inputs, extractor, report, progress, previous, jobs, warm)
     ontology = ontology_quads()
     ontology_fp = ontology_fingerprint(ontology)
@@ -339,7 +340,22 @@ def build(
         taken = set(slugs.values())
         meta.setdefault("sources", {}).update(report.sources)
         meta.setdefault("paths", {}).update(inputs.paths)
+        updated = bool(meta.pop("updated", False))
+        for key in damaged:  # written again if among the inputs, else at its next build
+            known.pop(key, None)
+            if key not in report.sources:
+                meta["sources"].pop(key, None)
+        if updated:
+            meta.pop("ontology", None)  # an update may have dropped it too
+            missing = sorted(damaged - set(all_facts))
+            if missing:
+                report.warnings.append(
+                    f"{len(missing)} article graph(s) changed by a SPARQL update are not "
+                    f"among the inputs and stay as the update left them until built again: "
+                    + ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+                )
         full = meta.get("ontology") != ontology_fp or meta.get("infer") != infer
+        full = full or updated
         full = full or meta.get("engine") != engine
         added: list[str] = []
         pending: list[ox.Quad] = []
@@ -384,12 +400,30 @@ def build(
                 report.inference = inference.run(db, None if full else [*added, REFERENCE_GRAPH])
             meta["infer"] = infer
             meta["engine"] = engine
-        unchanged = {article_graph(stem, slugs.get(stem)) for stem in report.unchanged}
+        unchanged = set() if updated else {
+            article_graph(stem, slugs.get(stem)) for stem in report.unchanged
+        }
         meta["counts"] = counts(db, meta.setdefault("sizes", {}), unchanged)
         report.asserted = meta["counts"]["asserted"]
         report.inferred = meta["counts"]["inferred"]
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _damaged(store: Store, meta: dict) -> set[str]:
+    """The articles whose graph a SPARQL update changed: its size is not the one recorded.
+
+    Checked only after an update (the serve worker marks the store), so an ordinary
+    incremental build counts nothing.
+    """
+    sizes = meta.get("sizes", {})
+    slugs = meta.get("graphs", {})
+    out = set()
+    for key in meta.get("articles", {}):
+        graph = article_graph(key, slugs.get(key))
+        if graph_size(store.db, graph) != sizes.get(graph):
+            out.add(key)
+    return out
 
 
 _ENTITY_PREFIXES = tuple(f"{ID}{kind}/" for kind in ("state", "org", "city"))

@@ -178,8 +178,10 @@ def _truncation(truncated: bool) -> dict[str, str]:
 
 def run_update(store: Store, job: dict[str, Any]) -> dict[str, Any]:
     """Apply an update as a new store generation, swapped in only if it succeeds."""
-    with store.transaction() as (db, _meta):
+    with store.transaction() as (db, meta):
         db.update(job["text"], base_iri=job.get("base_iri"))
+        # the build's record of each graph no longer holds: the next build checks them
+        meta["updated"] = True
     return _response(200, "update applied\n")
 
 
