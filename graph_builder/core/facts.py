@@ -267,6 +267,11 @@ def read_facts(path: Path) -> ArticleFacts:
         raise BlocgraphError(
             f"{path}: line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})"
         ) from None
+    except RecursionError:
+        raise BlocgraphError(
+            f"{path}: nested too deeply to be a facts file (objects and lists "
+            "hundreds of levels deep)"
+        ) from None
     except _DuplicateKey as exc:
         line = _duplicate_line(text, exc.key)
         where = f"line {line}: " if line else ""

@@ -39,3 +39,11 @@ def test_the_same_key_in_sibling_objects_is_fine(tmp_path: Path) -> None:
     other = CHAIR.replace("Kazakhstan", "Belarus").replace("2024", "2023")
     text = f'{{"article": "a.txt", "chairmanships": [{CHAIR}, {other}]}}'
     assert len(read_facts(facts_file(tmp_path, text)).chairmanships) == 2
+
+
+@pytest.mark.parametrize("opening", ["[", '{"a": '])
+def test_a_file_nested_100000_deep_is_one_line(tmp_path: Path, opening: str) -> None:
+    closing = "]" if opening == "[" else "}"
+    path = facts_file(tmp_path, opening * 100_000 + "1" + closing * 100_000)
+    with pytest.raises(BlocgraphError, match="nested too deeply"):
+        read_facts(path)
