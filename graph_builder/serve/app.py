@@ -125,6 +125,17 @@ def create_app(
     """The ASGI application; the worker pool starts and stops with it (lifespan)."""
     if allow_update and not token:
         raise BlocgraphError("--allow-update needs --token T (clients send 'Bearer T')")
+    if token and not allow_update:
+        raise BlocgraphError("--token T is the key clients send for SPARQL Update, which "
+                             "only --allow-update turns on; add it, or drop --token")
+    for option, value, least in (("--timeout", timeout, None), ("--max-rows", max_rows, 1),
+                                 ("--max-body", max_body, 1), ("--workers", workers, 1)):
+        if value is None and option == "--workers":
+            continue
+        if least is None and not value > 0:
+            raise BlocgraphError(f"{option} {value:g}: give a number of seconds above 0")
+        if least is not None and not value >= least:
+            raise BlocgraphError(f"{option} {value}: give a whole number of {least} or more")
     if not client_timeout > 0:
         raise BlocgraphError(f"--client-timeout {client_timeout:g}: give a number of seconds "
                              "above 0")
@@ -435,6 +446,23 @@ def head_deadline_protocol(client_timeout: float) -> type[asyncio.Protocol]:
     return HeadDeadline
 
 
+def _check_free(host: str, port: int) -> None:
+    """Refuse a port another program listens on, in one line (uvicorn's is a log and exit 3)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise BlocgraphError(f"--host {host}: cannot resolve ({exc.strerror or exc})") from None
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise BlocgraphError(
+                f"--port {port}: cannot listen on {host}:{port} ({exc.strerror or exc})"
+            ) from None
+
+
 def run(
     store_dir: Path | str,
     *,
@@ -449,6 +477,9 @@ def run(
     if not is_loopback(host) and not host_given:
         raise BlocgraphError(f"--host {host}: not a loopback address; pass --host explicitly "
                              "to serve other machines")
+    if not 0 < port < 65536:
+        raise BlocgraphError(f"--port {port}: give a port from 1 to 65535")
+    _check_free(host, port)
     if not Path(store_dir, "current").exists():
         raise NotBuiltError(f"store {store_dir}: no graph built yet (run `blocgraph build` "
                              "first, or pass --store DIR)")
