@@ -11,7 +11,15 @@ from typing import Any
 
 import graph_builder as bg
 from graph_builder import BlocgraphError
-from graph_builder.cli.common import command, jobs_arg, open_graph, params, remote_args, store_arg
+from graph_builder.cli.common import (
+    apply_parse,
+    command,
+    jobs_arg,
+    open_graph,
+    params,
+    remote_args,
+    store_arg,
+)
 
 
 def _build_options(p: argparse.ArgumentParser) -> None:
@@ -51,6 +59,7 @@ def build(args: argparse.Namespace) -> int:
     intact.
     """
     jobs = bg.check_jobs(args.jobs, "--jobs")
+    apply_parse(args)
     report = bg.open(args.store).build(
         args.paths or [Path("data")],
         infer=not args.no_infer,
@@ -116,6 +125,11 @@ def query(args: argparse.Namespace) -> int:
             print(f"{q.name:14} {line}\n{'':14} {q.description}")
         return 0
     results = open_graph(args).query(args.query, params(args.param))
+    if results.triples is not None and args.format != "table":
+        raise BlocgraphError(
+            f"--format {args.format}: the query answers with triples (CONSTRUCT or DESCRIBE), "
+            "which print as Turtle; drop --format"
+        )
     if results.triples is not None:
         sys.stdout.write(results.turtle().decode())
         return 0
@@ -277,6 +291,7 @@ def extract(args: argparse.Namespace) -> int:
     format, each with its evidence sentence and character offsets into the article text.
     """
     jobs = bg.check_jobs(args.jobs, "--jobs")
+    apply_parse(args)
     failed = 0
     with closing(bg.open().extract(args.articles, jobs=jobs)) as outcomes:
         for outcome in outcomes:  # in the order given, whatever the number of jobs

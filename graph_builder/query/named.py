@@ -114,6 +114,8 @@ def resolve_query(spec: str) -> NamedQuery:
             raise BlocgraphError(f"{spec}: cannot read query file ({exc.strerror})") from None
     if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.IGNORECASE):
         return NamedQuery.parse(spec, "query")
+    if re.search(r"[\s{}]", spec):  # no name has a space or a brace: SPARQL, if misspelt
+        return NamedQuery.parse(spec, "query")
     known = ", ".join(registry())
     raise BlocgraphError(
         f"unknown query '{spec}' (named queries: {known}; or a .rq file or SPARQL)"
