@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,10 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     jobs_arg(p)
 
 
+def _one_line_warning(message: Warning | str, *_args: Any, **_kw: Any) -> None:
+    print(f"blocgraph build: warning: {message}", file=sys.stderr)
+
+
 @command("build", options=_build_options)
 def build(args: argparse.Namespace) -> int:
     """build the graph from articles and facts files
@@ -60,15 +65,19 @@ def build(args: argparse.Namespace) -> int:
     """
     jobs = bg.check_jobs(args.jobs, "--jobs")
     apply_parse(args)
-    report = bg.open(args.store).build(
-        args.paths or [Path("data")],
-        infer=not args.no_infer,
-        rebuild=args.rebuild,
-        extract=not args.no_extract,
-        progress=not args.quiet and sys.stderr.isatty(),
-        engine=args.reasoner,
-        jobs=jobs,
-    )
+    with warnings.catch_warnings():
+        # extraction's notices as one clean line each, as `extract` prints them, not
+        # Python's "file:line: Category: message" and the source line after it
+        warnings.showwarning = _one_line_warning
+        report = bg.open(args.store).build(
+            args.paths or [Path("data")],
+            infer=not args.no_infer,
+            rebuild=args.rebuild,
+            extract=not args.no_extract,
+            progress=not args.quiet and sys.stderr.isatty(),
+            engine=args.reasoner,
+            jobs=jobs,
+        )
     for warning in report.warnings:
         print(f"blocgraph build: warning: {warning}", file=sys.stderr)
     for path, why in report.skipped:

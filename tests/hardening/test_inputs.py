@@ -73,3 +73,17 @@ def test_a_gold_file_given_explicitly_is_refused(tmp_path: Path) -> None:
     gold = facts(tmp_path / "a.gold.json", "a.txt")
     with pytest.raises(BlocgraphError, match="evaluation gold file"):
         Blocgraph(tmp_path / "store").build([gold], extract=False)
+
+
+def test_build_prints_extraction_notices_as_one_clean_line(tmp_path: Path) -> None:
+    article = tmp_path / "in" / "undated.txt"
+    article.parent.mkdir()
+    article.write_text("CSTO chair\n\nKazakhstan took over the rotating chairmanship of the "
+                       "Collective Security Treaty Organization this year.\n")
+    result = run_cli("build", article.parent, "--store", tmp_path / "store", "-j", "1", "-q")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines, "the undated article gives a notice"
+    assert all(line.startswith(("blocgraph build: warning: ", "skipped ", "dropped "))
+               for line in lines), lines
+    assert "Warning:" not in result.stderr and ".py:" not in result.stderr
