@@ -203,6 +203,11 @@ _CHEAP = re.compile(r"\d|[JFMASOND][a-z]{2}|year|month|(?i:today|tonight|yesterd
                     r"weekend|morning|afternoon|evening|night)")
 
 
+_ABBREVIATED = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|early|late|mid|last|next|this|"
+                           r"during|before|after)\s+$", re.IGNORECASE)
+
+
 def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
     """Every date mention in `text`, longest first where two overlap; offsets shifted by offset."""
     candidates: list[tuple[int, int, str, dict]] = []
@@ -227,6 +232,10 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
     for start, end, kind, groups in candidates:
         if start < cursor:
             continue
+        if kind == "my" and not groups.get("y") and not groups.get("rely") \
+                and groups["m"].rstrip(".").lower() in _ABBREVIATED \
+                and not groups.get("mod") and not _MONTH_BEFORE.search(text, 0, start):
+            continue  # "Jan Novak", "Dec." alone: a name or an abbreviation, not a month
         if kind == "my" and groups["m"].lower().rstrip(".") == "may" and not groups.get("y") \
                 and not groups.get("mod") and not _month_context(text, start):
             continue  # "may" the verb

@@ -53,7 +53,7 @@ TITLE = (r"(?:(?:first\s+|deputy\s+|acting\s+|vice\s+)?(?:" + _MINISTER_OF + "|"
 _HONORIFIC = r"(?:(?:Sheikh|Sheik|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|King|Queen|" \
              r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador|Hon\.?|H\.\s?E\.|" \
              r"(?:His|Her)\s+Excellency|Datuk(?:\s+Seri)?(?:\s+Utama)?|Dato'?(?:\s+Seri)?|" \
-             r"Tengku|Tan\s+Sri)\s+)*"
+             r"Tengku|Tan\s+Sri|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)|HRH)\s+)*"
 # Names are written with letters outside ASCII ("Orbán", "Peña", "Sinirlioğlu", "Szłapka"):
 # the capital and small letters of Latin-1 and Latin Extended-A/B count as letters of a name.
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
@@ -107,6 +107,14 @@ _RULES = [
         + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF
         + r"|(?=\s+for\s+(?:a|an|the|one|two|three|four|five|six|\w+-year|\u27e6T))"
         r"|(?!\s+(?:of|for|to)\s))")),
+    # "The secretary general of the OAS is Albert Ramdin", "Chile, whose president is X"
+    ("post.title-of-is", re.compile(
+        r"\b(?:(?i:the)\s+)?" + _MOD + r"(?P<title>" + _T + r")\s+of\s+(?:the\s+)?(?P<of>" + SA
+        + "|" + O + r")" + _BODY_OF + r"\s+(?:is|was|remains)\s+(?:now\s+)?" + _HONORIFIC
+        + r"(?P<name>" + NAME + r")\b")),
+    ("post.whose-title", re.compile(
+        r"(?P<st>" + SA + r"),\s+whose\s+(?P<title>" + _T + r")\s+(?:is|was)\s+" + _HONORIFIC
+        + r"(?P<name>" + NAME + r")\b")),
     ("post.director-of", re.compile(
         r"(?P<name>" + NAME + r"),\s+(?:the\s+)?(?P<title>(?i:(?:deputy\s+|acting\s+)?"
         r"(?:director|head|chairman|chair|rector|dean|president|founder|leader|professor)"
@@ -136,7 +144,10 @@ _TITLE_WORDS = re.compile(r"(?:" + "|".join(sorted({re.escape(t.split()[-1].spli
 _TWO_CAPS = re.compile(rf"[{_UP}][\w'-]*\.?\s+(?:" + _PARTICLE + rf"\s+)*[{_UP}]")
 _STATE_POSTS = {"president", "prime minister", "foreign minister", "defence minister", "king",
                 "vice president", "deputy prime minister", "crown prince", "chancellor",
-                "emir", "external affairs minister", "foreign secretary", "finance minister"}
+                "emir", "external affairs minister", "foreign secretary", "finance minister",
+                "foreign ministry spokesperson", "presidential spokesperson", "presidential aide",
+                "interior minister", "trade minister", "justice minister", "energy minister",
+                "economy minister", "national security adviser", "deputy foreign minister"}
 # posts in an organisation: with no holder named, the article's organisation
 _ORG_POSTS = {"secretary general", "chairperson in office", "chairman in office",
               "executive secretary", "deputy secretary general", "high representative",
@@ -232,7 +243,8 @@ def _settle_states(posts: list[Post]) -> list[Post]:
 
 _LIST_ITEM = r"(?:" + NAME + r")\s+of\s+(?:the\s+)?" + SA
 _LEADER_LIST = re.compile(
-    r"(?:\b(?P<lead>(?i:presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|"
+    r"(?:\b(?P<lead>(?i:(?:the\s+(?:two|three|four|five|six)\s+)?(?:[a-z]+\s+){0,2}ministers|"
+    r"presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|"
     r"(?:his|her|their)\s+counterparts|counterparts|leaders|heads\s+of\s+state|brought\s+together|"
     r"attended\s+by|joined\s+by|including|with))\s*,?\s+)?"
     r"(?P<items>" + _LIST_ITEM + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _LIST_ITEM + r")+)")
@@ -252,7 +264,9 @@ def _leader_list(sentence: Masked, here: list[tuple[int, Post]]) -> list[Post]:
     out: list[Post] = []
     for m in _LEADER_LIST.finditer(sentence.masked):
         lead = " ".join((m.group("lead") or "").lower().split())
-        title = _PLURAL_TITLES.get(lead)
+        title = _PLURAL_TITLES.get(re.sub(r"^the\s+(?:two|three|four|five|six)\s+", "", lead))
+        if title is None and lead.endswith("ministers"):  # "the two interior ministers"
+            title = _title(re.sub(r"^the\s+(?:two|three|four|five|six)\s+", "", lead)[:-1])
         if title is None:
             earlier = [post for at, post in here if at < m.start()]
             if not earlier or lead in ("including", "with"):
@@ -365,6 +379,8 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
             return []  # "its president" after both a body and a state: which one is unclear
         else:
             of = _nearest_state(sentence, m.start(), pro == "its" and base not in _STATE_POSTS)
+            if of is None and pro == "its" and base in _ORG_POSTS:
+                of = ctx.topic_org  # "Its secretary general, X": the body in focus
     if of is None and base in _ORG_POSTS | {"chairperson", "chairman", "chair"} and rule in (
             "post.title-of-name", "post.name-title-of", "post.name-is-title", "post.title-name"):
         if groups.get("unit"):

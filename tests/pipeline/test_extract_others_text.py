@@ -271,3 +271,29 @@ def test_a_predecessors_clause_does_not_date_the_successor(tmp_path: Path) -> No
     facts = _article(tmp_path, "Notes\n\nSUVA, 3 March 2024 - Fiji took over as chair of the "
                      "Pacific Islands Forum from Samoa, which had led it since 2022.")
     assert ("Fiji", "2022") not in {(c.chair, c.start) for c in facts.chairmanships}
+
+
+@pytest.mark.parametrize(("sentence", "post"), [
+    ("The secretary general of the OAS is Albert Ramdin.",
+     ("Albert Ramdin", "secretary general", "OAS")),
+    ("Chile, whose president is Gabriel Boric, abstained.",
+     ("Gabriel Boric", "president", "Chile")),
+    ("The two interior ministers, Jan Novak of Slovakia and Petr Svoboda of Poland, met.",
+     ("Jan Novak", "interior minister", "Slovakia")),
+    ("Its secretary general, Albert Ramdin, spoke.",
+     ("Albert Ramdin", "secretary general", "OAS")),
+    ("The Amir of Qatar Sheikh Tamim bin Hamad Al Thani attended.",
+     ("Tamim bin Hamad Al Thani", "king", "Qatar")),
+])
+def test_posts_in_the_shapes_of_others_text(tmp_path: Path, sentence: str,
+                                            post: tuple[str, str, str]) -> None:
+    facts = _article(tmp_path, f"Notes\n\nWASHINGTON, 3 March 2024 - The OAS met. {sentence}")
+    assert post in {(p.person, p.post, p.of) for p in facts.posts}
+
+
+def test_a_first_name_is_no_month() -> None:
+    from graph_builder.extract.date_phrases import find_dates
+
+    found = find_dates("Jan Novak arrived; talks resume in Jan.", date(2024, 3, 1))
+    texts = {d.text for d in found}
+    assert texts == {"Jan."}  # only the one after "in"
