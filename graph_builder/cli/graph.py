@@ -212,6 +212,11 @@ def _push_options(p: argparse.ArgumentParser) -> None:
         help="triples per request for large graphs (default: 50000)",
     )
     p.add_argument("--dry-run", action="store_true", help="list what would be sent; send nothing")
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="send every graph whole, even those the server's manifest says are unchanged",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
 
@@ -222,33 +227,50 @@ def push(args: argparse.Namespace) -> int:
     Replace the remote copy of each named graph (ontology, reference, one per article,
     inferred) with the local one, through the SPARQL 1.1 Graph Store Protocol and/or SPARQL
     Update; pushing twice replaces, never duplicates. With an update endpoint each graph is
-    staged and moved into place in one update, so it is either old or new on the server.
-    Remote blocgraph graphs no longer in the local store are removed. Counts are read back
-    and checked at the end.
+    sent in one request (or staged and moved into place by one update), so it is either old
+    or new on the server. Only graphs whose content hash differs from the server's manifest
+    (graph push/manifest) are sent, as their difference where it is known; --full sends
+    all. Remote blocgraph graphs no longer in the local store are removed. Counts are read
+    back and checked at the end.
     """
-    report = open_graph(args).push(
+    from graph_builder.query.push import push as push_graphs
+
+    graph = open_graph(args)
+    report = push_graphs(
+        graph.store,
+        graph.endpoint,
         chunk_size=args.chunk_size,
         dry_run=args.dry_run,
         progress=not args.quiet and sys.stderr.isatty(),
+        full=args.full,
     )
     if args.dry_run:
-        for graph, count in report.graphs:
-            print(f"{count:8d}  {graph}")
+        for name, count in report.graphs:
+            print(f"{count:8d}  {name}")
         print(
             f"{report.triples:8d}  in {len(report.graphs)} graph(s), would be sent "
-            f"({report.mode}) to {bg.redact(args.endpoint)}"
+            f"({report.mode}) to {bg.redact(args.endpoint)}, unchanged ones skipped"
         )
         return 0
-    for graph in report.removed:
-        print(f"removed {graph} (no longer in the local store)")
+    for name in report.removed:
+        print(f"removed {name} (no longer in the local store)")
     if not args.quiet:
-        rate = report.triples / report.seconds if report.seconds else 0.0
+        rate = report.triples_sent / report.seconds if report.seconds else 0.0
+        how = ", ".join(f"{n} {kind}" for kind, n in sorted(_kinds(report.sent).items()))
         print(
-            f"pushed {len(report.graphs)} graph(s), {report.triples} triples in "
+            f"pushed {len(report.sent)} of {len(report.graphs)} graph(s) ({how or 'none'}; "
+            f"{report.unchanged} unchanged), {report.triples_sent} triples in "
             f"{report.seconds:.2f} s ({rate:,.0f} triples/s, {report.mode}); "
             "counts checked on the server"
         )
     return 0
+
+
+def _kinds(sent: dict[str, str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for kind in sent.values():
+        out[kind] = out.get(kind, 0) + 1
+    return out
 
 
 def _ask_options(p: argparse.ArgumentParser) -> None:

@@ -1,20 +1,32 @@
-"""Push: make a remote store's blocgraph graphs the local store's, one graph at a time.
+"""Push: make a remote store's blocgraph graphs the local store's, sending only what changed.
 
-Each graph is replaced as a whole: its new triples go into a staging graph first and
-one SPARQL Update `MOVE` puts them in place, a single request that transactional
-servers (Oxigraph, Fuseki TDB2, GraphDB) apply all or nothing. Every request is safe
-to repeat (PUT, set-semantics POST of ground triples, MOVE), which is what lets a
-transient failure be retried and an interrupted push simply be run again. How a
+Every graph is either fully old or fully new on the server, whatever happens to the push,
+because every graph travels in one request that transactional servers (Oxigraph, Fuseki
+TDB2, GraphDB, Virtuoso) apply all or nothing:
+- a graph the server lacks goes in one POST, several of them in one N-Quads POST where the
+  server takes one (Oxigraph), gzipped where it takes that;
+- a graph the server holds in an older version gets the difference (DELETE DATA + INSERT
+  DATA in one update) when push knows the older version (a copy it kept of what it sent,
+  or the server's own copy), else the whole graph (DROP + INSERT DATA in one update; a
+  graph larger than --chunk-size is staged in chunks and put in place by one MOVE).
+What was sent is recorded on the server, in the graph push/manifest (graph name -> SHA-256
+of its N-Triples), so a graph whose hash is unchanged is not sent again, by this machine or
+any other; `full=True` sends everything. Every request is safe to repeat, which is what
+lets a transient failure be retried and an interrupted push simply be run again. How a
 request reaches the server (retries, credentials, one-line faults) is query/remote.py.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
+import os
 import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,7 +34,20 @@ import pyoxigraph as ox
 
 from graph_builder.core.errors import BlocgraphError, RemoteError
 from graph_builder.core.vocab import GRAPH as GRAPH_NS
-from graph_builder.query.remote import STAGING_NS, RemoteEndpoint, redact
+from graph_builder.query.remote import (
+    MANIFEST_GRAPH,
+    STAGING_NS,
+    RemoteEndpoint,
+    internal_graph,
+    redact,
+)
+
+PUSH_NS = "https://w3id.org/blocgraph/push#"
+SHA256 = PUSH_NS + "sha256"
+TRIPLES = PUSH_NS + "triples"
+# Graphs at least this large keep a copy of what was sent (store/push/sent/), so that the
+# next push can send their difference; below it, sending the graph again is as cheap.
+DIFF_MIN = 1_000
 
 
 @dataclass
@@ -31,14 +56,31 @@ class PushReport:
     graphs: list[tuple[str, int]]
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    sent: dict[str, str] = field(default_factory=dict)  # graph -> new, diff, replace, put
+    triples_sent: int = 0
+    bytes_sent: int = 0
 
     @property
     def triples(self) -> int:
         return sum(n for _, n in self.graphs)
 
+    @property
+    def unchanged(self) -> int:
+        return len(self.graphs) - len(self.sent)
+
+
+@dataclass
+class _Local:
+    """One local graph: its size, content hash, N-Triples and whether it has blank nodes."""
+
+    name: str
+    count: int
+    sha256: str
+    blank: bool
+
 
 def staging_graph(graph: str) -> str:
-    """Where a graph's new triples wait before one MOVE puts them in place.
+    """Where a large graph's new triples wait before one MOVE puts them in place.
 
     Derived from the target name, so a re-run after an interruption overwrites the
     leftover rather than piling up new ones, and the push's clean-up can spot it.
@@ -66,6 +108,76 @@ def chunks(triples: Iterable[ox.Triple], size: int) -> list[list[ox.Triple]]:
     return [c for c in out if c] or [[]]
 
 
+def _has_blank(ntriples: bytes) -> bool:
+    if b"_:" not in ntriples:  # the usual case, decided without parsing
+        return False
+    return any(
+        isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+        for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    )
+
+
+class _Cache:
+    """What push keeps beside the store: graph hashes per generation (generations never
+    change, so a hash computed once holds), and copies of the larger graphs it sent, by
+    hash, to diff against. A store folder push may not write to just goes without."""
+
+    def __init__(self, store: Any) -> None:
+        self.root = Path(store.root) / "push"
+        self.generation = store.current_generation() or ""
+        self.hashes: dict[str, list[Any]] = {}
+        try:
+            data = json.loads((self.root / "hashes.json").read_text("utf-8"))
+            if data.get("generation") == self.generation:
+                self.hashes = data["graphs"]
+        except (OSError, ValueError, KeyError):
+            pass
+
+    def save_hashes(self, graphs: list[_Local]) -> None:
+        data = {"generation": self.generation,
+                "graphs": {g.name: [g.count, g.sha256, g.blank] for g in graphs}}  # fmt: skip
+        self._write(self.root / "hashes.json", json.dumps(data).encode())
+
+    def sent(self, sha256: str) -> bytes | None:
+        try:
+            return gzip.decompress((self.root / "sent" / f"{sha256}.nt.gz").read_bytes())
+        except OSError:
+            return None
+
+    def keep_sent(self, sha256: str, ntriples: bytes) -> None:
+        path = self.root / "sent" / f"{sha256}.nt.gz"
+        if not path.exists():
+            self._write(path, gzip.compress(ntriples, compresslevel=1))
+
+    def forget_sent_except(self, keep: set[str]) -> None:
+        for path in (self.root / "sent").glob("*.nt.gz"):
+            if path.name.removesuffix(".nt.gz") not in keep:
+                path.unlink(missing_ok=True)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(path.suffix + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+
+
+def _ntriples(store: Any, graph: str) -> bytes:
+    return store.db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+
+
+def _nquads(store: Any, graphs: list[str]) -> bytes:
+    quads = (q for g in graphs
+             for q in store.db.quads_for_pattern(None, None, None, ox.NamedNode(g)))  # fmt: skip
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
+def _lines(ntriples: bytes) -> set[bytes]:
+    return {line for line in ntriples.split(b"\n") if line.strip()}
+
+
 def push(
     store: Any,
     endpoint: RemoteEndpoint,
@@ -74,21 +186,22 @@ def push(
     dry_run: bool = False,
     progress: bool = False,
     prune: bool = True,
+    full: bool = False,
 ) -> PushReport:
-    """Make the server's blocgraph graphs the local store's, one graph at a time.
+    """Make the server's blocgraph graphs the local store's, sending only what changed.
 
-    With an update endpoint every graph is staged and then moved into place in one
-    update (old or new, never half). With only a graph store, each graph is one PUT,
-    as atomic as the server makes PUT; graphs larger than one chunk then go as one
-    streamed PUT rather than several requests, for the same reason.
+    With an update endpoint every graph is old or new on the server at any moment (see
+    the module's docstring). With only a graph store, each changed graph is one PUT, as
+    atomic as the server makes PUT. `full` sends every graph whole, whatever the
+    manifest on the server says.
     """
     if chunk_size < 1:
         raise BlocgraphError("--chunk-size must be at least 1")
-    graphs = [(g, store.count(g)) for g in store.named_graphs()]
+    names = store.named_graphs()
     if endpoint.update_url and endpoint.graph_store_url:
-        mode = "graph store + update (staged, MOVE)"
+        mode = "graph store + update"
     elif endpoint.update_url:
-        mode = "update only (INSERT DATA, MOVE)"
+        mode = "update only"
     elif endpoint.graph_store_url:
         mode = "graph store only (PUT)"
     else:
@@ -98,57 +211,273 @@ def push(
             f"{_origin(endpoint.query_url)}/store --update-endpoint "
             f"{_origin(endpoint.query_url)}/update)"
         )
-    report = PushReport(mode=mode, graphs=graphs)
     if dry_run:
-        return report
+        return PushReport(mode=mode, graphs=[(g, store.count(g)) for g in names])
     start = time.perf_counter()
-    bar = _bar(sum(n for _, n in graphs), progress)
+    cache = _Cache(store)
+    local = _hash_graphs(store, names, cache)
+    report = PushReport(mode=mode, graphs=[(g.name, g.count) for g in local])
+    if endpoint.graph_store_url:
+        endpoint.probe()  # the first request writes, so a write fault names the write URL
+    remote = set(endpoint.named_graphs())
+    manifest = _read_manifest(endpoint) if MANIFEST_GRAPH in remote else {}
+    todo = [g for g in local
+            if full or g.name not in remote or manifest.get(g.name) != g.sha256]  # fmt: skip
+    bar = _bar(sum(g.count for g in todo), progress)
+    sender = _Sender(store, endpoint, chunk_size, report, cache, manifest, bar)
     try:
-        for graph, _ in graphs:
-            triples = [
-                ox.Triple(q.subject, q.predicate, q.object)
-                for q in store.db.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-            ]
-            _push_graph(endpoint, graph, triples, chunk_size, bar)
+        if not endpoint.update_url:
+            for g in todo:
+                sender.put(g)
+        else:
+            sender.add([g for g in todo if g.name not in remote])
+            sender.change([g for g in todo if g.name in remote], full=full)
+        gone = []
         if prune:
-            local = {g for g, _ in graphs}
-            for graph in endpoint.named_graphs():
-                if graph.startswith(GRAPH_NS) and graph not in local:
-                    endpoint.delete_graph(graph)
-                    if not graph.startswith(STAGING_NS):
-                        report.removed.append(graph)
+            ours = {g.name for g in local}
+            gone = [g for g in sorted(remote)
+                    if g.startswith(GRAPH_NS) and g not in ours and g != MANIFEST_GRAPH]
+            for graph in gone:
+                endpoint.delete_graph(graph)
+                if not graph.startswith(STAGING_NS):
+                    report.removed.append(graph)
+        sender.write_manifest(local, gone)
     finally:
         bar.close()
     report.seconds = time.perf_counter() - start
-    _verify(endpoint, graphs)
+    _verify(endpoint, report.graphs)
+    cache.forget_sent_except({g.sha256 for g in local})
     return report
 
 
-def _push_graph(
-    endpoint: RemoteEndpoint, graph: str, triples: list[ox.Triple], size: int, bar: Any
-) -> None:
-    batches = chunks(triples, size)
-    if endpoint.update_url:
-        staging = staging_graph(graph)
-        for i, batch in enumerate(batches):
+def _hash_graphs(store: Any, names: list[str], cache: _Cache) -> list[_Local]:
+    """Every local graph with its count and content hash (cached per store generation)."""
+    out = []
+    for name in names:
+        known = cache.hashes.get(name)
+        if known:
+            out.append(_Local(name, int(known[0]), str(known[1]), bool(known[2])))
+            continue
+        data = _ntriples(store, name)
+        count = store.count(name)
+        out.append(_Local(name, count, hashlib.sha256(data).hexdigest(), _has_blank(data)))
+    if len(cache.hashes) != len(out) or any(g.name not in cache.hashes for g in out):
+        cache.save_hashes(out)
+    return out
+
+
+def _read_manifest(endpoint: RemoteEndpoint) -> dict[str, str]:
+    """graph -> hash, from the server's manifest graph; a graph with two hashes has none."""
+    rows = endpoint._query(
+        f"SELECT ?g ?h WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ ?g <{SHA256}> ?h }} }}",
+        dataset=False,
+    ).values()
+    out: dict[str, str] = {}
+    twice: set[str] = set()
+    for row in rows:
+        if row["g"] in out:
+            twice.add(row["g"])
+        out[row["g"]] = row["h"]
+    return {g: h for g, h in out.items() if g not in twice}
+
+
+def _manifest_update(graphs: Iterable[_Local | str]) -> str:
+    """SPARQL Update text that makes the manifest entries of `graphs` the given ones
+    (a bare name: no entry)."""
+    parts = []
+    for g in graphs:
+        name = g if isinstance(g, str) else g.name
+        parts.append(f"DELETE WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ <{name}> ?p ?o }} }}")
+    entries = "\n".join(
+        f'<{g.name}> <{SHA256}> "{g.sha256}" ; <{TRIPLES}> {g.count} .'
+        for g in graphs if not isinstance(g, str)
+    )
+    if entries:
+        parts.append(f"INSERT DATA {{ GRAPH <{MANIFEST_GRAPH}> {{\n{entries}\n}} }}")
+    return " ;\n".join(parts)
+
+
+class _Sender:
+    """The requests of one push; each leaves every graph it touches old or new."""
+
+    def __init__(self, store: Any, endpoint: RemoteEndpoint, size: int, report: PushReport,
+                 cache: _Cache, manifest: dict[str, str], bar: Any) -> None:  # fmt: skip
+        self.store, self.endpoint, self.size = store, endpoint, size
+        self.report, self.cache, self.manifest, self.bar = report, cache, manifest, bar
+        self.posted: list[_Local] = []  # sent by POST: their manifest entries come last
+
+    def _done(self, g: _Local, how: str, triples: int, data: bytes | None = None) -> None:
+        self.report.sent[g.name] = how
+        self.report.triples_sent += triples
+        self.bar.update(g.count)
+        if data is not None and g.count >= DIFF_MIN and not g.blank:
+            self.cache.keep_sent(g.sha256, data)
+
+    def _batches(self, graphs: list[_Local], weight: Any) -> list[list[_Local]]:
+        """Graphs in groups of about `size` triples; a larger graph is a group of its own."""
+        out: list[list[_Local]] = []
+        current: list[_Local] = []
+        total = 0
+        for g in graphs:
+            w = weight(g)
+            if current and total + w > self.size:
+                out.append(current)
+                current, total = [], 0
+            current.append(g)
+            total += w
+        return out + ([current] if current else [])
+
+    # -- graphs the server does not have --------------------------------------------
+    def add(self, graphs: list[_Local]) -> None:
+        """New graphs: one POST each (one transaction), small ones several to a request."""
+        ep = self.endpoint
+        if any(g.name in self.manifest for g in graphs):
+            # entries of graphs someone dropped by hand: gone before the graphs come back
+            ep.update(_manifest_update([g.name for g in graphs if g.name in self.manifest]))
+        for batch in self._batches(graphs, lambda g: g.count):
+            if len(batch) > 1 and ep.graph_store_url and ep.dataset_post:
+                data = _nquads(self.store, [g.name for g in batch])
+                self.report.bytes_sent += ep.post_dataset(data)
+                self.posted.extend(batch)
+                for g in batch:
+                    self._done(g, "new", g.count)
+            elif len(batch) > 1 or (not ep.graph_store_url and batch[0].count <= self.size):
+                self._insert_batch(batch)
+            elif ep.graph_store_url:
+                g = batch[0]
+                data = _ntriples(self.store, g.name)
+                self.report.bytes_sent += ep.post_graph(g.name, data) or 0
+                self.posted.append(g)
+                self._done(g, "new", g.count, data)
+            else:
+                self._staged(batch[0], "new")
+
+    def _insert_batch(self, batch: list[_Local]) -> None:
+        """Graphs the server lacks, in one INSERT DATA with their manifest entries."""
+        body = "".join(
+            f"GRAPH <{g.name}> {{\n{_ntriples(self.store, g.name).decode()}}}\n" for g in batch)
+        self._update(f"INSERT DATA {{\n{body}}} ;\n" + _manifest_update(batch))
+        for g in batch:
+            self._done(g, "new", g.count)
+
+    # -- graphs the server has in another version -------------------------------------
+    def change(self, graphs: list[_Local], *, full: bool) -> None:
+        """Changed graphs: their difference where known and small, else the whole graph."""
+        replace: list[_Local] = []
+        group: list[tuple[_Local, set[bytes], set[bytes], bytes]] = []
+        total = 0
+        for g in graphs:
+            diff = None if full or g.blank or g.count < DIFF_MIN else self._diff(g)
+            if diff is None:
+                replace.append(g)
+                continue
+            n = len(diff[0]) + len(diff[1])
+            if group and total + n > self.size:
+                self._send_diffs(group)
+                group, total = [], 0
+            group.append((g, *diff))
+            total += n
+        if group:
+            self._send_diffs(group)
+        small = [g for g in replace if g.count <= self.size]
+        for batch in self._batches(small, lambda g: g.count):
+            parts = []
+            datas = []
+            for g in batch:
+                data = _ntriples(self.store, g.name)
+                datas.append(data)
+                parts.append(f"DROP SILENT GRAPH <{g.name}> ;\n"
+                             f"INSERT DATA {{ GRAPH <{g.name}> {{\n{data.decode()}}} }}")
+            self._update(" ;\n".join(parts) + " ;\n" + _manifest_update(batch))
+            for g, data in zip(batch, datas, strict=True):
+                self._done(g, "replace", g.count, data)
+        for g in replace:
+            if g.count > self.size:
+                self._staged(g, "replace")
+
+    def _diff(self, g: _Local) -> tuple[set[bytes], set[bytes], bytes] | None:
+        """(removed, added, new N-Triples) against the version the server holds, when push
+        knows that version and the difference is smaller than the graph."""
+        old = self.cache.sent(self.manifest[g.name]) if g.name in self.manifest else None
+        if old is None and self.endpoint.graph_store_url:
+            try:
+                server = self.endpoint.get_graph(g.name)
+                # the server's own spelling, normalised; blank nodes cannot be diffed
+                parsed = list(ox.parse(server, format=ox.RdfFormat.N_TRIPLES))
+            except (RemoteError, SyntaxError, ValueError):
+                return None
+            if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+                   for t in parsed):  # fmt: skip
+                return None
+            old = ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES)
+        if old is None:
+            return None
+        new = _ntriples(self.store, g.name)
+        before, after = _lines(old), _lines(new)
+        removed, added = before - after, after - before
+        if len(removed) + len(added) > min(self.size, g.count):
+            return None
+        return removed, added, new
+
+    def _send_diffs(self, group: list[tuple[_Local, set[bytes], set[bytes], bytes]]) -> None:
+        parts = []
+        for g, removed, added, _ in group:
+            if removed:
+                parts.append(f"DELETE DATA {{ GRAPH <{g.name}> {{\n"
+                             + b"\n".join(sorted(removed)).decode() + "\n} }")
+            if added:
+                parts.append(f"INSERT DATA {{ GRAPH <{g.name}> {{\n"
+                             + b"\n".join(sorted(added)).decode() + "\n} }")
+        self._update(" ;\n".join([*parts, _manifest_update([item[0] for item in group])]))
+        for g, removed, added, new in group:
+            self._done(g, "diff", len(removed) + len(added), new)
+
+    def _staged(self, g: _Local, how: str) -> None:
+        """A graph too large for one update: chunks into its staging graph, then one MOVE
+        (with its manifest entry) puts it in place."""
+        ep = self.endpoint
+        staging = staging_graph(g.name)
+        triples = [ox.Triple(q.subject, q.predicate, q.object)
+                   for q in self.store.db.quads_for_pattern(None, None, None,
+                                                            ox.NamedNode(g.name))]  # fmt: skip
+        for i, batch in enumerate(chunks(triples, self.size)):
             body = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
-            if endpoint.graph_store_url:
-                (endpoint.put_graph if i == 0 else endpoint.post_graph)(staging, body)
+            if ep.graph_store_url:
+                sent = (ep.put_graph if i == 0 else ep.post_graph)(staging, body)
+                self.report.bytes_sent += sent or 0
             else:
                 insert = f"INSERT DATA {{ GRAPH <{staging}> {{\n{body.decode()}}} }}"
                 if i == 0:
                     insert = f"DROP SILENT GRAPH <{staging}> ;\n" + insert
-                endpoint.update(insert)
-            bar.update(len(batch))
-        endpoint.update(f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{graph}>")
-        return
+                self._update(insert)
+        self._update(f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{g.name}> ;\n"
+                     + _manifest_update([g]))  # fmt: skip
+        self._done(g, how, g.count, _ntriples(self.store, g.name))
 
-    def body() -> Iterable[bytes]:
-        for batch in batches:
-            yield ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
-            bar.update(len(batch))
+    # -- graph store only -----------------------------------------------------------
+    def put(self, g: _Local) -> None:
+        data = _ntriples(self.store, g.name)
+        self.report.bytes_sent += self.endpoint.put_graph(g.name, data) or 0
+        self._done(g, "put", g.count, data)
 
-    endpoint.put_graph(graph, b"".join(body()) if len(batches) == 1 else body)
+    def _update(self, text: str) -> None:
+        self.report.bytes_sent += len(text)
+        self.endpoint.update(text)
+
+    def write_manifest(self, local: list[_Local], gone: list[str]) -> None:
+        """The entries not written with their graphs: POSTed graphs, removed graphs."""
+        ep = self.endpoint
+        if not ep.update_url:
+            if not self.report.sent and not gone:
+                return
+            body = "".join(f'<{g.name}> <{SHA256}> "{g.sha256}" .\n<{g.name}> <{TRIPLES}> '
+                           f'"{g.count}"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+                           for g in local)  # fmt: skip
+            ep.put_graph(MANIFEST_GRAPH, body.encode())
+            return
+        stale = [g for g in gone if g in self.manifest]
+        if self.posted or stale:
+            ep.update(_manifest_update([*self.posted, *stale]))
 
 
 def _verify(endpoint: RemoteEndpoint, graphs: list[tuple[str, int]]) -> None:
@@ -178,3 +507,6 @@ def _bar(total: int, enabled: bool) -> Any:
         disable=not enabled,
         desc="push",
     )
+
+
+__all__ = ["PushReport", "chunks", "internal_graph", "push", "staging_graph"]

@@ -12,6 +12,7 @@ store, one graph at a time, is query/push.py.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import socket
 import time
@@ -30,6 +31,10 @@ from graph_builder.graph.results import Results
 from graph_builder.graph.store import dataset_of
 
 STAGING_NS = GRAPH_NS + "staging/"
+# What push last sent (graph name -> content hash), kept on the server so that any
+# machine pushing there knows what it holds; never part of what queries read.
+MANIFEST_GRAPH = GRAPH_NS + "push/manifest"
+PROBE_GRAPH = STAGING_NS + "probe"
 TRANSIENT_STATUS = {502, 503, 504}
 T = TypeVar("T")
 
@@ -47,6 +52,18 @@ def redact(url: str) -> str:
     if parts.port:
         host = f"{host}:{parts.port}"
     return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+
+def internal_graph(graph: str) -> bool:
+    """Push's own graphs (staging, manifest), which queries never read."""
+    return graph.startswith(STAGING_NS) or graph == MANIFEST_GRAPH
+
+
+def _refused_body(exc: RemoteError) -> None:
+    """Re-raise unless the server answered that it will not take this kind of body: an
+    unreachable server, refused credentials or a wrong URL stop the push right there."""
+    if getattr(exc, "status", None) in (None, 401, 403, 404):
+        raise exc
 
 
 def _oserror_in(exc: BaseException) -> BaseException | None:
@@ -143,6 +160,9 @@ class RemoteEndpoint:
     retries: int = 3
     backoff: float = 0.5
     union: bool | None = None
+    # What the graph store takes, found by `probe` (None: not asked yet).
+    compress: bool | None = None
+    dataset_post: bool | None = None
     _dataset: dict[str, list[str]] | None = field(default=None, repr=False)
     _client: httpx.Client | None = field(default=None, repr=False)
 
@@ -276,20 +296,25 @@ class RemoteEndpoint:
             return self._dataset
         # Oxigraph has a `union-default-graph` switch, but it would also show the
         # staging graphs of a push in progress; naming the graphs works everywhere.
-        graphs = [g for g in self.named_graphs() if not g.startswith(STAGING_NS)]
+        graphs = [g for g in self.named_graphs() if not internal_graph(g)]
         self._dataset = {"default-graph-uri": graphs, "named-graph-uri": graphs}
         return self._dataset
 
     def graph_counts(self) -> dict[str, int]:
-        """Triples per named graph on the server."""
+        """Triples per named graph on the server (push's manifest graph left out)."""
         results = self._query(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
             dataset=False,
         )
-        return {row["g"]: int(row["n"]) for row in results.values()}
+        return {row["g"]: int(row["n"]) for row in results.values() if row["g"] != MANIFEST_GRAPH}
 
     def named_graphs(self) -> list[str]:
         results = self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", dataset=False)
+        if not results.rows:
+            # Virtuoso matches no graph with an empty pattern; asking for triples works
+            # everywhere (and costs a scan only where the cheap form found nothing).
+            results = self._query(
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=False)
         return sorted(row["g"] for row in results.values())
 
     # -- writing (httpx) -----------------------------------------------------------
@@ -341,7 +366,9 @@ class RemoteEndpoint:
                 line = _status_fault(
                     url, response.status_code, response.text, has_credentials=self.has_credentials
                 )
-                raise RemoteError(line)
+                error = RemoteError(line)
+                error.status = response.status_code  # type: ignore[attr-defined]
+                raise error
             return response
 
         return self._retrying(url, attempt)
@@ -356,20 +383,80 @@ class RemoteEndpoint:
             headers={"Content-Type": "application/sparql-update; charset=utf-8"},
         )
 
-    def _gsp(self, method: str, graph: str, body: Any = None) -> None:
+    def _gsp(
+        self,
+        method: str,
+        graph: str | None,
+        body: Any = None,
+        content_type: str = "application/n-triples",
+    ) -> int:
+        """One Graph Store request; the body gzipped where the server takes it.
+
+        Bodies go whole, with a Content-Length: Virtuoso answers 201 to a chunked
+        request and drops its body. Returns the bytes sent.
+        """
         if not self.graph_store_url:
             raise BlocgraphError("this needs --graph-store URL (SPARQL 1.1 Graph Store Protocol)")
-        kwargs: dict[str, Any] = {"params": {"graph": graph}}
+        kwargs: dict[str, Any] = {"params": {"graph": graph} if graph is not None else {}}
         if body is not None:
+            if callable(body):
+                body = b"".join(body())
+            headers = {"Content-Type": content_type}
+            if self.compress:
+                body = gzip.compress(body, compresslevel=1)
+                headers["Content-Encoding"] = "gzip"
             kwargs["content"] = body
-            kwargs["headers"] = {"Content-Type": "application/n-triples"}
+            kwargs["headers"] = headers
         self._send(method, self.graph_store_url, **kwargs)
+        return len(body) if body is not None else 0
 
-    def put_graph(self, graph: str, ntriples: bytes | Callable[[], Iterable[bytes]]) -> None:
-        self._gsp("PUT", graph, ntriples)
+    def put_graph(self, graph: str, ntriples: bytes | Callable[[], Iterable[bytes]]) -> int:
+        return self._gsp("PUT", graph, ntriples)
 
-    def post_graph(self, graph: str, ntriples: bytes) -> None:
-        self._gsp("POST", graph, ntriples)
+    def post_graph(self, graph: str, ntriples: bytes) -> int:
+        return self._gsp("POST", graph, ntriples)
+
+    def post_dataset(self, nquads: bytes) -> int:
+        """N-Quads into their own graphs in one request (Oxigraph, Fuseki; see `probe`)."""
+        return self._gsp("POST", None, nquads, "application/n-quads")
+
+    def get_graph(self, graph: str) -> bytes:
+        """A graph's triples as the server holds them, as N-Triples."""
+        if not self.graph_store_url:
+            raise BlocgraphError("this needs --graph-store URL (SPARQL 1.1 Graph Store Protocol)")
+        response = self._send("GET", self.graph_store_url, params={"graph": graph},
+                              headers={"Accept": "application/n-triples"})  # fmt: skip
+        return response.content
+
+    def probe(self) -> None:
+        """Find out, with two one-triple requests, whether the graph store takes a gzipped
+        body and N-Quads for several graphs in one POST. Servers that take neither answer
+        with an error or ignore the body (Virtuoso shows its upload form), so what landed is
+        read back rather than trusted."""
+        if self.compress is not None and self.dataset_post is not None:
+            return
+        triple = b'<urn:blocgraph:probe> <urn:blocgraph:probe> "%s" .\n'
+        if self.compress is None:
+            self.compress = True
+            try:
+                self._gsp("POST", PROBE_GRAPH, triple % b"gzip")
+            except RemoteError as exc:
+                _refused_body(exc)
+                self.compress = False
+        if self.dataset_post is None:
+            quad = triple[:-3] + f" <{PROBE_GRAPH}> .\n".encode()
+            try:
+                self._gsp("POST", None, quad % b"nquads", "application/n-quads")
+            except RemoteError as exc:
+                _refused_body(exc)
+        found = {row["o"] for row in self._query(
+            f"SELECT ?o WHERE {{ GRAPH <{PROBE_GRAPH}> {{ ?s ?p ?o }} }}", dataset=False
+        ).values()}  # fmt: skip
+        self.compress = self.compress and "gzip" in found
+        if self.dataset_post is None:
+            self.dataset_post = "nquads" in found
+        if found:
+            self.delete_graph(PROBE_GRAPH)
 
     def delete_graph(self, graph: str) -> None:
         if self.graph_store_url:
