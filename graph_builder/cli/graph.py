@@ -152,6 +152,13 @@ def _dump_options(p: argparse.ArgumentParser) -> None:
         "--format", "-f", choices=["trig", "nquads", "turtle", "ntriples"], default="trig"
     )
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    p.add_argument(
+        "--split-by-graph",
+        type=Path,
+        metavar="DIR",
+        help="with --format nquads: one gzipped file per named graph in DIR, and "
+        "DIR/manifest.json with each graph's name, file and triple count (for bulk loaders)",
+    )
     store_arg(p)
 
 
@@ -161,7 +168,19 @@ def dump(args: argparse.Namespace) -> int:
 
     Write every named graph (ontology, reference, one per article, inferred) to stdout or a
     file. turtle and ntriples merge the graphs; trig and nquads keep them apart.
+    --split-by-graph DIR writes one gzipped N-Quads file per graph plus a manifest.
     """
+    if args.split_by_graph:
+        if args.format != "nquads" or args.output:
+            raise BlocgraphError("--split-by-graph DIR writes N-Quads files: give --format "
+                                 "nquads and no --output")  # fmt: skip
+        try:
+            manifest = bg.open(args.store).store.dump_split(args.split_by_graph)
+        except OSError as exc:
+            raise BlocgraphError(f"{args.split_by_graph}: cannot write ({exc.strerror})") from None
+        print(f"{len(manifest['graphs'])} graph(s), {manifest['triples']} triples in "
+              f"{args.split_by_graph}/ (manifest.json)", file=sys.stderr)  # fmt: skip
+        return 0
     data = bg.open(args.store).dump(args.format)
     if args.output:
         try:

@@ -297,6 +297,14 @@ def _manifest_update(graphs: Iterable[_Local | str]) -> str:
     return " ;\n".join(parts)
 
 
+def _insert(g: _Local, ntriples: bytes) -> str:
+    """An update inserting a graph's triples: INSERT DATA, or for a graph with blank nodes
+    (which Virtuoso refuses in INSERT DATA) the same triples as the template of an INSERT
+    with an empty WHERE, whose one solution gives each blank node label one fresh node."""
+    triples = f"GRAPH <{g.name}> {{\n{ntriples.decode()}}}"
+    return f"INSERT {{ {triples} }} WHERE {{}}" if g.blank else f"INSERT DATA {{ {triples} }}"
+
+
 class _Sender:
     """The requests of one push; each leaves every graph it touches old or new."""
 
@@ -354,9 +362,8 @@ class _Sender:
 
     def _insert_batch(self, batch: list[_Local]) -> None:
         """Graphs the server lacks, in one INSERT DATA with their manifest entries."""
-        body = "".join(
-            f"GRAPH <{g.name}> {{\n{_ntriples(self.store, g.name).decode()}}}\n" for g in batch)
-        self._update(f"INSERT DATA {{\n{body}}} ;\n" + _manifest_update(batch))
+        inserts = [_insert(g, _ntriples(self.store, g.name)) for g in batch]
+        self._update(" ;\n".join([*inserts, _manifest_update(batch)]))
         for g in batch:
             self._done(g, "new", g.count)
 
@@ -386,8 +393,7 @@ class _Sender:
             for g in batch:
                 data = _ntriples(self.store, g.name)
                 datas.append(data)
-                parts.append(f"DROP SILENT GRAPH <{g.name}> ;\n"
-                             f"INSERT DATA {{ GRAPH <{g.name}> {{\n{data.decode()}}} }}")
+                parts.append(f"DROP SILENT GRAPH <{g.name}> ;\n" + _insert(g, data))
             self._update(" ;\n".join(parts) + " ;\n" + _manifest_update(batch))
             for g, data in zip(batch, datas, strict=True):
                 self._done(g, "replace", g.count, data)

@@ -310,12 +310,14 @@ class RemoteEndpoint:
 
     def named_graphs(self) -> list[str]:
         results = self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", dataset=False)
-        if not results.rows:
-            # Virtuoso matches no graph with an empty pattern; asking for triples works
+        graphs = [row["g"] for row in results.values() if "g" in row]
+        if not graphs:
+            # Virtuoso binds no graph to an empty pattern; asking for triples works
             # everywhere (and costs a scan only where the cheap form found nothing).
             results = self._query(
                 "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=False)
-        return sorted(row["g"] for row in results.values())
+            graphs = [row["g"] for row in results.values() if "g" in row]
+        return sorted(graphs)
 
     # -- writing (httpx) -----------------------------------------------------------
     @property
