@@ -120,13 +120,19 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # formally transferred to Azerbaijan", "the presidency passed from India to Astana"
     ("chair.passed-to", re.compile(
         r"(?:chairmanship|presidency|chair|helm|baton)(?:\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
-        + ANY + r")?(?:\s+(?:for|in|from|on)\s+" + T + r")?,?\s+(?:(?:was|is|has\s+been|will\s+be|"
+        r"(?:" + ANY + r"|summit|council|session|bloc|union|group|organi[sz]ation))?"
+        r"(?:\s+(?:for|in|from|on)\s+" + T + r")?,?\s+(?:(?:was|is|has\s+been|will\s+be|"
         r"had\s+been|formally|officially|then|now|duly|will|is\s+due\s+to|is\s+set\s+to|"
         r"is\s+expected\s+to|is\s+to|shall|be)\s+)*(?:pass(?:es|ed)?|transferred|"
         r"handed(?:\s+over)?|went|go(?:es)?(?:\s+over)?|mov(?:es|ed|e)(?:\s+on)?|rotat(?:es|ed|e))"
         r"(?:\s+(?:on|in|from)\s+" + T
         + r")?(?:\s+from\s+(?:the\s+)?(?:Republic\s+of\s+)?" + SA + r")?\s+to\s+(?:the\s+)?"
         r"(?:Republic\s+of\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+    # "the presidency of the summit passed to Iraq from Bahrain": Bahrain held it before
+    ("chair.from", re.compile(
+        r"(?:chairmanship|presidency|chair|helm|baton)[^;]{0,60}?\b(?:pass(?:es|ed)?|transferred|"
+        r"handed(?:\s+over)?|went|mov(?:es|ed))\s+to\s+(?:the\s+)?\u27e6[SA]\d+\u27e7\s+from\s+"
+        r"(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
     # "the presidency passed from India to Astana": India held it before
     ("chair.from", re.compile(
         r"(?:chairmanship|presidency|chair|helm|baton)[^;]{0,40}?\b(?:pass(?:es|ed)?|transferred|"
@@ -160,7 +166,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:will\s+)?(?:chair|preside\s+over|hold\s+the\s+(?:chair|presidency))", re.IGNORECASE)),
     # "Angola succeeds Mauritania at the helm of the African Union"
     ("chair.succeeds", re.compile(
-        SA + _GAP + r"succeed(?:s|ed|ing)?\s+(?:the\s+)?" + SA + r"(?:'s\s+\S+)?\s+(?:at\s+the\s+"
+        SA + _GAP + r"(?:succeed(?:s|ed|ing)?|replac(?:es|ed|ing))\s+(?:the\s+)?" + SA
+        + r"(?:'s\s+\S+)?\s+(?:at\s+the\s+"
         r"(?:helm|head)|as\s+(?:the\s+)?(?:chair|chairman|chairperson|president|holder)|in\s+the\s+"
         r"(?:chair|presidency))", re.IGNORECASE)),
     # "the Icelandic prime minister, whose country steered the Nordic Council last year"
@@ -169,6 +176,16 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"minister|counterpart|delegation|envoy)[^,;]{0,40},?\s+whose\s+country\s+"
         r"(?:(?:has|had|also|currently|will)\s+)*(?:chairs|chaired|chair|steered|steers|leads|led|"
         r"holds|held|presides|presided|took\s+over)\b", re.IGNORECASE)),
+    # "The presidency rotates every six months. In December it will pass to Argentina."
+    ("chair.it-passes", re.compile(
+        r"\bit\s+(?:(?:will|is\s+due\s+to|is\s+set\s+to|then|now)\s+)*(?:pass(?:es|ed)?|go(?:es)?"
+        r"(?:\s+over)?|went|mov(?:e|es|ed)(?:\s+on)?|rotat(?:e|es|ed))\s+to\s+(?:the\s+)?"
+        r"\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+    # "Earlier chairs of the Conference were Kazakhstan, Turkey, China and Tajikistan"
+    ("chair.past-list", re.compile(
+        r"\b(?:earlier|previous|past|former)\s+(?:chairs|chairmen|presidencies|holders|"
+        r"chairmanships)(?:\s+of\s+(?:the\s+)?" + ANY + r")?\s+(?:were|have\s+been|included|"
+        r"include)\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
     # "followed by Slovenia in September", "then Denmark"
     ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
                                   re.IGNORECASE)),
@@ -320,7 +337,8 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
             _AFTER_PAIRS.search(masked) and _LEAD_WORD.search(masked))
         if not has_keyword and not (previous_keyword and re.search(
                 r"take(?:s)?\s+over|took\s+over|followed\s+by|hold\s+it|(?:got|gets|received|"
-                r"receives|keeps|kept|took|takes|holds|held|has\s+had)\s+it\b", masked, re.I)):
+                r"receives|keeps|kept|took|takes|holds|held|has\s+had)\s+it\b|\bit\s+(?:will\s+|is\s+due"
+                r"\s+to\s+)?(?:pass|go|move|rotate)", masked, re.I)):
             previous_keyword = False
             last_org = None
             continue
@@ -390,6 +408,11 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
             if rule == "chair.handover":
                 out.extend(_handover(sentence, ctx, m, org_for))
                 continue
+            if rule == "chair.it-passes" and not (continues or _KEYWORD.search(masked.lower())):
+                continue
+            if rule == "chair.past-list":
+                out.extend(_past_list(sentence, ctx, m, org_for))
+                continue
             token = m.groupdict().get("chair") or next(g for g in m.groups() if g is not None)
             if rule in ("chair.take", "chair.verb", "chair.as-chair", "chair.takes-over",
                         "chair.outgoing") and int(token) in handled:
@@ -413,6 +436,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     continue
             end_clause = clause_end(masked, m.end())
             verb_at = m.end()
+            passed_weak = False
             if rule == "chair.possessive":
                 start, end, explicit = _period(sentence, m.start(), m.end())
                 if not explicit:
@@ -421,6 +445,11 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                         start, end, explicit = _period(sentence, m.end(), m.end() + tail.end())
             elif rule == "chair.passed-to":
                 start, end, explicit = _period(sentence, m.start(), end_clause)
+                if not explicit and re.search(r"\b(?:passed|was\s+(?:transferred|handed)|went|"
+                                              r"moved|rotated)\b", m.group(0), re.I):
+                    start, end, explicit, passed_weak = pub_year, None, True, True
+            elif rule == "chair.it-passes":
+                start, end, explicit = _period(sentence, left, end_clause)
             else:
                 # the date may be inside the match ("followed by Slovenia in September")
                 after = m.end(1) if rule in ("chair.takes-over", "chair.followed") else (
@@ -433,7 +462,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 if not (rule == "chair.takes-over" and re.search(
                         r"\bnext\s+year\b", masked[m.end():end_clause], re.I)):
                     continue
-            weak = False
+            weak = passed_weak  # dated only by the publication year: gives way to a stated date
             if not explicit and rule == "chair.holder":
                 start, end, weak = pub_year, pub_year, True  # "this year's holder"
             if not explicit and rule == "chair.take" and re.search(
@@ -452,15 +481,61 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
             confidence = WEAK if weak else {"chair.take": 0.9, "chair.verb": 0.8,
                                             "chair.possessive": 0.6}.get(rule, 0.75)
             org = org_for(m.end(), near_only=rule == "chair.possessive")
+            inside = [sentence.org(i) for _, _, i in sentence.tokens("O", m.start(), m.end())]
+            if rule in ("chair.passed-to", "chair.from") and any(inside) and not carried:
+                org = _EU.get(next(o for o in inside if o), next(o for o in inside if o))
             fact = _make(sentence, ctx, org, chair, start, end, rule, confidence)
             if fact:
                 out.append(fact)
                 at[id(fact)] = m.start()
                 handled.add(int(token))
+                if rule in ("chair.verb", "chair.take"):
+                    out.extend(_coordinated_chairs(sentence, fact, m.start()))
                 out.extend(_more_years(sentence, ctx, fact, m.end(), end_clause))
     out.extend(_after_list(sentence, ctx, org_for))
     _link_predecessors(out, at)
     _date_predecessors(out, masked)
+    return out
+
+
+_COORDINATED_SUBJECT = re.compile(r"(?:(?:the\s+)?\u27e6[SA](\d+)\u27e7\s*(?:,\s*|,?\s+and\s+))+$")
+
+
+def _coordinated_chairs(sentence: Masked, fact: Chairmanship, start: int) -> list[Chairmanship]:
+    """"Turkey and China have also chaired the CICA": every state of the subject."""
+    m = _COORDINATED_SUBJECT.search(sentence.masked, max(0, start - 120), start)
+    if m is None:
+        return []
+    out = []
+    for _, _, i in sentence.tokens("SA", m.start(), m.end()):
+        chair = sentence.state(i)
+        if chair and chair != fact.chair:
+            out.append(Chairmanship(fact.organization, chair, fact.start, fact.end,
+                                    evidence=fact.evidence, origin="extracted",
+                                    confidence=fact.confidence, rule=fact.rule))
+    return out
+
+
+_LIST_AFTER = re.compile(r"(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?\u27e6[SA](\d+)\u27e7")
+
+
+def _past_list(sentence: Masked, ctx: Context, m: re.Match[str],
+               org_for: Callable[..., str | None]) -> list[Chairmanship]:
+    """Every state of a list of earlier chairs, each an undated chairmanship."""
+    if negated(sentence.masked[max(0, m.start() - 30):m.end()]):
+        return []
+    org = org_for(m.start())
+    tokens = [m.group("chair")]
+    at = m.end()
+    while (more := _LIST_AFTER.match(sentence.masked, at)) is not None:
+        tokens.append(more.group(1))
+        at = more.end()
+    out = []
+    for token in tokens:
+        chair = sentence.state(token)
+        if chair and org:
+            out.append(Chairmanship(org, chair, None, None, evidence=evidence(sentence),
+                                    origin="extracted", confidence=0.7, rule="chair.past-list"))
     return out
 
 

@@ -297,3 +297,18 @@ def test_a_first_name_is_no_month() -> None:
     found = find_dates("Jan Novak arrived; talks resume in Jan.", date(2024, 3, 1))
     texts = {d.text for d in found}
     assert texts == {"Jan."}  # only the one after "in"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Earlier chairs of the Conference were Kazakhstan, Turkey, China and Tajikistan.",
+     {("CICA", "Turkey", None), ("CICA", "China", None)}),
+    ("The rotating presidency of the summit passed to Iraq from Bahrain.",
+     {("CICA", "Iraq", "2024"), ("CICA", "Bahrain", None)}),
+    ("Turkey and China have also chaired the CICA in the past.",
+     {("CICA", "Turkey", None), ("CICA", "China", None)}),
+    ("The presidency rotates every year. In June it will pass to Azerbaijan.",
+     {("CICA", "Azerbaijan", "2024-06")}),
+])
+def test_lists_and_pronouns_of_chairs(tmp_path: Path, sentence: str, expected: set) -> None:
+    facts = _article(tmp_path, f"Notes\n\nBAKU, 3 March 2024 - The CICA met. {sentence}")
+    assert expected <= {(c.organization, c.chair, c.start) for c in facts.chairmanships}
