@@ -4,6 +4,8 @@
 #     web page test, and Node.js with npm (Debian nodejs, npm) for the Gephi Lite check;
 #     installed with apt-get when run as root, otherwise named, and their tests skip
 #     (they fail under CI=true);
+#   - OpenLink Virtuoso (Debian virtuoso-opensource) for the second real remote store,
+#     installed and skipped the same way;
 #   - graphology-gexf, from the committed lock file into tests/js/node_modules.
 # `make test` runs this before the suite; running it again changes nothing.
 set -euo pipefail
@@ -15,6 +17,7 @@ have chromium || have chromium-browser || need+=(chromium)
 have chromedriver || need+=(chromium-driver)
 have node || need+=(nodejs)
 have npm || need+=(npm)
+have virtuoso-t || need+=(virtuoso-opensource)
 
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
