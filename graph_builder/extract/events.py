@@ -102,6 +102,7 @@ def _dateline_city(ctx: Context) -> Entity | None:
 
 _OWN_MEETING = re.compile(r"minister|ministerial|council|committee|secretar|envoys|officials",
                           re.IGNORECASE)
+_HERE = re.compile(r"\bhere\b|\bin\s+this\s+(?:\w+\s+)?(?:city|capital|town|resort)\b")
 _NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|beyond)\s+$",
                         re.IGNORECASE)
 _ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|by\s+video(?:\s+link)?|video\s*conference)\b",
@@ -159,7 +160,7 @@ def extract_events(ctx: Context) -> list[Event]:
             if _ONLINE.search(masked):
                 places = [(meeting.start(), None)]  # held online: no place
             elif not places and dateline is not None and (index == first_body or (
-                    (index - first_body < 2 or re.search(r"\bhere\b", masked))
+                    (index - first_body < 2 or _HERE.search(masked))
                     and not _FUTURE.search(masked))):
                 places = [(meeting.start(), dateline)]  # "BISHKEK - The leaders met on ..."
             if not places and re.search(r"\bsummit\b", masked, re.I) and not sentence.in_title:
