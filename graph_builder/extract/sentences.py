@@ -15,7 +15,10 @@ _ABBREVIATIONS = frozenset(
     "corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e "
     "approx dept est fig hon h.e excl".split()
 )
-_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n")
+# a sentence end: punctuation before a capital, a blank line or a line end; two sentences run
+# together without a space ("attended.Kyrgyz President") end at the full stop too
+_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n"
+                  r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2})")
 
 _LAST_WORD = re.compile(r"([\w.]+)$")
 

@@ -312,3 +312,12 @@ def test_a_first_name_is_no_month() -> None:
 def test_lists_and_pronouns_of_chairs(tmp_path: Path, sentence: str, expected: set) -> None:
     facts = _article(tmp_path, f"Notes\n\nBAKU, 3 March 2024 - The CICA met. {sentence}")
     assert expected <= {(c.organization, c.chair, c.start) for c in facts.chairmanships}
+
+
+def test_sentences_run_together_are_two() -> None:
+    from graph_builder.extract.sentences import split
+
+    texts = [s.text for s in split("Presidents attended.Kyrgyz President Sadyr Japarov chaired. "
+                                   "The U.S. envoy and Mr. Smith came.")]
+    assert texts == ["Presidents attended.", "Kyrgyz President Sadyr Japarov chaired.",
+                     "The U.S. envoy and Mr. Smith came."]
