@@ -324,6 +324,14 @@ def extract_members(ctx: Context) -> list[Membership]:
         old.end = old.end or fact.end
         old.status = old.status or fact.status
 
+    def add_states(sentence: Masked, org: str | None, span: tuple, start: str | None,
+                   end: str | None, status: str | None, rule: str, confidence: float) -> None:
+        """Every state named in a span of the sentence is a member of `org`."""
+        for _, _, i in sentence.tokens(*span):
+            state = sentence.state(i)
+            if state and org:
+                add(_fact(sentence, org, state, start, end, status, rule, confidence))
+
     restored: list[Membership] = []  # readmitted: active again from that date
     previous_members = False  # the previous sentence spoke of members ("... are among them")
     previous_org: str | None = None  # the body that sentence named
@@ -345,29 +353,21 @@ def extract_members(ctx: Context) -> list[Membership]:
             org = _org(sentence, token, ctx)
             stop = _LIST_STOP.search(masked, m.end())
             end = stop.start() if stop else len(masked)
-            for _, _, i in sentence.tokens("S", m.end(), end):
-                state = sentence.state(i)
-                if state and org:
-                    add(_fact(sentence, org, state, None, None, None, "member.list", 0.9))
+            add_states(sentence, org, ("S", m.end(), end), None, None, None, "member.list", 0.9)
         count = _COUNT_LIST.match(masked)
         if count and (previous_members or "member" in lower) and not negated(masked):
             org = _org_before(sentence, 0, ctx) if not sentence.tokens("O", 0, count.start()) \
                 else _org(sentence, None, ctx)
             org = previous_org or org
             stop = _LIST_STOP.search(masked, count.end())
-            for _, _, i in sentence.tokens("S", count.end(), stop.start() if stop else len(masked)):
-                state = sentence.state(i)
-                if state and org:
-                    add(_fact(sentence, org, state, None, None, None, "member.count-list", 0.85))
+            add_states(sentence, org, ("S", count.end(), stop.start() if stop else len(masked)),
+                       None, None, None, "member.count-list", 0.85)
         for m in _SUSPENDED_LIST.finditer(masked):
             if negated(masked[max(0, m.start() - 30):m.end()]):
                 continue
             org = _org_before(sentence, m.start(), ctx)
-            for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
-                state = sentence.state(i)
-                if state and org:
-                    add(_fact(sentence, org, state, None, None, "suspended", "member.suspended",
-                              0.8))
+            add_states(sentence, org, ("SA", m.start("list"), m.end("list")), None, None,
+                       "suspended", "member.suspended", 0.8)
         for m in _WITHDRAWAL.finditer(masked):
             if negated(masked[max(0, m.start() - 30):m.end()]):
                 continue
@@ -391,16 +391,12 @@ def extract_members(ctx: Context) -> list[Membership]:
                 when = _when(sentence, m.start(), min(len(masked), m.end() + 40)) or \
                     _when_near(sentence, m.start(), ctx)
                 group = "list" if m.groupdict().get("list") else "list_f"
-                for _, _, i in sentence.tokens("SA", m.start(group), m.end(group)):
-                    state = sentence.state(i)
-                    if state and org:
-                        add(_fact(sentence, org, state, when, None, None, rule, 0.8))
+                add_states(sentence, org, ("SA", m.start(group), m.end(group)),
+                           when, None, None, rule, 0.8)
         for m in _FOUNDED_FRONT.finditer(masked):
             org = _org(sentence, m.group("org"), ctx)
-            for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
-                state = sentence.state(i)
-                if state and org:
-                    add(_fact(sentence, org, state, None, None, None, "member.founded-by", 0.8))
+            add_states(sentence, org, ("SA", m.start("list"), m.end("list")),
+                       None, None, None, "member.founded-by", 0.8)
         for rule, rx in _NAMED_LISTS:
             for m in rx.finditer(masked):
                 window = masked[max(0, m.start() - 40):m.end()]
@@ -428,29 +424,22 @@ def extract_members(ctx: Context) -> list[Membership]:
                 if m.groupdict().get("list_b"):
                     spans.append((m.start("list_b"), m.end("list_b")))
                 for a, b in spans:
-                    for _, _, i in sentence.tokens("SA", a, b):
-                        state = sentence.state(i)
-                        if state and org:
-                            add(_fact(sentence, org, state, since, None, None, rule, 0.8))
+                    add_states(sentence, org, ("SA", a, b), since, None, None, rule, 0.8)
         for m in _FOUNDED_BY.finditer(masked):
             if negated(masked[max(0, m.start() - 30):m.end()]):
                 continue
             org = _org(sentence, m.group("org"), ctx) if m.group("org") else _org_before(
                 sentence, m.start(), ctx)
             stop = _LIST_STOP.search(masked, m.end())
-            for _, _, i in sentence.tokens("S", m.end(), stop.start() if stop else len(masked)):
-                state = sentence.state(i)
-                if state and org:
-                    add(_fact(sentence, org, state, None, None, None, "member.founded-by", 0.8))
+            add_states(sentence, org, ("S", m.end(), stop.start() if stop else len(masked)),
+                       None, None, None, "member.founded-by", 0.8)
         for m in _JOINS_LIST.finditer(masked):
             if negated(masked[max(0, m.start() - 40):m.end()]) or hedged(masked[:m.start()]):
                 continue
             org = _org(sentence, m.group("org"), ctx) if m.group("org") else _org_before(
                 sentence, m.start(), ctx)
-            for _, _, i in sentence.tokens("SA", m.start("list"), m.end("list")):
-                state = sentence.state(i)
-                if state and org:
-                    add(_fact(sentence, org, state, None, None, None, "member.joins-list", 0.8))
+            add_states(sentence, org, ("SA", m.start("list"), m.end("list")),
+                       None, None, None, "member.joins-list", 0.8)
         for rx, rule in ((_ARE_MEMBERS, "member.are-members"), (_AMONG, "member.among")):
             for m in rx.finditer(masked):
                 if negated(masked[max(0, m.start() - 20):m.end()]):
@@ -459,10 +448,7 @@ def extract_members(ctx: Context) -> list[Membership]:
                     continue
                 org = _org(sentence, m.groupdict().get("org") or m.groupdict().get("org2"), ctx)
                 list_end = m.end("list") if m.groupdict().get("list") else m.end("list2")
-                for _, _, i in sentence.tokens("SA", m.start(), list_end):
-                    state = sentence.state(i)
-                    if state and org:
-                        add(_fact(sentence, org, state, None, None, None, rule, 0.85))
+                add_states(sentence, org, ("SA", m.start(), list_end), None, None, None, rule, 0.85)
         for m in _APPOSITION.finditer(masked):
             if negated(masked[m.start():m.end()]):
                 continue
@@ -523,10 +509,8 @@ def extract_members(ctx: Context) -> list[Membership]:
             if _YEAR_START.search(masked, m.start(), m.end()) and ctx.published:
                 when = f"{ctx.published.year}-01-01"
             stop = _LIST_STOP.search(masked, m.end())
-            for _, _, i in sentence.tokens("S", m.end(), stop.start() if stop else len(masked)):
-                state = sentence.state(i)
-                if state and org:
-                    add(_fact(sentence, org, state, when, None, None, "member.joined-list", 0.85))
+            add_states(sentence, org, ("S", m.end(), stop.start() if stop else len(masked)),
+                       when, None, None, "member.joined-list", 0.85)
         for m in _RESTORE.finditer(masked):
             left = max(masked.rfind(";", 0, m.start()), m.start() - 15, 0)
             if negated(masked[left:m.end()]) or hedged(masked[left:m.end()]):
