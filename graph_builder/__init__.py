@@ -19,7 +19,7 @@ jsonschema or tqdm, which each method imports when it runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -206,11 +206,31 @@ class Blocgraph:
         ds.parse(data=self.store.dump("nquads"), format="nquads")
         return ds
 
-    def validate(self) -> list[Violation]:
-        """Every violation of ontology/shapes.ttl in the local graph."""
+    def validate(self, *, progress: bool | Callable[[int, int, str], None] = False,
+                 engine: str = "oxigraph") -> list[Violation]:
+        """Every violation of ontology/shapes.ttl in the local graph.
+
+        `progress`: True for a bar on stderr, or a function called with (checks done,
+        checks in all, the next check's name). `engine`: "oxigraph" (each constraint a
+        SPARQL query in the store) or "pyshacl" (the reference, much slower)."""
         from graph_builder.graph.shacl import validate
 
-        return validate(self.store)
+        if progress is True:
+            import sys
+
+            from tqdm import tqdm
+
+            bar = tqdm(total=None, desc="validating", unit="check", file=sys.stderr)
+
+            def report(done: int, total: int, label: str) -> None:
+                bar.total = total
+                bar.n = done
+                bar.set_postfix_str(label, refresh=True)
+                if done == total:
+                    bar.close()
+
+            return validate(self.store, engine=engine, progress=report)
+        return validate(self.store, engine=engine, progress=progress or None)
 
     # -- writing elsewhere -----------------------------------------------------------
     def push(

@@ -197,9 +197,10 @@ def validate(args: argparse.Namespace) -> int:
     """check the graph against the SHACL shapes
 
     Check the graph against ontology/shapes.ttl and print each violation on one line: focus
-    node, path, message. Exit 1 when there is any.
+    node, path, message. Exit 1 when there is any. Each constraint is one SPARQL query in
+    the store; a progress bar on a terminal names the one running.
     """
-    violations = bg.open(args.store).validate()
+    violations = bg.open(args.store).validate(progress=sys.stderr.isatty())
     for v in violations:
         print(v)
     print(f"{len(violations)} violation(s)", file=sys.stderr)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import graph_builder as bg
 from graph_builder.cli.common import command, store_arg
+from graph_builder.core.vocab import DEFAULT_VIEW, NETWORK_VIEWS
 
 
 def _demo_options(p: argparse.ArgumentParser) -> None:
@@ -40,6 +41,9 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--allow-service", action="store_true",
                    help="allow SERVICE (federated query) and LOAD")
     p.add_argument("--cors-origin", metavar="ORIGIN", help="allow browser calls from ORIGIN")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="answer requests whose Host header is NAME too (repeatable; '*' any); "
+                   "by default only the --host address, and localhost for a loopback one")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="query worker processes (default: number of CPUs, at least 2)")
     p.add_argument("--client-timeout", type=float, default=10.0, metavar="SECONDS",
@@ -62,6 +66,7 @@ def serve(args: argparse.Namespace) -> int:
         host=args.host or "127.0.0.1",
         port=args.port,
         host_given=args.host is not None,
+        allow_hosts=args.allow_host,
         timeout=args.timeout,
         max_rows=args.max_rows,
         max_body=args.max_body,
@@ -104,7 +109,8 @@ def synth(args: argparse.Namespace) -> int:
 def _export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("format", choices=["gexf", "graphml", "json"])
     p.add_argument("output", type=Path, metavar="OUT")
-    p.add_argument("--view", choices=["full", "states"], default="full")
+    p.add_argument("--view", choices=list(NETWORK_VIEWS), default=DEFAULT_VIEW,
+                   help=f"which network (default: {DEFAULT_VIEW}, as /export.gexf of serve)")
     p.add_argument("--dynamic", action="store_true", help="add start/end spells")
     p.add_argument(
         "--gexf-version", choices=["1.3", "1.2draft"], default=None, help="GEXF only (default 1.3)"

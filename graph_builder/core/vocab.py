@@ -28,6 +28,10 @@ WD = "http://www.wikidata.org/entity/"
 # The files read as articles, in the order a gold file's article is looked for.
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
+# The network views, and the one a network export gives unless told (CLI, API, /export.gexf).
+NETWORK_VIEWS = ("full", "states")
+DEFAULT_VIEW = "full"
+
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 REFERENCE_GRAPH = GRAPH + "reference"
 INFERRED_GRAPH = GRAPH + "inferred"

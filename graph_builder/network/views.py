@@ -27,11 +27,11 @@ from pyoxigraph import Literal
 
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.resources import queries_dir
-from graph_builder.core.vocab import WD
+from graph_builder.core.vocab import NETWORK_VIEWS, WD
 from graph_builder.graph.results import Results
 from graph_builder.query.named import with_values
 
-VIEWS = ("full", "states")
+VIEWS = NETWORK_VIEWS
 RELATIONS = (
     "member_of",
     "chaired",

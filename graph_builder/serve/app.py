@@ -21,7 +21,7 @@ import ipaddress
 import os
 import socket
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from graph_builder.core.errors import BlocgraphError, NotBuiltError
+from graph_builder.core.vocab import DEFAULT_VIEW, NETWORK_VIEWS
 from graph_builder.serve import guard as serve_guard
 from graph_builder.serve import pages as serve_pages
 from graph_builder.serve import worker as serve_worker
@@ -45,6 +46,30 @@ from graph_builder.serve.pool import QueryTimeout, WorkerPool
 WEB = Path(__file__).parent / "web"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORM = "application/x-www-form-urlencoded"
+# The request head (request line and headers) a client may send: past it, 431 and the
+# connection closed, whether the head arrives whole or a byte at a time. A query longer
+# than this goes in a POST body, capped by --max-body.
+MAX_HEAD = 16_384
+
+
+def security_headers() -> dict[str, str]:
+    """Sent with every response. Scripts, styles and images come from this server only and
+    never inline (no 'unsafe-inline' or 'unsafe-eval' anywhere), requests go to this
+    server only, and no other site may frame a page. The one exception is the fixed style
+    sheet YASGUI's table plugin writes into a <style> element, allowed by its hash
+    (serve/pages.py reads it from the built bundle)."""
+    styles = " ".join(f"'{h}'" for h in serve_pages.bundle_style_hashes())
+    return {
+        "Content-Security-Policy": (
+            "default-src 'none'; script-src 'self'; "
+            f"style-src 'self'{' ' + styles if styles else ''}; img-src 'self' data: blob:; "
+            "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+    }
 
 
 def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -121,8 +146,14 @@ def create_app(
     workers: int | None = None,
     client_timeout: float = 10.0,
     articles: list[Path] | None = None,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> Starlette:
-    """The ASGI application; the worker pool starts and stops with it (lifespan)."""
+    """The ASGI application; the worker pool starts and stops with it (lifespan).
+
+    `allowed_hosts`: the names a request's Host header may give (with any port); another
+    is refused with 421, so a web page whose DNS name was rebound to this machine cannot
+    read it. None answers every Host (an application run in-process, behind its caller).
+    """
     if allow_update and not token:
         raise BlocgraphError("--allow-update needs --token T (clients send 'Bearer T')")
     if token and not allow_update:
@@ -203,7 +234,7 @@ def create_app(
 
     async def sparql(request: Request) -> Response:
         url_params = list(request.query_params.multi_items())
-        if request.method == "GET":
+        if request.method in ("GET", "HEAD"):  # HEAD: the GET answer, its body dropped
             if _one(url_params, "update") is not None:
                 raise HTTPProblem(405, "SPARQL Update must be sent with POST",
                                   {"Allow": "GET, POST"})
@@ -311,9 +342,9 @@ def create_app(
         return await run_query(request, text, list(request.query_params.multi_items()))
 
     async def export_gexf(request: Request) -> Response:
-        view = request.query_params.get("view", "states")
-        if view not in ("states", "full"):
-            raise HTTPProblem(400, f"view: '{view}' is not one of states, full")
+        view = request.query_params.get("view", DEFAULT_VIEW)
+        if view not in NETWORK_VIEWS:
+            raise HTTPProblem(400, f"view: '{view}' is not one of {', '.join(NETWORK_VIEWS)}")
         dynamic = request.query_params.get("dynamic", "") in ("1", "true", "yes")
         return await dispatch({"op": "gexf", "view": view, "dynamic": dynamic})
 
@@ -339,7 +370,7 @@ def create_app(
         finally:
             pool.close()
 
-    middleware = []
+    middleware = [Middleware(Guarded, allowed_hosts=allowed_hosts)]
     if cors_origin:
         middleware.append(Middleware(
             CORSMiddleware,
@@ -367,6 +398,73 @@ def create_app(
         exception_handlers={HTTPProblem: problem, Exception: crash},
         lifespan=lifespan,
     )
+
+
+class Guarded:
+    """ASGI middleware: the Host check, then the security headers on every response."""
+
+    def __init__(self, app: Any, allowed_hosts: Iterable[str] | None) -> None:
+        self.app = app
+        self.allowed = None if allowed_hosts is None else {
+            h.lower().strip("[]") for h in allowed_hosts}
+        self.headers = [(k.lower().encode(), v.encode())
+                        for k, v in security_headers().items()]
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.allowed is not None and "*" not in self.allowed:
+            host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"),
+                        None)
+            name = _host_name(host) if host is not None else None
+            if host is not None and name not in self.allowed:
+                shown = host if host.isprintable() and len(host) < 200 else repr(host[:200])
+                response = _text(421, f"Host {shown}: this server answers to "
+                                      f"{', '.join(sorted(self.allowed))} only (start it "
+                                      "with --allow-host NAME to answer another name)")
+                await self._send_guarded(response, scope, receive, send)
+                return
+        await self._send_guarded(self.app, scope, receive, send)
+
+    async def _send_guarded(self, app: Any, scope: dict[str, Any], receive: Any,
+                            send: Any) -> None:
+        async def with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in self.headers if k not in have]
+            await send(message)
+
+        await app(scope, receive, with_headers)
+
+
+def _host_name(host: str) -> str:
+    """The name of a Host header, without its port: 'a.b:7700' -> 'a.b', '[::1]:80' -> '::1'."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    if host.count(":") == 1:
+        return host.split(":", 1)[0]
+    return host
+
+
+def bound_names(host: str) -> set[str]:
+    """The names a client reaching HOST may put in its Host header: HOST itself, the
+    loopback names for a loopback address, and this machine's names and addresses for a
+    wildcard address (0.0.0.0, ::)."""
+    names = {host.lower().strip("[]")}
+    if is_loopback(host):
+        names |= {"localhost", "127.0.0.1", "::1"}
+    if host in ("0.0.0.0", "::", ""):
+        names |= {"localhost", "127.0.0.1", "::1", socket.gethostname().lower(),
+                  socket.getfqdn().lower()}
+        try:
+            names |= {str(info[4][0]).lower() for info in
+                      socket.getaddrinfo(socket.gethostname(), None)}
+        except OSError:
+            pass
+    return names
 
 
 def is_loopback(host: str) -> bool:
@@ -399,6 +497,11 @@ def head_deadline_protocol(client_timeout: float) -> type[asyncio.Protocol]:
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
     message = f"the request head did not arrive within {client_timeout:g} s\n".encode()
+    big = (f"the request head (request line and headers) is larger than {MAX_HEAD} bytes; "
+           "send a long query in a POST body\n").encode()
+    too_big = (b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
+               b"content-type: text/plain; charset=utf-8\r\nconnection: close\r\n"
+               b"content-length: %d\r\n\r\n%s" % (len(big), big))
     too_late = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
                 b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(message), message))
 
@@ -411,12 +514,33 @@ def head_deadline_protocol(client_timeout: float) -> type[asyncio.Protocol]:
             self._arm()
 
         def data_received(self, data: bytes) -> None:
+            if self.conn.their_state is h11.IDLE and self._head_too_large(data):
+                return
             super().data_received(data)
             if self._timer is not None and self.cycle is not self._waiting_after:
                 self._disarm()  # a new request head was read in full
 
+        def _head_too_large(self, data: bytes) -> bool:
+            """True (and the connection answered 431 and closed) when the request head
+            waiting in the buffer plus DATA passes MAX_HEAD, complete or not: h11's own
+            limit holds only for a head still incomplete, so a long head sent in one
+            piece would be read whole."""
+            buffered = bytes(self.conn.trailing_data[0]) + data
+            ends = [i for i in (buffered.find(b"\r\n\r\n"), buffered.find(b"\n\n"))
+                    if i >= 0]
+            size = min(ends) + 2 if ends else len(buffered)
+            if size <= MAX_HEAD:
+                return False
+            self._disarm()
+            if not self.transport.is_closing():
+                self.transport.write(too_big)
+                self.transport.close()
+            return True
+
         def on_response_complete(self) -> None:
             finished = self.cycle
+            if not self.transport.is_closing() and self._head_too_large(b""):
+                return  # a pipelined request past the limit
             super().on_response_complete()
             if self.cycle is finished and not self.transport.is_closing():
                 self._arm()  # no pipelined request was waiting: the next one is on a clock
@@ -469,9 +593,13 @@ def run(
     host: str = "127.0.0.1",
     port: int = 7700,
     host_given: bool = False,
+    allow_hosts: Iterable[str] = (),
     **options: Any,
 ) -> int:
-    """Serve until Ctrl-C; prints the URL once the socket is listening."""
+    """Serve until Ctrl-C; prints the URL once the socket is listening.
+
+    Requests must name HOST (or, for a loopback HOST, localhost, 127.0.0.1 or ::1) in
+    their Host header, or one of `allow_hosts` ('*': any)."""
     import uvicorn
 
     if not is_loopback(host) and not host_given:
@@ -483,10 +611,11 @@ def run(
     if not Path(store_dir, "current").exists():
         raise NotBuiltError(f"store {store_dir}: no graph built yet (run `blocgraph build` "
                              "first, or pass --store DIR)")
-    app = create_app(store_dir, **options)
+    app = create_app(store_dir, allowed_hosts=bound_names(host) | set(allow_hosts), **options)
     protocol = head_deadline_protocol(options.get("client_timeout", 10.0))
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
-                            lifespan="on", http=protocol)
+                            lifespan="on", http=protocol,
+                            h11_max_incomplete_event_size=MAX_HEAD + 4)
     shown = f"[{host}]" if ":" in host else host
 
     class Server(uvicorn.Server):

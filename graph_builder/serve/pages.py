@@ -520,6 +520,28 @@ def workbench_built() -> bool:
     return (DIST / "workbench.js").is_file()
 
 
+def bundle_style_hashes() -> list[str]:
+    """CSP hashes ('sha256-...') of the style sheets the bundle writes into <style>
+    elements: YASGUI's column resizer adds one fixed sheet, its text a string literal in
+    the bundle. Read from the built bundle so the policy follows it when it is rebuilt."""
+    import base64
+    import hashlib
+
+    try:
+        text = (DIST / "workbench.js").read_text(encoding="utf-8")
+    except OSError:
+        return []
+    out = []
+    for m in re.finditer(r'createStyle\(\w+,("(?:[^"\\\n]|\\.)*")\)', text):
+        try:
+            css = json.loads(m.group(1), strict=False)
+        except ValueError:
+            continue
+        digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
+        out.append(f"sha256-{digest}")
+    return sorted(set(out))
+
+
 def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[..., Any],
              problem: type[Exception], article_dirs: list[Path] | None) -> None:
     """Add the workbench's routes to ROUTES (before the catch-all static mount).

@@ -19,6 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph_builder.core.errors import BlocgraphError, NotBuiltError, StoreBusyError
+from graph_builder.core.vocab import DEFAULT_VIEW
 from graph_builder.graph.results import Results, to_csv, to_json, to_tsv, to_xml
 from graph_builder.graph.store import Store
 from graph_builder.serve import guard as serve_guard
@@ -204,10 +205,11 @@ def run_gexf(store: Store, job: dict[str, Any]) -> dict[str, Any]:
     from graph_builder.network import write_gexf
     from graph_builder.network.views import to_networkx
 
-    graph = to_networkx(store, job.get("view") or "states", dynamic=bool(job.get("dynamic")))
+    view = job.get("view") or DEFAULT_VIEW
+    graph = to_networkx(store, view, dynamic=bool(job.get("dynamic")))
     buffer = io.BytesIO()
     write_gexf(graph, buffer, dynamic=bool(job.get("dynamic")))
-    disposition = f'attachment; filename="blocgraph-{job.get("view") or "states"}.gexf"'
+    disposition = f'attachment; filename="blocgraph-{view}.gexf"'
     return _response(200, buffer.getvalue(), "application/gexf+xml",
                      {"Content-Disposition": disposition})
 

@@ -116,3 +116,19 @@ def test_gephi_link(site: Server, browser: webdriver.Chrome) -> None:
     browser.get(site.url + "basic")  # the plain page; / is the workbench once built
     link = browser.find_element(By.ID, "gexf-link")
     assert link.get_attribute("href") == site.url + "export.gexf"
+
+
+def test_only_http_iris_become_links(site: Server, browser: webdriver.Chrome) -> None:
+    """An IRI of another scheme in a result (javascript:, data:) is text, never a link."""
+    browser.get(site.url + "basic")
+    editor = browser.find_element(By.ID, "query")
+    editor.clear()
+    editor.send_keys("SELECT ?x WHERE { VALUES ?x { <javascript:alert(1)> <data:text/html,hi> "
+                     "<https://example.org/a> <https://w3id.org/blocgraph/id/state/kazakhstan> "
+                     "} }")
+    browser.find_element(By.ID, "run").click()
+    text = _wait(browser, "#results-table", "javascript:alert(1)")
+    assert "data:text/html,hi" in text
+    hrefs = [a.get_attribute("href") for a in
+             browser.find_elements(By.CSS_SELECTOR, "#results-table a")]
+    assert hrefs == ["https://example.org/a", "https://w3id.org/blocgraph/id/state/kazakhstan"]

@@ -125,7 +125,7 @@ def chromium() -> Iterator[object]:
                  "--disable-sync", "--no-first-run", "--window-size=1400,1000",
                  f"--user-data-dir={profile}"):
         options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=_binary(
         "chromedriver")))
     try:
@@ -153,7 +153,8 @@ def test_views_in_chromium_offline(site: Server, chromium, tmp_path_factory) -> 
     from selenium.webdriver.common.by import By
 
     d = chromium
-    d.get_log("performance")  # start the log afresh
+    d.get_log("performance")  # start the logs afresh
+    d.get_log("browser")
     # Ask: the answer and its source, linked to the article page
     d.get(site.url + "#ask")
     d.find_element(By.ID, "wb-question").send_keys("Who chaired the CSTO in 2024?")
@@ -222,6 +223,10 @@ def test_views_in_chromium_offline(site: Server, chromium, tmp_path_factory) -> 
             requested.add(message["params"]["request"]["url"])
     web = {u for u in requested if u.startswith(("http:", "https:", "ws:", "wss:"))}
     assert web and all(u.startswith("http://127.0.0.1:") for u in web), sorted(web)
+    # the server's Content-Security-Policy (no inline script or style) holds every view up
+    blocked = [e["message"] for e in d.get_log("browser") if "Content Security Policy" in
+               e["message"] or "Content-Security-Policy" in e["message"]]
+    assert not blocked, blocked
 
 
 def test_workbench_page_has_no_external_assets(site: Server) -> None:

@@ -10,6 +10,11 @@ function termText(term) {
   return term.value;
 }
 
+// Only an http(s) IRI becomes a link; any other scheme (javascript:, data:, file:) is text.
+function safeHref(iri) {
+  return /^https?:\/\/[^\s<>"']+$/i.test(iri) ? iri : null;
+}
+
 function cell(tag, text, href) {
   const el = document.createElement(tag);
   if (href) {
@@ -49,7 +54,7 @@ function renderResults(data, truncated) {
     const tr = document.createElement("tr");
     vars.forEach((v) => {
       const t = row[v];
-      tr.appendChild(cell("td", termText(t), t && t.type === "uri" ? t.value : null));
+      tr.appendChild(cell("td", termText(t), t && t.type === "uri" ? safeHref(t.value) : null));
     });
     table.appendChild(tr);
   });
