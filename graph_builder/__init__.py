@@ -19,6 +19,16 @@ jsonschema or tqdm, which each method imports when it runs.
 
 from __future__ import annotations
 
+import sys as _sys
+
+if _sys.argv and (_sys.argv[0] == "-m" or _sys.argv[0].replace("\\", "/").rsplit("/", 1)[-1]
+                  .removesuffix(".exe") == "blocgraph"):
+    # Started as the command line: Ctrl-C while it is still importing is one line and
+    # exit 130, not a KeyboardInterrupt traceback; cli.main takes Ctrl-C over from here.
+    from graph_builder.core.interrupt import guard_startup
+
+    guard_startup()
+
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -151,22 +161,41 @@ class Blocgraph:
     def extract(self, paths: Iterable[Path | str], *, jobs: int | None = 1) -> Iterator[Extracted]:
         """Each article's facts (or why it was skipped), in the order given; writes nothing.
 
-        Close the iterator (contextlib.closing) when stopping early: that stops the
-        worker processes at once.
+        A folder stands for its articles, walked as `build` walks it. Close the iterator
+        (contextlib.closing) when stopping early: that stops the worker processes at once.
         """
         from graph_builder.extract import extract_file, warm
         from graph_builder.extract.pool import extract_many
+        from graph_builder.graph.build import article_files
 
-        return extract_many(extract_file, [Path(p) for p in paths], check_jobs(jobs), warm)
+        files = article_files(Path(p) for p in paths)
+        return extract_many(extract_file, files, check_jobs(jobs), warm)
 
     # -- reading -------------------------------------------------------------------
-    def query(self, spec: str, params: dict[str, str] | None = None, /, **kw: str) -> Results:
-        """Run a named query, a `.rq` file or SPARQL text; parameters bound as RDF terms."""
+    def query(self, spec: str, params: dict[str, str] | None = None, /, *,
+              allow_service: bool = False, **kw: str) -> Results:
+        """Run a named query, a `.rq` file or SPARQL text; parameters bound as RDF terms.
+
+        A federated `SERVICE` clause makes this process fetch from the IRI it names, so on
+        the local store it is refused unless `allow_service` (the CLI's --allow-service),
+        as `serve` refuses it; a remote endpoint decides for itself."""
+        from graph_builder.graph.sparql_text import has_keyword
         from graph_builder.query.named import bind, resolve_query, with_values
 
         named = resolve_query(spec)
         bindings = bind(named, {**(params or {}), **kw})
-        return self.target.select(with_values(named.text, bindings))
+        text = with_values(named.text, bindings)
+        federated = self.endpoint is None and has_keyword(text, "SERVICE")
+        if federated and not allow_service:
+            raise QueryError("the query has a SERVICE clause, which would fetch from another "
+                             "server; pass --allow-service to run it")
+        try:
+            return self.target.select(text)
+        except OSError as exc:
+            if not federated:
+                raise
+            reason = exc.strerror or " ".join(str(exc).split()) or type(exc).__name__
+            raise QueryError(f"SERVICE: the federated query failed ({reason})") from None
 
     def queries(self) -> list[str]:
         """The names of the shipped named queries."""
@@ -307,11 +336,12 @@ class Blocgraph:
 
         return analyze(self.to_networkx("states"))
 
-    def plot(self, out: Path | str, *, view: str = "states", title: str | None = None) -> None:
-        """Draw the states network to a PNG (needs the [plot] extra, matplotlib)."""
+    def plot(self, out: Path | str, *, view: str = "states", title: str | None = None) -> Path:
+        """Draw the states network to OUT, a PNG unless it ends in .svg or .pdf (needs the
+        [plot] extra, matplotlib); returns the file written, OUT itself."""
         from graph_builder.network.plot import plot_states
 
-        plot_states(self.to_networkx(view), out, title=title)
+        return Path(plot_states(self.to_networkx(view), out, title=title))
 
 
 def open(  # noqa: A001 - like dbm.open

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from graph_builder.cli import graph, tools
 from graph_builder.cli.common import COMMANDS, parser
 from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.interrupt import end_startup
 
 # the order `blocgraph --help` lists them in
 ORDER = (
@@ -28,7 +29,13 @@ __all__ = ["graph", "main", "tools"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command line; returns the exit code."""
-    args = parser(ORDER).parse_args(argv)
+    try:
+        args = parser(ORDER).parse_args(argv)
+    except KeyboardInterrupt:
+        print("blocgraph: interrupted while starting; nothing was done", file=sys.stderr)
+        return 130
+    finally:
+        end_startup()
     if not args.command:
         parser(ORDER).print_help()
         return 2
@@ -37,8 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BlocgraphError as exc:
         print(f"blocgraph {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print(f"blocgraph {args.command}: interrupted; the store is unchanged", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        # a command that wrote elsewhere says what it did (push: what reached the server)
+        what = str(exc) or "the store is unchanged"
+        print(f"blocgraph {args.command}: interrupted; {what}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -159,3 +160,15 @@ def params(items: Sequence[str]) -> dict[str, str]:
             raise BlocgraphError(f"--param '{item}': expected KEY=VALUE")
         out[key.strip()] = value
     return out
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)}
+_CONTROL.update({c: f"\\x{c:02x}" for c in range(0x80, 0xA0)})
+
+
+def printable(text: str) -> str:
+    """TEXT for a terminal: control characters (NUL, BEL, ESC, C1...) shown as '\\x1b',
+    never sent raw, so a value from the graph cannot ring, move or recolour the terminal;
+    line breaks (CSV's CRLF too) and tabs stay, a carriage return alone is shown as '\\r'."""
+    text = text.translate(_CONTROL)
+    return re.sub(r"\r(?!\n)", r"\\r", text) if "\r" in text else text

@@ -18,6 +18,7 @@ from graph_builder.cli.common import (
     jobs_arg,
     open_graph,
     params,
+    printable,
     remote_args,
     store_arg,
 )
@@ -112,6 +113,9 @@ def _query_options(p: argparse.ArgumentParser) -> None:
         "and tsv are the SPARQL 1.1 results formats",
     )
     p.add_argument("--list", action="store_true", help="list the named queries and exit")
+    p.add_argument("--allow-service", action="store_true",
+                   help="run a SERVICE clause (federated query), which fetches from the "
+                   "server it names; refused by default, as serve refuses it")
     store_arg(p)
     remote_args(p)
 
@@ -133,16 +137,19 @@ def query(args: argparse.Namespace) -> int:
             )
             print(f"{q.name:14} {line}\n{'':14} {q.description}")
         return 0
-    results = open_graph(args).query(args.query, params(args.param))
+    results = open_graph(args).query(args.query, params(args.param),
+                                     allow_service=args.allow_service)
     if results.triples is not None and args.format != "table":
         raise BlocgraphError(
             f"--format {args.format}: the query answers with triples (CONSTRUCT or DESCRIBE), "
             "which print as Turtle; drop --format"
         )
     if results.triples is not None:
-        sys.stdout.write(results.turtle().decode())
+        sys.stdout.write(printable(results.turtle().decode()))
         return 0
     text = bg.result_formats()[args.format](results)
+    if args.format != "json":  # JSON escapes them itself
+        text = printable(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -323,12 +330,13 @@ def ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
     else:
-        print(answer.to_text(show_sparql=args.show_sparql))
+        print(printable(answer.to_text(show_sparql=args.show_sparql)))
     return 0
 
 
 def _extract_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
+    p.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE",
+                   help="an article file, or a folder of them (walked as build walks it)")
     p.add_argument("--format", "-f", choices=["json", "jsonl"], default="json")
     p.add_argument("--explain", action="store_true", help="keep the rule behind each fact")
     jobs_arg(p)
@@ -343,11 +351,12 @@ def extract(args: argparse.Namespace) -> int:
     """
     jobs = bg.check_jobs(args.jobs, "--jobs")
     apply_parse(args)
-    failed = 0
+    failed = seen = 0
     with closing(bg.open().extract(args.articles, jobs=jobs)) as outcomes:
         for outcome in outcomes:  # in the order given, whatever the number of jobs
             failed += _print_extracted(outcome, args)
-    return 2 if failed and failed == len(args.articles) else 0
+            seen += 1
+    return 2 if failed and failed == seen else 0
 
 
 def _print_extracted(outcome: Any, args: argparse.Namespace) -> int:

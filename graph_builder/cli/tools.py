@@ -168,8 +168,8 @@ def plot(args: argparse.Namespace) -> int:
     Draw the states view: blocs shaded, colour by community, grey lines for shared blocs,
     green arrows for chair hand-overs, red dashes for conflicts.
     """
-    bg.open(args.store).plot(args.output, view=args.view, title=args.title)
-    print(f"wrote {args.output}")
+    written = bg.open(args.store).plot(args.output, view=args.view, title=args.title)
+    print(f"wrote {written}")
     return 0
 
 

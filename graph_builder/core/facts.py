@@ -282,7 +282,35 @@ def read_facts(path: Path) -> ArticleFacts:
         raise BlocgraphError(
             f"{path}: a facts file holds one JSON object, not {type(data).__name__}"
         )
+    _no_control_characters(data, str(path))
     return from_dict(data, str(path))
+
+
+# C0 controls, DEL and C1 controls: never in a name, title or date; an evidence sentence
+# may hold line breaks and tabs, as the article text does.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control_characters(data: Any, source: str, where: tuple[Any, ...] = ()) -> None:
+    """Refuse a control character (NUL, BEL, ESC...) anywhere in a curated file, naming
+    the file and field: printed later by `query` or `ask`, it would drive the terminal."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _no_control_characters(value, source, (*where, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _no_control_characters(value, source, (*where, i))
+    elif isinstance(data, str):
+        pattern = _CONTROL_IN_TEXT if where[-2:-1] == ("evidence",) and where[-1] == "text" \
+            else _CONTROL
+        found = pattern.search(data)
+        if found:
+            raise BlocgraphError(
+                f"{source}: {_json_path(where)}: control character "
+                f"U+{ord(found.group()):04X} in {data[:40]!r} (names, titles and dates hold "
+                "printable characters only)"
+            )
 
 
 def to_dict(facts: ArticleFacts, *, evidence: bool = True, rules: bool = True) -> dict[str, Any]:

@@ -91,6 +91,23 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield here / name
 
 
+def article_files(paths: Iterable[Path]) -> list[Path]:
+    """The article files of PATHS as `build` reads them: a file as given, a folder walked
+    (sorted, hidden entries and store folders skipped) for .txt, .md and .html files."""
+    out: list[Path] = []
+    for root in paths:
+        if not root.is_dir():
+            out.append(root)  # a missing or odd file: extraction says what is wrong
+            continue
+        if is_store(root):
+            raise BlocgraphError(f"{root}: a blocgraph store, not articles")
+        found = [p for p in _walk(root) if p.suffix.lower() in ARTICLE_SUFFIXES]
+        if not found:
+            raise BlocgraphError(f"{root}: no article (.txt, .md, .html) in this folder")
+        out += found
+    return out
+
+
 def collect(paths: Iterable[Path], stored: dict[str, str] | None = None) -> Inputs:
     """Article and facts files under the given paths, keyed by article identity.
 
@@ -285,7 +302,10 @@ def _gather(
                 for problem in facts_mod.drop_unresolved(extracted, str(inputs.articles[stem])):
                     report.dropped.append(problem)
             else:
-                report.skipped.append((str(inputs.articles[stem]), outcome.error or ""))
+                where = str(inputs.articles[stem])
+                why = outcome.error or "no facts"
+                # the error names the file; the skip line names it already
+                report.skipped.append((where, why.removeprefix(f"{where}: ")))
                 if curated is None:
                     continue
         elif stem in inputs.articles and curated is None:

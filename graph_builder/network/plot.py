@@ -35,8 +35,9 @@ def _pyplot():
     return plt
 
 
-def plot_states(G: nx.Graph, path: str | os.PathLike[str], *, title: str | None = None) -> None:
-    """Draw the states view ``G`` to ``path`` (PNG, SVG or PDF, by extension)."""
+def plot_states(G: nx.Graph, path: str | os.PathLike[str], *, title: str | None = None) -> str:
+    """Draw the states view ``G`` to exactly ``path`` (SVG or PDF by its extension, else
+    PNG: matplotlib would add '.png' to a name without one); returns the path written."""
     plt = _pyplot()
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch, Patch, Polygon
@@ -208,12 +209,15 @@ def plot_states(G: nx.Graph, path: str | os.PathLike[str], *, title: str | None 
     ax.margins(0.15)
     ax.set_aspect("equal", adjustable="datalim")
     fig.tight_layout()
+    suffix = os.path.splitext(os.fspath(path))[1].lower().lstrip(".")
+    fmt = suffix if suffix in ("svg", "pdf", "png") else "png"
     try:
-        fig.savefig(os.fspath(path))
+        fig.savefig(os.fspath(path), format=fmt)
     except OSError as exc:
         raise BlocgraphError(f"{path}: cannot write the picture ({exc.strerror})") from None
     finally:
         plt.close(fig)
+    return os.fspath(path)
 
 
 def _term(term: str) -> str:

@@ -50,6 +50,23 @@ TRIPLES = PUSH_NS + "triples"
 DIFF_MIN = 1_000
 
 
+class PushInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a push: says what reached the server and that pushing again finishes.
+
+    The local store is never touched by a push; on the server each graph is old or new
+    (a graph cut off mid-way is in a staging graph the next push removes), and the next
+    push sends only the graphs that still differ."""
+
+    def __init__(self, report: PushReport, todo: int) -> None:
+        sent = len(report.sent)
+        super().__init__(
+            f"{sent} of {todo} changed graph(s) were pushed before the interrupt"
+            + (f" ({report.triples_sent} triples)" if sent else "")
+            + "; the server holds each graph whole, old or new; run the same push again to "
+            "finish (it sends only what still differs); the local store is unchanged")
+        self.report = report
+
+
 @dataclass
 class PushReport:
     mode: str
@@ -242,6 +259,8 @@ def push(
                 if not graph.startswith(STAGING_NS):
                     report.removed.append(graph)
         sender.write_manifest(local, gone)
+    except KeyboardInterrupt:
+        raise PushInterrupted(report, len(todo)) from None
     finally:
         bar.close()
     report.seconds = time.perf_counter() - start
@@ -515,4 +534,4 @@ def _bar(total: int, enabled: bool) -> Any:
     )
 
 
-__all__ = ["PushReport", "chunks", "internal_graph", "push", "staging_graph"]
+__all__ = ["PushInterrupted", "PushReport", "chunks", "internal_graph", "push", "staging_graph"]

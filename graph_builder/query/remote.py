@@ -20,7 +20,7 @@ import urllib.error
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 import pyoxigraph as ox
@@ -48,9 +48,7 @@ def redact(url: str) -> str:
     parts = urlsplit(url)
     if parts.username is None and parts.password is None:
         return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    host = parts.netloc.rpartition("@")[2]  # '[::1]:7878' stays as written
     return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
 
@@ -110,6 +108,19 @@ def _connection_fault(url: str, exc: BaseException, timeout: float) -> str | Non
     return None
 
 
+def _body_text(exc: Exception) -> str:
+    """The server's answer carried by a SPARQLWrapper error, as text (it keeps the bytes,
+    and its message shows them as b'...')."""
+    import ast
+
+    shown = str(exc).split("Response:", 1)[-1].strip()
+    try:
+        body = ast.literal_eval(shown) if shown[:2] in ("b'", 'b"') else shown
+    except (ValueError, SyntaxError):
+        return shown
+    return body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+
+
 def _status_fault(url: str, status: int, body: str, *, has_credentials: bool) -> str:
     first = " ".join(body.split())[:160]
     detail = f" ({first})" if first else ""
@@ -167,6 +178,7 @@ class RemoteEndpoint:
     _client: httpx.Client | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        self._credentials_from_urls()
         if (self.user is None) != (self.password is None):
             raise BlocgraphError("--user and --password go together; give both or neither")
         if self.token and self.user:
@@ -178,6 +190,35 @@ class RemoteEndpoint:
         ):
             if url is not None and urlsplit(url).scheme not in ("http", "https"):
                 raise BlocgraphError(f"{name} '{redact(url)}': not an http(s) URL")
+
+    def _credentials_from_urls(self) -> None:
+        """`http://user:pass@host/...`: the credentials leave the URL (which is then never
+        sent or printed with them) for the Authorization header, as --user/--password."""
+        found: dict[str, tuple[str, str]] = {}
+        for attr, name in (("query_url", "--endpoint"), ("update_url", "--update-endpoint"),
+                           ("graph_store_url", "--graph-store")):
+            url = getattr(self, attr)
+            parts = urlsplit(url) if url else None
+            if parts is None or "@" not in parts.netloc:
+                continue
+            if parts.password is None:
+                raise BlocgraphError(f"{name} '{redact(url)}': a user name in the URL without "
+                                     "a password; give user:password@ or --user and --password")
+            found[name] = (unquote(parts.username or ""), unquote(parts.password))
+            setattr(self, attr, redact(url))
+        if not found:
+            return
+        if len(set(found.values())) > 1:
+            raise BlocgraphError(f"{' and '.join(found)} carry different credentials in their "
+                                 "URLs; give one --user and --password instead")
+        user, password = next(iter(found.values()))
+        if self.token:
+            raise BlocgraphError(f"{next(iter(found))} carries a user and password and "
+                                 "--token is given too; give one of them")
+        if self.user is not None and (self.user, self.password) != (user, password):
+            raise BlocgraphError(f"{next(iter(found))} carries a user and password other than "
+                                 "--user/--password; give them once")
+        self.user, self.password = user, password
 
     @property
     def has_credentials(self) -> bool:
@@ -257,10 +298,9 @@ class RemoteEndpoint:
         if isinstance(exc, EndPointInternalError):
             return RemoteError(_status_fault(url, 500, "", has_credentials=False))
         if isinstance(exc, QueryBadFormed):
-            body = str(exc).split("Response:", 1)[-1]
             return RemoteError(
                 f"{redact(url)}: the server rejected the query (HTTP 400): "
-                + " ".join(body.split())[:200])
+                + " ".join(_body_text(exc).split())[:200])
         if isinstance(exc, urllib.error.HTTPError):
             if exc.code in TRANSIENT_STATUS:
                 return _Transient(_status_fault(url, exc.code, "", has_credentials=False))
