@@ -46,6 +46,13 @@ def _not_read(p: Parsed) -> None:
 
 
 def _not_recorded(question: str, parsed: Parsed) -> Answer:
+    if parsed.ambiguous:
+        name, bodies = parsed.ambiguous
+        return Answer(
+            question=question, intent="not_recorded", slots=parsed.slots(), answers=[],
+            sparql="", message=f"'{name}' could be any of {len(bodies)} bodies the graph "
+            f"knows ({', '.join(bodies[:8])}{', ...' if len(bodies) > 8 else ''}): name "
+            f"the one meant.")
     unknown = [w for w in parsed.unknown if w] if not (parsed.orgs or parsed.states) else []
     if unknown:
         return Answer(

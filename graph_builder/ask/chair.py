@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from graph_builder.ask.helpers import (
@@ -18,6 +19,8 @@ from graph_builder.ask.model import AnswerItem, _iri
 from graph_builder.ask.parse import Period
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
+
+_MONTH_NAMES = [m.lower() for m in calendar.month_name if m]
 
 
 class ChairForms:
@@ -52,6 +55,7 @@ class ChairForms:
             if found:
                 org = body
                 break
+        period = period or self.p.period  # "who chairs X": now, set by _chair_of
         took = re.search(r"\b(took over|take over|takes over|taking over|assum\w+|took up|"
                          r"took on|was handed|received)\b", self.low)
         if took and period and period.relative is None and len(found) > 1:
@@ -64,6 +68,8 @@ class ChairForms:
                 starting = [a for a in found if a.start and a.start[:4] == period.iso[:4]]
                 found = starting or found
             found = _main_holders(found, period)
+        if period and period.precision == "day":
+            found = self._with_undated(org, found, period)
         if period and period.precision == "day" and len(found) > 1:
             # on a hand-over day the outgoing chair's term (often dated by its year alone)
             # still covers the day: the chair that began last holds it
@@ -90,6 +96,40 @@ class ChairForms:
         else:
             self.message = f"{' and '.join(a.label for a in found)} held the {what}{when}."
         return found
+
+    def _published(self) -> dict[str, date]:
+        out: dict[str, date] = {}
+        for r in self.run("article_published"):
+            try:
+                out[r["article"]] = PartialDate.parse(r["published"][:10]).first_day
+            except Exception:  # noqa: BLE001 - an unreadable date attests nothing
+                continue
+        return out
+
+    def _with_undated(self, org: reference.Entity, found: list[AnswerItem],
+                      period: Period) -> list[AnswerItem]:
+        """A chair stated with no period ("X currently chairs") is attested on its article's
+        date: it holds on a day from a month before that article to a year after it, and a
+        report of it newer than the start of an open-ended chair found replaces that one."""
+        rows = [r for r in self.run("chairs", org=_iri(org))
+                if not r.get("start") and not r.get("end")]
+        if not rows:
+            return found
+        published = self._published()
+        day = period.first
+        near = [r for r in rows if r.get("article") in published
+                and -31 <= (day - published[r["article"]]).days <= 366]
+        if not near:
+            return found
+        newest = max(published[r["article"]] for r in near)
+        kept = [a for a in found if a.end or not a.start
+                or _bounds(a.start, None)[0] >= newest]
+        if kept and len(kept) == len(found):
+            return found  # dated chairs of the day win over an undated report
+        newest_rows = [r for r in near if published[r["article"]] == newest]
+        extra = [a for a in _collect(newest_rows, "chairLabel", "chair")
+                 if not any(k.iri == a.iri for k in kept)]
+        return kept + extra
 
     def _chair_of(self, org: reference.Entity, period: Period | None) -> list[AnswerItem]:
         if period is None:
@@ -125,7 +165,17 @@ class ChairForms:
                 self.message = f"The graph has no chairmanship held by {state.label}."
                 return []
             org = reference.get("organization", near[0]["org"].rsplit("/", 1)[1])
-        rows = self.run("chairs", org=_iri(org), chair=_iri(state))
+            terms = {(r.get("start"), r.get("end")) for r in near}
+            rows = [r for r in self.run("chairs", org=_iri(org), chair=_iri(state))
+                    if (r.get("start"), r.get("end")) in terms]
+        else:
+            rows = self.run("chairs", org=_iri(org), chair=_iri(state))
+            if self.p.period is None and re.search(r"\b(does|do|will|is|are|shall)\b",
+                                                   self.low) and len(rows) > 1:
+                # "when will X's presidency end": the term of the day asked, or the next one
+                near = self._nearest_chair(rows)
+                terms = {(r.get("start"), r.get("end")) for r in near}
+                rows = [r for r in rows if (r.get("start"), r.get("end")) in terms]
         years = bool(re.search(r"\byears?\b", self.low))
         # "until when", "when did its chairmanship end", "when did Belarus hand it over"
         ending = bool(re.search(
@@ -153,8 +203,7 @@ class ChairForms:
                     item.add_source(row.get("article"), row.get("evidence"))
         found = _merge_dates(list(items.values())) if not years else sorted(
             items.values(), key=lambda a: a.label)
-        if self.p.period and self.p.period.relative is None:
-            found = [a for a in found if _covers(a.start, a.end, self.p.period)]
+        found = self._before_after(found)
         verb = "'s chairmanship of the {org} ended" if ending else " chaired the {org} in"
         if found:
             self.message = f"{state.label}" + verb.format(org=org.label) + ": " + ", ".join(
@@ -162,6 +211,27 @@ class ChairForms:
         else:
             self.message = (f"The graph has no {'end of a ' if ending else ''}chairmanship of "
                             f"the {org.label} by {state.label}.")
+        return found
+
+    def _before_after(self, found: list[AnswerItem]) -> list[AnswerItem]:
+        """The terms of the time the question gives: those covering it, or with "before" /
+        "after" it those that began before (after) it; "last" / "first" picks one."""
+        period = self.p.period
+        if period is None or period.relative is not None:
+            return found
+        when = re.search(r"\b(before|prior to|until|after|since)\s+(the\s+)?"
+                         r"(end of\s+|start of\s+)?(\d{4}|" + "|".join(_MONTH_NAMES) + r")",
+                         self.low)
+        if when and when.group(1) in ("before", "prior to", "until"):
+            found = [a for a in found if a.start and _bounds(a.start, None)[0] < period.first]
+        elif when:
+            found = [a for a in found if a.start and _bounds(a.start, None)[0] > period.last]
+        else:
+            return [a for a in found if _covers(a.start, a.end, period)]
+        if found and re.search(r"\b(last|latest|most recently|previous)\b", self.low):
+            found = [max(found, key=lambda a: _bounds(a.start, None)[0])]
+        elif found and re.search(r"\b(first|earliest)\b", self.low):
+            found = [min(found, key=lambda a: _bounds(a.start, None)[0])]
         return found
 
     def _nearest_chair(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -199,7 +269,12 @@ class ChairForms:
     def times_chaired(self) -> list[AnswerItem]:
         org, state = self.org(), self.state()
         rows = self.run("chairs", org=_iri(org), chair=_iri(state))
-        dated = [AnswerItem(r["start"]) for r in rows if r.get("start")]
+        dated = [AnswerItem(r["start"], None, r["start"], r.get("end")) for r in rows
+                 if r.get("start")]
+        if self.p.period is not None and self.p.period.relative is None:
+            kept = self._before_after(dated)
+            rows = [r for r in rows if r.get("start") in {a.label for a in kept}]
+            dated = kept
         starts = {a.label for a in _merge_dates(dated)} or ({"undated"} if rows else set())
         if not rows:
             self.message = f"The graph has no chairmanship of the {org.label} by {state.label}."

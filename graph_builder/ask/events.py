@@ -19,14 +19,51 @@ from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 
 
+def _ordinal_text(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 class EventForms:
     """Summits and meetings with their parties."""
 
     def representative(self) -> list[AnswerItem]:
-        """Who represented a state at an event: the graph records states at events, not
-        their delegates, so this is said rather than guessed from the posts of the day."""
-        self.message = ("The graph records which states attended an event, not who "
-                        "represented them; ask who attended, or for a post holder.")
+        """Who represented a state at an event. The graph records states at events, not
+        their delegates: the answer is the one person the event's own article names in a
+        post of that state, when the state is among the event's parties; several such
+        people, or none, is said, not guessed."""
+        hosts = {c.country for c in self.p.cities if c.country}
+        states = [s for s in self.p.states if s.slug not in hosts] or self.p.states
+        if not states:
+            self.message = "The question names no state the graph knows."
+            return []
+        state = states[0]
+        types = ("summit",) if "summit" in self.low else (
+            ("meeting",) if re.search(r"\b(meeting|council|session|ministerial)\b", self.low)
+            else ("summit", "meeting"))
+        events, what = self._events(types)
+        present = {k: e for k, e in events.items() if any(
+            p.get("party") == _iri(state) and p.get("role") in ("participant", "host")
+            for p in e["parties"])}
+        if not present:
+            self.message = (f"The graph does not record {state.label} among the parties of "
+                            f"the {what}, nor who represented it.")
+            return []
+        articles = {a for e in present.values() for a in e["sources"]}
+        rows = [r for r in self.run("post_holders", of=_iri(state))
+                if r.get("article") in articles]
+        people = _collect(rows, "personLabel", "person")
+        if len(people) == 1:
+            item = people[0]
+            posts = sorted({r.get("title") or "" for r in rows} - {""})
+            self.message = (f"{item.label} ({', '.join(posts)} of {state.label}): the one "
+                            f"person of {state.label} the article of the {what} names; the "
+                            f"graph records {state.label} at it, not its delegates as such.")
+            return [item]
+        self.message = (
+            f"The graph records {state.label} at the {what} but not who represented it"
+            + (f"; the article names {', '.join(a.label for a in people)} of {state.label}."
+               if people else "."))
         return []
 
     # events -----------------------------------------------------------------------------------
@@ -83,22 +120,34 @@ class EventForms:
             past = {k: e for k, e in events.items() if e["row"].get("date") and
                     PartialDate.parse(e["row"]["date"]).first_day <= self.as_of}
             events = past or events
-        ordinals = _ordinals(self.low)
-        if ordinals and len(events) > 1:
+        ordinals = _ordinals(re.sub(r"\b(first|second) half\b", " ", self.low))
+        if ordinals:
+            # "the 12th summit": only an event whose name or evidence says so, never another
             def says(e: dict[str, Any]) -> bool:
                 text = " ".join([e["row"].get("name") or "", *(v or "" for v in
                                                                 e["sources"].values())])
                 return bool(ordinals & _ordinals(text.lower()))
 
-            named = {k: e for k, e in events.items() if says(e)}
-            events = named or events
+            events = {k: e for k, e in events.items() if says(e)}
+            what = f"{'/'.join(_ordinal_text(n) for n in sorted(ordinals))} {what}"
+        if period is None and T["future"].search(self.low) and not re.search(
+                r"\b(was|were|did|had)\b", self.low):
+            # "where will the next summit be held": an event after the day asked, not one past
+            events = {k: e for k, e in events.items() if e["row"].get("date") and
+                      PartialDate.parse(e["row"]["date"]).last_day > self.as_of}
+            if re.search(r"\bnext\b", self.low) and events:
+                first = min(PartialDate.parse(e["row"]["date"]).first_day
+                            for e in events.values())
+                events = {k: e for k, e in events.items()
+                          if PartialDate.parse(e["row"]["date"]).first_day == first}
+            what = f"coming {what}"
         admit = re.search(r"\b(admit\w*|join\w*|accept\w*|accede\w*|accession)\b", self.low)
         if admit and self.p.states and org is not None and len(events) > 1:
             member = self.run("members", org=_iri(org), member=_iri(self.p.states[0]))
             start = next((r["start"] for r in member if r.get("start")), None)
             if start:
                 events = {k: e for k, e in events.items()
-                          if (e["row"].get("date") or "")[:7] == start[:7]} or events
+                          if (e["row"].get("date") or "")[:7] == start[:7]}
         return events, what
 
     def summit(self) -> list[AnswerItem]:
@@ -136,6 +185,15 @@ class EventForms:
                 item.add_source(art, ev)
             if not any(f.label == item.label for f in found):
                 found.append(item)
+        both = bool(re.search(r"\b(where and when|when and where)\b", self.low))
+        if both:
+            # "where and when": the place and the day of each event
+            days = [AnswerItem(e["row"]["date"], e["row"]["event"], e["row"]["date"], None)
+                    for e in events.values() if e["row"].get("date")]
+            for d in days:
+                for art, ev in events[d.iri]["sources"].items():
+                    d.add_source(art, ev)
+            found = found + _merge_dates(days)
         if when_q and not where_q:
             found = _merge_dates(found)
         self.message = (
@@ -192,11 +250,20 @@ class EventForms:
                        and not T["absent"].fullmatch(w) and not T["summit"].fullmatch(w)]
         if not persons:
             return []
-        surnames = {w.lower() for w in persons}
+        surnames = {w for p in persons for w in re.split(r"[\s-]+", p.lower()) if len(w) > 2}
+        self._asked_persons = surnames
         found: list[reference.Entity] = []
-        for row in self.run("post_holders"):
-            words = set(re.split(r"[\s-]+", (row.get("personLabel") or "").lower()))
-            if surnames & words and row.get("of", "").rsplit("/", 2)[-2:-1] == ["state"]:
+        rows = [r for r in self.run("post_holders")
+                if r.get("of", "").rsplit("/", 2)[-2:-1] == ["state"]]
+
+        def words(row: dict[str, str]) -> set[str]:
+            return set(re.split(r"[\s-]+", (row.get("personLabel") or "").lower()))
+
+        # every word of the name asked, else any of them ("Putin" for "Vladimir Putin")
+        matching = [r for r in rows if surnames <= words(r)] or \
+            [r for r in rows if surnames & words(r)]
+        for row in matching:
+            if True:
                 try:
                     state = reference.get("state", row["of"].rsplit("/", 1)[1])
                 except Exception:  # noqa: BLE001 - an IRI outside the reference tables
@@ -229,6 +296,21 @@ class EventForms:
             self.message = (f"The graph does not record whether the {self.p.title} of {who} "
                             f"attended the {what}.")
             return []
+        persons = getattr(self, "_asked_persons", None)
+        if persons and present and not away:
+            # a person standing for a state that attended: the graph records the state, and
+            # the person only when the event's article names no one else of it
+            articles = {a for e in events.values() for a in e["sources"]}
+            others = sorted({r.get("personLabel") or "" for s in subjects
+                             for r in self.run("post_holders", of=_iri(s))
+                             if r.get("article") in articles and not persons & set(
+                                 re.split(r"[\s-]+", (r.get("personLabel") or "").lower()))}
+                            - {""})
+            if others:
+                self.message = (f"The graph records {who} at the {what}, not who attended in "
+                                f"person; its article also names {', '.join(others)} of "
+                                f"{who}.")
+                return []
         attended = bool(present) and not away
         yes = not attended if asks_absence else attended
         item = AnswerItem("yes" if yes else "no")

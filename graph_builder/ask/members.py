@@ -33,8 +33,20 @@ class MemberForms:
 
     def _member_rows(self, org: reference.Entity, state: reference.Entity | None,
                      period: Period | None = None) -> tuple[list[dict[str, str]], Period]:
-        rows = self.run("membership_dates", org=_iri(org))
         period = period or self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        rows = []
+        if state is not None:
+            # one member's rows decide, unless an undated one reported after the time asked
+            # needs the other members' lists of earlier articles (see _members_at)
+            rows = self.run("membership_dates", org=_iri(org), member=_iri(state))
+            if any(not (r.get("start") or r.get("end")) and (r.get("published") or "")[:10]
+                   > period.last.isoformat() for r in rows):
+                rows = []
+            else:
+                rows = rows or [{}]
+        if not rows:
+            rows = self.run("membership_dates", org=_iri(org))
+        rows = [r for r in rows if r]
         kept = _members_at(rows, period, self._NOT_MEMBER, self._ENDED)
         if state is not None:
             kept = [r for r in kept if r["member"] == _iri(state)]
@@ -51,9 +63,14 @@ class MemberForms:
 
     def _change_dates(self, org: reference.Entity, member: reference.Entity,
                       leaving: bool, suspending: bool) -> list[AnswerItem]:
-        """The dates a member joined (starts) or left (ends) an organisation, finest first."""
+        """The dates a member joined (starts) or left (ends) an organisation, finest first.
+        A suspension is the start of a suspended membership (its end is the suspension
+        lifted); only where the graph has no suspended period is it a membership's end."""
         rows = self.run("membership_dates", org=_iri(org), member=_iri(member))
-        if leaving:
+        suspended = [r for r in rows if (r.get("status") or "").lower() == "suspended"]
+        if suspending and leaving and any(r.get("start") for r in suspended):
+            picked, key = [r for r in suspended if r.get("start")], "start"
+        elif leaving:
             picked = [r for r in rows if r.get("end")]
             if suspending:
                 picked = [r for r in picked if r.get("status") == "suspended"] or picked
@@ -74,13 +91,31 @@ class MemberForms:
                                   for a in found])
         if found and T["rejoin"].search(self.low):
             found = [max(found, key=lambda a: a.label)]
-        verb = ("suspended its membership of" if suspending else "left") if leaving else "joined"
+        elif len(found) > 1 and not leaving:
+            found = self._one_joining(found)
+        verb = ("was suspended from" if suspending else "left") if leaving else "joined"
         self.message = (
             f"{member.label} {verb} the {org.label} on: {', '.join(a.label for a in found)}."
             if found else
             f"The graph has no date on which {member.label} {verb} the {org.label}."
         )
         return found
+
+    def _one_joining(self, found: list[AnswerItem]) -> list[AnswerItem]:
+        """Several dates of one joining (admitted, then a full member once it ratified): the
+        time the question gives picks among them, "full", "formally" or "effective" the
+        last, being admitted or joining the first."""
+        period = self.p.period
+        if period is not None and period.relative is None:
+            inside = [a for a in found if _date_in(a.label, period)]
+            if inside:
+                found = inside
+        if len(found) <= 1:
+            return found
+        if re.search(r"\b(full|fully|formal\w*|official\w*|effective\w*|ratif\w*|complet\w*|"
+                     r"finali[sz]\w*)\b", self.low):
+            return [max(found, key=lambda a: PartialDate.parse(a.label).first_day)]
+        return [min(found, key=lambda a: PartialDate.parse(a.label).first_day)]
 
     def _relative_period(self, org: reference.Entity) -> Period | None:
         """ "members after Uzbekistan suspended its membership": the day after that change."""
@@ -206,14 +241,37 @@ class MemberForms:
             return [item]
         if not found:
             return []
-        item = AnswerItem(str(len(found)))
+        listed = self._one_list(org, found)
+        if listed:
+            # one article lists every member the graph knows: that list is the count
+            item = AnswerItem(str(len(found)))
+            for a in found:
+                for src in a.sources:
+                    item.add_source(src.article, src.evidence)
+            self.message = (f"The graph knows {len(found)} members of the {org.label}, all "
+                            f"listed by {listed}: " + ", ".join(a.label for a in found)
+                            + "; no article in it states how many there are in all.")
+            return [item]
+        # no article states the total nor lists them all: the members known by name are
+        # said, never passed off as the count that was asked
+        self.message = (f"No article of the graph states how many members the {org.label} "
+                        f"has; the graph knows {len(found)} of them by name: "
+                        + ", ".join(a.label for a in found) + ".")
+        return []
+
+    _FULL_LIST = 5  # fewer members named in one article are examples, not a list
+
+    @staticmethod
+    def _one_list(org: reference.Entity, found: list[AnswerItem]) -> str | None:
+        """The article that names every member found (at least _FULL_LIST of them), if any:
+        a membership list, not members mentioned in passing."""
+        if len(found) < MemberForms._FULL_LIST:
+            return None
+        articles = None
         for a in found:
-            for src in a.sources:
-                item.add_source(src.article, src.evidence)
-        self.message = (f"The graph knows {len(found)} members of the {org.label}: "
-                        + ", ".join(a.label for a in found)
-                        + "; no article in it states how many there are in all.")
-        return [item]
+            mine = {s.article for s in a.sources}
+            articles = mine if articles is None else articles & mine
+        return sorted(articles)[0] if articles else None
 
     def _stated_total(self, org: reference.Entity) -> tuple[int, str, str] | None:
         """The member count stated in the evidence of the organisation's memberships, from

@@ -92,6 +92,7 @@ class Parsed:
     state_spans: list[tuple[int, int]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     venues: list[reference.Entity] = field(default_factory=list)  # "the Djibouti summit"
+    ambiguous: tuple[str, list[str]] | None = None  # "the council": which bodies it may be
 
     def slots(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -175,6 +176,14 @@ def parse(question: str, as_of: date) -> Parsed:
         {"state": parsed.states, "organization": parsed.orgs, "city": parsed.cities}[
             entity.kind
         ].append(entity)
+    if not parsed.orgs:
+        bare = _BARE_BODY.search(parsed.text)
+        if bare:
+            found = _bodies_named(bare.group(1))
+            if len(found) == 1:
+                parsed.orgs.append(found[0])
+            elif found:
+                parsed.ambiguous = (f"the {bare.group(1)}", [e.label for e in found])
     parsed.period = _period(text, as_of)
     parsed.title = _title(parsed.text)
     parsed.persons = _persons(text, spans)
@@ -206,7 +215,17 @@ _BODY_ALIASES = (
     (r"\b(the )?Committee of Ministers\b(?! of the Council of Europe)", "Council of Europe"),
     (r"\bIslamic Summit\b", "OIC"),
     (r"\bKremlin\b", "Russia"),
+    # the Security Council, unqualified, is the UN's; a state's own ("Russia's Security
+    # Council") or the CSTO's (above) is not
+    (r"(?<!'s )(?<!s' )(?<!UN )(?<!U\.N\. )(?<!United Nations )(?<!national )(?<!state )"
+     r"\bSecurity Council\b", "UNSC"),
 )
+
+# A body named by its kind alone ("the Forum", "the Council"): the one organisation of the
+# reference tables with that word in a name, else ambiguous and said so.
+_BARE_BODY = re.compile(r"\bthe (?:\d+(?:st|nd|rd|th) )?(forum|council|league|commission|"
+                        r"community|union|conference|alliance|assembly|commonwealth|"
+                        r"cooperation council)(?!\s+of\b)\b")
 
 
 # Words never part of a name, left in lower case when a question is re-cased for the
@@ -269,9 +288,19 @@ def _multiword() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@cache
+def _bodies_named(word: str) -> list[reference.Entity]:
+    rx = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    return [e for e in reference.entities("organization")
+            if any(rx.search(n) for n in (*e.names, e.full_name or ""))]
+
+
 def _pad(name: str, width: int) -> str:
     """A replacement of the same length, so that offsets stay those of the question."""
     return name.ljust(width) if len(name) <= width else name
+
+
+_PARTICLES = frozenset("al el bin ibn van von de da di du der den la le dos das".split())
 
 
 def _persons(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -281,8 +310,10 @@ def _persons(text: str, spans: list[tuple[int, int]]) -> list[str]:
     for m in re.finditer(r"[A-Za-z][\w'-]*|\S", text):
         word = m.group()
         inside = any(s <= m.start() < e for s, e in spans)
+        particle = bool(re.fullmatch(r"(al|el|ad|as|ash|abu|bin|ibn|ben)-[A-Z][\w'-]*", word)) \
+            or (bool(current) and word in _PARTICLES)
         is_name = (
-            word[:1].isupper()
+            (word[:1].isupper() or particle)
             and not inside
             and word.lower() not in _QUESTION_WORDS
             and word.lower() not in _MONTHS
@@ -362,6 +393,16 @@ def _period(text: str, as_of: date) -> Period | None:
                          if half.group(1) == "first"
                          else Period(date(year, 7, 1), date(year, 12, 31), "month"))
             return found
+    dm = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
+                   + r"(?![\w-])(?!,?\s*\d)", low)
+    md = re.search(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)", low)
+    if dm or md:
+        # a day without its year ("on 19 May"): that day of the year the question is asked in
+        day, month = (int(dm.group(1)), dm.group(2)) if dm else (int(md.group(2)), md.group(1))
+        found = _day_period(as_of.year, _MONTHS[month], day)
+        if found is None:
+            raise BlocgraphError(f"cannot use the date '{(dm or md).group().strip()}': no such day")
+        return found
     bare = re.search(r"\b(in|since|by|until|till|from|during|early|late|mid|end of|start of|"
                      r"on|before|after) " + _MONTH_RE + r"(?!\s*\d)", low)
     if bare:

@@ -1,0 +1,48 @@
+"""Slots the question parser finds without a graph: days without a year, bodies named by
+their kind alone, named offices inside an organisation, names with particles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph_builder.ask.parse import parse
+from graph_builder.ask.posts import _named_office
+from graph_builder.core.errors import BlocgraphError
+
+AS_OF = date(2024, 6, 15)
+
+
+@pytest.mark.parametrize("text", ["who hosted the summit on 3 march",
+                                  "who hosted the summit on March 3rd"])
+def test_a_day_without_its_year_is_of_the_year_asked(text: str) -> None:
+    p = parse(text, AS_OF)
+    assert p.period is not None and p.period.first == date(2024, 3, 3)
+
+
+def test_an_impossible_day_without_a_year_is_said() -> None:
+    with pytest.raises(BlocgraphError, match="no such day"):
+        parse("who chaired the csto on 31 april", AS_OF)
+
+
+def test_the_security_council_unqualified_is_the_uns() -> None:
+    assert [o.slug for o in parse("who chairs the security council", AS_OF).orgs] == ["unsc"]
+
+
+def test_a_body_named_by_its_kind_alone() -> None:
+    assert [o.slug for o in parse("who is the forum's secretary general", AS_OF).orgs] == [
+        "pacific-islands-forum"]
+    p = parse("which country chairs the council", AS_OF)
+    assert not p.orgs and p.ambiguous and len(p.ambiguous[1]) > 1
+
+
+def test_a_named_office_is_not_the_organisation() -> None:
+    assert _named_office("who heads the cica secretariat", parse(
+        "who heads the cica secretariat", AS_OF)) == "secretariat"
+    text = "who heads the european commission"
+    assert _named_office(text, parse(text, AS_OF)) is None
+
+
+def test_a_name_with_a_particle_is_one_person() -> None:
+    assert "Ahmed al-Sharaa" in parse("Did Ahmed al-Sharaa attend the summit?", AS_OF).persons
