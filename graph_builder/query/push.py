@@ -24,7 +24,8 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ import pyoxigraph as ox
 
 from graph_builder.core.errors import BlocgraphError, RemoteError
 from graph_builder.core.vocab import GRAPH as GRAPH_NS
+from graph_builder.core.vocab import ONTOLOGY_GRAPH, article_graph
 from graph_builder.query.remote import (
     MANIFEST_GRAPH,
     STAGING_NS,
@@ -134,6 +136,25 @@ def _has_blank(ntriples: bytes) -> bool:
     )
 
 
+def build_keys(meta: dict[str, Any]) -> dict[str, str]:
+    """What the build says each graph was made from: an article graph from its facts (the
+    build rewrites a graph only when their fingerprint changes), the ontology graph from
+    the ontology; with the graph's recorded size and blocgraph's version. A graph whose
+    key is the same as when its hash was computed has that hash still, so adding one
+    article to a large store re-reads only that article's graph and the inferred graph."""
+    from graph_builder import __version__
+
+    sizes = meta.get("sizes", {})
+    keys = {}
+    for stem, fingerprint in meta.get("articles", {}).items():
+        graph = article_graph(stem, meta.get("graphs", {}).get(stem))
+        if graph in sizes:
+            keys[graph] = f"article {fingerprint} {sizes[graph]} {__version__}"
+    if meta.get("ontology") and ONTOLOGY_GRAPH in sizes:
+        keys[ONTOLOGY_GRAPH] = f"ontology {meta['ontology']} {sizes[ONTOLOGY_GRAPH]} {__version__}"
+    return keys
+
+
 class _Cache:
     """What push keeps beside the store: graph hashes per generation (generations never
     change, so a hash computed once holds), and copies of the larger graphs it sent, by
@@ -142,17 +163,21 @@ class _Cache:
     def __init__(self, store: Any) -> None:
         self.root = Path(store.root) / "push"
         self.generation = store.current_generation() or ""
+        self.keys = build_keys(store.meta())
         self.hashes: dict[str, list[Any]] = {}
         try:
             data = json.loads((self.root / "hashes.json").read_text("utf-8"))
-            if data.get("generation") == self.generation:
-                self.hashes = data["graphs"]
-        except (OSError, ValueError, KeyError):
+            same = data.get("generation") == self.generation
+            # from an earlier generation, the graphs its build left as they were
+            self.hashes = {g: h for g, h in data["graphs"].items()
+                           if same or (len(h) > 3 and h[3] and self.keys.get(g) == h[3])}
+        except (OSError, ValueError, KeyError, TypeError):
             pass
 
     def save_hashes(self, graphs: list[_Local]) -> None:
         data = {"generation": self.generation,
-                "graphs": {g.name: [g.count, g.sha256, g.blank] for g in graphs}}  # fmt: skip
+                "graphs": {g.name: [g.count, g.sha256, g.blank, self.keys.get(g.name, "")]
+                           for g in graphs}}  # fmt: skip
         self._write(self.root / "hashes.json", json.dumps(data).encode())
 
     def sent(self, sha256: str) -> bytes | None:
@@ -181,14 +206,23 @@ class _Cache:
             pass
 
 
+# N-Triples dumped to hash a graph are kept for sending it, up to this many bytes in all.
+KEEP_BYTES = 512 * 1024 * 1024
+_kept: dict[tuple[int, str], bytes] = {}
+
+
 def _ntriples(store: Any, graph: str) -> bytes:
+    """A graph's N-Triples in the store's index order, so the same graph gives the same
+    bytes (hence the same hash); the copy kept from hashing when there is one."""
+    kept = _kept.get((id(store), graph))
+    if kept is not None:
+        return kept
     return store.db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
 
 
-def _nquads(store: Any, graphs: list[str]) -> bytes:
-    quads = (q for g in graphs
-             for q in store.db.quads_for_pattern(None, None, None, ox.NamedNode(g)))  # fmt: skip
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+def _keep(store: Any, graph: str, data: bytes) -> None:
+    if sum(map(len, _kept.values())) + len(data) <= KEEP_BYTES:
+        _kept[(id(store), graph)] = data
 
 
 def _lines(ntriples: bytes) -> set[bytes]:
@@ -232,12 +266,14 @@ def push(
         return PushReport(mode=mode, graphs=[(g, store.count(g)) for g in names])
     start = time.perf_counter()
     cache = _Cache(store)
-    local = _hash_graphs(store, names, cache)
-    report = PushReport(mode=mode, graphs=[(g.name, g.count) for g in local])
     if endpoint.graph_store_url:
         endpoint.probe()  # the first request writes, so a write fault names the write URL
     remote = set(endpoint.named_graphs())
     manifest = _read_manifest(endpoint) if MANIFEST_GRAPH in remote else {}
+    # A graph the server lacks is sent whatever its hash, so its hash is computed from
+    # what is sent, while the previous request is on its way; the others' now.
+    local = _hash_graphs(store, names, cache, now={g for g in names if g in remote})
+    report = PushReport(mode=mode, graphs=[(g.name, g.count) for g in local])
     todo = [g for g in local
             if full or g.name not in remote or manifest.get(g.name) != g.sha256]  # fmt: skip
     bar = _bar(sum(g.count for g in todo), progress)
@@ -263,26 +299,42 @@ def push(
         raise PushInterrupted(report, len(todo)) from None
     finally:
         bar.close()
+        _kept.clear()
     report.seconds = time.perf_counter() - start
     _verify(endpoint, report.graphs)
+    if any(cache.hashes.get(g.name, [0, ""])[1] != g.sha256 for g in local) or (
+            len(cache.hashes) != len(local)):
+        cache.save_hashes(local)
     cache.forget_sent_except({g.sha256 for g in local})
     return report
 
 
-def _hash_graphs(store: Any, names: list[str], cache: _Cache) -> list[_Local]:
-    """Every local graph with its count and content hash (cached per store generation)."""
+def _hash_graphs(store: Any, names: list[str], cache: _Cache, now: set[str]) -> list[_Local]:
+    """Every local graph with its count, and its content hash where cached (per store
+    generation) or in `now`; the others get theirs from `_data` when they are sent."""
+    sizes = store.meta().get("sizes", {})
     out = []
     for name in names:
         known = cache.hashes.get(name)
         if known:
             out.append(_Local(name, int(known[0]), str(known[1]), bool(known[2])))
             continue
-        data = _ntriples(store, name)
-        count = store.count(name)
-        out.append(_Local(name, count, hashlib.sha256(data).hexdigest(), _has_blank(data)))
-    if len(cache.hashes) != len(out) or any(g.name not in cache.hashes for g in out):
-        cache.save_hashes(out)
+        g = _Local(name, int(sizes.get(name) or store.count(name)), "", False)
+        if name in now:
+            _data(store, g)
+        out.append(g)
     return out
+
+
+def _data(store: Any, g: _Local) -> bytes:
+    """A graph's N-Triples; its hash, count and blank-node flag filled in on the way."""
+    data = _ntriples(store, g.name)
+    if not g.sha256:
+        _keep(store, g.name, data)
+        g.sha256 = hashlib.sha256(data).hexdigest()
+        g.count = data.count(b"\n")  # one triple a line
+        g.blank = _has_blank(data)
+    return data
 
 
 def _read_manifest(endpoint: RemoteEndpoint) -> dict[str, str]:
@@ -330,6 +382,8 @@ class _Sender:
     def __init__(self, store: Any, endpoint: RemoteEndpoint, size: int, report: PushReport,
                  cache: _Cache, manifest: dict[str, str], bar: Any) -> None:  # fmt: skip
         self.store, self.endpoint, self.size = store, endpoint, size
+        # triples in one update request (a GSP body may carry `size`)
+        self.usize = min(size, endpoint.update_limit or size)
         self.report, self.cache, self.manifest, self.bar = report, cache, manifest, bar
         self.posted: list[_Local] = []  # sent by POST: their manifest entries come last
 
@@ -340,14 +394,14 @@ class _Sender:
         if data is not None and g.count >= DIFF_MIN and not g.blank:
             self.cache.keep_sent(g.sha256, data)
 
-    def _batches(self, graphs: list[_Local], weight: Any) -> list[list[_Local]]:
+    def _batches(self, graphs: list[_Local], weight: Any, size: int) -> list[list[_Local]]:
         """Graphs in groups of about `size` triples; a larger graph is a group of its own."""
         out: list[list[_Local]] = []
         current: list[_Local] = []
         total = 0
         for g in graphs:
             w = weight(g)
-            if current and total + w > self.size:
+            if current and total + w > size:
                 out.append(current)
                 current, total = [], 0
             current.append(g)
@@ -356,35 +410,60 @@ class _Sender:
 
     # -- graphs the server does not have --------------------------------------------
     def add(self, graphs: list[_Local]) -> None:
-        """New graphs: one POST each (one transaction), small ones several to a request."""
+        """New graphs: one POST each (one transaction), small ones several to a request.
+        Each request is made ready while the one before it is on its way."""
         ep = self.endpoint
         if any(g.name in self.manifest for g in graphs):
             # entries of graphs someone dropped by hand: gone before the graphs come back
             ep.update(_manifest_update([g.name for g in graphs if g.name in self.manifest]))
-        for batch in self._batches(graphs, lambda g: g.count):
-            if len(batch) > 1 and ep.graph_store_url and ep.dataset_post:
-                data = _nquads(self.store, [g.name for g in batch])
-                self.report.bytes_sent += ep.post_dataset(data)
-                self.posted.extend(batch)
-                for g in batch:
-                    self._done(g, "new", g.count)
-            elif len(batch) > 1 or (not ep.graph_store_url and batch[0].count <= self.size):
-                self._insert_batch(batch)
-            elif ep.graph_store_url:
-                g = batch[0]
-                data = _ntriples(self.store, g.name)
-                self.report.bytes_sent += ep.post_graph(g.name, data) or 0
-                self.posted.append(g)
-                self._done(g, "new", g.count, data)
-            else:
-                self._staged(batch[0], "new")
+        limit = self.size if ep.graph_store_url and ep.dataset_post else self.usize
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending: Future[None] | None = None
+            for batch in self._batches(graphs, lambda g: g.count, limit):
+                if not ep.graph_store_url and len(batch) == 1 and batch[0].count > self.usize:
+                    if pending is not None:
+                        pending.result()
+                        pending = None
+                    self._staged(batch[0], "new")
+                    continue
+                send = self._prepare(batch)
+                if pending is not None:
+                    pending.result()
+                pending = pool.submit(send)
+            if pending is not None:
+                pending.result()
 
-    def _insert_batch(self, batch: list[_Local]) -> None:
-        """Graphs the server lacks, in one INSERT DATA with their manifest entries."""
-        inserts = [_insert(g, _ntriples(self.store, g.name)) for g in batch]
-        self._update(" ;\n".join([*inserts, _manifest_update(batch)]))
-        for g in batch:
-            self._done(g, "new", g.count)
+    def _prepare(self, batch: list[_Local]) -> Callable[[], None]:
+        """The request adding `batch`, its body built now, to be sent by the caller."""
+        ep = self.endpoint
+        datas = [_data(self.store, g) for g in batch]
+        if len(batch) > 1 and ep.graph_store_url and ep.dataset_post:
+            body = b"".join(d.replace(b" .\n", f" <{g.name}> .\n".encode())
+                            for g, d in zip(batch, datas, strict=True))  # fmt: skip
+
+            def send() -> None:
+                self.report.bytes_sent += ep.post_dataset(body)
+                self.posted.extend(batch)
+                for g, d in zip(batch, datas, strict=True):
+                    self._done(g, "new", g.count, d)
+
+        elif len(batch) > 1 or not ep.graph_store_url:
+            text = " ;\n".join([*(_insert(g, d) for g, d in zip(batch, datas, strict=True)),
+                                _manifest_update(batch)])  # fmt: skip
+
+            def send() -> None:
+                self._update(text)
+                for g, d in zip(batch, datas, strict=True):
+                    self._done(g, "new", g.count, d)
+
+        else:
+
+            def send() -> None:
+                self.report.bytes_sent += ep.post_graph(batch[0].name, datas[0]) or 0
+                self.posted.append(batch[0])
+                self._done(batch[0], "new", batch[0].count, datas[0])
+
+        return send
 
     # -- graphs the server has in another version -------------------------------------
     def change(self, graphs: list[_Local], *, full: bool) -> None:
@@ -398,26 +477,26 @@ class _Sender:
                 replace.append(g)
                 continue
             n = len(diff[0]) + len(diff[1])
-            if group and total + n > self.size:
+            if group and total + n > self.usize:
                 self._send_diffs(group)
                 group, total = [], 0
             group.append((g, *diff))
             total += n
         if group:
             self._send_diffs(group)
-        small = [g for g in replace if g.count <= self.size]
-        for batch in self._batches(small, lambda g: g.count):
+        small = [g for g in replace if g.count <= self.usize]
+        for batch in self._batches(small, lambda g: g.count, self.usize):
             parts = []
             datas = []
             for g in batch:
-                data = _ntriples(self.store, g.name)
+                data = _data(self.store, g)
                 datas.append(data)
                 parts.append(f"DROP SILENT GRAPH <{g.name}> ;\n" + _insert(g, data))
             self._update(" ;\n".join(parts) + " ;\n" + _manifest_update(batch))
             for g, data in zip(batch, datas, strict=True):
                 self._done(g, "replace", g.count, data)
         for g in replace:
-            if g.count > self.size:
+            if g.count > self.usize:
                 self._staged(g, "replace")
 
     def _diff(self, g: _Local) -> tuple[set[bytes], set[bytes], bytes] | None:
@@ -437,10 +516,10 @@ class _Sender:
             old = ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES)
         if old is None:
             return None
-        new = _ntriples(self.store, g.name)
+        new = _data(self.store, g)
         before, after = _lines(old), _lines(new)
         removed, added = before - after, after - before
-        if len(removed) + len(added) > min(self.size, g.count):
+        if len(removed) + len(added) > min(self.usize, g.count):
             return None
         return removed, added, new
 
@@ -465,7 +544,8 @@ class _Sender:
         triples = [ox.Triple(q.subject, q.predicate, q.object)
                    for q in self.store.db.quads_for_pattern(None, None, None,
                                                             ox.NamedNode(g.name))]  # fmt: skip
-        for i, batch in enumerate(chunks(triples, self.size)):
+        size = self.size if ep.graph_store_url else self.usize
+        for i, batch in enumerate(chunks(triples, size)):
             body = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
             if ep.graph_store_url:
                 sent = (ep.put_graph if i == 0 else ep.post_graph)(staging, body)
@@ -477,11 +557,11 @@ class _Sender:
                 self._update(insert)
         self._update(f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{g.name}> ;\n"
                      + _manifest_update([g]))  # fmt: skip
-        self._done(g, how, g.count, _ntriples(self.store, g.name))
+        self._done(g, how, g.count, _data(self.store, g))
 
     # -- graph store only -----------------------------------------------------------
     def put(self, g: _Local) -> None:
-        data = _ntriples(self.store, g.name)
+        data = _data(self.store, g)
         self.report.bytes_sent += self.endpoint.put_graph(g.name, data) or 0
         self._done(g, "put", g.count, data)
 

@@ -174,6 +174,7 @@ class RemoteEndpoint:
     # What the graph store takes, found by `probe` (None: not asked yet).
     compress: bool | None = None
     dataset_post: bool | None = None
+    server: str = ""  # the Server header of the last answer
     _dataset: dict[str, list[str]] | None = field(default=None, repr=False)
     _client: httpx.Client | None = field(default=None, repr=False)
 
@@ -266,6 +267,7 @@ class RemoteEndpoint:
         def attempt() -> bytes:
             try:
                 response = wrapper.query().response
+                self.server = response.info().get("Server", "") or self.server
                 return response.read()
             except Exception as exc:  # noqa: BLE001 - turned into one line below
                 raise self._query_fault(exc) from None
@@ -387,6 +389,7 @@ class RemoteEndpoint:
                 args["content"] = args["content"]()  # a fresh stream for each attempt
             try:
                 response = self.client.request(method, url, **args)
+                self.server = response.headers.get("server", self.server)
             except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as exc:
                 line = _connection_fault(url, exc, self.timeout)
                 raise _Transient(
@@ -415,9 +418,22 @@ class RemoteEndpoint:
 
         return self._retrying(url, attempt)
 
+    @property
+    def update_limit(self) -> int | None:
+        """Triples one update request may carry, where the server has a limit: Virtuoso's
+        SPARQL compiler gives up near 5,000 ("memory exhausted")."""
+        return 4_000 if self.virtuoso else None
+
+    @property
+    def virtuoso(self) -> bool:
+        return "virtuoso" in self.server.lower()
+
     def update(self, sparql_update: str) -> None:
         if not self.update_url:
             raise BlocgraphError("this needs --update-endpoint URL (SPARQL 1.1 Update)")
+        if self.virtuoso:
+            # else Virtuoso compiles data into SQL text, and stops at 10,000 lines of it
+            sparql_update = "DEFINE sql:big-data-const 1\n" + sparql_update
         self._send(
             "POST",
             self.update_url,
