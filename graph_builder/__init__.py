@@ -43,6 +43,7 @@ from graph_builder.core.errors import (
     StoreBusyError,
 )
 from graph_builder.core.resources import DEFAULT_STORE
+from graph_builder.core.vocab import DEFAULT_VIEW, NETWORK_VIEWS
 
 if TYPE_CHECKING:
     import networkx
@@ -65,6 +66,8 @@ __all__ = [
     "BlocgraphError",
     "BuildReport",
     "DEFAULT_STORE",
+    "DEFAULT_VIEW",
+    "NETWORK_VIEWS",
     "NotBuiltError",
     "QueryError",
     "RemoteError",
@@ -270,8 +273,12 @@ class Blocgraph:
         dry_run: bool = False,
         progress: bool = False,
         prune: bool = True,
+        full: bool = False,
     ) -> PushReport:
-        """Make the endpoint's blocgraph graphs the local store's (default: `self.endpoint`)."""
+        """Make the endpoint's blocgraph graphs the local store's (default: `self.endpoint`).
+
+        Only graphs whose hash differs from the server's manifest are sent; `full` sends all.
+        """
         from graph_builder.query.push import push
         from graph_builder.query.remote import RemoteEndpoint
 
@@ -287,6 +294,7 @@ class Blocgraph:
             dry_run=dry_run,
             progress=progress,
             prune=prune,
+            full=full,
         )
 
     def serve(self, **options: Any) -> int:

@@ -260,12 +260,8 @@ def push(args: argparse.Namespace) -> int:
     all. Remote blocgraph graphs no longer in the local store are removed. Counts are read
     back and checked at the end.
     """
-    from graph_builder.query.push import push as push_graphs
-
     graph = open_graph(args)
-    report = push_graphs(
-        graph.store,
-        graph.endpoint,
+    report = graph.push(
         chunk_size=args.chunk_size,
         dry_run=args.dry_run,
         progress=not args.quiet and sys.stderr.isatty(),

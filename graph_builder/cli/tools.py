@@ -8,7 +8,6 @@ from pathlib import Path
 
 import graph_builder as bg
 from graph_builder.cli.common import command, store_arg
-from graph_builder.core.vocab import DEFAULT_VIEW, NETWORK_VIEWS
 
 
 def _demo_options(p: argparse.ArgumentParser) -> None:
@@ -109,8 +108,8 @@ def synth(args: argparse.Namespace) -> int:
 def _export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("format", choices=["gexf", "graphml", "json"])
     p.add_argument("output", type=Path, metavar="OUT")
-    p.add_argument("--view", choices=list(NETWORK_VIEWS), default=DEFAULT_VIEW,
-                   help=f"which network (default: {DEFAULT_VIEW}, as /export.gexf of serve)")
+    p.add_argument("--view", choices=list(bg.NETWORK_VIEWS), default=bg.DEFAULT_VIEW,
+                   help=f"which network (default: {bg.DEFAULT_VIEW}, as /export.gexf of serve)")
     p.add_argument("--dynamic", action="store_true", help="add start/end spells")
     p.add_argument(
         "--gexf-version", choices=["1.3", "1.2draft"], default=None, help="GEXF only (default 1.3)"
