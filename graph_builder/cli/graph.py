@@ -234,9 +234,10 @@ def _push_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--chunk-size",
         type=int,
-        default=50_000,
+        default=250_000,
         metavar="N",
-        help="triples per request for large graphs (default: 50000)",
+        help="triples per request: graphs are grouped up to it, larger changes staged "
+        "(default: 250000; Oxigraph commits fewer, larger requests faster)",
     )
     p.add_argument("--dry-run", action="store_true", help="list what would be sent; send nothing")
     p.add_argument(

@@ -355,9 +355,11 @@ class RemoteEndpoint:
         graphs = [row["g"] for row in results.values() if "g" in row]
         if not graphs:
             # Virtuoso binds no graph to an empty pattern; asking for triples works
-            # everywhere (and costs a scan only where the cheap form found nothing).
+            # everywhere (and costs a scan only where the cheap form found nothing), and
+            # grouped it runs in seconds on Virtuoso where DISTINCT takes minutes.
             results = self._query(
-                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=False)
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                dataset=False)
             graphs = [row["g"] for row in results.values() if "g" in row]
         return sorted(graphs)
 
