@@ -57,6 +57,11 @@ def internal_graph(graph: str) -> bool:
     return graph.startswith(STAGING_NS) or graph == MANIFEST_GRAPH
 
 
+def _loopback(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
 def _refused_body(exc: RemoteError) -> None:
     """Re-raise unless the server answered that it will not take this kind of body: an
     unreachable server, refused credentials or a wrong URL stop the push right there."""
@@ -175,6 +180,7 @@ class RemoteEndpoint:
     compress: bool | None = None
     dataset_post: bool | None = None
     server: str = ""  # the Server header of the last answer
+    probing: bool = field(default=False, repr=False)
     _dataset: dict[str, list[str]] | None = field(default=None, repr=False)
     _client: httpx.Client | None = field(default=None, repr=False)
 
@@ -462,7 +468,8 @@ class RemoteEndpoint:
             if callable(body):
                 body = b"".join(body())
             headers = {"Content-Type": content_type}
-            if self.compress:
+            if self.compress and (self.probing or not _loopback(self.graph_store_url)):
+                # over loopback there is no network to spare, only two CPUs to spend
                 body = gzip.compress(body, compresslevel=1)
                 headers["Content-Encoding"] = "gzip"
             kwargs["content"] = body
@@ -497,12 +504,14 @@ class RemoteEndpoint:
             return
         triple = b'<urn:blocgraph:probe> <urn:blocgraph:probe> "%s" .\n'
         if self.compress is None:
-            self.compress = True
+            self.compress = self.probing = True
             try:
                 self._gsp("POST", PROBE_GRAPH, triple % b"gzip")
             except RemoteError as exc:
                 _refused_body(exc)
                 self.compress = False
+            finally:
+                self.probing = False
         if self.dataset_post is None:
             quad = triple[:-3] + f" <{PROBE_GRAPH}> .\n".encode()
             try:
