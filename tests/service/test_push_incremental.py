@@ -4,11 +4,14 @@ batched and gzipped requests, --full, and `dump --split-by-graph` for offline lo
 from __future__ import annotations
 
 import gzip
+import http.server
 import json
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 from helpers.oxigraph import OXIGRAPH, OxigraphServer
@@ -141,3 +144,65 @@ def test_dump_split_by_graph(store, tmp_path, capsys):
     assert main(["dump", "--format", "trig", "--split-by-graph", str(out),
                  "--store", str(store.root)]) == 2  # fmt: skip
     assert "nquads" in capsys.readouterr().err
+
+
+class Failing(http.server.BaseHTTPRequestHandler):
+    """Forwards to a real server, but answers the Nth write with a 500, as a server whose
+    disk filled up would (Virtuoso's words)."""
+
+    target = ""
+    fail_at = 0
+    writes = 0
+
+    def _forward(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        if self.command != "GET" and "query" not in self.path:
+            type(self).writes += 1
+            if type(self).writes == self.fail_at:
+                text = b"Virtuoso 42000 Error DB001: Disk full"
+                self.send_response(500)
+                self.send_header("Content-Length", str(len(text)))
+                self.end_headers()
+                self.wfile.write(text)
+                return
+        headers = {k: v for k, v in self.headers.items()
+                   if k.lower() not in ("host", "content-length", "connection")}  # fmt: skip
+        r = httpx.request(self.command, self.target + self.path, content=body,
+                          headers=headers, timeout=60)  # fmt: skip
+        self.send_response(r.status_code)
+        for k in ("Content-Type", "Server"):
+            if k in r.headers:
+                self.send_header(k, r.headers[k])
+        self.send_header("Content-Length", str(len(r.content)))
+        self.end_headers()
+        self.wfile.write(r.content)
+
+    do_GET = do_POST = do_PUT = do_DELETE = _forward
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_500_in_the_middle_is_one_line_and_a_rerun_finishes(store, server, capsys):
+    handler = type("Handler", (Failing,), {"target": server.base, "fail_at": 6, "writes": 0})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        proxy = f"http://127.0.0.1:{httpd.server_address[1]}"
+        args = ["push", "--endpoint", f"{proxy}/query", "--update-endpoint", f"{proxy}/update",
+                "--graph-store", f"{proxy}/store", "--store", str(store.root),
+                "--chunk-size", "60"]  # fmt: skip
+        code = main(args)
+        err = capsys.readouterr().err
+        assert code == 1 and err.count("\n") == 1 and "HTTP 500" in err and "Disk full" in err
+        halfway = server.endpoint().graph_counts()
+        assert 0 < len(halfway) < 5  # some graphs went, each one whole
+        assert all(n == store.count(g) for g, n in halfway.items())
+        handler.fail_at = 0
+        assert main(args) == 0  # the re-run finishes the job
+        assert "unchanged" in capsys.readouterr().out
+        assert server.endpoint().graph_counts() == counts(store)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
