@@ -13,15 +13,15 @@ from pathlib import Path
 
 import httpx
 
-from graph_builder.query.remote import RemoteEndpoint
 from helpers import free_port
+from helpers.triple_server import TripleServer
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which(
     "oxigraph"
 )
 
 
-class OxigraphServer:
+class OxigraphServer(TripleServer):
     """`oxigraph serve` on a folder; can be killed and started again on the same data."""
 
     def __init__(self, location: Path) -> None:
@@ -52,24 +52,3 @@ class OxigraphServer:
             except httpx.HTTPError:
                 time.sleep(0.05)
         raise RuntimeError("oxigraph serve did not start")
-
-    def kill(self) -> None:
-        if self.proc is not None:
-            self.proc.kill()
-            self.proc.wait()
-            self.proc = None
-
-    def endpoint(self, *, update: bool = True, gsp: bool = True, **kw) -> RemoteEndpoint:
-        return RemoteEndpoint(
-            f"{self.base}/query",
-            update_url=f"{self.base}/update" if update else None,
-            graph_store_url=f"{self.base}/store" if gsp else None,
-            **kw,
-        )
-
-    def args(self) -> list[str]:
-        return [
-            "--endpoint", f"{self.base}/query",
-            "--update-endpoint", f"{self.base}/update",
-            "--graph-store", f"{self.base}/store",
-        ]  # fmt: skip

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import httpx
 
-from graph_builder.query.remote import RemoteEndpoint
 from helpers import free_port
+from helpers.triple_server import TripleServer
 
 
 def _find(name: str) -> str | None:
@@ -69,8 +69,12 @@ MaxQueryCostEstimationTime = 600
 GRANTS = 'GRANT SPARQL_UPDATE TO "SPARQL"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET (\'nobody\', 7);'
 
 
-class VirtuosoServer:
+class VirtuosoServer(TripleServer):
     """`virtuoso-t` on a folder; can be killed and started again on the same database."""
+
+    QUERY_PATH = "/sparql"
+    UPDATE_PATH = "/sparql"
+    STORE_PATH = "/sparql-graph-crud"
 
     def __init__(self, location: Path) -> None:
         assert VIRTUOSO, "virtuoso-t (Debian package virtuoso-opensource) is not installed"
@@ -124,24 +128,3 @@ class VirtuosoServer:
         if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
             raise RuntimeError(f"isql: {done.stdout[-300:]} {done.stderr[-300:]}")
         return done.stdout
-
-    def kill(self) -> None:
-        if self.proc is not None:
-            self.proc.kill()
-            self.proc.wait()
-            self.proc = None
-
-    def endpoint(self, *, update: bool = True, gsp: bool = True, **kw) -> RemoteEndpoint:
-        return RemoteEndpoint(
-            f"{self.base}/sparql",
-            update_url=f"{self.base}/sparql" if update else None,
-            graph_store_url=f"{self.base}/sparql-graph-crud" if gsp else None,
-            **kw,
-        )
-
-    def args(self) -> list[str]:
-        return [
-            "--endpoint", f"{self.base}/sparql",
-            "--update-endpoint", f"{self.base}/sparql",
-            "--graph-store", f"{self.base}/sparql-graph-crud",
-        ]  # fmt: skip
