@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from graph_builder.core.facts import Membership
+from graph_builder.core.reference import resolve
 from graph_builder.extract.common import SA, O, S, T, evidence, hedged, negated
 from graph_builder.extract.context import Context, Masked
 
@@ -568,8 +569,6 @@ _LEADER_POSTS = frozenset({"president", "prime minister", "king", "emir", "chanc
 
 
 def reference_state(name: str | None) -> bool:
-    from graph_builder.core.reference import resolve
-
     return bool(name) and resolve(name, "state") is not None
 
 
