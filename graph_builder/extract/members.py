@@ -55,21 +55,21 @@ _NUMBER = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\
 _COUNT_LIST = re.compile(r"^(?:(?:It|The\s+\w+)\s+has\s+)?" + _NUMBER + r"\s+(?:full\s+)?"
                          r"(?:member\s+)?(?:countries|states|nations|members)\s*(?::|\u2014|-)\s*"
                          r"(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
+# a list of states: "A, B and the C"
+_LIST = r"(?:the\s+)?" + SA + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*"
 # "Bolivia joins Argentina, Brazil, Paraguay and Uruguay as a full member"
-_JOINS_LIST = re.compile(r"\b(?:joins|joined|joining)\s+(?P<list>(?:the\s+)?" + SA
-                         + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*)"
+_JOINS_LIST = re.compile(r"\b(?:joins|joined|joining)\s+(?P<list>" + _LIST + r")"
                          r"\s+(?:as\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?members?|in\s+(?:the\s+)?"
                          r"(?P<org>" + O + r"))", re.IGNORECASE)
 # "Set up in 1967 by Kenya, Uganda and Tanzania, the community ...": its founders, fronted
 _FOUNDED_FRONT = re.compile(
     r"^(?:(?:First|Originally)\s+)?(?:[Ff]ounded|[Cc]reated|[Ss]et\s+up|[Ee]stablished|[Ff]ormed|"
-    r"[Ll]aunched|[Ss]tarted)\b[^;:.]{0,60}?\bby\s+(?P<list>" + "(?:the\\s+)?" + SA
-    + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*),\s+(?:the\s+)?(?P<org>" + O + r")")
+    r"[Ll]aunched|[Ss]tarted)\b[^;:.]{0,60}?\bby\s+(?P<list>" + _LIST + r"),\s+(?:the\s+)?(?P<org>"
+    + O + r")")
 # "It was set up in Shanghai in 2001 by China, Russia, Kazakhstan ...": its founders
 _FOUNDED_BY = re.compile(
     r"(?:(?P<org>" + O + r")|\b(?:It|it))\s+was\s+(?:set\s+up|founded|established|created|formed|"
     r"launched|started)\b(?:[^;:.]{0,60}?)\bby\s+(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
-_LIST = r"(?:the\s+)?" + SA + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*"
 # Lists whose members the sentence names by what they are: the body is the one in focus
 _NAMED_LISTS = [
     # "They include A, B and C" after a sentence about the members; "The six countries are"
@@ -227,7 +227,7 @@ _SUSPENDED = re.compile(
     r"(?:had\s+been|has\s+been|was|is|remains)\s+suspended", re.IGNORECASE)
 # "Burkina Faso, Mali, Guinea and Sudan remain suspended", "Niger was suspended"
 _SUSPENDED_LIST = re.compile(
-    r"(?P<list>(?:the\s+)?" + SA + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*)"
+    r"(?P<list>" + _LIST + r")"
     r"(?:,[^,;]{1,40},)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|remains?|stay(?:s)?|"
     r"are|is|also|still|already|now|formally)\s+)+suspended\b(?!\s+(?:its|their|talks|aid))",
     re.IGNORECASE)
