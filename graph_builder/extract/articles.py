@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from graph_builder.core.errors import BlocgraphError
+from graph_builder.extract.date_phrases import find_dates
 
 MAX_BYTES = 20 * 1024 * 1024  # far beyond any news article; larger files are not articles
 HTML_SUFFIXES = {".html", ".htm"}
@@ -266,8 +267,6 @@ _FULL_KINDS = ("dmy", "mdy", "iso", "range_dmy", "range_mdy")
 
 def _full_dates(line: str) -> list[tuple[int, date, bool]]:
     """(position, date, has_year) of the day-precise dates a line names."""
-    from graph_builder.extract.date_phrases import find_dates
-
     out: list[tuple[int, date, bool]] = []
     for m in _NUMERIC_DATE.finditer(line):
         try:
