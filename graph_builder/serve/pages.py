@@ -49,7 +49,9 @@ Describe = Callable[[Request, str], Awaitable[Response]]
 
 ID = vocab.ID
 BLOC = vocab.BLOC
-MAX_FACTS = 400  # facts listed on one entity page; more are counted, not shown
+PAGE_FACTS = 400  # facts on one page of an entity; more go on further pages (?page=N)
+MAX_PAGE_FACTS = 2000  # the most ?per=K may ask for on one page
+MAX_STATEMENTS = 2000  # of a node's own statements; past it the page says how many there are
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,200}")
 # The most specific class first: a fact's page and row name it by the first it has.
 FACT_KINDS = [
@@ -120,11 +122,18 @@ def create_routes(select: Select, describe: Describe,
             response = await describe(request, text)
             response.headers["Vary"] = "Accept"
             return response
-        out_rows = await select(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }} LIMIT 2000")
+        number, per = _page_params(request)
+        out_rows = await select(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }} LIMIT {MAX_STATEMENTS}")
+        counted = await select(f"""{PREFIXES}
+SELECT (COUNT(DISTINCT ?fact) AS ?n) WHERE {{ ?fact ?role <{iri}> . ?fact bloc:evidence ?any }}""")
+        total = int(_value(counted[0], "n") or 0) if counted else 0
+        # one page of the facts, in the order of their dates (then IRIs), the same each time
         facts_rows = await select(f"""{PREFIXES}
 SELECT ?fact ?role ?type WHERE {{
-  {{ SELECT DISTINCT ?fact ?role WHERE {{ ?fact ?role <{iri}> . ?fact bloc:evidence ?any }}
-     LIMIT {MAX_FACTS + 1} }}
+  {{ SELECT ?fact (SAMPLE(?r) AS ?role) (MIN(?d) AS ?when) WHERE {{
+       ?fact ?r <{iri}> . ?fact bloc:evidence ?any
+       OPTIONAL {{ ?fact bloc:startDate|bloc:date ?d }}
+     }} GROUP BY ?fact ORDER BY ?when ?fact LIMIT {per} OFFSET {(number - 1) * per} }}
   ?fact a ?type
 }}""")
         own_evidence = await select(f"{PREFIXES}\nSELECT ?ev WHERE {{ <{iri}> bloc:evidence ?ev }}")
@@ -143,8 +152,7 @@ SELECT ?fact ?role ?type WHERE {{
             types.setdefault(f.iri, set()).add(row["type"]["value"])
         for f in facts.values():
             f.kind, f.section = _kind(types.get(f.iri, set()))
-        more = len(facts) > MAX_FACTS
-        shown = list(facts.values())[:MAX_FACTS]
+        shown = list(facts.values())
         await fill_facts(shown)
         own_facts = [Fact(iri)] if own_evidence else []
         if own_facts:
@@ -175,6 +183,8 @@ SELECT ?fact ?role ?type WHERE {{
             body.append("<section><h2>Sources</h2>")
             body += [evidence_html(ev, [name]) for ev in own_facts[0].evidence or []]
             body.append("</section>")
+        pager = pager_html(f"/id/{rest}", number, per, len(shown), total)
+        body.append(pager)
         for section in SECTIONS:
             rows = [f for f in shown if f.section == section]
             if not rows:
@@ -183,10 +193,15 @@ SELECT ?fact ?role ?type WHERE {{
             for f in sorted(rows, key=fact_sort_key):
                 body.append(fact_html(f, labels, name))
             body.append("</ul></section>")
-        if more:
-            body.append(f"<p>Only the first {MAX_FACTS} facts are listed; ask /sparql for "
-                        "the rest.</p>")
-        body.append("<section><h2>All statements</h2><table class=\"statements\">"
+        if total > per:
+            body.append(pager)
+        body.append("<section><h2>All statements</h2>")
+        if len(out_rows) >= MAX_STATEMENTS:
+            n = await select(f"SELECT (COUNT(*) AS ?n) WHERE {{ <{iri}> ?p ?o }}")
+            body.append(f'<p class="pager">showing {len(out_rows):,} of '
+                        f'{int(_value(n[0], "n") or 0):,} statements; /sparql has them '
+                        "all</p>")
+        body.append("<table class=\"statements\">"
                     "<thead><tr><th scope=\"col\">property</th><th scope=\"col\">value</th>"
                     "</tr></thead><tbody>")
         for row in sorted(out_rows, key=lambda r: (r["p"]["value"], r["o"]["value"])):
@@ -333,6 +348,40 @@ SELECT ?fact ?type ?ev ?text ?s ?e ?conf ?rule ?origin WHERE {{
         Route("/id/{rest:path}", entity),
         Route("/articles/{name}", article),
     ]
+
+
+def _page_params(request: Request) -> tuple[int, int]:
+    """?page=N (from 1) and ?per=K (facts a page, at most MAX_PAGE_FACTS); bad values are
+    the first page of PAGE_FACTS rather than an error."""
+    def number(key: str, default: int, top: int) -> int:
+        try:
+            value = int(request.query_params.get(key, default))
+        except ValueError:
+            return default
+        return min(max(value, 1), top)
+    return number("page", 1, 10**6), number("per", PAGE_FACTS, MAX_PAGE_FACTS)
+
+
+def pager_html(path: str, number: int, per: int, shown: int, total: int) -> str:
+    """"showing facts A–B of M", with links to the previous and next pages when there are."""
+    if total == 0:
+        return ""
+    first = (number - 1) * per + 1
+    if shown == 0:
+        text = f"no facts on page {number}: there are {total:,}"
+    else:
+        text = f"showing facts {first:,}–{first + shown - 1:,} of {total:,}"
+    per_part = f"&amp;per={per}" if per != PAGE_FACTS else ""
+    links = []
+    if number > 1:
+        back = min(number - 1, max(1, -(-total // per)))
+        links.append(f'<a rel="prev" href="{esc(path)}?page={back}{per_part}">previous '
+                     f"{per:,}</a>")
+    if first - 1 + shown < total and shown:
+        links.append(f'<a rel="next" href="{esc(path)}?page={number + 1}{per_part}">next '
+                     f"{min(per, total - first + 1 - shown):,}</a>")
+    return (f'<nav class="pager" aria-label="pages of facts"><span>{esc(text)}</span>'
+            + "".join(f" · {a}" for a in links) + "</nav>")
 
 
 def ev_id(iri: str) -> str:

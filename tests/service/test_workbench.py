@@ -41,6 +41,39 @@ def test_entity_page_lists_chairmanships_with_sources(site: Server) -> None:
     assert "<script" not in page.split("</head>")[1]  # no inline script
 
 
+def test_entity_page_pages_its_facts_and_says_how_many(site: Server) -> None:
+    """No silent cap: every fact is on some page, and each page says which of how many."""
+    import re
+
+    def facts(html: str) -> list[str]:
+        return re.findall(r'<li class="fact"><strong><a href="([^"]+)"', html)
+
+    whole = httpx.get(site.url + "id/state/kazakhstan").text
+    everything = facts(whole)
+    total = len(everything)
+    assert total >= 3 and f"showing facts 1–{total} of {total}" in whole
+    assert 'rel="next"' not in whole
+    seen: list[str] = []
+    page, pages = 1, -(-total // 2)
+    while True:
+        r = httpx.get(site.url + "id/state/kazakhstan", params={"page": page, "per": 2})
+        assert r.status_code == 200
+        on_page = facts(r.text)
+        assert len(on_page) == min(2, total - 2 * (page - 1))
+        first = 2 * (page - 1) + 1
+        assert f"showing facts {first}–{first + len(on_page) - 1} of {total}" in r.text
+        seen += on_page
+        if page == pages:
+            assert 'rel="next"' not in r.text
+            break
+        assert f'href="/id/state/kazakhstan?page={page + 1}&amp;per=2"' in r.text
+        page += 1
+    assert sorted(seen) == sorted(everything) and len(set(seen)) == total
+    past = httpx.get(site.url + "id/state/kazakhstan", params={"page": pages + 5, "per": 2})
+    assert f"no facts on page {pages + 5}: there are {total}" in past.text
+    assert f'?page={pages}&amp;per=2">previous' in past.text
+
+
 @pytest.mark.parametrize("accept, media, needle", [
     ("text/turtle", "text/turtle", "<https://w3id.org/blocgraph/id/state/kazakhstan>"),
     ("application/ld+json", "application/ld+json", '"@id"'),
