@@ -1,9 +1,14 @@
-"""Post titles in one spelling and their class in the ontology.
+"""Post titles in one spelling, their class in the ontology, and who holds such a post.
 
 News writes "Defense Minister", "minister of defence" and "defence secretary" for one
 post; the graph needs one post node per (title, state), and questions need the class
 (bloc:DefenceMinister) whatever the spelling. Titles not in the table stay free text
 (an institute's director) under the plain bloc:Post class.
+
+This is the one place titles are known (`core/data/posts.csv`): the surface rules, the
+syntactic pass, the facts model and the question parser all ask it. Its `held_in` column
+says whether a title is a state's post ("foreign minister": with no holder written, the
+state the article is about) or an organisation's ("secretary general": the body in focus).
 """
 
 from __future__ import annotations
@@ -13,14 +18,18 @@ import re
 from functools import cache
 from importlib import resources
 
+# a holder standing in for the post: "acting president" is its own title, of the same class
+TEMPORARY = ("acting", "interim", "caretaker")
+
 
 @cache
-def _table() -> dict[str, tuple[str, str]]:
+def _rows() -> dict[str, tuple[str, str, str]]:
+    """Each spelling -> (canonical title, ontology class, held_in)."""
     text = resources.files("graph_builder.core").joinpath("data/posts.csv").read_text("utf-8")
-    table: dict[str, tuple[str, str]] = {}
+    table: dict[str, tuple[str, str, str]] = {}
     for row in csv.DictReader(text.splitlines()):
         for alias in row["aliases"].split(";"):
-            table[_norm(alias)] = (row["title"], row["class"])
+            table[_norm(alias)] = (row["title"], row["class"], row["held_in"])
     return table
 
 
@@ -32,13 +41,49 @@ def _norm(title: str) -> str:
 def post_class(title: str) -> tuple[str, str]:
     """(canonical title, ontology class local name) of a post title."""
     key = _norm(title)
-    return _table().get(key, (key, "Post"))
+    row = _rows().get(key)
+    return (row[0], row[1]) if row else (key, "Post")
 
 
 def known_titles() -> list[str]:
     """Every spelling the table knows, longest first (for matching in text and questions)."""
-    return sorted(_table(), key=len, reverse=True)
+    return sorted(_rows(), key=len, reverse=True)
 
 
 def normalise_post(title: str) -> str:
     return post_class(title)[0]
+
+
+def canonical(title: str) -> str | None:
+    """The table's spelling of a title it lists, a temporary holder's prefix kept
+    ("Acting Prime Minister" -> "acting prime minister"); None for a title it does not list."""
+    key = _norm(title)
+    prefix = ""
+    for word in TEMPORARY:
+        if key.startswith(word + " "):
+            prefix, key = word + " ", key[len(word) + 1:]
+            break
+    row = _rows().get(key)
+    return prefix + row[0] if row else None
+
+
+def held_in(title: str) -> str:
+    """"state", "organization" or "" (either) for a title; a temporary holder's prefix and
+    a title the table does not list give what the bare title gives, or ""."""
+    key = _norm(title)
+    for word in TEMPORARY:
+        if key.startswith(word + " "):
+            key = key[len(word) + 1:]
+    row = _rows().get(key)
+    return row[2] if row else ""
+
+
+def is_state_post(title: str) -> bool:
+    """A post a state fills ("prime minister"): with no holder written, the article's state."""
+    return held_in(title) == "state"
+
+
+def is_org_post(title: str) -> bool:
+    """A post in an organisation ("secretary general"): with no holder written, the body in
+    focus of the article."""
+    return held_in(title) == "organization"

@@ -14,14 +14,11 @@ from __future__ import annotations
 import re
 
 from graph_builder.core.facts import CooperationProposal
+from graph_builder.extract import phrases
 from graph_builder.extract.common import evidence, negated
 from graph_builder.extract.context import Context, Masked
 
-_PROPOSE = re.compile(r"\b(?:propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)?|urg(?:e|ed|es|ing)|"
-                      r"call(?:ed|s|ing)?\s+for|advocat(?:ed|es|ing)|push(?:ed|es)?\s+for|"
-                      r"offer(?:ed|s)?\s+to|stress(?:ed|es)?\s+the\s+importance\s+of|"
-                      r"emphasi[sz](?:ed|es)\s+the\s+(?:need|importance)\s+(?:for|of))\b",
-                      re.IGNORECASE)
+_PROPOSE = phrases.words("propose_verbs.txt")
 # "cooperation with interested countries": a proposal whose partner the text leaves open
 _OPEN_PARTNER = re.compile(r"\b(?:cooperation|co-operation|interaction|partnership|contacts|"
                            r"ties|links)\s+with\s+(?:(?:interested|other|all|partner|"

