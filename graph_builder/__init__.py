@@ -265,19 +265,11 @@ class Blocgraph:
         return validate(self.store, engine=engine, progress=progress or None)
 
     # -- writing elsewhere -----------------------------------------------------------
-    def push(
-        self,
-        endpoint: RemoteEndpoint | str | None = None,
-        *,
-        chunk_size: int = 50_000,
-        dry_run: bool = False,
-        progress: bool = False,
-        prune: bool = True,
-        full: bool = False,
-    ) -> PushReport:
+    def push(self, endpoint: RemoteEndpoint | str | None = None, **options: Any) -> PushReport:
         """Make the endpoint's blocgraph graphs the local store's (default: `self.endpoint`).
 
-        Only graphs whose hash differs from the server's manifest are sent; `full` sends all.
+        Only graphs whose hash differs from the server's manifest are sent; `options` are
+        those of query.push.PushOptions (chunk_size, dry_run, progress, prune, full).
         """
         from graph_builder.query.push import push
         from graph_builder.query.remote import RemoteEndpoint
@@ -287,15 +279,7 @@ class Blocgraph:
         endpoint = endpoint or self.endpoint
         if endpoint is None:
             raise BlocgraphError("push needs an endpoint: open(store, endpoint=URL)")
-        return push(
-            self.store,
-            endpoint,
-            chunk_size=chunk_size,
-            dry_run=dry_run,
-            progress=progress,
-            prune=prune,
-            full=full,
-        )
+        return push(self.store, endpoint, **options)
 
     def serve(self, **options: Any) -> int:
         """Serve the local store over HTTP until interrupted (see serve.app.run's options)."""

@@ -6,21 +6,19 @@ Servers disagree on what the default graph is, so `RemoteEndpoint` looks once an
 where the default graph is not the union of the named graphs (Oxigraph's default),
 asks for that union explicitly, so that the named queries see what they see locally
 (the dataset rule is graph/store.py's `dataset_of`, the same as on the embedded store).
-Transient failures are retried; every other fault becomes one line. Pushing a whole
-store, one graph at a time, is query/push.py.
+Transient failures are retried; every other fault becomes one line (query/faults.py).
+Credentials and the Basic or Digest answer to a server's challenge are query/auth.py;
+pushing a whole store, graph by graph, is query/push.py.
 """
 
 from __future__ import annotations
 
 import gzip
-import http.client
-import socket
 import time
-import urllib.error
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpx
 import pyoxigraph as ox
@@ -29,27 +27,24 @@ from graph_builder.core.errors import BlocgraphError, RemoteError
 from graph_builder.core.vocab import GRAPH as GRAPH_NS
 from graph_builder.graph.results import Results
 from graph_builder.graph.store import dataset_of
+from graph_builder.query.auth import BasicOrDigest, check_credentials, credentials_in_urls
+from graph_builder.query.faults import (
+    TRANSIENT_STATUS,
+    Transient,
+    body_text,
+    connection_fault,
+    query_fault,
+    redact,
+    refused_body,
+    status_fault,
+)
 
 STAGING_NS = GRAPH_NS + "staging/"
 # What push last sent (graph name -> content hash), kept on the server so that any
 # machine pushing there knows what it holds; never part of what queries read.
 MANIFEST_GRAPH = GRAPH_NS + "push/manifest"
 PROBE_GRAPH = STAGING_NS + "probe"
-TRANSIENT_STATUS = {502, 503, 504}
 T = TypeVar("T")
-
-
-class _Transient(Exception):
-    """A failure worth another attempt; carries the line to show if attempts run out."""
-
-
-def redact(url: str) -> str:
-    """The URL without any user:password@ part, for messages."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]  # '[::1]:7878' stays as written
-    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
 
 def internal_graph(graph: str) -> bool:
@@ -60,101 +55,6 @@ def internal_graph(graph: str) -> bool:
 def _loopback(url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
     return host in ("localhost", "::1") or host.startswith("127.")
-
-
-def _refused_body(exc: RemoteError) -> None:
-    """Re-raise unless the server answered that it will not take this kind of body: an
-    unreachable server, refused credentials or a wrong URL stop the push right there."""
-    if getattr(exc, "status", None) in (None, 401, 403, 404):
-        raise exc
-
-
-def _oserror_in(exc: BaseException) -> BaseException | None:
-    """The socket-level cause buried under httpx or urllib wrappers, if any."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, urllib.error.URLError) and isinstance(current.reason, BaseException):
-            current = current.reason
-            continue
-        if isinstance(current, (socket.gaierror, ConnectionRefusedError, TimeoutError)):
-            return current
-        current = current.__cause__ or current.__context__
-    return None
-
-
-def _connection_fault(url: str, exc: BaseException, timeout: float) -> str | None:
-    """A one-line explanation for a failure to reach the server, or None if not one."""
-    cause = _oserror_in(exc)
-    text = str(exc)
-    host = urlsplit(url).hostname or url
-    if (
-        isinstance(cause, socket.gaierror)
-        or "Name or service not known" in text
-        or ("nodename nor servname" in text)
-    ):
-        return (
-            f"{redact(url)}: host name '{host}' could not be resolved (DNS); "
-            "check the host part of the URL"
-        )
-    if isinstance(cause, ConnectionRefusedError) or "Connection refused" in text:
-        return (
-            f"{redact(url)}: connection refused; is the triple store running and "
-            "listening on that host and port?"
-        )
-    if isinstance(cause, TimeoutError) or isinstance(exc, (httpx.TimeoutException, TimeoutError)):
-        if isinstance(exc, httpx.ReadTimeout):
-            timeout *= 10
-        return (
-            f"{redact(url)}: no answer within {timeout:g} s; the server may be busy "
-            "or the URL unreachable (try a larger --timeout)"
-        )
-    return None
-
-
-def _body_text(exc: Exception) -> str:
-    """The server's answer carried by a SPARQLWrapper error, as text (it keeps the bytes,
-    and its message shows them as b'...')."""
-    import ast
-
-    shown = str(exc).split("Response:", 1)[-1].strip()
-    try:
-        body = ast.literal_eval(shown) if shown[:2] in ("b'", 'b"') else shown
-    except (ValueError, SyntaxError):
-        return shown
-    return body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
-
-
-def _status_fault(url: str, status: int, body: str, *, has_credentials: bool) -> str:
-    first = " ".join(body.split())[:160]
-    detail = f" ({first})" if first else ""
-    if status == 401:
-        hint = (
-            "the server refused the credentials given; check --user/--password or --token"
-            if has_credentials
-            else "the server wants credentials; give --user and --password, or --token"
-        )
-        return f"{redact(url)}: HTTP 401 unauthorized; {hint}"
-    if status == 403:
-        return (
-            f"{redact(url)}: HTTP 403 forbidden; the account may not have the right "
-            "to do this (writing needs write access to the dataset)"
-        )
-    if status == 404:
-        return (
-            f"{redact(url)}: HTTP 404 not found; check the endpoint path (Oxigraph: "
-            "/query /update /store; Fuseki: /DATASET/sparql /DATASET/update /DATASET/data; "
-            "GraphDB: /repositories/REPO and /repositories/REPO/statements)"
-        )
-    if status in TRANSIENT_STATUS:
-        return (
-            f"{redact(url)}: HTTP {status} from the server, still after retries; "
-            f"try again later{detail}"
-        )
-    if status >= 500:
-        return f"{redact(url)}: HTTP {status} server error; see the server's log{detail}"
-    return f"{redact(url)}: HTTP {status}{detail}"
 
 
 @dataclass
@@ -183,49 +83,21 @@ class RemoteEndpoint:
     probing: bool = field(default=False, repr=False)
     _dataset: dict[str, list[str]] | None = field(default=None, repr=False)
     _client: httpx.Client | None = field(default=None, repr=False)
+    _auth: BasicOrDigest | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self._credentials_from_urls()
-        if (self.user is None) != (self.password is None):
-            raise BlocgraphError("--user and --password go together; give both or neither")
-        if self.token and self.user:
-            raise BlocgraphError("give either --user/--password or --token, not both")
-        for name, url in (
-            ("--endpoint", self.query_url),
-            ("--update-endpoint", self.update_url),
-            ("--graph-store", self.graph_store_url),
-        ):
+        urls, from_url, option = credentials_in_urls({"--endpoint": self.query_url,
+                                                      "--update-endpoint": self.update_url,
+                                                      "--graph-store": self.graph_store_url})
+        self.query_url = urls["--endpoint"] or ""
+        self.update_url, self.graph_store_url = urls["--update-endpoint"], urls["--graph-store"]
+        self.user, self.password = check_credentials(self.user, self.password, self.token,
+                                                     from_url, option)
+        for name, url in urls.items():
             if url is not None and urlsplit(url).scheme not in ("http", "https"):
                 raise BlocgraphError(f"{name} '{redact(url)}': not an http(s) URL")
-
-    def _credentials_from_urls(self) -> None:
-        """`http://user:pass@host/...`: the credentials leave the URL (which is then never
-        sent or printed with them) for the Authorization header, as --user/--password."""
-        found: dict[str, tuple[str, str]] = {}
-        for attr, name in (("query_url", "--endpoint"), ("update_url", "--update-endpoint"),
-                           ("graph_store_url", "--graph-store")):
-            url = getattr(self, attr)
-            parts = urlsplit(url) if url else None
-            if parts is None or "@" not in parts.netloc:
-                continue
-            if parts.password is None:
-                raise BlocgraphError(f"{name} '{redact(url)}': a user name in the URL without "
-                                     "a password; give user:password@ or --user and --password")
-            found[name] = (unquote(parts.username or ""), unquote(parts.password))
-            setattr(self, attr, redact(url))
-        if not found:
-            return
-        if len(set(found.values())) > 1:
-            raise BlocgraphError(f"{' and '.join(found)} carry different credentials in their "
-                                 "URLs; give one --user and --password instead")
-        user, password = next(iter(found.values()))
-        if self.token:
-            raise BlocgraphError(f"{next(iter(found))} carries a user and password and "
-                                 "--token is given too; give one of them")
-        if self.user is not None and (self.user, self.password) != (user, password):
-            raise BlocgraphError(f"{next(iter(found))} carries a user and password other than "
-                                 "--user/--password; give them once")
-        self.user, self.password = user, password
+        if self.user is not None:
+            self._auth = BasicOrDigest(self.user, self.password or "")
 
     @property
     def has_credentials(self) -> bool:
@@ -237,7 +109,7 @@ class RemoteEndpoint:
         for n in range(self.retries + 1):
             try:
                 return attempt()
-            except _Transient as exc:
+            except Transient as exc:
                 if n == self.retries:
                     raise RemoteError(str(exc)) from None
                 time.sleep(self.backoff * 2**n)
@@ -249,34 +121,48 @@ class RemoteEndpoint:
         return self._query(sparql, dataset=True)
 
     def _query(self, sparql: str, *, dataset: bool) -> Results:
-        from SPARQLWrapper import BASIC, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+        from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import Unauthorized
 
         params = self._dataset_params(sparql) if dataset else {}
-        wrapper = SPARQLWrapper(self.query_url)
-        wrapper.setQuery(sparql)
-        wrapper.setMethod(POST)
-        wrapper.setRequestMethod(URLENCODED)
-        wrapper.setOnlyConneg(True)
-        wrapper.setTimeout(int(max(1, self.timeout)))
-        graph_result = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
-        wrapper.setReturnFormat(TURTLE if graph_result else JSON)
-        for uri in params.get("default-graph-uri", []):
-            wrapper.addDefaultGraph(uri)
-        for uri in params.get("named-graph-uri", []):
-            wrapper.addNamedGraph(uri)
-        if self.user is not None:
-            wrapper.setHTTPAuth(BASIC)
-            wrapper.setCredentials(self.user, self.password)
-        if self.token:
-            wrapper.addCustomHttpHeader("Authorization", f"Bearer {self.token}")
+
+        def wrapper() -> SPARQLWrapper:
+            w = SPARQLWrapper(self.query_url)
+            w.setQuery(sparql)
+            w.setMethod(POST)
+            w.setRequestMethod(URLENCODED)
+            w.setOnlyConneg(True)
+            w.setTimeout(int(max(1, self.timeout)))
+            w.setReturnFormat(TURTLE if graph_result else JSON)
+            for uri in params.get("default-graph-uri", []):
+                w.addDefaultGraph(uri)
+            for uri in params.get("named-graph-uri", []):
+                w.addNamedGraph(uri)
+            if self._auth is not None:
+                w.setHTTPAuth(self._auth.scheme.upper())  # BASIC or DIGEST
+                w.setCredentials(self.user, self.password, realm=self._auth.realm or "SPARQL")
+            if self.token:
+                w.addCustomHttpHeader("Authorization", f"Bearer {self.token}")
+            return w
+
+        probe = SPARQLWrapper(self.query_url)
+        probe.setQuery(sparql)
+        graph_result = probe.queryType in ("CONSTRUCT", "DESCRIBE")
 
         def attempt() -> bytes:
-            try:
-                response = wrapper.query().response
-                self.server = response.info().get("Server", "") or self.server
-                return response.read()
-            except Exception as exc:  # noqa: BLE001 - turned into one line below
-                raise self._query_fault(exc) from None
+            for _ in range(2):  # again in Digest when the server's 401 asks for it
+                try:
+                    response = wrapper().query().response
+                    self.server = response.info().get("Server", "") or self.server
+                    return response.read()
+                except Unauthorized as exc:
+                    challenge = getattr(exc.__context__, "headers", {}).get("WWW-Authenticate")
+                    if self._auth is None or not (self._auth.learn(challenge)
+                                                  or self._learn_scheme()):
+                        raise self._query_fault(exc) from None
+                except Exception as exc:  # noqa: BLE001 - turned into one line below
+                    raise self._query_fault(exc) from None
+            raise AssertionError("unreachable: learn() switches to Digest once")
 
         raw = self._retrying(self.query_url, attempt)
         if graph_result:
@@ -289,43 +175,17 @@ class RemoteEndpoint:
                 "is this the query endpoint?") from None
         return Results.from_oxigraph(solutions)
 
-    def _query_fault(self, exc: Exception) -> Exception:
-        from SPARQLWrapper.SPARQLExceptions import (
-            EndPointInternalError,
-            EndPointNotFound,
-            QueryBadFormed,
-            Unauthorized,
-        )
+    def _learn_scheme(self) -> bool:
+        """After a bare 401 to Basic (Virtuoso's answer), one request through the write
+        client's auth finds out whether the query URL wants Digest; True if it does."""
+        try:
+            self.client.post(self.query_url, data={"query": "ASK {}"})
+        except httpx.HTTPError:
+            return False
+        return self._auth is not None and self._auth.scheme == "digest"
 
-        url = self.query_url
-        if isinstance(exc, EndPointNotFound):
-            return RemoteError(_status_fault(url, 404, "", has_credentials=False))
-        if isinstance(exc, Unauthorized):
-            line = _status_fault(url, 401, "", has_credentials=self.has_credentials)
-            return RemoteError(line)
-        if isinstance(exc, EndPointInternalError):
-            return RemoteError(_status_fault(url, 500, "", has_credentials=False))
-        if isinstance(exc, QueryBadFormed):
-            return RemoteError(
-                f"{redact(url)}: the server rejected the query (HTTP 400): "
-                + " ".join(_body_text(exc).split())[:200])
-        if isinstance(exc, urllib.error.HTTPError):
-            if exc.code in TRANSIENT_STATUS:
-                return _Transient(_status_fault(url, exc.code, "", has_credentials=False))
-            line = _status_fault(url, exc.code, "", has_credentials=self.has_credentials)
-            return RemoteError(line)
-        if isinstance(exc, (ConnectionResetError, http.client.RemoteDisconnected)) or (
-            isinstance(exc, urllib.error.URLError)
-            and isinstance(exc.reason, (ConnectionResetError, http.client.RemoteDisconnected))
-        ):
-            return _Transient(
-                f"{redact(url)}: the server closed the connection, still after "
-                "retries; is it restarting or overloaded?"
-            )
-        line = _connection_fault(url, exc, self.timeout)
-        if line is None:
-            line = f"{redact(url)}: {type(exc).__name__}: {exc}"
-        return RemoteError(line)
+    def _query_fault(self, exc: Exception) -> Exception:
+        return query_fault(self.query_url, exc, self.timeout, self.has_credentials)
 
     def _dataset_params(self, sparql: str) -> dict[str, list[str]]:
         """The protocol parameters that give this server the dataset `dataset_of` says.
@@ -373,13 +233,12 @@ class RemoteEndpoint:
     @property
     def client(self) -> httpx.Client:
         if self._client is None:
-            auth = (self.user, self.password) if self.user is not None else None
             headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
             # A server may take minutes to apply a large graph (Oxigraph needs about
             # 90 s to MOVE 200k triples on a small machine), so writes wait longer.
             timeout = httpx.Timeout(self.timeout, read=self.timeout * 10)
             self._client = httpx.Client(
-                auth=auth, headers=headers, timeout=timeout, follow_redirects=True
+                auth=self._auth, headers=headers, timeout=timeout, follow_redirects=True
             )
         return self._client
 
@@ -399,24 +258,24 @@ class RemoteEndpoint:
                 response = self.client.request(method, url, **args)
                 self.server = response.headers.get("server", self.server)
             except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as exc:
-                line = _connection_fault(url, exc, self.timeout)
-                raise _Transient(
+                line = connection_fault(url, exc, self.timeout)
+                raise Transient(
                     line
                     or f"{redact(url)}: the connection broke ({type(exc).__name__}), still "
                     "after retries; was the server stopped?"
                 ) from None
             except httpx.HTTPError as exc:
-                line = _connection_fault(url, exc, self.timeout)
+                line = connection_fault(url, exc, self.timeout)
                 raise RemoteError(
                     line or f"{redact(url)}: {type(exc).__name__}: {exc}") from None
             if response.status_code in TRANSIENT_STATUS:
-                raise _Transient(
-                    _status_fault(url, response.status_code, response.text, has_credentials=False)
+                raise Transient(
+                    status_fault(url, response.status_code, response.text, has_credentials=False)
                 )
             if response.status_code >= 400:
                 if method == "DELETE" and response.status_code == 404:
                     return response
-                line = _status_fault(
+                line = status_fault(
                     url, response.status_code, response.text, has_credentials=self.has_credentials
                 )
                 error = RemoteError(line)
@@ -508,7 +367,7 @@ class RemoteEndpoint:
             try:
                 self._gsp("POST", PROBE_GRAPH, triple % b"gzip")
             except RemoteError as exc:
-                _refused_body(exc)
+                refused_body(exc)
                 self.compress = False
             finally:
                 self.probing = False
@@ -517,7 +376,7 @@ class RemoteEndpoint:
             try:
                 self._gsp("POST", None, quad % b"nquads", "application/n-quads")
             except RemoteError as exc:
-                _refused_body(exc)
+                refused_body(exc)
         found = {row["o"] for row in self._query(
             f"SELECT ?o WHERE {{ GRAPH <{PROBE_GRAPH}> {{ ?s ?p ?o }} }}", dataset=False
         ).values()}  # fmt: skip
@@ -534,10 +393,5 @@ class RemoteEndpoint:
             self.update(f"DROP SILENT GRAPH <{graph}>")
 
 
-def __getattr__(name: str) -> Any:
-    """The push names this module had before push.py split off, for old callers."""
-    if name in ("PushReport", "chunks", "push", "staging_graph"):
-        from graph_builder.query import push
-
-        return getattr(push, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# the name this module gave the helper before query/faults.py took it, for old callers
+_body_text = body_text

@@ -22,10 +22,12 @@ from helpers.oxigraph import OXIGRAPH, OxigraphServer
 
 from graph_builder.cli import main
 from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.vocab import GRAPH as GRAPH_NS
 from graph_builder.graph.results import to_json
 from graph_builder.graph.store import Store
 from graph_builder.query.named import bind, registry, resolve_query, with_values
-from graph_builder.query.remote import GRAPH_NS, STAGING_NS, RemoteEndpoint, chunks, push
+from graph_builder.query.push import chunks, push
+from graph_builder.query.remote import STAGING_NS, RemoteEndpoint
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_GOLD = ROOT / "tests" / "gold" / "000_eab27d500f391317.gold.json"
