@@ -8,10 +8,10 @@ one graph, merging two articles' facts and swapping their sources.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from helpers import chair_facts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,14 +24,6 @@ from graph_builder.core.vocab import ARTICLE_GRAPH_PREFIX, article_slug, slugify
 CHAIRS = [("Kazakhstan", "2024"), ("Belarus", "2023"), ("Armenia", "2022"),
           ("Russia", "2021"), ("Tajikistan", "2020"), ("Kyrgyzstan", "2019")]
 
-
-def facts(path: Path, article: str, chair: str, year: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({
-        "article": article, "published": f"{year}-01-01",
-        "chairmanships": [{"organization": "CSTO", "chair": chair, "start": year, "end": year}],
-    }), "utf-8")
-    return path
 
 
 def sources(store: Path) -> dict[str, str]:
@@ -64,7 +56,7 @@ def test_a_taken_or_empty_slug_gets_a_short_hash() -> None:
 
 def test_names_that_slug_alike_keep_their_own_graph_and_sources(tmp_path: Path) -> None:
     names = ["a b.txt", "a_b.txt", "Статья.txt", "Отчёт.txt", "報告.txt", "レポート.txt"]
-    inputs = [facts(tmp_path / "in" / f"{i}.json", name, *CHAIRS[i])
+    inputs = [chair_facts(tmp_path / "in" / f"{i}.json", name, *CHAIRS[i])
               for i, name in enumerate(names)]
     store = tmp_path / "store"
     Blocgraph(store).build(inputs, extract=False, infer=False)
@@ -77,8 +69,9 @@ def test_names_that_slug_alike_keep_their_own_graph_and_sources(tmp_path: Path) 
 
 def test_a_later_build_of_a_look_alike_name_adds_a_graph(tmp_path: Path) -> None:
     store = tmp_path / "store"
-    Blocgraph(store).build([facts(tmp_path / "1.json", "a b.txt", *CHAIRS[0])], extract=False)
-    Blocgraph(store).build([facts(tmp_path / "2.json", "a_b.txt", *CHAIRS[1])], extract=False)
+    for i, name in enumerate(("a b.txt", "a_b.txt")):
+        Blocgraph(store).build([chair_facts(tmp_path / f"{i + 1}.json", name, *CHAIRS[i])],
+                               extract=False)
     assert sources(store) == {"Kazakhstan": "a b.txt", "Belarus": "a_b.txt"}
     again = Blocgraph(store).build([tmp_path / "1.json", tmp_path / "2.json"], extract=False)
     assert sorted(again.unchanged) == ["a b", "a_b"] and not again.built
@@ -136,11 +129,11 @@ def test_news_txt_beside_news_html_are_two_articles(tmp_path: Path) -> None:
 def test_a_facts_file_for_an_ambiguous_name_is_an_error_naming_both(tmp_path: Path) -> None:
     one = article(tmp_path / "in" / "2023" / "report.txt", "Belarus", "2023")
     two = article(tmp_path / "in" / "2024" / "report.txt", "Kazakhstan", "2024")
-    facts(tmp_path / "in" / "facts" / "report.json", "report.txt", "Armenia", "2022")
+    chair_facts(tmp_path / "in" / "facts" / "report.json", "report.txt", "Armenia", "2022")
     with pytest.raises(BlocgraphError, match="is both") as caught:
         Blocgraph(tmp_path / "store").build([tmp_path / "in"])
     assert str(one) in str(caught.value) and str(two) in str(caught.value)
-    facts(tmp_path / "in" / "facts" / "report.json", "2024/report.txt", "Armenia", "2022")
+    chair_facts(tmp_path / "in" / "facts" / "report.json", "2024/report.txt", "Armenia", "2022")
     Blocgraph(tmp_path / "store").build([tmp_path / "in"])
     assert sources(tmp_path / "store") == {
         "Belarus": "2023/report.txt", "Kazakhstan": "2024/report.txt",

@@ -7,23 +7,13 @@ with exit 0 and no message.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from helpers import run_cli
+from helpers import chair_facts, run_cli
 
 from graph_builder import Blocgraph
 from graph_builder.core.errors import BlocgraphError
-
-
-def facts(path: Path, article: str, chair: str = "Kazakhstan", year: str = "2024") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({
-        "article": article, "published": f"{year}-01-01",
-        "chairmanships": [{"organization": "CSTO", "chair": chair, "start": year, "end": year}],
-    }), "utf-8")
-    return path
 
 
 def chairs(store: Path) -> list[tuple[str, str]]:
@@ -33,7 +23,7 @@ def chairs(store: Path) -> list[tuple[str, str]]:
 
 def test_a_store_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    facts(data / "a.json", "a.txt")
+    chair_facts(data / "a.json", "a.txt")
     store = data / "store"
     first = Blocgraph(store).build([data], extract=False, infer=False)
     assert first.built == ["a"]
@@ -45,7 +35,7 @@ def test_a_store_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", [".news/a.json", ".hidden.json"])
 def test_a_hidden_path_given_explicitly_is_built(tmp_path: Path, name: str) -> None:
-    given = facts(tmp_path / name, "a.txt")
+    given = chair_facts(tmp_path / name, "a.txt")
     root = tmp_path / name.split("/")[0]
     report = Blocgraph(tmp_path / "store").build([root], extract=False, infer=False)
     assert report.built == ["a"], given
@@ -53,8 +43,8 @@ def test_a_hidden_path_given_explicitly_is_built(tmp_path: Path, name: str) -> N
 
 
 def test_hidden_entries_inside_a_folder_are_still_skipped(tmp_path: Path) -> None:
-    facts(tmp_path / "in" / ".drafts" / "a.json", "a.txt")
-    facts(tmp_path / "in" / "b.json", "b.txt")
+    chair_facts(tmp_path / "in" / ".drafts" / "a.json", "a.txt")
+    chair_facts(tmp_path / "in" / "b.json", "b.txt")
     report = Blocgraph(tmp_path / "store").build([tmp_path / "in"], extract=False, infer=False)
     assert report.built == ["b"]
 
@@ -70,7 +60,7 @@ def test_an_empty_folder_is_a_one_line_warning(tmp_path: Path) -> None:
 
 
 def test_a_gold_file_given_explicitly_is_refused(tmp_path: Path) -> None:
-    gold = facts(tmp_path / "a.gold.json", "a.txt")
+    gold = chair_facts(tmp_path / "a.gold.json", "a.txt")
     with pytest.raises(BlocgraphError, match="evaluation gold file"):
         Blocgraph(tmp_path / "store").build([gold], extract=False)
 

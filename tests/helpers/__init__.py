@@ -70,6 +70,19 @@ def build_seed(store: Path, *, extract: bool = True) -> Path:
     return store
 
 
+def chair_facts(path: Path, article: str, chair: str = "Kazakhstan", year: str = "2024") -> Path:
+    """A facts file at PATH for ARTICLE stating one CSTO chair for YEAR: the smallest input
+    a build takes without extraction, so a test can tell its rows apart by chair."""
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({
+        "article": article, "published": f"{year}-01-01",
+        "chairmanships": [{"organization": "CSTO", "chair": chair, "start": year, "end": year}],
+    }), "utf-8")
+    return path
+
+
 def copy_store(store: Path, to: Path) -> Path:
     """A private copy of a shared store, for a test that writes to it."""
     shutil.copytree(store, to, symlinks=True)

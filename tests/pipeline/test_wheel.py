@@ -19,54 +19,36 @@ pytestmark = pytest.mark.slow  # builds a wheel and installs it with its depende
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _run(*cmd: str | Path, cwd: Path | None = None, timeout: float = 300,
+         check: bool = False) -> subprocess.CompletedProcess[str]:
+    """CMD with its output captured as text, from CWD; with CHECK a failure shows stderr."""
+    done = subprocess.run([str(c) for c in cmd], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout)
+    assert not check or done.returncode == 0, done.stderr
+    return done
+
+
 def test_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    _run(sys.executable, "-m", "build", "--wheel", "--outdir", dist, ROOT, timeout=600,
+         check=True)
     wheel = next(dist.glob("blocgraph-*.whl"))
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
+    _run(python, "-m", "pip", "install", "--quiet", wheel, timeout=900, check=True)
     work = tmp_path / "work"
     (work / "data" / "articles").mkdir(parents=True)
     for name in ("000_eab27d500f391317.txt",):
         shutil.copy(ROOT / "data" / "articles" / name, work / "data" / "articles" / name)
     blocgraph = env_dir / "bin" / "blocgraph"
-    built = subprocess.run(
-        [str(blocgraph), "build"], cwd=work, capture_output=True, text=True, timeout=600
-    )
+    built = _run(blocgraph, "build", cwd=work, timeout=600)
     assert built.returncode == 0, built.stderr
-    chairs = subprocess.run(
-        [str(blocgraph), "query", "chairs", "--format", "csv"],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    chairs = _run(blocgraph, "query", "chairs", "--format", "csv", cwd=work)
     assert chairs.returncode == 0, chairs.stderr
     assert "Kazakhstan" in chairs.stdout and "Belarus" in chairs.stdout
-    listed = subprocess.run(
-        [str(python), "-m", "graph_builder", "query", "--list"],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    listed = _run(python, "-m", "graph_builder", "query", "--list", cwd=work)
     assert "succession" in listed.stdout
-    installed = subprocess.run(
-        [str(python), "-c", "import graph_builder, pathlib; print(graph_builder.__file__)"],
-        cwd=work,
-        capture_output=True,
-        text=True,
-    ).stdout
+    installed = _run(python, "-c", "import graph_builder, pathlib; print(graph_builder.__file__)",
+                     cwd=work).stdout
     assert str(ROOT) not in installed  # really the wheel, not the checkout
