@@ -15,7 +15,18 @@ from datetime import date, timedelta
 
 from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
-from graph_builder.extract.common import ANY, SA, A, O, S, T, clause_end, evidence, negated
+from graph_builder.extract.common import (
+    ANY,
+    SA,
+    A,
+    O,
+    S,
+    T,
+    clause_end,
+    coordinated_before,
+    evidence,
+    negated,
+)
 from graph_builder.extract.context import Context, Masked
 
 CHAIR_NOUN = (
@@ -56,6 +67,11 @@ _INTRINSIC = (
 _END_VERBS = re.compile(r"wrap|end|conclud|complet|clos", re.IGNORECASE)
 _OF_ORG = re.compile(r"^\s*(?:of|in|at|over)\s+(?:the\s+)?(?:\w+\s+){0,4}?" + O)
 _ORG_BEFORE = re.compile(O + r"(?:'s)?\s+(?:\w+\s+){0,2}$")
+
+# the verbs of a chair that moves on: "the presidency passed to X", "it will rotate to X"
+_PASS = (r"(?:pass(?:es|ed)?|transferred|handed(?:\s+over)?|went|go(?:es)?(?:\s+over)?|"
+         r"mov(?:e|es|ed)(?:\s+on)?|rotat(?:e|es|ed))")
+_CHAIR_HEAD = r"(?:chairmanship|presidency|chair|helm|baton)"
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Kazakhstan assumes the rotating chairmanship of the CSTO for 2024"
@@ -119,24 +135,21 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # the chairmanship as the subject: "the chairmanship of the Conference for 2024-2026 was
     # formally transferred to Azerbaijan", "the presidency passed from India to Astana"
     ("chair.passed-to", re.compile(
-        r"(?:chairmanship|presidency|chair|helm|baton)(?:\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+        _CHAIR_HEAD + r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
         r"(?:" + ANY + r"|summit|council|session|bloc|union|group|organi[sz]ation))?"
         r"(?:\s+(?:for|in|from|on)\s+" + T + r")?,?\s+(?:(?:was|is|has\s+been|will\s+be|"
         r"had\s+been|formally|officially|then|now|duly|will|is\s+due\s+to|is\s+set\s+to|"
-        r"is\s+expected\s+to|is\s+to|shall|be)\s+)*(?:pass(?:es|ed)?|transferred|"
-        r"handed(?:\s+over)?|went|go(?:es)?(?:\s+over)?|mov(?:es|ed|e)(?:\s+on)?|rotat(?:es|ed|e))"
-        r"(?:\s+(?:on|in|from)\s+" + T
+        r"is\s+expected\s+to|is\s+to|shall|be)\s+)*" + _PASS
+        + r"(?:\s+(?:on|in|from)\s+" + T
         + r")?(?:\s+from\s+(?:the\s+)?(?:Republic\s+of\s+)?" + SA + r")?\s+to\s+(?:the\s+)?"
         r"(?:Republic\s+of\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
     # "the presidency of the summit passed to Iraq from Bahrain": Bahrain held it before
     ("chair.from", re.compile(
-        r"(?:chairmanship|presidency|chair|helm|baton)[^;]{0,60}?\b(?:pass(?:es|ed)?|transferred|"
-        r"handed(?:\s+over)?|went|mov(?:es|ed))\s+to\s+(?:the\s+)?\u27e6[SA]\d+\u27e7\s+from\s+"
+        _CHAIR_HEAD + r"[^;]{0,60}?\b" + _PASS + r"\s+to\s+(?:the\s+)?\u27e6[SA]\d+\u27e7\s+from\s+"
         r"(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
     # "the presidency passed from India to Astana": India held it before
     ("chair.from", re.compile(
-        r"(?:chairmanship|presidency|chair|helm|baton)[^;]{0,40}?\b(?:pass(?:es|ed)?|transferred|"
-        r"handed(?:\s+over)?|went|mov(?:es|ed))\s+from\s+(?:the\s+)?" + SA + r"\s+to\b",
+        _CHAIR_HEAD + r"[^;]{0,40}?\b" + _PASS + r"\s+from\s+(?:the\s+)?" + SA + r"\s+to\b",
         re.IGNORECASE)),
     # "Kyrgyzstan will steer the Organization of Turkic States through 2025"
     ("chair.verb", re.compile(
@@ -178,9 +191,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"holds|held|presides|presided|took\s+over)\b", re.IGNORECASE)),
     # "The presidency rotates every six months. In December it will pass to Argentina."
     ("chair.it-passes", re.compile(
-        r"\bit\s+(?:(?:will|is\s+due\s+to|is\s+set\s+to|then|now)\s+)*(?:pass(?:es|ed)?|go(?:es)?"
-        r"(?:\s+over)?|went|mov(?:e|es|ed)(?:\s+on)?|rotat(?:e|es|ed))\s+to\s+(?:the\s+)?"
-        r"\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+        r"\bit\s+(?:(?:will|is\s+due\s+to|is\s+set\s+to|then|now)\s+)*" + _PASS
+        + r"\s+to\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
     # "Earlier chairs of the Conference were Kazakhstan, Turkey, China and Tajikistan"
     ("chair.past-list", re.compile(
         r"\b(?:earlier|previous|past|former)\s+(?:chairs|chairmen|presidencies|holders|"
@@ -498,12 +510,9 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
     return out
 
 
-_COORDINATED_SUBJECT = re.compile(r"(?:(?:the\s+)?\u27e6[SA](\d+)\u27e7\s*(?:,\s*|,?\s+and\s+))+$")
-
-
 def _coordinated_chairs(sentence: Masked, fact: Chairmanship, start: int) -> list[Chairmanship]:
     """"Turkey and China have also chaired the CICA": every state of the subject."""
-    m = _COORDINATED_SUBJECT.search(sentence.masked, max(0, start - 120), start)
+    m = coordinated_before(sentence.masked, start, 120)
     if m is None:
         return []
     out = []

@@ -29,6 +29,18 @@ _HEDGE = re.compile(
 )
 
 
+# "Kazakhstan, Kyrgyzstan and Russia " before a verb whose subject is the last state: the
+# states coordinated with it share the verb ("Finland and Sweden joined", "Turkey and China
+# have also chaired")
+_COORDINATED = re.compile(r"(?:(?:the\s+)?" + SA + r"\s*,\s*)*(?:the\s+)?" + SA
+                          + r",?\s+and\s+(?:the\s+)?$")
+
+
+def coordinated_before(masked: str, start: int, window: int = 200) -> re.Match[str] | None:
+    """The states coordinated before the subject that begins at `start`, if any."""
+    return _COORDINATED.search(masked, max(0, start - window), start)
+
+
 def negated(text: str) -> bool:
     """Whether a stretch of masked text denies or only supposes what it says."""
     return bool(_NEGATION.search(text))

@@ -10,7 +10,7 @@ import re
 
 from graph_builder.core.facts import Membership
 from graph_builder.core.reference import resolve
-from graph_builder.extract.common import SA, O, S, T, evidence, hedged, negated
+from graph_builder.extract.common import SA, O, S, T, coordinated_before, evidence, hedged, negated
 from graph_builder.extract.context import Context, Masked
 
 _BODY = r"(?:bloc|organi[sz]ation|group|union|alliance|conference|body|Council|Commonwealth|" \
@@ -140,8 +140,6 @@ _ELLIPTIC_JOIN = re.compile(
     r"|(?P<list_f>" + SA + r")\s+(?:followed|came\s+next)(?:,)?\s+in\s+" + T, re.IGNORECASE)
 _JOIN_WORDS = re.compile(r"\b(?:joined|admitted|came\s+in|acceded|accepted|became\s+(?:a\s+)?"
                          r"members?|founded|founders|followed|came\s+next)\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"(?:(?:the\s+)?" + SA + r"\s*,\s*)*(?:the\s+)?" + SA
-                          + r",?\s+and\s+(?:the\s+)?$")
 _MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\s+)?" + O)
 _ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
 _ARE_MEMBERS = re.compile(
@@ -488,7 +486,7 @@ def extract_members(ctx: Context) -> list[Membership]:
                 when = _when_near(sentence, m.start(), ctx)
                 # "Finland and Sweden joined": every state of a coordinated subject
                 members = [member]
-                shared = _COORDINATED.search(masked, 0, m.start())
+                shared = coordinated_before(masked, m.start())
                 if shared:
                     members += [s for _, _, i in sentence.tokens("SA", shared.start(), m.start())
                                 if (s := sentence.state(i)) and s != member]
