@@ -13,11 +13,16 @@ import re
 from graph_builder.ask.parse import Parsed
 from graph_builder.ask.triggers import Form, forms, triggers
 
+# triggers read with the names blanked: a name never asks for what the graph does not record,
+# nor names a meeting ("Costa Rica", "the Council of Europe")
+_ON_PLAIN = frozenset({"not_recorded", "summit_word"})
+
 
 def features(p: Parsed) -> set[str]:
     """The names of the triggers that occur in the question."""
     low = p.text
-    found = {name for name, rx in triggers().items() if rx.search(low)}
+    found = {name for name, rx in triggers().items()
+             if rx.search(p.plain if name in _ON_PLAIN else low)}
     if p.title == "president" and "which_state" in found and p.orgs:
         found.add("chair")  # "which country holds the presidency of X"
     return found

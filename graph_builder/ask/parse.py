@@ -93,6 +93,16 @@ class Parsed:
     unknown: list[str] = field(default_factory=list)
     venues: list[reference.Entity] = field(default_factory=list)  # "the Djibouti summit"
     ambiguous: tuple[str, list[str]] | None = None  # "the council": which bodies it may be
+    name_spans: list[tuple[int, int]] = field(default_factory=list)  # every name found
+
+    @property
+    def plain(self) -> str:
+        """The text with the names blanked: "Costa Rica" holds no "cost", "Council of
+        Europe" no meeting."""
+        text = self.text
+        for start, end in self.name_spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
 
     def slots(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -131,14 +141,29 @@ def _acronyms() -> dict[str, str]:
             letters = name.replace(".", "").replace("-", "")
             if letters.isalnum() and letters.upper() == letters and len(letters) >= 2:
                 out[name.lower()] = name
-    for word in ("who", "it", "can", "eco", "us", "car", "au"):
+    for word in ("who", "it", "can", "us", "car", *_WORDLIKE):
         out.pop(word, None)
     return out
+
+
+# acronyms that are also words or word pieces: read as the acronym in lower case only where
+# an organisation is expected ("the au", "eco summit", "au member states")
+_WORDLIKE = ("eco", "au")
+_WORDLIKE_RE = re.compile(
+    r"\b(?<=the )(eco|au)\b|\b(?<=of )(eco|au)\b|\b(?<=from )(eco|au)\b|"
+    r"\b(eco|au)(?=(?:'s)? (?:summit|member|members|chair\w*|secretary|commission|countries|"
+    r"states|session|meeting|presidency)\b)")
+
+
+# a question word with "is" or "has" run into it ("who's", "whos", "what's")
+_CONTRACTED = re.compile(r"\b(who|what|where|when|which|how)(?:'s|s)\b", re.IGNORECASE)
 
 
 def _clean(question: str) -> str:
     text = question.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ")
+    text = _CONTRACTED.sub(lambda m: m.group(1) + (" IS" if m.group(1).isupper() else " is"),
+                           text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -184,6 +209,7 @@ def parse(question: str, as_of: date) -> Parsed:
                 parsed.orgs.append(found[0])
             elif found:
                 parsed.ambiguous = (f"the {bare.group(1)}", [e.label for e in found])
+    parsed.name_spans = [(s, min(e, len(parsed.text))) for s, e in spans if s < len(parsed.text)]
     parsed.period = _period(text, as_of)
     parsed.title = _title(parsed.text)
     parsed.persons = _persons(text, spans)
@@ -263,6 +289,7 @@ def _cased(text: str) -> str:
         return w
 
     text = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group().upper(), text)
+    text = _WORDLIKE_RE.sub(lambda m: m.group().upper(), text)
     text = re.sub(r"\b[A-Za-z][a-z0-9]*\b", word, text)
     # names of several words, one of them a plain word ("new zealand", "united states",
     # "organization of turkic states"): their own spelling, whatever the case typed
@@ -471,7 +498,7 @@ def _title(low: str) -> str | None:
         if not re.match(r"\s*who\b.*\b(country|state|nation|member)\b", text):
             return "chairperson in office"
     if re.match(r"\s*who (heads|headed|leads|led|is the head of|was the head of|is the leader of|"
-                r"was the leader of|runs|ran)\b", text):
+                r"was the leader of|runs|ran|is in charge of|was in charge of)\b", text):
         return "head"
     extra = ["chairperson of the commission", "executive director", "executive secretary",
              "permanent representative", "crown prince", "high representative"]

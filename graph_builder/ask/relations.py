@@ -10,6 +10,7 @@ from graph_builder.ask.helpers import (
     _merge_dates,
 )
 from graph_builder.ask.model import AnswerItem, _iri
+from graph_builder.ask.persons import name_words, uncased
 from graph_builder.ask.triggers import T
 
 
@@ -75,6 +76,12 @@ class RelationForms:
         org = orgs[0] if orgs else None
         params: dict[str, str] = {}
         persons = [p for p in self.p.persons if p]
+        if not persons and state is None and uncased(self.p):
+            # a name typed in lower case ("did putin suggest ..."): the words of the question
+            # that are a word of the name of someone who proposed cooperation
+            words = set(name_words(self.p))
+            persons = sorted({w for r in self.run("cooperation") for w in words & set(
+                re.split(r"[\s-]+", (r.get("byLabel") or "").lower()))})
         if state is not None:
             params["proposer"] = _iri(state)
         if org is not None and (state is not None or persons):

@@ -1,0 +1,77 @@
+"""A person standing for the state they lead: "Who did Tokayev take over from?".
+
+Chairmanships, hand-overs and memberships are held by states, but people ask about them by
+the leader's name. When a chair or succession question names no state and one of its names
+(capitalised, or any word of a question typed in lower case) is the head of state or of
+government of exactly one state in the graph, that state fills the question's state slot and
+the answer says whom the name was read as. A name matching leaders of several states, or
+none, is left alone: the question is then answered (or refused) as it was asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder.ask.model import _Run
+from graph_builder.ask.parse import _MONTHS, _PLAIN, _QUESTION_WORDS, Parsed, chair_words
+from graph_builder.ask.triggers import T
+from graph_builder.core import reference
+
+# the posts whose holder speaks for the state (graph_builder/core/data/posts.csv titles)
+LEADER_TITLES = ("president", "prime minister", "king")
+
+
+def uncased(p: Parsed) -> bool:
+    """Typed all in lower case (but the first letter) or all in capitals: case tells no names."""
+    rest = p.question[1:]
+    return not re.search(r"[A-Z]", rest) or not re.search(r"[a-z]", p.question)
+
+
+def name_words(p: Parsed) -> list[str]:
+    """Words of the question that may be a person's name."""
+    if p.unknown:
+        return [w for phrase in p.unknown for w in re.split(r"[\s-]+", phrase.lower())
+                if len(w) > 2]
+    if not uncased(p):
+        return []  # written with capitals: a name would have been found as one
+    return [w for w in re.findall(r"[a-z][\w'-]{3,}", p.text)
+            if w not in _PLAIN and w not in _QUESTION_WORDS and w not in _MONTHS]
+
+
+def asks_about_chairs(p: Parsed) -> bool:
+    return chair_words(p.text) or bool(T["handover"].search(p.text)) or bool(
+        T["took_from"].search(p.text))
+
+
+def stand_in(p: Parsed, run: _Run) -> str:
+    """Fill the state slot from a leader's name; the note to add to the answer, else ""."""
+    if p.states or p.title or not asks_about_chairs(p):
+        return ""
+    names = {w.removesuffix("'s") for w in name_words(p)}
+    if not names:
+        return ""
+    found: dict[str, tuple[reference.Entity, str, str, set[str]]] = {}
+    for title in LEADER_TITLES:
+        for row in run("post_holders", title=title):
+            of = row.get("of") or ""
+            if "/state/" not in of:
+                continue
+            label = row.get("personLabel") or ""
+            words = set(re.split(r"[\s-]+", label.lower()))
+            hit = names & words
+            if not hit:
+                continue
+            try:
+                entity = reference.get("state", of.rsplit("/", 1)[1])
+            except Exception:  # noqa: BLE001 - a state outside the reference tables
+                continue
+            if entity is not None:
+                found.setdefault(entity.slug, (entity, label, title, hit))
+    if len(found) != 1:
+        return ""
+    entity, label, title, hit = next(iter(found.values()))
+    p.states.append(entity)
+    at = min(m.start() for w in hit for m in re.finditer(rf"\b{re.escape(w)}", p.text))
+    p.state_spans.append((at, at + len(max(hit, key=len))))  # where the state is named
+    p.unknown = [u for u in p.unknown if not names & set(re.split(r"[\s-]+", u.lower()))]
+    return f"({label}, {title} of {entity.label}, read as {entity.label}.)"
