@@ -1,6 +1,7 @@
 """`blocgraph demo`: the main job on the shipped data, as the README's first command.
 
-It shows a new user in one run what blocgraph does: builds the graph of `data/`, answers
+It shows a new user in one run what blocgraph does: builds the graph of the shipped `data/`
+(found beside the package, not in the current folder, so it runs from anywhere), answers
 "who chaired when", says how big the graph is, and writes exports other tools open.
 """
 
@@ -10,6 +11,8 @@ import datetime
 from pathlib import Path
 
 from graph_builder import Blocgraph
+from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.resources import resource_dir
 from graph_builder.graph.results import to_table
 
 SAMPLE_QUESTIONS = (
@@ -21,11 +24,21 @@ SAMPLE_QUESTIONS = (
 )
 
 
+def shipped_data() -> Path:
+    """The `data/` folder that comes with blocgraph: the seed article and its curated facts."""
+    try:
+        return resource_dir("data")
+    except FileNotFoundError:
+        raise BlocgraphError("blocgraph demo: the shipped data/ folder is missing from this "
+                             "installation (install from a clone: pip install -e .)") from None
+
+
 def run_demo(store: Path, out: Path) -> int:
     graph = Blocgraph(store)
-    report = graph.build([Path("data")])
+    data = shipped_data()
+    report = graph.build([data])
     print(
-        f"Built {store}/ from data/: {len(report.built)} article graph(s) written, "
+        f"Built {store}/ from {data}/: {len(report.built)} article graph(s) written, "
         f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped."
     )
     for path, why in report.skipped:

@@ -181,7 +181,8 @@ def _eval_options(p: argparse.ArgumentParser) -> None:
 def evaluate(args: argparse.Namespace) -> int:
     """score extraction and question answering against gold files
 
-    For GOLD_DIR with NAME.txt|md|html and NAME.gold.json: extraction precision/recall/F1
+    For GOLD_DIR with NAME.gold.json and its article NAME.txt|md|html (beside it, or the
+    shipped article of that name, as for tests/gold): extraction precision/recall/F1
     per fact type, and question accuracy on a graph built in a temporary store from the
     articles, with each wrong answer listed.
     """

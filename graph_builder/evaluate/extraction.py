@@ -1,6 +1,7 @@
 """Scoring extraction against gold files: precision, recall and F1 per fact type.
 
-A gold file `NAME.gold.json` sits beside its article `NAME.txt|.md|.html`. Facts match on
+A gold file `NAME.gold.json` sits beside its article `NAME.txt|.md|.html` (or scores the
+shipped article of that name, as `tests/gold/` scores the seed). Facts match on
 `facts.fact_key` (chairmanship: body, chair, start year; membership: body, member; post:
 surname, post, holder; event: type, place, month), so the score measures what the graph
 would answer, not the wording. Gold items marked "optional" are neither missed nor spurious.
@@ -55,19 +56,59 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
-    """(article, gold file) pairs in a folder; a gold file without its article is an error."""
+    """(article, gold file) pairs in a folder; a gold file whose article is nowhere is an error.
+
+    The article is looked for beside its gold file (`NAME.txt|.md|.html`, or the file its
+    `"article"` field names), then in the shipped `data/` folder, so that the seed's gold in
+    `tests/gold/` scores the seed article without a copy of it.
+    """
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise BlocgraphError(f"{gold_dir}: not a folder")
+    shipped = _shipped_articles()
     pairs = []
     for gold in sorted(gold_dir.glob("*.gold.json")):
         stem = gold.name[: -len(".gold.json")]
-        article = next((gold_dir / (stem + s) for s in ARTICLE_SUFFIXES
-                        if (gold_dir / (stem + s)).exists()), None)
+        names = [stem + s for s in ARTICLE_SUFFIXES]
+        named = _article_field(gold)
+        if named and named not in names:
+            names.insert(0, named)
+        article = next((gold_dir / n for n in names if (gold_dir / n).is_file()), None)
         if article is None:
-            raise BlocgraphError(f"{gold}: no article {stem}.txt|.md|.html beside it")
+            article = next((shipped[n] for n in names if n in shipped), None)
+        if article is None:
+            where = f" or in {shipped_dir()}" if shipped_dir() else ""
+            raise BlocgraphError(f"{gold}: no article {' or '.join(names)} beside it{where}")
         pairs.append((article, gold))
     return pairs
+
+
+def _article_field(gold: Path) -> str | None:
+    """The bare file name a gold file's "article" field gives, if it gives one."""
+    try:
+        named = json.loads(gold.read_text("utf-8")).get("article")
+    except (OSError, ValueError, AttributeError):
+        return None  # score_extraction reports an unreadable gold file with its reason
+    return Path(named).name if isinstance(named, str) and named.strip() else None
+
+
+def shipped_dir() -> Path | None:
+    """The `data/` folder blocgraph ships (the seed article), in a checkout or a wheel."""
+    from graph_builder.core.resources import resource_dir
+
+    try:
+        return resource_dir("data")
+    except FileNotFoundError:
+        return None
+
+
+def _shipped_articles() -> dict[str, Path]:
+    """File name -> path of every article under the shipped data/ folder."""
+    root = shipped_dir()
+    if root is None:
+        return {}
+    return {p.name: p for p in sorted(root.rglob("*"))
+            if p.suffix in ARTICLE_SUFFIXES and p.is_file()}
 
 
 def score_extraction(gold_dir: Path) -> ExtractionScore:
