@@ -111,11 +111,7 @@ class Blocgraph:
         from graph_builder.graph.store import Store
 
         self.store = store if isinstance(store, Store) else Store(store)
-        if isinstance(endpoint, str):
-            from graph_builder.query.remote import RemoteEndpoint
-
-            endpoint = RemoteEndpoint(endpoint)
-        self.endpoint = endpoint
+        self.endpoint = _endpoint(endpoint)
 
     @property
     def target(self) -> Store | RemoteEndpoint:
@@ -272,11 +268,8 @@ class Blocgraph:
         those of query.push.PushOptions (chunk_size, dry_run, progress, prune, full).
         """
         from graph_builder.query.push import push
-        from graph_builder.query.remote import RemoteEndpoint
 
-        if isinstance(endpoint, str):
-            endpoint = RemoteEndpoint(endpoint)
-        endpoint = endpoint or self.endpoint
+        endpoint = _endpoint(endpoint) or self.endpoint
         if endpoint is None:
             raise BlocgraphError("push needs an endpoint: open(store, endpoint=URL)")
         return push(self.store, endpoint, **options)
@@ -348,19 +341,20 @@ def open(  # noqa: A001 - like dbm.open
     timeout: float = 60.0,
 ) -> Blocgraph:
     """A graph backed by the store folder `store`, answering from `endpoint` when given."""
-    if isinstance(endpoint, str):
-        from graph_builder.query.remote import RemoteEndpoint
+    return Blocgraph(store, endpoint=_endpoint(
+        endpoint, update_url=update_endpoint, graph_store_url=graph_store, user=user,
+        password=password, token=token, timeout=timeout))
 
-        endpoint = RemoteEndpoint(
-            endpoint,
-            update_url=update_endpoint,
-            graph_store_url=graph_store,
-            user=user,
-            password=password,
-            token=token,
-            timeout=timeout,
-        )
-    return Blocgraph(store, endpoint=endpoint)
+
+def _endpoint(endpoint: RemoteEndpoint | str | None, **options: Any) -> RemoteEndpoint | None:
+    """`endpoint` as a RemoteEndpoint: a URL is made one with `options` (those of
+    query.remote.RemoteEndpoint). The one place the face turns a URL into an endpoint, so
+    the constructor, `push` and `open` cannot read a URL differently."""
+    if not isinstance(endpoint, str):
+        return endpoint
+    from graph_builder.query.remote import RemoteEndpoint
+
+    return RemoteEndpoint(endpoint, **options)
 
 
 # -- tools that need no graph ------------------------------------------------------------
