@@ -7,31 +7,17 @@ test finds them on PATH or at /usr/bin, so it runs the same wherever they are in
 from __future__ import annotations
 
 import importlib.util
-import shutil
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from helpers import Server, missing
+from helpers import Server
+from helpers.browser import chromium
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 pytestmark = pytest.mark.browser
-
-
-def _binary(*names: str) -> str:
-    """The first of NAMES on PATH or in /usr/bin; else skip (fail under CI=true)."""
-    for name in names:
-        found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists()
-                                       else None)
-        if found:
-            return found
-    missing(f"none of {', '.join(names)} found: tests/setup.sh installs them when run as "
-            "root (`apt-get install -y chromium chromium-driver`)")
 
 
 @pytest.fixture(scope="module")
@@ -42,20 +28,8 @@ def site(data_server: Server) -> Server:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = _binary("chromium", "chromium-browser", "google-chrome")
-    profile = tempfile.mkdtemp(prefix="blocgraph-chromium-")
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    service = Service(executable_path=_binary("chromedriver"))
-    driver = webdriver.Chrome(options=options, service=service)
-    try:
+    with chromium("--disable-gpu") as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _wait(driver: webdriver.Chrome, css: str, text: str | None = None) -> str:

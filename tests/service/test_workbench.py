@@ -7,8 +7,6 @@ fetched from outside 127.0.0.1. Screenshots of each view go to the test's tmp fo
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from helpers import ROOT, Server, missing
+from helpers.browser import chromium as headless_chromium
 
 from graph_builder.serve import pages
 
@@ -131,41 +130,17 @@ def test_accept_decides_html_or_rdf() -> None:
 
 # -- the views, in headless Chromium -----------------------------------------------------
 
-def _binary(*names: str) -> str:
-    for name in names:
-        found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists()
-                                       else None)
-        if found:
-            return found
-    missing(f"none of {', '.join(names)} found: tests/setup.sh installs them")
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
     if not DIST.exists():
         missing("the workbench bundle is not built: run `bash web/setup.sh` (tests/setup.sh "
                 "does)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = _binary("chromium", "chromium-browser", "google-chrome")
-    profile = tempfile.mkdtemp(prefix="blocgraph-workbench-")
     # SwiftShader: WebGL for sigma.js without a GPU
-    for flag in ("--headless", "--no-sandbox", "--disable-dev-shm-usage",
-                 "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--window-size=1400,1000",
-                 f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=_binary(
-        "chromedriver")))
-    try:
+    with headless_chromium("--enable-unsafe-swiftshader", "--use-angle=swiftshader",
+                           "--window-size=1400,1000", prefix="blocgraph-workbench-",
+                           capabilities={"goog:loggingPrefs": {"performance": "ALL",
+                                                               "browser": "ALL"}}) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _until(driver, predicate, timeout: float = 30):  # noqa: ANN001
