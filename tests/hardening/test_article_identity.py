@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from helpers import chair_facts
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from graph_builder import Blocgraph
@@ -141,12 +141,17 @@ def test_a_facts_file_for_an_ambiguous_name_is_an_error_naming_both(tmp_path: Pa
 
 
 # -- the fuzzing test of "Done when" -------------------------------------------------------
-_NAME = st.text(
+# Random Unicode names, and a few stems drawn often so that the same stem turns up in
+# several folders, beside itself with another suffix, and beside a look-alike slug.
+_NAME = st.sampled_from(["report", "a b", "a_b", "Статья", "Отчёт", "news"]) | st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"),
                   exclude_characters="/\\"),
     min_size=1, max_size=12,
 ).filter(lambda n: n.strip(" .") == n and not n.startswith("."))
 _FOLDER = st.sampled_from(["", "a", "b", "a/b", "2024", "статьи", "x y"])
+# The case the issue names, always run: one stem in three folders, two suffixes, look-alikes.
+_SAME_STEMS = [("2023", "report", ".txt"), ("2024", "report", ".txt"), ("", "report", ".md"),
+               ("x y", "a b", ".txt"), ("", "a_b", ".txt"), ("статьи", "Статья", ".txt")]
 
 
 @pytest.mark.slow
@@ -155,6 +160,8 @@ _FOLDER = st.sampled_from(["", "a", "b", "a/b", "2024", "статьи", "x y"])
 @given(st.lists(st.tuples(_FOLDER, _NAME, st.sampled_from([".txt", ".md"])),
                 min_size=2, max_size=len(CHAIRS)),
        st.booleans())
+@example(_SAME_STEMS, False)
+@example(_SAME_STEMS, True)
 def test_fuzz_file_names_keep_their_own_sources(tmp_path_factory: pytest.TempPathFactory,
                                                 files: list[tuple[str, str, str]],
                                                 split: bool) -> None:
