@@ -40,7 +40,8 @@ def _pattern() -> re.Pattern[str]:
     # hyphenated like "Moscow-led") + head noun, not followed by "of" ("the union of states")
     modifier = (r"(?:(?!(?:of|the|a|an|and|or|in|for|to|with|on|at|by|from|its|their|his|her|"
                 r"that|this|whose|which|who)\b)"
-                r"(?:\d+(?:-[a-z]+)*|[a-z]+(?:-[a-zA-Z]+)*|[A-Z][a-z]+-[a-z]+|pan-[A-Z][a-z]+)"
+                r"(?:\d+(?:-[a-z]+)*|[a-z]+(?:-[a-zA-Z]+)*|[A-Z][a-z]+-[a-z]+|pan-[A-Z][a-z]+|"
+                r"\u27e6[CSA]\d+\u27e7-[a-z]+)"
                 r"\s+)")
     return re.compile(
         r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>" + modifier + r"{0,3})"
@@ -60,7 +61,9 @@ def _fits(head: str, entity: Entity) -> bool:
 def resolve(sentences: list, topic: Entity | None, make_item) -> None:
     """Replace descriptions of the body in focus by its placeholder, sentence by sentence.
 
-    `make_item(sentence, match, entity, offset)` appends the item and returns the placeholder text.
+    `make_item(sentence, text, entity, offset)` appends the item and returns the placeholder
+    text. A place or state inside the description ("the Vienna-based organization") keeps its
+    own placeholder: only the words after it become the body's.
     """
     recent: list[tuple[int, Entity]] = []  # (sentence index, body) in text order
     rx = _pattern()
@@ -81,24 +84,44 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
                 return topic  # the article's own body, unless another one took over
             return window[-1]
 
-        def replace(m: re.Match[str], sentence=sentence, focus=focus) -> str:
+        def replace(m: re.Match[str], sentence=sentence, focus=focus,
+                    named_here: list = named_here) -> str:
             head = m.group("head").lower()
             mods = m.group("mods").lower()
             if m.group("det").lower() != "the" and head not in ("bloc", "alliance", "grouping",
                                                                "organization", "organisation"):
                 return m.group(0)
-            if "\u27e6" in m.group(0) or re.search(r"\b(?:same|other|new|first|second)\b", mods):
+            if re.search(r"\b(?:same|other|new|first|second)\b", mods):
                 return m.group(0)
-            at = original_offset(sentence, m.start())
-            entity = focus(at, sentence.masked[m.end():m.end() + 2] in ("'s", "\u2019s"))
-            if entity is None or not _fits(head, entity):
+            inner = list(_PLACEHOLDER.finditer(m.group(0)))
+            keep = inner[-1].end() + len(re.match(r"-[a-z]+\s+", m.group(0)[inner[-1].end():])
+                                         .group(0)) if inner else 0
+            at = original_offset(sentence, m.start() + keep)
+            # "the Vienna-based organization" describes the article's own body by its seat
+            entity = topic if inner and topic is not None else focus(
+                at, sentence.masked[m.end():m.end() + 2] in ("'s", "\u2019s"))
+            if entity is not None and not _fits(head, entity):
+                # "the council" after the General Assembly was named: the nearest body named
+                # before whose name holds the noun, else the topic if it does
+                entity = _nearest_fitting(head, at, named_here, recent, topic)
+            if entity is None:
                 return m.group(0)
-            return make_item(sentence, m, entity, at)
+            return m.group(0)[:keep] + make_item(sentence, m.group(0)[keep:], entity, at)
 
         if rx.search(sentence.masked):
             sentence.masked = rx.sub(replace, sentence.masked)
         for _, entity in named_here:
             recent.append((index, entity))
+
+
+def _nearest_fitting(head: str, at: int, named_here: list, recent: list,
+                     topic: Entity | None) -> Entity | None:
+    """The body a head noun of its name ("council", "union") fits, named last before `at`."""
+    before = [e for start, e in named_here if start < at] + [e for _, e in recent]
+    for entity in [*before[::-1], topic]:
+        if entity is not None and _fits(head, entity):
+            return entity
+    return None
 
 
 _PLACEHOLDER = re.compile(r"\u27e6[SAOCT](\d+)\u27e7")

@@ -156,9 +156,9 @@ def _topic_entity(ctx: Context) -> Entity | None:
     return None
 
 
-def _anaphor_item(sentence: Masked, match: re.Match[str], entity: Entity, at: int) -> str:
+def _anaphor_item(sentence: Masked, text: str, entity: Entity, at: int) -> str:
     """The placeholder of a description that stands for `entity` ("the bloc")."""
-    sentence.items.append(Item("O", at, at + len(match.group(0)), match.group(0), entity))
+    sentence.items.append(Item("O", at, at + len(text), text, entity))
     return f"\u27e6O{len(sentence.items) - 1}\u27e7"
 
 

@@ -30,7 +30,7 @@ _LIST_VERBS = _lexicon("member_list_verbs.txt")
 _LIST_TRIGGER = re.compile(
     r"\b(?:(?:full|founding|permanent|non-permanent|elected|current|original|new|other|"
     r"remaining|present|rotating|\w+teen|\w+ty|two|three|four|five|six|seven|eight|nine|ten|"
-    r"\d+)\s+){0,2}(?:member\s+states|members|participating\s+states|"
+    r"\d+)\s+){0,2}(?:member\s+states|members|participating\s+states|partner\s+states|"
     r"member\s+countries|membership)\s+(?:of\s+(?:the\s+)?(?:(?P<org>" + O + r")|" + _BODY
     + r")\s+)?(?:(?:in|for)\s+" + T + r"\s+)?"
     r"(?:are|were|include|included|comprise|is\s+made\s+up\s+of|now\s+(?:are|include))\b"
@@ -40,7 +40,7 @@ _LIST_TRIGGER = re.compile(
     r"(?:" + _LIST_VERBS + r")\b"
     # "the organisation has nine member states: A, B ...", "28 member states, from A and B"
     r"|\b(?:has|have|had|counts?|numbers?)\s+(?:\w+(?:-\w+)?\s+){0,3}(?:full\s+)?(?:member\s+states|"
-    r"members|member\s+countries)\s*(?::|[\u2013\u2014]|\s-\s|,\s*(?:from|including|namely))"
+    r"members|member\s+countries|partner\s+states)\s*(?::|[\u2013\u2014]|\s-\s|,\s*(?:from|including|namely))"
     # "the Forum's 18 members, including Australia and New Zealand"
     r"|(?:(?P<org5>" + O + r")'s|\b[Ii]ts)\s+(?:\w+\s+)?(?:full\s+)?(?:member\s+states|members|"
     r"member\s+countries)\s*,?\s+(?:including|such\s+as|among\s+them)\s+(?=(?:the\s+)?\u27e6S)"
@@ -84,7 +84,10 @@ _NAMED_LISTS = [
     ("member.are-members", re.compile(
         r"(?P<list>" + _LIST + r")\s+(?:are|is|were|was|remain|remains|has\s+been|have\s+been)\s+"
         r"(?:(?:all|both|now|also|still|already)\s+)?(?:a\s+|an\s+)?(?:(?:full(?:-fledged)?|founding|"
-        r"permanent|original)\s+)?members?(?:\s+states?)?\b(?!\s+of)(?!\s+\w+ing\b)",
+        r"permanent|original)\s+)?members?(?:\s+states?)?\b(?!\s+of)(?!\s+\w+ing\b)"
+        # "Kenya, Tanzania and Uganda are the original three"
+        r"|(?P<list_o>" + _LIST + r")\s+(?:are|were)\s+(?:(?:also|all)\s+)?the\s+(?:original|"
+        r"founding)\s+(?:" + _NUMBER + r"|members|states|countries|founders)\b",
         re.IGNORECASE)),
     # "X is one of the bloc's six members", "X, one of the alliance's founding members,"
     ("member.one-of", re.compile(
@@ -106,6 +109,24 @@ _NAMED_LISTS = [
     # "the six member states (A, B and C)"
     ("member.parenthesis", re.compile(
         r"\b(?:member\s+states|members|member\s+countries)\s*\((?P<list>" + _LIST + r")\)",
+        re.IGNORECASE)),
+    # "Russia and Georgia, both members at the time,": a list in apposition
+    ("member.both-members", re.compile(
+        r"(?P<list>" + SA + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")+),\s+"
+        r"(?:both|all)\s+(?:(?:full|founding)\s+)?members\b"
+        r"(?:\s+of\s+(?:the\s+)?(?P<org>" + O + r"))?",
+        re.IGNORECASE)),
+    # "A and B were elected by the General Assembly as non-permanent members of the council,
+    # together with C and D"
+    ("member.elected", re.compile(
+        r"(?P<list>" + _LIST + r")\s+(?:(?:both|all|were|was|have\s+been|has\s+been|"
+        r"had\s+been)\s+)+elected\b[^;.]{0,80}?\bas\s+(?:a\s+|an\s+)?(?:(?:non-permanent|permanent|full|new)\s+)?"
+        r"members?\s+of\s+(?:the\s+)?(?P<org>" + O + r")(?:[^;]{0,80}?\b(?:together|along)\s+"
+        r"with\s+(?P<list_b>" + _LIST + r"))?", re.IGNORECASE)),
+    # "has yet to win the approval of two allies, Turkey and Hungary": a count, then the list
+    ("member.count-apposition", re.compile(
+        r"\b" + _NUMBER + r"\s+(?:(?:fellow|other|existing|remaining|founding|full)\s+)?"
+        r"(?:allies|members|member\s+states|member\s+countries),\s+(?P<list>" + _LIST + r")",
         re.IGNORECASE)),
     # "the alliance's newest member, Finland,"
     ("member.newest", re.compile(
@@ -151,7 +172,7 @@ _ARE_MEMBERS = re.compile(
     r"belong(?:s|ed)?\s+to\s+(?:the\s+)?(?:(?P<org2>" + O + r")|it\b)", re.IGNORECASE)
 # "Russia, China and India are among them" after a sentence about the members
 _AMONG = re.compile(
-    r"(?P<list>" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+are\s+(?:also\s+)?among\s+"
+    r"(?P<list>" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+(?:are\s+(?:also\s+)?)?among\s+"
     r"(?:them|its\s+members|the\s+(?:\w+\s+)?members)", re.IGNORECASE)
 # "Sudan, a member of the League,", "Ukraine, a member since 1995,"
 _APPOSITION = re.compile(
@@ -164,7 +185,7 @@ _SITS_ON = re.compile(r"\b(?:sits|sat|serves|served|has\s+a\s+seat|held\s+a\s+se
                       r"(?:the\s+)?(?P<org>" + O + r")\s+as\s+(?:a|an)\s+(?:[\w-]+\s+)?member\b",
                       re.IGNORECASE)
 _LIST_STOP = re.compile(
-    r";|\b(?:observers?|partners?|dialogue|applicants?|candidates?|invited|invitees?|guests?|"
+    r";|\b(?:observers?|partners?(?!\s+(?:states|countries)\b)|dialogue|applicants?|candidates?|invited|invitees?|guests?|"
     r"except|but\s+not|while|whereas|not\s+members?|associate)\b", re.IGNORECASE)
 _JOIN = re.compile(
     r"\u27e6[SAO](\d+)\u27e7(?:,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
@@ -221,7 +242,8 @@ _SUSPEND = re.compile(
 _SUSPENDED = re.compile(
     SA + r"'s\s+membership\s+(?:of\s+(?:the\s+)?(?P<org>" + O + r")\s+)?(?:had\s+been|has\s+been|"
     r"was)\s+suspended"
-    r"|\bmembership\s+of\s+(?:the\s+)?" + SA + r"\s+(?:in\s+(?:the\s+)?(?P<org2>" + O + r")\s+)?"
+    r"|\bmembership\s+of\s+(?:the\s+)?" + SA + r"\s+(?:in\s+(?:the\s+)?(?:(?P<org2>" + O + r")|"
+    r"(?:[a-z]+\s+){0,2}[a-z]+)\s+)?"
     r"(?:had\s+been|has\s+been|was|is|remains)\s+suspended", re.IGNORECASE)
 # "Burkina Faso, Mali, Guinea and Sudan remain suspended", "Niger was suspended"
 _SUSPENDED_LIST = re.compile(
@@ -255,7 +277,7 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
                           r"reinstat|restor|resumed|returned|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
-                          r"accession|found|sits|seat")
+                          r"accession|found|sits|seat|allies|elected")
 
 
 def _org(sentence: Masked, token: str | None, ctx: Context) -> str | None:
@@ -399,7 +421,9 @@ def extract_members(ctx: Context) -> list[Membership]:
         for rule, rx in _NAMED_LISTS:
             for m in rx.finditer(masked):
                 window = masked[max(0, m.start() - 40):m.end()]
-                listed = m.group("list") if "list" in m.groupdict() else ""
+                groups = m.groupdict()
+                key = "list" if groups.get("list") is not None else "list_o"
+                listed = groups.get(key) or ""
                 if negated(window) or _LIST_STOP.search(listed):
                     continue
                 if rule == "member.they" and not (previous_members or re.match(
@@ -419,7 +443,7 @@ def extract_members(ctx: Context) -> list[Membership]:
                 since = _when(sentence, m.end(), min(len(masked), m.end() + 25)) \
                     if rule == "member.are-members" and re.match(
                         r"\s+since\s", masked[m.end():]) else None
-                spans = [(m.start("list"), m.end("list"))]
+                spans = [(m.start(key), m.end(key))]
                 if m.groupdict().get("list_b"):
                     spans.append((m.start("list_b"), m.end("list_b")))
                 for a, b in spans:
