@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers import ROOT, RUNAWAY, Server, serve
+from helpers import ROOT, RUNAWAY, Server, read_until_closed, serve
 
 from graph_builder.cli import ORDER
 from graph_builder.cli.common import parser
@@ -63,12 +63,7 @@ def _raw(port: int, request: bytes, wait: float) -> tuple[bytes, float]:
     with socket.create_connection(("127.0.0.1", port), timeout=wait) as sock:
         began = time.monotonic()
         sock.sendall(request)
-        out = b""
-        try:
-            while chunk := sock.recv(65536):
-                out += chunk
-        except (TimeoutError, ConnectionResetError):
-            pass
+        out = read_until_closed(sock)
         return out, time.monotonic() - began
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers import Server, run_cli, serve
+from helpers import Server, read_until_closed, run_cli, serve
 
 from graph_builder.core.vocab import DEFAULT_VIEW
 from graph_builder.serve.app import MAX_HEAD, bound_names, security_headers
@@ -40,13 +40,7 @@ def _raw(server: Server, request: bytes, *, pieces: int = 1) -> bytes:
         except (BrokenPipeError, ConnectionResetError):
             pass
         s.settimeout(2)
-        out = b""
-        try:
-            while chunk := s.recv(65536):
-                out += chunk
-        except (TimeoutError, ConnectionResetError):
-            pass
-    return out
+        return read_until_closed(s)
 
 
 def test_head_sparql_is_get_without_a_body(server: Server) -> None:

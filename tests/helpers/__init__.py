@@ -52,6 +52,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def read_until_closed(sock: socket.socket) -> bytes:
+    """All a server sends on SOCK until it closes, resets, or the socket's timeout passes:
+    how the raw-socket tests read an answer whose framing they are checking."""
+    out = b""
+    try:
+        while chunk := sock.recv(65536):
+            out += chunk
+    except (TimeoutError, ConnectionResetError):
+        pass
+    return out
+
+
 def run_cli(*args: str | Path, timeout: float = 120,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`blocgraph ARGS` in a subprocess from the repository root, output captured."""
