@@ -16,20 +16,32 @@ import re
 from graph_builder.core import places
 from graph_builder.core.facts import Event
 from graph_builder.core.reference import Entity, get, resolve
+from graph_builder.core.vocab import slugify
 from graph_builder.extract import phrases
-from graph_builder.extract.common import SA, C, evidence, negated
+from graph_builder.extract.common import SA, C, T, evidence, negated
 from graph_builder.extract.context import Context, Masked
 
+# the organ of leaders that meets: its session is a summit ("the session of the Supreme
+# Eurasian Economic Council", "the Council of Heads of State met", "a heads-of-state council")
+_SUMMIT_ORGANS = (r"\bsupreme\s+(?:[\w-]+\s+){0,3}council\b|\bcouncil\s+of\s+(?:the\s+)?heads\b|"
+                  r"\bheads[\s-]of[\s-](?:state|government)\s+council\b|\bat\s+summit\s+level\b")
 _MEETING = re.compile(r"\b(?P<type>summits?|meeting|gathering|session|talks|conference|met|"
-                      r"gathered|convened|ministerial)\b", re.IGNORECASE)
+                      r"gathered|gathers?|convened|ministerial)\b", re.IGNORECASE)
+# where a gathering is: "in Minsk", "hosted by Minsk", "the Minsk summit", "Minsk hosted the
+# leaders", and a live report's "from Tianjin, where the leaders have gathered"
 _PLACE = re.compile(r"(?:\b(?:in|at|to|hosted\s+by|capital\s+of|city\s+of)\s+(?:the\s+)?"
                     r"(?:(?:\w+\s+){0,2}?|(?:\w+\s+)?(?:town|city|resort|capital)\s+of\s+)" + C
-                    + r"|" + C + r"\s+(?:summit|meeting|gathering))")
+                    + r"|" + C + r"\s+(?:summit|meeting|gathering|session)"
+                    + r"|" + C + r"\s+(?:hosted|hosts|is\s+hosting|was\s+hosting|played\s+host)\b"
+                    + r"|\bfrom\s+" + C + r",\s+where\b)")
+# "the chairmanship passed to Baku": the state taking over, not where anyone met
+_HANDED_TO = re.compile(r"\b(?:pass(?:ed|es)?|hand(?:ed|s)?(?:\s+over)?|went|goes|mov(?:ed|es)|"
+                        r"transferred|over)\s+to\s+$", re.IGNORECASE)
 # "in the Kyrgyz capital", "in the capital of Kyrgyzstan"
 _CAPITAL = re.compile(r"\b(?:in|at|to)\s+the\s+" + SA + r"\s+capital\b|\bcapital\s+of\s+" + SA,
                       re.IGNORECASE)
 _SUMMIT = re.compile(r"\bsummits?\b|\bleaders\b|\bheads\s+of\s+(?:state|government)\b|"
-                     r"\bleaders'", re.IGNORECASE)
+                     r"\bleaders'|" + _SUMMIT_ORGANS, re.IGNORECASE)
 _UNREAL = phrases.words("event_unreal.txt")
 _CLASH = re.compile(r"\b(?P<type>clash(?:es|ed)?|skirmish(?:es)?|fighting|border\s+war|"
                     r"hostilities|confrontation|fought|invasion|war)\b", re.IGNORECASE)
@@ -49,8 +61,15 @@ _DATELINE = re.compile(
 # "held in Arusha", "in the mountain resort of Gyeongju": a city the curated table does not
 # search for, looked up by name in GeoNames (graph_builder.core.places)
 _PLACE_NAME = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|resort|port|capital)\s+of\s+)?"
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:\w+\s+)?(?P<kind>city|town|resort|port|capital|village)"
+    r"\s+of\s+)?"
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})(?![\w\u27e6])")
+
+
+def _named_place(name: str) -> Entity:
+    """A town the tables do not know, which the text calls one ("the resort of Gabala"):
+    its name is the place; the state it lies in is left unknown."""
+    return Entity("city", slugify(name), name, None, (name,))
 
 
 def _capital(state: Entity | None) -> Entity | None:
@@ -62,20 +81,28 @@ def _capital(state: Entity | None) -> Entity | None:
         return None
 
 
-def _places(sentence: Masked) -> list[tuple[int, Entity]]:
-    """(position, city) of each place the sentence names for a gathering."""
+def _places(sentence: Masked, named: dict[str, Entity]) -> list[tuple[int, Entity]]:
+    """(position, city) of each place the sentence names for a gathering; `named` holds the
+    towns the article has called one, found again by name alone ("met in Gabala")."""
     masked = sentence.masked
     out: list[tuple[int, Entity]] = []
     if "\u27e6C" in masked:
         for m in _PLACE.finditer(masked):
-            entity = sentence.item(m.group(1) or m.group(2)).entity
+            token = next(g for g in m.groups() if g is not None)
+            if _HANDED_TO.search(masked[max(0, m.start() - 30):m.start() + 3]):
+                continue
+            entity = sentence.item(token).entity
             if entity is not None and entity.kind == "city":
                 out.append((m.start(), entity))
-    if not out:
-        for m in _PLACE_NAME.finditer(masked):
-            city = places.by_name(m.group("name"))
-            if city is not None:
-                out.append((m.start(), city))
+    for m in _PLACE_NAME.finditer(masked):
+        if masked[m.end():m.end() + 8].lower().startswith(" airport"):
+            continue  # "met at Manas airport": a greeting on arrival, not the venue
+        city = places.by_name(m.group("name")) or named.get(m.group("name"))
+        if city is None and m.group("kind"):
+            city = _named_place(m.group("name"))  # "in the mountain resort of Gabala"
+            named[m.group("name")] = city
+        if city is not None and all(c.label != city.label for _, c in out):
+            out.append((m.start(), city))
     if "capital" in masked:
         for m in _CAPITAL.finditer(masked):
             item = sentence.item(m.group(1) or m.group(2))
@@ -99,6 +126,15 @@ def _dateline_city(ctx: Context) -> Entity | None:
 
 _OWN_MEETING = re.compile(r"minister|ministerial|council|committee|secretar|envoys|officials",
                           re.IGNORECASE)
+def _organ_meets(sentence: Masked) -> bool:
+    """"the 76th Session of the Nordic Council": a body's own organ meets (its name masked)."""
+    for m in re.finditer(r"\b(?:session|meeting)\s+of\s+(?:the\s+)?\u27e6O(\d+)\u27e7",
+                         sentence.masked, re.IGNORECASE):
+        if re.search(r"council|committee|assembly", sentence.item(m.group(1)).text, re.I):
+            return True
+    return False
+
+
 _HERE = re.compile(r"\bhere\b|\bin\s+this\s+(?:\w+\s+)?(?:city|capital|town|resort)\b")
 _NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|beyond)\s+$",
                         re.IGNORECASE)
@@ -109,20 +145,34 @@ _REGION = re.compile(r"\bin\s+the\s+(?P<place>[A-Z][\w-]+\s+(?:Valley|Region|Str
                      r"Mountains|Pass|Plateau|Heights))\b")
 
 
-def _kind(masked: str, position: int, words: list[int]) -> str:
-    """A summit if the word nearest the place says so, or leaders (not ministers) meet."""
+def _kind(sentence: Masked, position: int, words: list[int]) -> str:
+    """A summit if the word nearest the place says so, or leaders (not ministers) meet, or
+    the organ meeting is the leaders' (read in the text: the organ may be masked as a body)."""
+    masked = sentence.masked
     nearest = min(words, key=lambda w: abs(w - position))
     if masked[nearest:nearest + 6].lower().startswith("summit"):
         return "summit"
     if re.search(r"\bminist(?:er|erial)", masked, re.IGNORECASE):
         return "meeting"
-    return "summit" if _SUMMIT.search(masked) else "meeting"
+    return "summit" if _SUMMIT.search(masked) or re.search(
+        _SUMMIT_ORGANS, sentence.text, re.IGNORECASE) else "meeting"
+
+
+_GATHERING = r"(?:summit|meeting|session|gathering|conference)"
+_CLOSE_DATE = re.compile(r"(?:(?:in|at)\s+(?:the\s+)?)?(?:" + C + r"\s+(?:" + _GATHERING + r"\s+)?|"
+                         + _GATHERING + r"\s+)(?:in|on|of)\s+" + T, re.IGNORECASE)
 
 
 def _date_of(sentence: Masked, position: int) -> str | None:
     """The date of a gathering named at `position`: a day if the sentence gives one (a
     gathering happens on a day), else the first date after it, else the last before it."""
     masked = sentence.masked
+    # a date written with the gathering's own phrase: "the Kazan summit in October"
+    close = _CLOSE_DATE.match(masked, position)
+    if close:
+        d = sentence.item(close.group(2)).date
+        if d is not None:
+            return d.start
     found: list[tuple[bool, bool, int, str]] = []
     for pos, _, i in sentence.tokens("T"):
         d = sentence.item(i).date
@@ -148,12 +198,17 @@ def extract_events(ctx: Context) -> list[Event]:
     own: set[tuple[str, str]] = set()  # meetings named as such (of ministers, of a council)
     headline: set[tuple[str, str]] = set()  # gatherings first named in the title
     unplaced_summit = False
+    loose: list[tuple[str, str, set[str]]] = []  # (kind, date, states) of unplaced mentions
+    beside: list[Masked] = []  # ministers meeting alongside the summit, no place of their own
+    named: dict[str, Entity] = {}  # towns the tables do not know, named as towns in the text
     for index, sentence in enumerate(ctx.sentences):
         masked = sentence.masked
-        meeting = _MEETING.search(masked)
+        found_words = [m for m in _MEETING.finditer(masked)
+                       if not _GREETED.search(masked[max(0, m.start() - 12):m.start()])]
+        meeting = found_words[0] if found_words else None
         if meeting and not negated(masked[max(0, meeting.start() - 30):meeting.start()]) \
                 and not _UNREAL.search(masked[max(0, meeting.start() - 40):meeting.end() + 40]):
-            places: list[tuple[int, Entity | None]] = list(_places(sentence))
+            places: list[tuple[int, Entity | None]] = list(_places(sentence, named))
             if _ONLINE.search(masked):
                 places = [(meeting.start(), None)]  # held online: no place
             elif not places and dateline is not None and (index == first_body or (
@@ -162,14 +217,18 @@ def extract_events(ctx: Context) -> list[Event]:
                 places = [(meeting.start(), dateline)]  # "BISHKEK - The leaders met on ..."
             if not places and re.search(r"\bsummit\b", masked, re.I) and not sentence.in_title:
                 unplaced_summit = True
-            words = [m.start() for m in _MEETING.finditer(masked)]
+            words = [m.start() for m in found_words]
+            if not places and not sentence.in_title:
+                _unplaced(sentence, meeting.start(), words, loose, beside)
             nearest = min(places, key=lambda pair: min(abs(pair[0] - w) for w in words)) \
                 if places else None
             for position, place in places:
                 # a place far from every meeting word is where someone is, not where they met
                 if (position, place) != nearest and min(abs(position - w) for w in words) > 80:
                     continue
-                kind = _kind(masked, position, words)
+                if _YET_TO_COME.search(masked[max(0, position - 50):position]):
+                    continue  # "will hold it until the leaders gather in Astana"
+                kind = _kind(sentence, position, words)
                 label = place.label if place else ""
                 key = (kind, label)
                 when = None if sentence.in_title else _date_of(sentence, position)
@@ -186,7 +245,7 @@ def extract_events(ctx: Context) -> list[Event]:
                         origin="extracted", confidence=0.7, rule=f"event.{kind}")
                     if sentence.in_title:
                         headline.add(key)
-                if kind == "meeting" and _OWN_MEETING.search(masked):
+                if kind == "meeting" and (_OWN_MEETING.search(masked) or _organ_meets(sentence)):
                     own.add(key)
                 if main is None and index == first_body:
                     main = key
@@ -196,6 +255,7 @@ def extract_events(ctx: Context) -> list[Event]:
                     if state:
                         absent.setdefault(label, set()).add(state)
         clashes.extend(_clashes(sentence))
+    _date_loose(events, dates, loose, main)
     out = []
     for key, event in events.items():
         # its own dates first, then any date given for a gathering in the same place
@@ -214,7 +274,73 @@ def extract_events(ctx: Context) -> list[Event]:
             _attendance(ctx, event)
         event.participants = [p for p in event.participants if p not in event.absent]
         out.append(event)
-    return out + clashes
+    reported = events.get(main) if main else None
+    return out + _beside_summit(ctx, out, beside, reported) + clashes
+
+
+_YET_TO_COME = re.compile(r"\b(?:until|till|will|next)\b", re.IGNORECASE)
+# "was met at the airport by X": a greeting, not a gathering
+_GREETED = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
+# a gathering before the one reported: its date is not the reported one's
+_EARLIER = re.compile(r"\b(?:previous|last|preceding|earlier|past|first|founding|inaugural)\s+"
+                      r"(?:\w+\s+)?(?:summit|session|meeting)|\bsince\b|\bago\b", re.IGNORECASE)
+# ministers meeting beside the summit: "Prior to the Summit, the Council of Foreign Ministers
+# met", "the ministers' session held the same day"
+_BESIDE = re.compile(r"\b(?:prior\s+to|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+sidelines\s+of|"
+                     r"alongside|before)\s+the\s+(?:\w+\s+){0,2}summit\b|\bthe\s+same\s+day\b",
+                     re.IGNORECASE)
+_MINISTERS = re.compile(r"\bminist(?:ers?|erial)\b", re.IGNORECASE)
+
+
+def _unplaced(sentence: Masked, position: int, words: list[int],
+              loose: list[tuple[str, str, set[str]]], beside: list[Masked]) -> None:
+    """A gathering named without a place: its date may belong to a gathering placed in
+    another sentence ("Uzbekistan hosted a summit on Thursday" / "the summit in Tashkent"),
+    and ministers meeting beside the summit meet where it is."""
+    masked = sentence.masked
+    if _FUTURE.search(masked) or _EARLIER.search(masked):
+        return
+    if _MINISTERS.search(masked) and _BESIDE.search(masked):
+        beside.append(sentence)
+        return
+    # the date must be written with the gathering ("hosted a summit ... on Thursday"), not in
+    # another clause of the sentence ("whose armies fought for five days in late July")
+    near = [pos for pos, _, i in sentence.tokens("T") if any(
+        0 <= pos - w <= 50 or 0 <= w - pos <= 20 for w in words)]
+    when = _date_of(sentence, position) if near else None
+    if when and len(when) >= 7:  # a month or a day: a year alone dates nothing exactly
+        states = {sentence.state(i) for _, _, i in sentence.tokens("SA")} - {None}
+        loose.append((_kind(sentence, position, words), when, states))
+
+
+def _date_loose(events: dict[tuple[str, str], Event],
+                dates: dict[tuple[str, str], list[tuple[int, str]]],
+                loose: list[tuple[str, str, set[str]]], main: tuple[str, str] | None) -> None:
+    """Give an unplaced mention's date to the one gathering of its kind that has none: the
+    one its host state holds, else the reported one, else the only one."""
+    for kind, when, states in loose:
+        undated = [key for key in events if key[0] == kind
+                   and not dates.get(key) and not dates.get(("", key[1]))]
+        hosted = [key for key in undated if events[key].host in states]
+        pick = hosted if len(hosted) == 1 else [main] if main in undated else undated
+        if len(pick) == 1:
+            dates.setdefault(pick[0], []).append((4, when))
+
+
+def _beside_summit(ctx: Context, out: list[Event], beside: list[Masked],
+                   reported: Event | None) -> list[Event]:
+    """Ministers' meetings held beside the summit the article reports (else the first one
+    it names), at its place and date."""
+    summits = [e for e in out if e.type == "summit" and e.date]
+    if reported in summits:
+        summits = [reported]
+    if not beside or not summits or any(
+            e.type == "meeting" and e.place == summits[0].place for e in out):
+        return []
+    summit = summits[0]
+    return [Event("meeting", summit.place, summit.date, [], [], host=summit.host,
+                  organization=ctx.topic_org, evidence=evidence(beside[0]), origin="extracted",
+                  confidence=0.6, rule="event.meeting-beside")]
 
 
 _STATES = r"(?P<who>(?:" + SA + r"(?:'s\s+" + SA + r")?\s*(?:,\s*|,?\s+and\s+))*" + SA \

@@ -220,3 +220,42 @@ def test_summit_participants_and_absentees(tmp_path):
     assert {"Belarus", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Russia"} <= set(
         summit.participants)
     assert not set(summit.absent) & set(summit.participants)
+
+
+def _events(facts):
+    return {(e.type, e.place, e.date) for e in facts.events}
+
+
+def test_gatherings_named_by_their_organ_and_dated_away_from_the_place(tmp_path):
+    facts = _facts(tmp_path, "The session of the Supreme State Council in Minsk on 6 December "
+                   "2024 approved the budget.")
+    assert _events(facts) == {("summit", "Minsk", "2024-12-06")}
+    facts = _facts(tmp_path, "Kyrgyzstan hosted a summit of the CSTO on 14 October 2022. "
+                   "President Sadyr Japarov chaired the summit in Bishkek.")
+    assert ("summit", "Bishkek", "2022-10-14") in _events(facts)
+    facts = _facts(tmp_path, "Iran took part as an observer from 1 January 2025, months after "
+                   "the Astana summit in July 2024.", published="12 March 2025")
+    assert ("summit", "Astana", "2024-07") in _events(facts)
+
+
+def test_small_venues_and_meetings_beside_the_summit(tmp_path):
+    facts = _facts(tmp_path, "The chair passed to Baku at the close of the 9th summit, held on "
+                   "3 June 2024 in the lakeside resort of Vardenis. Foreign ministers had met in "
+                   "Vardenis earlier the same day.")
+    got = _events(facts)
+    assert ("summit", "Vardenis", "2024-06-03") in got
+    assert ("meeting", "Vardenis", "2024-06-03") in got
+    assert not any(place == "Baku" for _, place, _ in got)
+    facts = _facts(tmp_path, "The CSTO summit took place in Astana on 28 November 2024. Ahead of "
+                   "the summit, the Council of Foreign Ministers met to agree the texts.")
+    assert ("meeting", "Astana", "2024-11-28") in _events(facts)
+    facts = _facts(tmp_path, "Good evening from Dushanbe, where the leaders of the CIS have "
+                   "gathered for a summit that opened on 8 October 2024.")
+    assert ("summit", "Dushanbe", "2024-10-08") in _events(facts)
+
+
+def test_gatherings_not_held_and_greetings_are_no_events(tmp_path):
+    facts = _facts(tmp_path, "Nepal puts off the Saarc summit in Kathmandu set for 9 November "
+                   "2024. The 2025 session will therefore take place in Oslo on 3 March. The "
+                   "minister was met at Minsk airport on 4 March 2024 by his counterpart.")
+    assert not facts.events
