@@ -31,7 +31,8 @@ class ChairForms:
         """ "when the Minsk summit took place", "after the Astana summit": the day of an event
         the graph records (the day after it for "after"), as the time of the question."""
         m = re.search(r"\b(after|since|following|at the time of|when|during|at)\b(.*\b("
-                      r"summit|meeting|session)\b.*)$", self.low)
+                      r"summit|meeting|session|opening|conference|ministerial|gathering|talks)"
+                      r"\b.*)$", self.low)
         if not m or self.p.period is not None:
             return None
         types = ("summit",) if "summit" in m.group(2) else ("summit", "meeting")
@@ -46,9 +47,42 @@ class ChairForms:
             return Period(day, day, "day")
         return Period(when.first_day, when.last_day, when.precision)
 
+    def _member_period(self, org: reference.Entity) -> Period | None:
+        """ "when India joined", "after Georgia left": the date the graph has for that
+        membership's start (or end) in the organisation asked about."""
+        m = re.search(r"\b(when|after|since|at the time)\b.*\b(joined|join|became|become|"
+                      r"was admitted|were admitted|acceded|left|withdrew|quit|expelled|"
+                      r"suspended)\b", self.low)
+        if not m or self.p.period is not None or not self.p.states:
+            return None
+        leaving = m.group(2) in ("left", "withdrew", "quit", "expelled")
+        rows = self.run("membership_dates", org=_iri(org), member=_iri(self.p.states[0]))
+        if m.group(2) == "suspended":  # the start of the suspended period
+            rows = [r for r in rows if (r.get("status") or "").lower() == "suspended"]
+        days = sorted(r[key] for r in rows for key in [("end" if leaving else "start")]
+                      if r.get(key))
+        if not days:
+            return None
+        when = PartialDate.parse(days[0])
+        if m.group(1) in ("after", "since"):
+            day = when.last_day + timedelta(days=1)
+            return Period(day, day, "day")
+        return Period(when.first_day, when.last_day, when.precision)
+
+    def _unplaced_clause(self) -> str | None:
+        """A time given by a clause ("when India joined") the graph could not date."""
+        m = re.search(r".\b((when|while|after|since|at the time|in the year|the year)\b.*)$",
+                      self.low)
+        return m.group(1) if m and self.p.period is None else None
+
     def chair(self) -> list[AnswerItem]:
         org = self.org()
-        period = self.p.period or self._event_period()
+        period = self.p.period or self._event_period() or self._member_period(org)
+        clause = self._unplaced_clause() if period is None else None
+        if clause is not None:
+            self.message = (f"The graph cannot place '{clause}' in time, so it cannot tell "
+                            f"who chaired the {org.label} then.")
+            return []
         found: list[AnswerItem] = []
         for body in self.org_family(org):
             found = self._chair_of(body, period)

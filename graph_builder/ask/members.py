@@ -299,6 +299,19 @@ class MemberForms:
             return []
         first_year = min(r["start"][:4] for r in rows)
         rows = [r for r in rows if r["start"][:4] == first_year]
+        asked = self.p.period.first.year if self.p.period and self.p.period.relative is None \
+            else None
+        dates = [*(r.get("date") for r in self.run("events", org=_iri(org))),
+                 *(r.get("start") for r in self.run("chairs", org=_iri(org)))]
+        earlier = sorted(d[:4] for d in dates if d and d[:4] < first_year)
+        if earlier or (asked is not None and str(asked) != first_year):
+            # the first members the graph dates are not the founders when the organisation
+            # is known before them, or founded in another year than the one asked
+            self.message = (f"The graph does not record the founding members of the "
+                            f"{org.label}: the first it dates joined in {first_year}"
+                            + (f", and it knows the {org.label} from {earlier[0]}." if earlier
+                               else "."))
+            return []
         found = _collect(rows, "memberLabel", "member", "start", "end")
         self.message = (f"Members of the {org.label} from its first year in the graph "
                         f"({first_year}): {', '.join(a.label for a in found)}.")

@@ -39,6 +39,12 @@ class PostForms:
                             f"(it knows the posts: "
                             f"{', '.join(self._titles_of(holder)) or 'none'}).")
             return []
+        elif title == "head" and _QUALIFIED.search(self.low):
+            # "who leads Gabon's new military government": not the head the graph knows
+            self.message = (f"The graph does not record who leads the "
+                            f"{_QUALIFIED.search(self.low).group()} of {holder.label}; it "
+                            f"records posts such as president or secretary general.")
+            return []
         elif title == "head":  # "who heads X": its usual head's title, the first the graph has
             heads = (("secretary general", "chairperson of the commission", "executive director",
                       "executive secretary", "president") if holder.kind == "organization"
@@ -177,7 +183,8 @@ class PostForms:
         """Holders at the time asked: a dated holding must cover it; an undated one counts
         from the article nearest in time that reports it."""
         dated = [r for r in rows if r.get("start") or r.get("end")]
-        covering = [r for r in dated if _covers(r.get("start"), r.get("end"), period)]
+        covering = [r for r in dated if _covers(r.get("start"), r.get("end"), period)
+                    and (r.get("start") or _reported_by(r, rows, period))]
 
         def replaced(r: dict[str, str]) -> bool:
             # an open-ended holding ends when someone else is reported later in the post
@@ -242,6 +249,26 @@ def _attested_near(row: dict[str, str], period: Period) -> bool:
         return True
     pub = PartialDate.parse(row["published"][:10]).first_day
     return -31 <= (period.first - pub).days <= 366
+
+
+# a body the question qualifies beyond the state or organisation ("new military government",
+# "the opposition", "the delegation"): the graph's heads of state are not its leaders
+_QUALIFIED = re.compile(r"\b((new|interim|transitional|military|rebel|opposition|exiled|"
+                        r"caretaker|provisional)( \w+)*? (government|council|regime|junta|"
+                        r"authorities|forces|army|party)|junta|opposition|rebels?|delegation|"
+                        r"army|armed forces|military)\b")
+
+
+def _reported_by(row: dict[str, str], rows: list[dict[str, str]], period: Period) -> bool:
+    """A holding with an end but no start is known from its first article on (a year of
+    slack before it), not back to any year: "secretary general until 2025-12-31" says
+    nothing about 2010."""
+    dates = [r["published"][:10] for r in rows
+             if r["person"] == row["person"] and r.get("published")]
+    if not dates:
+        return True
+    first = PartialDate.parse(min(dates)).first_day
+    return (first - period.last).days <= 366
 
 
 def _published_in(row: dict[str, str], period: Period) -> bool:
