@@ -191,6 +191,11 @@ _TITLE_BEFORE = re.compile(
 _SURNAME_AFTER = re.compile(r"^\s+[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+")
 
 
+# a demonym that begins another state's name, one the gazetteer does not know as that state
+# ("the Kyrgyz Republic" is matched whole as Kyrgyzstan before this is asked)
+_OTHER_REPUBLIC = re.compile(r"\s+(?:[A-Z]\w+\s+){0,2}Republic\b")
+
+
 def _first_name_of_person(sentence: sentences_mod.Sentence, start: int, end: int) -> bool:
     """A city's name used as a first name: a title before it and a surname after it."""
     before = sentence.text[max(0, start - sentence.start - 30):start - sentence.start]
@@ -211,6 +216,9 @@ def _mask(sentence: sentences_mod.Sentence, mentions: list, starts: list[int], b
         if end <= sentence.end:
             if m.entity.kind == "city" and _first_name_of_person(sentence, start, end):
                 continue  # "President Santiago Peña": a first name, not the city
+            if m.role == "demonym" and _OTHER_REPUBLIC.match(
+                    sentence.text, end - sentence.start):
+                continue  # "the Turkish Republic of Northern Cyprus" is not Turkey
             items.append(Item(_kind_of(m.role, m.entity), start, end, m.text, m.entity))
     taken = [(it.start, it.end) for it in items]
     for d in dates_mod.find_dates(sentence.text, published, sentence.start):

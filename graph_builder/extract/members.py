@@ -584,6 +584,7 @@ _CHAIR_MEMBER_OF = {"Council of the EU": "EU", "European Council": "EU"}
 _GATHERING = re.compile(r"\b(?:summit|around\s+the\s+table|attended|took\s+part|gathered|"
                         r"session|leaders)\b", re.IGNORECASE)
 _ATTENDED = re.compile(r"\b(?:attended\s+by|attendees|those\s+present|present\s+were|"
+                       r"in\s+the\s+room\s+included|included\s*:|"
                        r"were\s+present|around\s+the\s+table|took\s+part|participants\s+included|"
                        r"in\s+attendance|gathered|brought\s+together)\b", re.IGNORECASE)
 _LEADER_POSTS = frozenset({"president", "prime minister", "king", "emir", "chancellor",
@@ -594,8 +595,26 @@ def reference_state(name: str | None) -> bool:
     return bool(name) and resolve(name, "state") is not None
 
 
-_NOT_MEMBER_NEAR = re.compile(r"\b(?:observers?|guests?|partners?|invited|invitees?|applicants?|"
-                              r"dialogue|associate|candidate)\b", re.IGNORECASE)
+_NOT_MEMBER_NEAR = re.compile(r"\b(?:observers?|guests?|partners?(?!\s+(?:states|countries)\b)|"
+                              r"invited|invitees?|applicants?|dialogue|associate|candidate|"
+                              r"non-members?|not\s+(?:yet\s+)?(?:a\s+)?members?)\b", re.IGNORECASE)
+# the leaders of a summit of members, named with their states: "around the table sat Presidents
+# A of Kazakhstan, B of Kyrgyzstan and C of Uzbekistan"
+_LEADERS_OF = re.compile(r"\b(?:[Pp]residents|[Pp]rime\s+[Mm]inisters|[Hh]eads\s+of\s+(?:[Ss]tate|"
+                         r"[Gg]overnment)|[Ll]eaders)\b(?P<span>[^;:.]*)")
+_OF_STATE = re.compile(r"\bof\s+(?:the\s+)?\u27e6S(\d+)\u27e7")
+# a state at the table through its delegation: "Samoa is represented by its foreign minister",
+# "the Kyrgyz delegation", "a delegation from Armenia"
+_DELEGATION = re.compile(
+    r"\u27e6[SA](\d+)\u27e7\s+(?:(?:is|was|were|are|has\s+been)\s+)(?:(?:instead|also|again|"
+    r"only)\s+)?represented\s+by\b"
+    r"|\u27e6[SA](\d+)\u27e7(?:'s)?\s+delegation\b"
+    r"|\bdelegations?\s+(?:of|from)\s+(?:the\s+)?\u27e6S(\d+)\u27e7", re.IGNORECASE)
+_STAYED_AWAY = re.compile(r"\b(?:skipped|stayed\s+(?:home|away)|missed|absent|boycott\w*|"
+                          r"did\s+not\s+(?:come|attend)|stays\s+away)\b", re.IGNORECASE)
+# a list of who attended, one per line: "Heads of state in the room included:" then bullets
+_ATTENDANCE_HEAD = re.compile(r"\b(?:included|attended\s+by|present\s+were|participants|"
+                              r"attendees|who\s+came|were\s+there)\b[^.]*:\s*$", re.IGNORECASE)
 
 
 def implied_memberships(ctx: Context, chairs: list, posts: list,
@@ -629,6 +648,37 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
     for post in posts:
         if post.evidence and post.of not in outsiders and reference_state(post.of):
             by_sentence.setdefault(post.evidence.text, []).append(post)
+    # one leader a line after "... included:": the lines are sentences of their own
+    for index, sentence in enumerate(ctx.sentences):
+        if not _ATTENDANCE_HEAD.search(sentence.masked) or not _GATHERING.search(
+                sentence.masked + " " + (ctx.sentences[index - 1].masked if index else "")):
+            continue
+        lines = []
+        for line in ctx.sentences[index + 1:index + 30]:
+            if len(line.text) > 160 or ":" in line.masked:
+                break
+            lines.append(line)
+        for post in posts:
+            if post.post in _LEADER_POSTS and post.evidence and post.of not in outsiders and \
+                    any(line.start <= post.evidence.start < line.end for line in lines):
+                add(ctx.topic_org, post.of, post.evidence, "member.summit-leaders")
+    if ctx.topic_org:
+        gathering = any(_GATHERING.search(s.masked) for s in ctx.sentences)
+        for sentence in ctx.sentences:
+            if negated(sentence.masked) or _NOT_MEMBER_NEAR.search(sentence.masked):
+                continue
+            tokens = []
+            if _GATHERING.search(sentence.masked) or _ATTENDED.search(sentence.masked):
+                for m in _LEADERS_OF.finditer(sentence.masked):
+                    tokens += [t.group(1) for t in _OF_STATE.finditer(m.group("span"))]
+            if gathering and not _STAYED_AWAY.search(sentence.masked):
+                # a sentence about who stayed away tells of absence, not of the table
+                tokens += [next(g for g in m.groups() if g) for m in
+                           _DELEGATION.finditer(sentence.masked)]
+            for token in tokens:
+                state = sentence.state(token)
+                if state not in outsiders:
+                    add(ctx.topic_org, state, evidence(sentence), "member.summit-leaders")
     for text, listed in by_sentence.items():
         leaders = [p for p in listed if p.post in _LEADER_POSTS]
         if not ctx.topic_org or not (_GATHERING.search(text) or _ATTENDED.search(text)):
