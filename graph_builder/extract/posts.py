@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph_builder.core import titles
+from graph_builder.core import leaders, titles
 from graph_builder.core.facts import Post
 from graph_builder.core.reference import Entity, resolve
 from graph_builder.extract.common import SA, O, S, evidence, negated
@@ -78,7 +78,8 @@ _WORDS_NOT_NAMES = re.compile(
 
 _FLAGS = re.IGNORECASE
 _T = r"(?i:" + TITLE + r")"
-_MOD = (r"(?P<mod>(?i:new|outgoing|former|then|incumbent|current|acting|permanent|long-serving|"
+_MOD = (r"(?P<mod>(?i:new|outgoing|former|then|incumbent|current|acting|interim|caretaker|"
+        r"permanent|long-serving|"
         r"veteran|newly\s+(?:appointed|elected))\s+)?")
 _BODY_OF = r"(?:\s+(?P<body>Commission|Executive\s+Committee|Secretariat|Board|Parliament))?"
 _UNIT = r"(?:bloc|union|organi[sz]ation|group|alliance|body|commission|council|forum)\b"
@@ -355,9 +356,10 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         title = here[-1][1].post
     else:
         title = _title(raw_title)
-    base = re.sub(r"^acting\s+", "", title)
-    if (groups.get("mod") or "").strip().lower() == "acting" and not title.startswith("acting"):
-        title = "acting " + title
+    base = re.sub(r"^(?:acting|interim|caretaker)\s+", "", title)
+    mod = (groups.get("mod") or "").strip().lower()
+    if mod in titles.TEMPORARY and not title.startswith(mod):
+        title = f"{mod} {title}"  # "interim President X": a post of its own, held for now
     if groups.get("body"):
         body = " ".join(groups["body"].split()).lower()
         title = f"{title} of the {body}"
@@ -381,6 +383,8 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
             of = _body_named(ctx, index, groups["unit"]) or ctx.topic_org
         elif titles.is_org_post(base):
             of = ctx.topic_org
+    if of is None and rule in _GUESSED and titles.is_state_post(base):
+        of = leaders.state_of(name)  # "President Cyril Ramaphosa": the reader knows of where
     if of is None:
         of = _metonym_state(raw_title)  # "Kremlin spokesman", "White House spokeswoman"
     if of is None and rule == "post.title-name":

@@ -259,3 +259,12 @@ def test_gatherings_not_held_and_greetings_are_no_events(tmp_path):
                    "2024. The 2025 session will therefore take place in Oslo on 3 March. The "
                    "minister was met at Minsk airport on 4 March 2024 by his counterpart.")
     assert not facts.events
+
+
+def test_a_bare_title_of_a_known_leader_and_interim_holders(tmp_path):
+    facts = _facts(tmp_path, "Qatar, a critic of the deal, heard President Cyril Ramaphosa open "
+                   "the talks. Syria's interim President Ahmed al-Sharaa stayed at home.")
+    got = {(p.person.split()[-1], p.post, p.of) for p in facts.posts}
+    assert ("Ramaphosa", "president", "South Africa") in got
+    assert ("al-Sharaa", "interim president", "Syria") in got
+    assert not any(of == "Qatar" for _, _, of in got)
