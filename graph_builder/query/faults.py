@@ -99,7 +99,7 @@ def body_text(exc: Exception) -> str:
 
 def status_fault(url: str, status: int, body: str, *, has_credentials: bool) -> str:
     """The line for an HTTP error status, with the start of the server's own text."""
-    first = " ".join(body.split())[:160]
+    first = " ".join(body.split())[:240]  # room for a graph name after the reason
     detail = f" ({first})" if first else ""
     if status == 401:
         hint = (

@@ -157,8 +157,8 @@ class RemoteEndpoint:
                     return response.read()
                 except Unauthorized as exc:
                     challenge = getattr(exc.__context__, "headers", {}).get("WWW-Authenticate")
-                    if self._auth is None or not (self._auth.learn(challenge)
-                                                  or self._learn_scheme()):
+                    if self._auth is None or self._auth.scheme == "digest" or not (
+                            self._auth.learn(challenge) or self._learn_scheme()):
                         raise self._query_fault(exc) from None
                 except Exception as exc:  # noqa: BLE001 - turned into one line below
                     raise self._query_fault(exc) from None
@@ -298,15 +298,23 @@ class RemoteEndpoint:
     def update(self, sparql_update: str) -> None:
         if not self.update_url:
             raise BlocgraphError("this needs --update-endpoint URL (SPARQL 1.1 Update)")
-        if self.virtuoso:
+
+        def send(text: str) -> None:
+            self._send("POST", self.update_url or "", content=text.encode("utf-8"),
+                       headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+
+        if not self.virtuoso:
+            send(sparql_update)
+            return
+        try:
             # else Virtuoso compiles data into SQL text, and stops at 10,000 lines of it
-            sparql_update = "DEFINE sql:big-data-const 1\n" + sparql_update
-        self._send(
-            "POST",
-            self.update_url,
-            content=sparql_update.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
-        )
+            send("DEFINE sql:big-data-const 1\n" + sparql_update)
+        except RemoteError as exc:
+            # Virtuoso's answer when an account may not write a graph of the update: sent
+            # as it is, the same update is refused with the reason (SR619, no permission)
+            if getattr(exc, "status", None) != 400 or "SP031" not in str(exc):
+                raise
+            send(sparql_update)
 
     def _gsp(
         self,

@@ -118,6 +118,23 @@ class VirtuosoServer(TripleServer):
             self.granted = True
         return self
 
+    def account(self, user: str, password: str, writes: list[str] | None = None) -> None:
+        """A SQL account for the Digest-protected endpoints (/sparql-auth,
+        /sparql-graph-crud-auth): writing every graph, or only the graphs in `writes`
+        (reading all); the grants README.md gives."""
+        statements = [f"DB.DBA.USER_CREATE('{user}', '{password}')",
+                      f'GRANT SPARQL_UPDATE TO "{user}"',
+                      f"DB.DBA.RDF_DEFAULT_USER_PERMS_SET('{user}', {1 if writes else 7})"]
+        statements += [f"DB.DBA.RDF_GRAPH_USER_PERMS_SET('{g}', '{user}', 7)"
+                       for g in writes or []]  # fmt: skip
+        self.sql("; ".join(statements) + ";")
+
+    def auth_args(self, user: str, password: str, *, gsp: bool = True) -> list[str]:
+        """The CLI options for the Digest-protected endpoints, logged in as `user`."""
+        store = ["--graph-store", f"{self.base}/sparql-graph-crud-auth"] if gsp else []
+        return ["--endpoint", f"{self.base}/sparql-auth", "--update-endpoint",
+                f"{self.base}/sparql-auth", *store, "--user", user, "--password", password]
+
     def sql(self, statements: str, timeout: float = 600) -> str:
         """Run SQL through isql as dba (the bulk loader, grants)."""
         assert ISQL, "isql-vt (Debian package virtuoso-opensource) is not installed"
