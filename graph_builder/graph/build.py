@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -320,6 +320,24 @@ def _gather(
     return out
 
 
+
+@contextmanager
+def _writing(store: Store, *, fresh: bool) -> Iterator[tuple[ox.Store, dict]]:
+    """The store's transaction, with a store the build cannot write into as one line.
+
+    The marker check catches an unwritable new store; an existing one made read-only (or
+    immutable, which stops root too) failed only when RocksDB made the work folder, as an
+    OSError traceback. The transaction has already put the previous graph back.
+    """
+    try:
+        with store.transaction(fresh=fresh) as opened:
+            yield opened
+    except OSError as exc:
+        detail = exc.strerror or str(exc) or type(exc).__name__
+        raise BlocgraphError(f"store {store.root}: cannot write ({detail}); the previous "
+                             "graph is untouched") from None
+
+
 def build(
     store: Store,
     paths: Iterable[Path],
@@ -349,7 +367,7 @@ def build(
     all_facts = gather_facts(inputs, extractor, report, progress, previous, jobs, warm)
     ontology = ontology_quads()
     ontology_fp = ontology_fingerprint(ontology)
-    with store.transaction(fresh=rebuild) as (db, meta):
+    with _writing(store, fresh=rebuild) as (db, meta):
         known: dict[str, str] = meta.setdefault("articles", {})
         entities: dict[str, list[str]] = meta.setdefault("entities", {})
         # article -> the slug of its graph, unique in the store (a store built before
