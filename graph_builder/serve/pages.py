@@ -530,7 +530,42 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
             raise problem(400, str(exc).replace("--param ", "")) from None
         return Response(text, media_type="application/sparql-query")
 
+    gexf_cache: dict[tuple[str, ...], Response] = {}
+
+    def generation() -> tuple[str, ...] | None:
+        """What names the store's current graph: its generation and when that last changed
+        (a build swaps the generation; an update through /sparql writes into its folder)."""
+        root = Path(pool.root)
+        try:
+            gen = (root / "current").resolve(strict=True)  # a link to the generation
+            return (gen.name, str(gen.stat().st_mtime_ns),
+                    str(max((f.stat().st_mtime_ns for f in gen.iterdir()), default=0)))
+        except OSError:
+            return None
+
+    async def states_gexf(request: Request) -> Response:
+        """The network view's file (the states view, dynamic), kept per generation: making it
+        takes seconds at 100k triples, and it changes only when the graph does."""
+        key = generation()
+        if key is not None and key in gexf_cache:
+            return gexf_cache[key]
+        try:
+            result = await pool.run({"op": "gexf", "view": "states", "dynamic": True}, timeout)
+        except QueryTimeout:
+            raise problem(503, f"the network ran past the time limit of {timeout:g} s and was "
+                               "stopped") from None
+        except (EOFError, OSError):
+            raise problem(500, "the query worker stopped unexpectedly; it has been "
+                               "restarted") from None
+        response = Response(bytes(result["body"]), status_code=result["status"],
+                            media_type=result["media"], headers=result["headers"])
+        if result["status"] == 200 and key is not None and key == generation():
+            gexf_cache.clear()
+            gexf_cache[key] = response
+        return response
+
     mine = [Route("/", index), Route("/basic", basic),
+            Route("/workbench/states.gexf", states_gexf),
             Route("/queries/{name}.rq", query_text),
             *create_routes(select, describe, lambda: dirs)]
     for i, route in enumerate(list(routes)):

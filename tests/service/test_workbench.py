@@ -73,6 +73,17 @@ def test_entity_page_pages_its_facts_and_says_how_many(site: Server) -> None:
     assert f'?page={pages}&amp;per=2">previous' in past.text
 
 
+def test_network_file_is_the_states_export_kept_per_generation(site: Server) -> None:
+    """The network view's GEXF is /export.gexf's dynamic states view, made once per graph."""
+    fresh = httpx.get(site.url + "export.gexf", params={"view": "states", "dynamic": "1"})
+    first = httpx.get(site.url + "workbench/states.gexf")
+    again = httpx.get(site.url + "workbench/states.gexf")
+    assert first.status_code == again.status_code == 200
+    assert first.headers["content-type"].startswith("application/gexf+xml")
+    assert first.content == fresh.content == again.content
+    assert b"<spell" in first.content and b"state/kazakhstan" in first.content
+
+
 @pytest.mark.parametrize("accept, media, needle", [
     ("text/turtle", "text/turtle", "<https://w3id.org/blocgraph/id/state/kazakhstan>"),
     ("application/ld+json", "application/ld+json", '"@id"'),

@@ -12,8 +12,7 @@ const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf
 const NO_BLOC = "#b0b0b0";
 
 /** Each edge's and node's spells ([start, end] in ms), read from the GEXF itself. */
-function spellsOf(xml) {
-  const doc = new DOMParser().parseFromString(xml, "application/xml");
+function spellsOf(doc) {
   const out = { edges: new Map(), nodes: new Map() };
   for (const [tag, map] of [["edge", out.edges], ["node", out.nodes]]) {
     for (const item of doc.getElementsByTagName(tag)) {
@@ -36,12 +35,20 @@ export async function initNetwork() {
   status.textContent = "loading…";
   let xml;
   try {
-    const response = await fetch("/export.gexf?view=states&dynamic=1");
+    // /export.gexf?view=states&dynamic=1, kept by the server until the graph changes
+    const response = await fetch("/workbench/states.gexf");
     if (!response.ok) throw new Error(`${response.status}: ${(await response.text()).trim()}`);
     xml = await response.text();
   } catch (error) { status.textContent = String(error.message || error); return; }
-  const graph = parse(Graph, xml, { allowUndeclaredAttributes: true });
-  const spells = spellsOf(xml);
+  const stages = { fetch: performance.now() - started };
+  let mark = performance.now();
+  const stage = (name) => { const now = performance.now(); stages[name] = now - mark; mark = now; };
+  const doc = new DOMParser().parseFromString(xml, "application/xml");  // once, for both
+  stage("xml");
+  const graph = parse(Graph, doc, { allowUndeclaredAttributes: true });
+  stage("parse");
+  const spells = spellsOf(doc);
+  stage("spells");
   const blocs = new Map();
   graph.forEachNode((node, attrs) => {
     const first = String(attrs.memberships || "").split(/[,;|]/).map((s) => s.trim()).filter(Boolean).sort()[0];
@@ -57,8 +64,10 @@ export async function initNetwork() {
     graph.mergeEdgeAttributes(edge, { color: conflict ? "#d62728" : "#9aa5b1", size: conflict ? 2 : 1,
                                       kinds: kindsOf(attrs), type: "line" });
   });
+  stage("style");
   circular.assign(graph);
   if (graph.order > 1) forceAtlas2.assign(graph, { iterations: graph.order > 500 ? 60 : 150, settings: forceAtlas2.inferSettings(graph) });
+  stage("layout");
   // the legend and the edge-kind toggles
   const legend = document.getElementById("nw-legend");
   clear(legend);
@@ -121,6 +130,9 @@ export async function initNetwork() {
                 ` · blocs: ${a.memberships || "none"} · chaired: ${a.chaired || "never"}`);
   });
   refresh();
+  stage("render");
+  for (const [name, ms] of Object.entries(stages)) canvas.dataset[`${name}Ms`] = ms.toFixed(1);
+  canvas.dataset.edges = String(graph.size);
   canvas.dataset.drawMs = (performance.now() - started).toFixed(1);
   window.blocgraphNetwork = { graph, renderer, refresh };
 }

@@ -32,32 +32,65 @@ SELECT ?org ?label (COUNT(?f) AS ?n) WHERE {
   return rows.map((r) => ({ iri: val(r, "org"), label: val(r, "label") || val(r, "org").split("/").pop(), n: +val(r, "n") }));
 }
 
+// A triple may stand in many article graphs (every synthetic article restates who the
+// members are), and the default graph is their union: joining several patterns multiplies
+// the copies (6,561 rows for one membership at 100k triples). So the facts come first, each
+// once, then their dates, labels and sources one pattern at a time for a VALUES list.
+const CHUNK = 300;
+
+async function perChunk(iris, query) {
+  const rows = [];
+  const list = [...new Set(iris.filter(Boolean))];
+  for (let i = 0; i < list.length; i += CHUNK) {
+    rows.push(...await select(query(list.slice(i, i + CHUNK).map((x) => `<${x}>`).join(" "))));
+  }
+  return rows;
+}
+
 export async function loadOrganisation(org) {
   const o = `<${org}>`;
   const rows = await select(`${PREFIXES}
-SELECT ?kind ?f ?state ?stateLabel ?start ?end ?date ?status ?text ?file WHERE {
+SELECT DISTINCT ?kind ?f ?state WHERE {
   { ?f a bloc:Chairmanship ; bloc:organization ${o} ; bloc:chair ?state . BIND ("chair" AS ?kind) }
-  UNION { ?f a bloc:Membership ; bloc:organization ${o} ; bloc:member ?state . BIND ("member" AS ?kind)
-          OPTIONAL { ?f bloc:status ?status } }
+  UNION { ?f a bloc:Membership ; bloc:organization ${o} ; bloc:member ?state . BIND ("member" AS ?kind) }
   UNION { ?f a bloc:Summit ; bloc:organization ${o} . BIND ("summit" AS ?kind) OPTIONAL { ?f bloc:host ?state } }
   UNION { ?f a bloc:Meeting ; bloc:organization ${o} . BIND ("meeting" AS ?kind) OPTIONAL { ?f bloc:host ?state } }
   UNION { ?f a bloc:ArmedClash ; bloc:participant ?state . BIND ("clash" AS ?kind)
           FILTER EXISTS { ?m bloc:member ?state ; bloc:organization ${o} } }
-  OPTIONAL { ?f bloc:startDate ?start } OPTIONAL { ?f bloc:endDate ?end } OPTIONAL { ?f bloc:date ?date }
-  OPTIONAL { ?state rdfs:label ?stateLabel FILTER (LANG(?stateLabel) = "en") }
-  OPTIONAL { ?f bloc:evidence ?ev . ?ev bloc:text ?text . OPTIONAL { ?ev bloc:article ?a . ?a bloc:fileName ?file } }
 }`);
+  const iris = rows.map((r) => val(r, "f"));
+  const [attrs, labels, evidence] = await Promise.all([
+    perChunk(iris, (v) => `${PREFIXES}SELECT DISTINCT ?f ?p ?o WHERE { VALUES ?f { ${v} } ?f ?p ?o
+  FILTER (?p IN (bloc:startDate, bloc:endDate, bloc:date, bloc:status)) }`),
+    perChunk(rows.map((r) => val(r, "state")), (v) => `${PREFIXES}SELECT DISTINCT ?s ?l WHERE {
+  VALUES ?s { ${v} } ?s rdfs:label ?l FILTER (LANG(?l) = "en") }`),
+    perChunk(iris, (v) => `${PREFIXES}SELECT DISTINCT ?f ?text ?file WHERE { VALUES ?f { ${v} }
+  ?f bloc:evidence ?ev . ?ev bloc:text ?text OPTIONAL { ?ev bloc:article ?a . ?a bloc:fileName ?file } }`),
+  ]);
+  const about = new Map();
+  for (const r of attrs) {
+    const f = val(r, "f"), p = val(r, "p").split("#").pop();
+    if (!about.has(f)) about.set(f, {});
+    const a = about.get(f);
+    const o = val(r, "o");  // of several: the earliest start, the latest end
+    if (!(p in a) || (p === "endDate" ? o > a[p] : o < a[p])) a[p] = o;
+  }
+  const label = new Map(labels.map((r) => [val(r, "s"), val(r, "l")]));
+  const sources = new Map();
+  for (const r of evidence) {
+    const f = val(r, "f"), text = val(r, "text");
+    if (!sources.has(f)) sources.set(f, []);
+    const list = sources.get(f);
+    if (!list.some((s) => s.text === text)) list.push({ text, file: val(r, "file") });
+  }
   const facts = new Map();
   for (const r of rows) {
-    const key = val(r, "f") + " " + (val(r, "state") || "");
-    let f = facts.get(key);
-    if (!f) {
-      f = { iri: val(r, "f"), kind: val(r, "kind"), state: val(r, "state"), stateLabel: val(r, "stateLabel"),
-            start: val(r, "start"), end: val(r, "end"), date: val(r, "date"), status: val(r, "status"), sources: [] };
-      facts.set(key, f);
-    }
-    const text = val(r, "text");
-    if (text && !f.sources.some((s) => s.text === text)) f.sources.push({ text, file: val(r, "file") });
+    const iri = val(r, "f"), state = val(r, "state"), a = about.get(iri) || {};
+    const key = iri + " " + (state || "");
+    if (facts.has(key)) continue;
+    facts.set(key, { iri, kind: val(r, "kind"), state, stateLabel: label.get(state) || null,
+                     start: a.startDate || null, end: a.endDate || null, date: a.date || null,
+                     status: a.status || null, sources: sources.get(iri) || [] });
   }
   return [...facts.values()];
 }
