@@ -72,7 +72,7 @@ def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
         names = [stem + s for s in ARTICLE_SUFFIXES]
         named = _article_field(gold)
         if named and named not in names:
-            names.insert(0, named)
+            names.append(named)  # after the stem's own names, which came first before
         article = next((gold_dir / n for n in names if (gold_dir / n).is_file()), None)
         if article is None:
             article = next((shipped[n] for n in names if n in shipped), None)
