@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from graph_builder.core.errors import BlocgraphError, RemoteError
 from graph_builder.core.vocab import GRAPH as GRAPH_NS
 from graph_builder.graph.results import Results
+from graph_builder.graph.sparql_text import tokens
 from graph_builder.graph.store import dataset_of
 from graph_builder.query.auth import BasicOrDigest, check_credentials, credentials_in_urls
 from graph_builder.query.faults import (
@@ -50,6 +51,16 @@ T = TypeVar("T")
 def internal_graph(graph: str) -> bool:
     """Push's own graphs (staging, manifest), which queries never read."""
     return graph.startswith(STAGING_NS) or graph == MANIFEST_GRAPH
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE, read from the tokens (comments, strings and IRIs
+    left out): SPARQLWrapper's own guess reads comments, and took a query whose comment
+    said that a server "drops" a language tag for a DROP, sending it as an update."""
+    for token in tokens(sparql):
+        if token.keyword in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return token.keyword
+    return "SELECT"
 
 
 def _loopback(url: str) -> bool:
@@ -129,6 +140,7 @@ class RemoteEndpoint:
         def wrapper() -> SPARQLWrapper:
             w = SPARQLWrapper(self.query_url)
             w.setQuery(sparql)
+            w.queryType = form
             w.setMethod(POST)
             w.setRequestMethod(URLENCODED)
             w.setOnlyConneg(True)
@@ -145,9 +157,8 @@ class RemoteEndpoint:
                 w.addCustomHttpHeader("Authorization", f"Bearer {self.token}")
             return w
 
-        probe = SPARQLWrapper(self.query_url)
-        probe.setQuery(sparql)
-        graph_result = probe.queryType in ("CONSTRUCT", "DESCRIBE")
+        form = query_form(sparql)
+        graph_result = form in ("CONSTRUCT", "DESCRIBE")
 
         def attempt() -> bytes:
             for _ in range(2):  # again in Digest when the server's 401 asks for it
