@@ -67,6 +67,13 @@ def canonical(title: str) -> str | None:
     return prefix + row[0] if row else None
 
 
+def singular(plural: str) -> str | None:
+    """The table's title for a plural one ("Foreign Ministers" -> "foreign minister"), or
+    None when the singular is not a title the table lists."""
+    key = _norm(plural)
+    return canonical(key[:-1]) if key.endswith("s") else None
+
+
 def held_in(title: str) -> str:
     """"state", "organization" or "" (either) for a title; a temporary holder's prefix and
     a title the table does not list give what the bare title gives, or ""."""

@@ -59,7 +59,7 @@ _HONORIFIC = r"(?:(?:Sheikh|Sheik|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 _NAME_WORD = (rf"(?:[\u02bb\u2018]?[{_UP}][{_LO}]+(?:[-'\u2019][{_UP}{_LO}]?[{_LO}]+)*"
-              rf"|al-[{_UP}][{_LO}]+|[A-Z]\.)")
+              rf"|(?:al|el|ul)-[{_UP}][{_LO}]+|[A-Z]\.)")
 _PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|del|dos|van|von|der|di|le|la|Al)"
 NAME = (_NAME_WORD + r"(?:(?:\s+(?:" + _PARTICLE + r"\s+)*" + _NAME_WORD + r"){1,4}"
         r"(?:\s+(?:Jr|Sr)\.|\s+(?:II|III|IV|V|VI))?|\s+(?:II|III|IV|V|VI|VII|VIII)\b)")
@@ -122,9 +122,28 @@ _RULES = [
         r"\s+(?:of|at)\s+the\s+)(?P<inst>[A-Z][\w-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?"
         r"[A-Z][\w-]*)*?))\s+(?:of|in)\s+(?P<of>" + S + r")")),
     ("post.title-name", re.compile(
-        r"\b(?<!\u27e7\s)(?<!'s\s)(?<![Ii]ts\s)(?<![Hh]is\s)(?<![Hh]er\s)(?<![Tt]heir\s)"
+        r"\b(?<!'s\s)(?<![Ii]ts\s)(?<![Hh]is\s)(?<![Hh]er\s)(?<![Tt]heir\s)"
         r"(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T
         + r"))?\s+" + _HONORIFIC + r"(?P<name>" + NAME + r")")),
+    # "presided over by the Prime Minister, Head of Government, X", "the Minister of External
+    # Relations, X, opened": a title in apposition before the name
+    ("post.the-title-name", re.compile(
+        r"\b(?i:the)\s+" + _MOD + r"(?P<title>" + _T + r")(?:,\s+(?i:head\s+of\s+(?:government|"
+        r"state)))?,\s+" + _HONORIFIC + r"(?P<name>" + NAME + r")(?=\s*(?:,|\(|\.|$))")),
+    # "Donald Tusk, who is prime minister again", "X, who was Turkey's foreign minister"
+    ("post.name-who-is", re.compile(
+        r"(?P<name>" + NAME + r"),\s+who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|"
+        r"served\s+as)\s+(?:(?:now|again|currently|also|still|briefly)\s+)?(?:(?i:the|its)\s+)?"
+        r"(?:(?P<sp>" + S + r")'s\s+|(?P<org>" + O + r")(?:'s)?\s+)?(?:(?P<st>" + SA + r")\s+)?"
+        + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")"
+        + _BODY_OF + r")?(?!\s+(?:of|for|to)\s)")),
+    # "X, who heads the foreign ministry", "X, who has led Chile's government since 2022"
+    ("post.name-who-heads", re.compile(
+        r"(?P<name>" + NAME + r"),\s+who\s+(?:heads|headed|leads|led|has\s+led|has\s+headed|"
+        r"runs|ran|has\s+run)\s+(?:(?P<sp>" + S + r")'s\s+|(?i:the)\s+(?:(?P<st>" + SA
+        + r")\s+)?)(?P<title>(?i:(?:foreign|defen[cs]e|finance|interior|justice|trade|energy|"
+        r"economy)\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|finance)|"
+        r"government))\b(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + r"))?")),
     # "his prime minister, Judith Suminwa", "its foreign minister, X", "his Malaysian
     # counterpart Anwar Ibrahim"
     ("post.pronoun-title-name", re.compile(
@@ -193,7 +212,9 @@ def extract_posts(ctx: Context) -> list[Post]:
         for rule, rx in _RULES:
             for m in rx.finditer(sentence.masked):
                 span = m.span("name")
-                if rule == "post.title-name" and any(s <= span[0] < e for s, e in taken):
+                if rule in ("post.title-name", "post.the-title-name") and (
+                        any(s <= span[0] < e for s, e in taken)
+                        or _AFTER_ENTITY.search(sentence.masked, 0, m.start())):
                     continue
                 posts = _post(sentence, ctx, rule, m, here, index, dominant)
                 for post in posts:
@@ -211,7 +232,12 @@ def extract_posts(ctx: Context) -> list[Post]:
     return _settle_states(list(found.values()))
 
 
-_GUESSED = ("post.title-name", "post.pronoun-title-name")
+_GUESSED = ("post.title-name", "post.pronoun-title-name", "post.the-title-name")
+# a post a verb states of a name: the holder must be written or known
+_STATED_BY_VERB = ("post.name-who-is", "post.name-who-heads")
+# "Kazakh President X" is the adjective rule's: a bare title right after a state or a body
+# placeholder is not read again as one without its state (a date before it is no holder)
+_AFTER_ENTITY = re.compile(r"\u27e6[SAO]\d+\u27e7(?:'s)?\s$")
 
 
 def _settle_states(posts: list[Post]) -> list[Post]:
@@ -242,9 +268,8 @@ _LEADER_LIST = re.compile(
     r"attended\s+by|joined\s+by|including|with))\s*,?\s+)?"
     r"(?P<items>" + _LIST_ITEM + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _LIST_ITEM + r")+)")
 _ITEM = re.compile(r"(?P<name>" + NAME + r")\s+of\s+(?:the\s+)?" + SA)
-_PLURAL_TITLES = {"presidents": "president", "prime ministers": "prime minister",
-                  "foreign ministers": "foreign minister", "defence ministers": "defence minister",
-                  "defense ministers": "defence minister"}
+# "hosted the foreign ministers of A and B for talks with their counterpart, X"
+_PLURAL_BEFORE = re.compile(r"\b((?:[a-z]+\s+)?ministers|presidents)\s+of\b", re.IGNORECASE)
 
 
 def _leader_list(sentence: Masked, here: list[tuple[int, Post]]) -> list[Post]:
@@ -257,9 +282,10 @@ def _leader_list(sentence: Masked, here: list[tuple[int, Post]]) -> list[Post]:
     out: list[Post] = []
     for m in _LEADER_LIST.finditer(sentence.masked):
         lead = " ".join((m.group("lead") or "").lower().split())
-        title = _PLURAL_TITLES.get(re.sub(r"^the\s+(?:two|three|four|five|six)\s+", "", lead))
+        plural = re.sub(r"^the\s+(?:two|three|four|five|six)\s+", "", lead)
+        title = titles.singular(plural)
         if title is None and lead.endswith("ministers"):  # "the two interior ministers"
-            title = _title(re.sub(r"^the\s+(?:two|three|four|five|six)\s+", "", lead)[:-1])
+            title = _title(plural[:-1])
         if title is None:
             earlier = [post for at, post in here if at < m.start()]
             if not earlier or lead in ("including", "with"):
@@ -350,10 +376,17 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         return [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                      confidence=0.7, rule=rule)]
     raw_title = m.group("title")
+    if rule == "post.name-who-heads":  # the head of a ministry is its minister
+        raw_title = re.sub(r"(?i)ministry", "minister", raw_title)
+        raw_title = "prime minister" if raw_title.lower() == "government" else raw_title
     if raw_title.lower().startswith("counterpart"):
-        if not here:
+        plural = [titles.singular(p) for p in _PLURAL_BEFORE.findall(masked, 0, m.start())]
+        if here:
+            title = here[-1][1].post
+        elif plural and plural[-1]:
+            title = plural[-1]
+        else:
             return []
-        title = here[-1][1].post
     else:
         title = _title(raw_title)
     base = re.sub(r"^(?:acting|interim|caretaker)\s+", "", title)
@@ -364,6 +397,11 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         body = " ".join(groups["body"].split()).lower()
         title = f"{title} of the {body}"
     before = masked[:m.start()]
+    if of is None and rule in _GUESSED + _STATED_BY_VERB and rule != "post.pronoun-title-name" \
+            and titles.is_state_post(base):  # ("its president" may be a body's)
+        of = leaders.state_of(name)  # "President Cyril Ramaphosa": the reader knows of where
+    if of is None and rule in _STATED_BY_VERB and not titles.is_org_post(base):
+        return []  # "X, who is president": of what, the sentence does not say
     if of is None and groups.get("pro"):
         pro = groups["pro"].lower()
         if pro in ("his", "her") and here:
@@ -378,13 +416,12 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                 of = ctx.topic_org  # "Its secretary general, X": the body in focus
     org_post = titles.is_org_post(base)
     if of is None and (org_post or base in _CHAIR_WORDS) and rule in (
-            "post.title-of-name", "post.name-title-of", "post.name-is-title", "post.title-name"):
+            "post.title-of-name", "post.name-title-of", "post.name-is-title", "post.title-name",
+            "post.the-title-name", "post.name-who-is"):
         if groups.get("unit"):
             of = _body_named(ctx, index, groups["unit"]) or ctx.topic_org
         elif titles.is_org_post(base):
             of = ctx.topic_org
-    if of is None and rule in _GUESSED and titles.is_state_post(base):
-        of = leaders.state_of(name)  # "President Cyril Ramaphosa": the reader knows of where
     if of is None:
         of = _metonym_state(raw_title)  # "Kremlin spokesman", "White House spokeswoman"
     if of is None and rule == "post.title-name":
@@ -396,7 +433,7 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     if of is None:
         of = _metonym_state(masked[max(0, m.start() - 25):m.start()].split(".")[-1].strip()
                             .split(",")[-1].strip())  # "White House spokesperson X"
-    if of is None and rule == "post.title-name":
+    if of is None and rule in ("post.title-name", "post.the-title-name"):
         if here and _SENT.search(before) and here[-1][1].of and \
                 resolve(here[-1][1].of, "state") is not None:
             of = here[-1][1].of

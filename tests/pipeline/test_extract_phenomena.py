@@ -268,3 +268,24 @@ def test_a_bare_title_of_a_known_leader_and_interim_holders(tmp_path):
     assert ("Ramaphosa", "president", "South Africa") in got
     assert ("al-Sharaa", "interim president", "Syria") in got
     assert not any(of == "Qatar" for _, _, of in got)
+
+
+def test_posts_stated_by_verbs_and_titles_in_apposition(tmp_path):
+    facts = _facts(tmp_path, "The talks were opened by the Prime Minister, Head of Government, "
+                   "Joseph Dion Ngute, in Yaounde. Kaja Kallas, who was Estonia's prime minister "
+                   "until 2024, spoke next. Ana Gomez, who heads the Chilean foreign ministry, "
+                   "replied. On Monday President Kassym-Jomart Tokayev opened the forum.")
+    got = {(p.person.split()[-1], p.post, p.of) for p in facts.posts}
+    assert ("Ngute", "prime minister", "Cameroon") in got
+    assert ("Kallas", "prime minister", "Estonia") in got
+    assert ("Gomez", "foreign minister", "Chile") in got
+    assert ("Tokayev", "president", "Kazakhstan") in got
+
+
+def test_counterpart_of_ministers_named_in_the_plural_and_el_names(tmp_path):
+    facts = _facts(tmp_path, "Amman hosted the foreign ministers of Egypt and Iraq for talks "
+                   "with their Syrian counterpart, Faisal Mekdad. Egypt's President Abdel "
+                   "Fattah el-Sisi arrived later.")
+    got = {(p.person.split()[-1], p.post, p.of) for p in facts.posts}
+    assert ("Mekdad", "foreign minister", "Syria") in got
+    assert ("el-Sisi", "president", "Egypt") in got
