@@ -52,7 +52,7 @@ _GAP = r"(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|,\s*(?:whic
        r"due|set|scheduled|confirmed|chosen|elected|designated|" + T + r"|" \
        r"\w+day))*\s+"
 _TAKE = (
-    r"(?:assum(?:es|ed|e|ing)|t(?:ook|akes?|aking|aken)(?:\s+over)?|receiv(?:es|ed|e|ing)|"
+    r"(?:assum(?:es|ed|e|ing)|t(?:ook|akes?|aking|aken)(?:\s+over|\s+up)?|receiv(?:es|ed|e|ing)|"
     r"inherit(?:s|ed)?|hold(?:s|ing)?|held|beg(?:an|ins|in)|start(?:s|ed)?|open(?:s|ed)?|"
     r"(?:has\s+)?been\s+holding|became|becomes|become|retain(?:s|ed)?|kept|keeps|"
     r"succeed(?:s|ed)?|wins?|won|gets?|got|follow(?:s|ed)?\s+with)"
@@ -76,7 +76,9 @@ _CHAIR_HEAD = r"(?:chairmanship|presidency|chair|helm|baton)"
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Kazakhstan assumes the rotating chairmanship of the CSTO for 2024"
     ("chair.take", re.compile(
-        SA + r"(?:'s\s+(?:government|leader|president|prime minister))?" + _GAP + _TAKE
+        SA + r"(?:'s\s+(?:government|leader|president|prime minister|(?:permanent\s+)?"
+        r"(?:representative|ambassador|envoy)(?:\s+to\s+(?:the\s+)?" + ANY + r")?"
+        r"(?:,\s+[^,;\u27e6]{1,40},)?))?" + _GAP + _TAKE
         + r"\s+(?:over\s+)?(?:as\s+)?(?:(?:the|its|a|his|her)\s+)?(?:" + T + r"\s+)?"
         + r"(?:(?:rotating|annual|pro[\s-]tempore|current)\s+)?"
         + r"(?:" + O + r"\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
@@ -98,6 +100,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.possessive", re.compile(
         r"(?:" + S + r"'s|" + A + r")\s+(?:\w+\s+)?(?:" + T + r"\s+)?(?:" + O + r"\s+)?"
         r"(?:rotating\s+|year-long\s+)?(?:chairmanship|presidency)\b", re.IGNORECASE)),
+    # "thanked Uzbekistan for its chairmanship, which began in November 2022"
+    ("chair.possessive", re.compile(
+        SA + r"\s+for\s+its\s+(?:(?:rotating|successful|year-long)\s+)?"
+        r"(?:chairmanship|presidency)\b",
+        re.IGNORECASE)),
     # "under the chairmanship of Kazakhstan"
     ("chair.of-state", re.compile(
         r"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?" + S + r"(?!\s*(?:of|'s))",
@@ -116,9 +123,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     # "receiving it from Italy", "taking over from Romania", "succeeding Belgium"
     ("chair.from", re.compile(
-        r"(?:(?:t(?:ook|akes?|aking)\s+(?:it\s+|over\s+)?(?:over\s+)?|receiv(?:ed|es|ing)\s+"
+        r"(?:(?:t(?:ook|akes?|aking)\s+(?:it\s+|over\s+|the\s+" + CHAIR_NOUN + r"\s+)?(?:over\s+)?"
+        r"(?:(?:on\s+|in\s+)?\u27e6T\d+\u27e7\s+)?|receiv(?:ed|es|ing)\s+"
         r"(?:it|the\s+\w+)\s+|(?:chairmanship|presidency|chair|baton)\s+)from|succeed(?:ed|s|ing)|"
-        r"replac(?:ed|es|ing))\s+(?:the\s+)?" + SA, re.IGNORECASE)),
+        r"replac(?:ed|es|ing))\s+(?:the\s+)?(?:(?:chairmanship|presidency)\s+of\s+(?:the\s+)?)?"
+        + SA, re.IGNORECASE)),
     # "the chairmanship that Moscow has held since 1 January"
     ("chair.relative", re.compile(
         r"(?:chairmanship|presidency|chair)(?:\s+of\s+(?:the\s+)?" + ANY + r")?"
@@ -231,6 +240,14 @@ _STRETCH_STOP = re.compile(
     r"|(?<!from\s)(?<!from\sthe\s)(?<!succeeding\s)(?<!replacing\s)" + SA, re.IGNORECASE)
 
 
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.IGNORECASE)
+# the predecessor's own relative clause with a date: "from Malaysia's envoy, Dato' Ramlan,
+# who held the presidency for the month of June", "from Bahrain, which chaired in 2024"
+_PREDECESSOR_DATED = re.compile(
+    r"(?:'s\s+[^,;]{1,60})?(?:,\s+[^,;\u27e6]{1,40})?(?P<rel>,\s*(?:which|who)\s+(?:had\s+|has\s+)?"
+    r"(?:held|chaired|presided|hosted|led|steered|took)\b)(?:[^;,\u27e6]|\u27e6C\d+\u27e7){0,60}?"
+    r"\u27e6T\d+\u27e7",
+    re.IGNORECASE)
 _PREDECESSOR_CLAUSE = re.compile(r"\bfrom\s+(?:the\s+)?\u27e6[SA]\d+\u27e7(?:,\s+[^,;]{1,50})?"
                                  r"(?=,\s*(?:which|who|whose)\b)", re.IGNORECASE)
 
@@ -289,18 +306,26 @@ def _org_near(sentence: Masked, position: int, ctx: Context, near_only: bool) ->
     stop = _CLAUSE_STOP.search(masked, position)
     clause_end = stop.start() if stop else len(masked)
     clause_start = max(masked.rfind(";", 0, position), masked.rfind(":", 0, position), 0)
-    orgs = [sentence.org(i) for _, kind, i in sentence.tokens("O", clause_start, clause_end)]
-    orgs = [o for o in orgs if o]
+    # "Malta's Permanent Representative to the UN took over the council presidency": the body
+    # an envoy is accredited to is not the one chaired
+    tokens = [(pos, i) for pos, _, i in sentence.tokens("O", clause_start, clause_end)
+              if not _ENVOY_TO.search(masked, max(0, pos - 40), pos)]
+    if not tokens:
+        return ctx.topic_org
+    orgs = [o for _, i in tokens if (o := sentence.org(i))]
     if len(set(orgs)) == 1:
         return orgs[0]
     if orgs:
         # the nearest one after the phrase, else the nearest before it
-        for _, _, i in sentence.tokens("O", position, clause_end):
-            return sentence.org(i)
+        for pos, i in tokens:
+            if pos >= position:
+                return sentence.org(i)
         return orgs[-1]
     return ctx.topic_org
 
 
+_ENVOY_TO = re.compile(r"\b(?:[Rr]epresentative|[Aa]mbassador|[Ee]nvoy|[Mm]ission|[Dd]elegate)s?\s+"
+                       r"(?:to|at)\s+(?:the\s+)?$")
 _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:so|while|but|whereas|because|although|though|even)\b")
 
 
@@ -385,9 +410,10 @@ _CHAIRED_MEETING = re.compile(
     r"(?:meeting|session|talks|summit|conference|debate|discussion|gathering|panel|hearing|"
     r"negotiations|round)s?\b", re.IGNORECASE)
 _POSSESSIVE_TAIL = re.compile(
-    r"\s+(?:in|for|of)\s+(?:the\s+)?" + T + r"|,\s*which\s+(?:began|started|opened|ran|runs|"
-    r"lasted|lasts|has\s+run|ended|ends)\s+(?:in|on|from|since|at\s+the\s+start\s+of)\s+"
-    r"(?:the\s+)?" + T + r"|(?:\s+of\s+(?:the\s+)?" + O + r")?\s+(?:began|begins|started|starts|"
+    r"\s+(?:in|for|of)\s+(?:the\s+)?" + T + r"|,\s*which\s+(?:began|begins|started|starts|opened|"
+    r"ran|runs|lasted|lasts|has\s+run|ended|ends)\s+(?:(?:[^,;\u27e6]|\u27e6C\d+\u27e7){0,50}?\s)?"
+    r"(?:(?:in|on|from|since|at\s+the\s+start\s+of)\s+)?(?:the\s+)?" + T
+    + r"|(?:\s+of\s+(?:the\s+)?" + O + r")?\s+(?:began|begins|started|starts|"
     r"opened|opens)\s+(?:on|in)\s+" + T, re.IGNORECASE)
 # the confidence of a chairmanship dated only by the publication year ("X takes over the
 # chair"): it gives way to a date the article states elsewhere for the same chair
@@ -456,7 +482,10 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     if tail:
                         start, end, explicit = _period(sentence, m.end(), m.end() + tail.end())
             elif rule == "chair.passed-to":
-                start, end, explicit = _period(sentence, m.start(), end_clause)
+                # not into a clause about the one it came from ("from Y, which hosted ...")
+                about_giver = _RELATIVE.search(masked, m.end(), end_clause)
+                start, end, explicit = _period(sentence, m.start(),
+                                               about_giver.start() if about_giver else end_clause)
                 if not explicit and re.search(r"\b(?:passed|was\s+(?:transferred|handed)|went|"
                                               r"moved|rotated)\b", m.group(0), re.I):
                     start, end, explicit, passed_weak = pub_year, None, True, True
@@ -485,7 +514,12 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 if re.search(r"\bnext\s+year\b", masked[m.end():end_clause], re.I):
                     start = end = str(int(pub_year) + 1) if pub_year else None
             if rule == "chair.from":
+                # "from Bahrain, which hosted the previous session a year ago": its own clause
+                # dates the predecessor's term; nothing else in the sentence does
                 start, end = None, None
+                clause = _PREDECESSOR_DATED.match(masked, m.end())
+                if clause:
+                    start, end, _ = _period(sentence, clause.start("rel"), clause.end())
             if rule == "chair.verb" and not explicit and _FUTURE.search(m.group(0)):
                 continue
             if _SUPPOSED.search(masked[left:m.start()]) and rule != "chair.verb":

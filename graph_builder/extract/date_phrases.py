@@ -41,6 +41,10 @@ _PATTERNS = [
     ("my", rf"{_MOD}(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
     ("relyear", r"(?P<rel>last|next|this|previous|the previous|the following|the coming|the past)\s+year"),  # noqa: E501
     ("relmonth", r"(?P<rel>last|next|this)\s+month"),
+    # "last summer", "this spring": the year of that season (northern, as the wires write)
+    ("relseason", r"(?P<rel>last|next|this|past)\s+(?P<season>summer|winter|spring|autumn|fall)"),
+    # "a year ago", "two years ago"
+    ("ago", r"(?P<n>a|one|two|three|four|five|\d)\s+years?\s+ago"),
     # "today", "tonight", "this evening", "yesterday", "tomorrow", "this weekend"
     ("relday", r"(?i:(?P<day>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|"
                r"weekend)|last\s+night))"),
@@ -79,6 +83,9 @@ def _ymd(y: int, m: int, d: int) -> str | None:
         return date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _last_day(y: int, m: int) -> str:
@@ -170,6 +177,15 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         day = (published + timedelta(days=shift)).isoformat()
         return day, day, True
+    if kind in ("relseason", "ago"):
+        if pub_year is None:
+            return None, None, True
+        if kind == "ago":
+            n = g["n"].lower()
+            shift = -int(n) if n.isdigit() else -_COUNTS[n]
+        else:
+            shift = {"last": -1, "past": -1, "next": 1, "this": 0}[g["rel"].lower()]
+        return str(pub_year + shift), str(pub_year + shift), True
     if kind == "relmonth":
         if published is None:
             return None, None, True
@@ -197,10 +213,10 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
 
 # One scan finds where a date may start; only there are the twelve patterns tried, anchored.
 _ANY = re.compile(
-    r"\b(?=[\dA-Zlntpcemifsy])(?<![\w-])(?:"
+    r"\b(?=[\dA-Zlntpcemifsyao])(?<![\w-])(?:"
     + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx) for _, rx in _PATTERNS) + ")")
 _CHEAP = re.compile(r"\d|[JFMASOND][a-z]{2}|year|month|(?i:today|tonight|yesterday|tomorrow|"
-                    r"weekend|morning|afternoon|evening|night)")
+                    r"weekend|morning|afternoon|evening|night|summer|winter|spring|autumn|fall)")
 
 
 _ABBREVIATED = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -246,6 +262,13 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         first, last, relative = _resolve(kind, groups, published)
         if first is None:
             continue
+        if kind in ("my", "dmy", "mdy") and not groups.get("y") and not groups.get("mod") \
+                and not groups.get("rely") and published is not None \
+                and first[:7] > published.isoformat()[:7] and _PAST_BEFORE.search(
+                    text, max(0, start - 30), start):
+            # "Budapest's presidency began in July", written in January: last year's July
+            year = str(int(first[:4]) - 1)
+            first, last = year + first[4:], year + last[4:]
         if kind in ("dmy", "mdy", "my", "range_dmy", "range_mdy") and not groups.get("y") \
                 and not groups.get("mod") and not groups.get("rely") and out \
                 and not out[-1].relative \
@@ -263,6 +286,11 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         out.append(DateMention(start + offset, end + offset, text[start:end], first, last, kind,
                                relative))
     return out
+
+
+_PAST_BEFORE = re.compile(r"\b(?:began|started|opened|took\s+over|assumed|ended|was|were|had|"
+                          r"held|handed|passed|took|became|joined)\s+(?:on\s+|in\s+|since\s+)?$",
+                          re.IGNORECASE)
 
 
 def _month_context(text: str, start: int) -> bool:
