@@ -19,6 +19,7 @@ import pyoxigraph as ox
 import pytest
 from helpers import free_port
 from helpers.oxigraph import OXIGRAPH, OxigraphServer
+from helpers.triple_server import synthetic_store
 
 from graph_builder.cli import main
 from graph_builder.core.errors import BlocgraphError
@@ -195,18 +196,6 @@ def test_seed_questions_answered_remotely(seed, server, capsys):
 
 
 # -- an interrupted push -------------------------------------------------------------------
-def synthetic_store(root: Path, graphs: dict[str, int]) -> Store:
-    store = Store(root)
-    with store.transaction(fresh=True) as (db, _meta):
-        for graph, n in graphs.items():
-            g = ox.NamedNode(graph)
-            p = ox.NamedNode("https://w3id.org/blocgraph/ontology#synthetic")
-            db.bulk_extend(
-                ox.Quad(ox.NamedNode(f"urn:synthetic:{i}"), p, ox.Literal(i), g) for i in range(n)
-            )
-    return store
-
-
 @pytest.mark.slow
 def test_killed_server_leaves_graphs_old_or_new_and_a_rerun_completes(tmp_path):
     big = GRAPH_NS + "article/big"
@@ -216,20 +205,7 @@ def test_killed_server_leaves_graphs_old_or_new_and_a_rerun_completes(tmp_path):
     srv = OxigraphServer(tmp_path / "oxigraph").start()
     try:
         push(v1, srv.endpoint())
-        posts = 0
-
-        class Killing(RemoteEndpoint):
-            """Stops the server in the middle of the third chunk of the big graph."""
-
-            def post_graph(self, graph, body):
-                nonlocal posts
-                posts += 1
-                if posts == 3:
-                    threading.Timer(0.02, srv.kill).start()
-                return super().post_graph(graph, body)
-
-        killing = Killing(f"{srv.base}/query", f"{srv.base}/update", f"{srv.base}/store",
-                          retries=2, backoff=0.05)  # fmt: skip
+        killing = srv.killing_endpoint(retries=2, backoff=0.05)  # during the third chunk
         with pytest.raises(BlocgraphError) as err:
             push(v2, killing, chunk_size=2_000)
         message = str(err.value)

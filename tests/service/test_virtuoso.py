@@ -6,13 +6,13 @@ package, and without it these tests skip (fail under CI=true) saying so."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from helpers import SEED_GOLD, copy_store, missing
+from helpers.triple_server import synthetic_store
 from helpers.virtuoso import VIRTUOSO, VirtuosoServer
 
 from graph_builder.cli import main
@@ -102,16 +102,6 @@ def test_seed_questions_answered_the_same(seeded, question):
     assert ask(question, srv.endpoint(), as_of="2024-06-15").to_dict() == local
 
 
-def synthetic(root: Path, graphs: dict[str, int]) -> Store:
-    store = Store(root)
-    p = ox.NamedNode("https://w3id.org/blocgraph/ontology#synthetic")
-    with store.transaction(fresh=True) as (db, _):
-        for graph, n in graphs.items():
-            db.bulk_extend(ox.Quad(ox.NamedNode(f"urn:synthetic:{i}"), p, ox.Literal(i),
-                                   ox.NamedNode(graph)) for i in range(n))  # fmt: skip
-    return store
-
-
 def test_one_more_article_then_killed_mid_push_and_rerun(data_store, tmp_path):
     srv = start(tmp_path / "db")
     try:
@@ -131,21 +121,10 @@ def test_one_more_article_then_killed_mid_push_and_rerun(data_store, tmp_path):
 
         # A large graph staged in chunks: the server killed during the third chunk
         big, small = GRAPH_NS + "article/big", GRAPH_NS + "article/small"
-        v1 = synthetic(tmp_path / "v1", {big: 1_000, small: 10})
-        v2 = synthetic(tmp_path / "v2", {big: 12_000, small: 20})
+        v1 = synthetic_store(tmp_path / "v1", {big: 1_000, small: 10})
+        v2 = synthetic_store(tmp_path / "v2", {big: 12_000, small: 20})
         push(v1, srv.endpoint())
-        posts = 0
-
-        class Killing(RemoteEndpoint):
-            def post_graph(self, graph, body):
-                nonlocal posts
-                posts += 1
-                if posts == 3:
-                    threading.Timer(0.02, srv.kill).start()
-                return super().post_graph(graph, body)
-
-        killing = Killing(f"{srv.base}/sparql", f"{srv.base}/sparql",
-                          f"{srv.base}/sparql-graph-crud", retries=2, backoff=0.05)  # fmt: skip
+        killing = srv.killing_endpoint(retries=2, backoff=0.05)  # during the third chunk
         with pytest.raises(BlocgraphError) as err:
             push(v2, killing, chunk_size=2_000)
         assert err.value.exit_code == 1 and "\n" not in str(err.value)
@@ -188,7 +167,7 @@ def test_wrong_credentials_are_one_line_and_write_nothing(seeded, tmp_path, caps
     srv, seed = seeded
     srv.account("carol", "right-Pass-1")
     before = ours(srv.endpoint().graph_counts())
-    other = synthetic(tmp_path / "other", {GRAPH_NS + "article/carol": 20})  # would prune all
+    other = synthetic_store(tmp_path / "other", {GRAPH_NS + "article/carol": 20})  # would prune all
     for user, password in (("carol", "wrong-Pass-2"), ("nobody-here", "right-Pass-1")):
         code = main(["push", *srv.auth_args(user, password), "--store", str(other.root)])
         out, err = capsys.readouterr()
@@ -212,7 +191,7 @@ def test_a_graph_the_server_refuses_is_one_line_and_nothing_half_written(seeded,
     srv, _ = seeded
     open_, shut = GRAPH_NS + "article/dave-open", GRAPH_NS + "article/dave-shut"
     srv.account("dave", "Dave-pass-3", writes=[open_, MANIFEST_GRAPH])
-    store = synthetic(tmp_path / "dave", {open_: 10, shut: 10})
+    store = synthetic_store(tmp_path / "dave", {open_: 10, shut: 10})
     code = main(["push", *srv.auth_args("dave", "Dave-pass-3", gsp=False),
                  "--store", str(store.root)])  # fmt: skip
     out, err = capsys.readouterr()
