@@ -79,15 +79,19 @@ _WORDS_NOT_NAMES = re.compile(
 _FLAGS = re.IGNORECASE
 _T = r"(?i:" + TITLE + r")"
 _MOD = (r"(?P<mod>(?i:new|outgoing|former|then|incumbent|current|acting|interim|caretaker|"
-        r"permanent|long-serving|"
+        r"permanent|long-serving|next|"
         r"veteran|newly\s+(?:appointed|elected))\s+)?")
 _BODY_OF = r"(?:\s+(?P<body>Commission|Executive\s+Committee|Secretariat|Board|Parliament))?"
+# what a minister heads: "the foreign ministry", "the ministry of defence", "the government"
+_MINISTRY = (r"(?i:(?:foreign|defen[cs]e|finance|interior|justice|trade|energy|economy)\s+ministry|"
+             r"ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|finance)|government)")
 _UNIT = r"(?:bloc|union|organi[sz]ation|group|alliance|body|commission|council|forum)\b"
 _RULES = [
     ("post.adj-title-name", re.compile(
         r"(?:(?P<st>" + SA + r")|(?P<sp>" + S + r")'s|(?P<org>" + O + r")(?:'s)?)\s+" + _MOD
-        + r"(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T + r"))?\s*,?\s+" + _HONORIFIC
-        + r"(?P<name>" + NAME + r")")),
+        + r"(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T + r"))?(?:\s+to\s+(?:the\s+)?"
+        + O.replace("(", "(?P<to>", 1) + r"(?=,))?\s*,?\s+" + _HONORIFIC + r"(?P<name>" + NAME
+        + r")")),
     ("post.name-title-of", re.compile(
         r"(?P<name>" + NAME + r"),\s+(?:(?i:the|its|his|her|their)\s+)?(?:(?P<sp>" + S + r")'s\s+)?"
         + _MOD + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T
@@ -139,11 +143,10 @@ _RULES = [
         + _BODY_OF + r")?(?!\s+(?:of|for|to)\s)")),
     # "X, who heads the foreign ministry", "X, who has led Chile's government since 2022"
     ("post.name-who-heads", re.compile(
-        r"(?P<name>" + NAME + r"),\s+who\s+(?:heads|headed|leads|led|has\s+led|has\s+headed|"
-        r"runs|ran|has\s+run)\s+(?:(?P<sp>" + S + r")'s\s+|(?i:the)\s+(?:(?P<st>" + SA
-        + r")\s+)?)(?P<title>(?i:(?:foreign|defen[cs]e|finance|interior|justice|trade|energy|"
-        r"economy)\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|finance)|"
-        r"government))\b(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + r"))?")),
+        r"(?P<name>" + NAME + r")(?:\s+of\s+" + SA + r")?,\s+who\s+(?:heads|headed|leads|led|"
+        r"has\s+led|has\s+headed|runs|ran|has\s+run)\s+(?:(?:(?i:the)\s+)?(?P<body>" + O
+        + r")|(?P<sp>" + S + r")'s\s+|(?i:the)\s+(?:(?P<st>" + SA + r")\s+)?)(?:(?P<title>"
+        + _MINISTRY + r")\b)?(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + r"))?")),
     # "his prime minister, Judith Suminwa", "its foreign minister, X", "his Malaysian
     # counterpart Anwar Ibrahim"
     ("post.pronoun-title-name", re.compile(
@@ -375,6 +378,10 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                        r"|professor)", lambda x: x.group(1).lower(), title, flags=re.I)
         return [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                      confidence=0.7, rule=rule)]
+    if rule == "post.name-who-heads" and groups.get("body"):
+        return _head_of_body(sentence, ctx, m)
+    if rule == "post.name-who-heads" and not groups.get("title"):
+        return []
     raw_title = m.group("title")
     if rule == "post.name-who-heads":  # the head of a ministry is its minister
         raw_title = re.sub(r"(?i)ministry", "minister", raw_title)
@@ -396,6 +403,9 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     if groups.get("body"):
         body = " ".join(groups["body"].split()).lower()
         title = f"{title} of the {body}"
+    if groups.get("to"):  # "permanent representative to the CSTO" (to the UN: the table's)
+        accredited = sentence.label(groups["to"])
+        title = _title(f"{title} to the {accredited.lower()}") if accredited else title
     before = masked[:m.start()]
     if of is None and rule in _GUESSED + _STATED_BY_VERB and rule != "post.pronoun-title-name" \
             and titles.is_state_post(base):  # ("its president" may be a body's)
@@ -462,6 +472,18 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         out.append(Post(name, _title(groups["title2"]), holder, evidence=evidence(sentence),
                         origin="extracted", confidence=confidence, rule=rule))
     return out
+
+
+def _head_of_body(sentence: Masked, ctx: Context, m: re.Match[str]) -> list[Post]:
+    """"X, who has run the organization since 2015": the post the article names for the
+    head of that body (its secretary general), if it names exactly one."""
+    name = _clean_name(m.group("name"))
+    body = sentence.label(_index_of(m.group("body")) or "")
+    heads = {post for post, of in ctx.persons.values() if of == body and titles.is_org_post(post)}
+    if not name or not body or len(heads) != 1:
+        return []
+    return [Post(name, heads.pop(), body, evidence=evidence(sentence), origin="extracted",
+                 confidence=0.7, rule="post.name-who-heads")]
 
 
 # "Congolese President X" where the adjective is unknown: do not guess a state

@@ -289,3 +289,16 @@ def test_counterpart_of_ministers_named_in_the_plural_and_el_names(tmp_path):
     got = {(p.person.split()[-1], p.post, p.of) for p in facts.posts}
     assert ("Mekdad", "foreign minister", "Syria") in got
     assert ("el-Sisi", "president", "Egypt") in got
+
+
+def test_posts_accredited_to_a_body_and_heads_of_a_body(tmp_path):
+    facts = _facts(tmp_path, "Members chose Ana Gomez as the organization's next secretary "
+                   "general of the OAS. She replaces Juan Perez of Chile, who has run the OAS "
+                   "since 2015. Chile's Permanent Representative to the United Nations, Luis "
+                   "Soto, spoke. Russia's permanent representative to the CSTO, Ivan Petrov, "
+                   "agreed.")
+    got = {(p.person.split()[-1], p.post, p.of) for p in facts.posts}
+    assert ("Gomez", "secretary general", "OAS") in got
+    assert ("Perez", "secretary general", "OAS") in got
+    assert ("Soto", "permanent representative", "Chile") in got
+    assert ("Petrov", "permanent representative to the csto", "Russia") in got
