@@ -134,6 +134,10 @@ _RULES = [
     ("post.the-title-name", re.compile(
         r"\b(?i:the)\s+" + _MOD + r"(?P<title>" + _T + r")(?:,\s+(?i:head\s+of\s+(?:government|"
         r"state)))?,\s+" + _HONORIFIC + r"(?P<name>" + NAME + r")(?=\s*(?:,|\(|\.|$))")),
+    # "the OSCE has a new secretary general: veteran Turkish diplomat X"
+    ("post.new-title-colon", re.compile(
+        r"(?P<org>" + O + r")\s+has\s+(?:a|its)\s+new\s+(?P<title>" + _T + r"):\s+(?:(?:[a-z]+|"
+        r"\u27e6A\d+\u27e7)\s+){0,3}?" + _HONORIFIC + r"(?P<name>" + NAME + r")")),
     # "Donald Tusk, who is prime minister again", "X, who was Turkey's foreign minister"
     ("post.name-who-is", re.compile(
         r"(?P<name>" + NAME + r"),\s+who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|"
@@ -219,7 +223,10 @@ def extract_posts(ctx: Context) -> list[Post]:
                         any(s <= span[0] < e for s, e in taken)
                         or _AFTER_ENTITY.search(sentence.masked, 0, m.start())):
                     continue
-                posts = _post(sentence, ctx, rule, m, here, index, dominant)
+                if rule == "post.name-who-heads" and m.group("body"):
+                    posts = _head_of_body(sentence, list(found.values()), m)
+                else:
+                    posts = _post(sentence, ctx, rule, m, here, index, dominant)
                 for post in posts:
                     here.append((m.start(), post))
                     taken.add(span)
@@ -378,8 +385,6 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                        r"|professor)", lambda x: x.group(1).lower(), title, flags=re.I)
         return [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                      confidence=0.7, rule=rule)]
-    if rule == "post.name-who-heads" and groups.get("body"):
-        return _head_of_body(sentence, ctx, m)
     if rule == "post.name-who-heads" and not groups.get("title"):
         return []
     raw_title = m.group("title")
@@ -392,7 +397,9 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
             title = here[-1][1].post
         elif plural and plural[-1]:
             title = plural[-1]
-        else:
+        elif (groups.get("pro") or "").lower() in ("his", "her") and ctx.persons:
+            title = list(ctx.persons.values())[-1][0]  # "he thanked his counterpart, X": the
+        else:  # title of the official the sentences before named last
             return []
     else:
         title = _title(raw_title)
@@ -474,12 +481,12 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     return out
 
 
-def _head_of_body(sentence: Masked, ctx: Context, m: re.Match[str]) -> list[Post]:
+def _head_of_body(sentence: Masked, known: list[Post], m: re.Match[str]) -> list[Post]:
     """"X, who has run the organization since 2015": the post the article names for the
     head of that body (its secretary general), if it names exactly one."""
     name = _clean_name(m.group("name"))
     body = sentence.label(_index_of(m.group("body")) or "")
-    heads = {post for post, of in ctx.persons.values() if of == body and titles.is_org_post(post)}
+    heads = {p.post for p in known if p.of == body and titles.is_org_post(p.post)}
     if not name or not body or len(heads) != 1:
         return []
     return [Post(name, heads.pop(), body, evidence=evidence(sentence), origin="extracted",
