@@ -238,6 +238,13 @@ class ChairForms:
         found = _merge_dates(list(items.values())) if not years else sorted(
             items.values(), key=lambda a: a.label)
         found = self._before_after(found)
+        if not ending and len(found) > 1 and re.match(r"\s*since when\b", self.low):
+            # "since when has X held the chair": the start of the term it holds on the day
+            # asked, the earliest the graph gives for it
+            today = Period(self.as_of, self.as_of, "day", "now")
+            holding = [a for a in found if _covers(a.start, a.end, today)]
+            if holding:
+                found = [min(holding, key=lambda a: _bounds(a.label, None)[0])]
         verb = "'s chairmanship of the {org} ended" if ending else " chaired the {org} in"
         if found:
             self.message = f"{state.label}" + verb.format(org=org.label) + ": " + ", ".join(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from graph_builder.ask.typos import corrected
 from graph_builder.core import reference
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.titles import known_titles, post_class
@@ -169,7 +170,7 @@ def _clean(question: str) -> str:
 
 def parse(question: str, as_of: date) -> Parsed:
     """The slots of a question; unknown capitalised names are kept to be reported."""
-    text = _clean(question)
+    text = corrected(_clean(question))
     if not text:
         raise BlocgraphError("the question is empty (see `blocgraph ask --examples`)")
     if not re.search(r"[a-z]", text):

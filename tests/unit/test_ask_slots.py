@@ -46,3 +46,16 @@ def test_a_named_office_is_not_the_organisation() -> None:
 
 def test_a_name_with_a_particle_is_one_person() -> None:
     assert "Ahmed al-Sharaa" in parse("Did Ahmed al-Sharaa attend the summit?", AS_OF).persons
+
+
+def test_typos_are_corrected_only_where_they_cannot_be_another_word() -> None:
+    from graph_builder.ask.typos import corrected
+
+    assert corrected("who chiared the csto befor kazakhstan") == \
+        "who chaired the csto before kazakhstan"
+    assert corrected("how many memebrs") == "how many members"
+    # a word that is a name with an ending added, a form of a word the grammar reads, or a
+    # capitalised name in a question written with capitals stays as it is
+    assert corrected("Who comes after Poland") == "Who comes after Poland"
+    assert corrected("did Russia propose it") == "did Russia propose it"
+    assert corrected("Did Milei attend?") == "Did Milei attend?"
