@@ -91,13 +91,20 @@ export async function initNetwork() {
   }
   if (years.length) { slider.min = Math.min(...years) - 1; slider.max = Math.max(...years) + 1; }
   slider.value = slider.max;
-  let year = null, hiddenNodes = new Set();
+  let year = null, hiddenNodes = new Set(), focused = null, near = new Set();
   const renderer = new Sigma(graph, canvas, {
     renderEdgeLabels: false, labelRenderedSizeThreshold: 0, defaultEdgeType: "line",
-    nodeReducer: (node, data) => (hiddenNodes.has(node) ? { ...data, hidden: true } : data),
+    nodeReducer: (node, data) => {
+      if (hiddenNodes.has(node)) return { ...data, hidden: true };
+      if (focused === null) return data;
+      if (node === focused) return { ...data, highlighted: true, zIndex: 2 };
+      return near.has(node) ? data : { ...data, color: "#dde2e8", label: "" };
+    },
     edgeReducer: (edge, data) => {
       const visible = data.kinds.some((k) => enabled.has(k)) && (year === null || validIn(spells.edges.get(edge), year));
-      return visible ? data : { ...data, hidden: true };
+      if (!visible) return { ...data, hidden: true };
+      if (focused !== null && !graph.hasExtremity(edge, focused)) return { ...data, color: "#eef1f4" };
+      return data;
     },
   });
   function refresh() {
@@ -113,22 +120,46 @@ export async function initNetwork() {
       if (!edgeShown && !(year !== null && attrs.bloc)) hiddenNodes.add(node);
     });
     renderer.refresh();
+    slider.setAttribute("aria-valuetext", year === null ? `all years (slider at ${slider.value})` : String(year));
     const visible = graph.order - hiddenNodes.size;
     canvas.dataset.visibleNodes = String(visible);
     canvas.dataset.visibleLabels = graph.filterNodes((n) => !hiddenNodes.has(n)).map((n) => graph.getNodeAttribute(n, "label")).sort().join("|");
     status.textContent = `${visible} of ${graph.order} states shown`;
   }
-  slider.addEventListener("input", () => { allYears.checked = false; refresh(); });
-  allYears.addEventListener("change", refresh);
+  const moved = () => { allYears.checked = false; refresh(); if (focused) focusOn(focused); };
+  slider.addEventListener("input", moved);
+  slider.addEventListener("change", moved);  // keys may give only this one
+  allYears.addEventListener("change", () => { refresh(); if (focused) focusOn(focused); });
   const info = document.getElementById("nw-info");
   renderer.on("clickNode", ({ node }) => { const path = localPath(node); if (path) location.assign(path); });
-  renderer.on("enterNode", ({ node }) => {
+  const describeNode = (node) => {
     const a = graph.getNodeAttributes(node);
     clear(info);
     const path = localPath(node);
-    info.append(path ? el("a", { href: path }, a.label || node) : a.label || node,
-                ` · blocs: ${a.memberships || "none"} · chaired: ${a.chaired || "never"}`);
-  });
+    info.append(path ? el("a", { href: path, id: "nw-info-link" }, a.label || node) : a.label || node,
+                ` · blocs: ${a.memberships || "none"} · chaired: ${a.chaired || "never"}`,
+                node === focused ? ` · linked to ${near.size - 1} state(s) shown` : "");
+  };
+  renderer.on("enterNode", ({ node }) => describeNode(node));
+  // the keyboard's way to a node: choose it here; its links stay drawn, the rest fade
+  const focusBox = document.getElementById("nw-focus");
+  graph.nodes().map((n) => [graph.getNodeAttribute(n, "label") || n, n])
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .forEach(([label, n]) => focusBox.append(el("option", { value: n }, label)));
+  const focusOn = (node) => {
+    focused = node && graph.hasNode(node) ? node : null;
+    near = new Set(focused ? [focused, ...graph.neighbors(focused).filter((m) => !hiddenNodes.has(m))] : []);
+    renderer.refresh();
+    canvas.dataset.focused = focused ? graph.getNodeAttribute(focused, "label") || focused : "";
+    if (focused) {
+      describeNode(focused);
+      const at = renderer.getNodeDisplayData(focused);
+      if (at) renderer.getCamera().animate({ x: at.x, y: at.y }, { duration: 300 });
+    } else {
+      clear(info);
+    }
+  };
+  focusBox.addEventListener("change", () => focusOn(focusBox.value));
   refresh();
   stage("render");
   for (const [name, ms] of Object.entries(stages)) canvas.dataset[`${name}Ms`] = ms.toFixed(1);

@@ -56,6 +56,32 @@ function localiseLinks(root) {
   fix();
 }
 
+/** YASGUI draws some controls with an icon only: give each a name (its title, or what it
+ *  does), now and whenever YASGUI redraws. */
+const NAMES = [
+  [".yasqe_queryButton", "run the query"], [".yasqe_share", "share the query"],
+  [".addTab", "new query tab"], [".closeTab", "close this tab"],
+  [".tabContextButton", "endpoint and request settings"],
+  [".yasr_downloadIcon", "download the results"], [".yasr_external_ref_btn", "help on the results"],
+  ["input.endpoint, .autocomplete", "SPARQL endpoint"], [".tableFilter", "filter the results"],
+  [".pageSizeWrapper select", "results per page"],
+];
+
+function nameControls(root) {
+  const name = () => {
+    for (const [css, label] of NAMES) {
+      for (const node of root.querySelectorAll(css)) if (!node.getAttribute("aria-label")) node.setAttribute("aria-label", node.getAttribute("title") || label);
+    }
+    for (const node of root.querySelectorAll("button, input, select, textarea, [tabindex]")) {
+      if (node.getAttribute("aria-label") || node.labels?.length || node.textContent.trim()) continue;
+      const label = node.getAttribute("title") || node.getAttribute("placeholder") || (node.closest(".CodeMirror") ? "SPARQL query editor" : "");
+      if (label) node.setAttribute("aria-label", label);
+    }
+  };
+  new MutationObserver(name).observe(root, { childList: true, subtree: true });
+  name();
+}
+
 export async function initSparql() {
   registerCompleters();
   const endpoint = `${location.origin}/sparql`;
@@ -80,6 +106,9 @@ SELECT ?chair ?chairLabel ?org ?start ?end WHERE {
   OPTIONAL { ?chair rdfs:label ?chairLabel FILTER (LANG(?chairLabel) = "en") }
 } ORDER BY ?start LIMIT 100`);
   localiseLinks(holder);
+  // Tab leaves the editor (CodeMirror would indent: a keyboard trap); Enter still indents
+  yasqe().addKeyMap({ Tab: false, "Shift-Tab": false });
+  nameControls(holder);
   window.blocgraphYasgui = yasgui;
 
   const update = () => {

@@ -16,6 +16,7 @@ function show() {
     document.getElementById(`view-${key}`).hidden = key !== view;
     const tab = document.getElementById(`tab-${key}`);
     tab.setAttribute("aria-selected", String(key === view));
+    tab.tabIndex = key === view ? 0 : -1;  // one tab stop for the tab list (arrows move on)
   }
   if (!started.has(view)) {
     started.set(view, Promise.resolve(VIEWS[view]()).catch((error) => {
@@ -28,5 +29,19 @@ function show() {
   }
 }
 
+/** The tab list's keys (WAI-ARIA tabs pattern): arrows, Home and End choose a view. */
+function tabKeys(event) {
+  const tabs = [...document.querySelectorAll('.wb-tabs [role="tab"]')];
+  const at = tabs.indexOf(event.target);
+  if (at < 0) return;
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  const next = tabs[(to + tabs.length) % tabs.length];
+  location.hash = next.getAttribute("href");
+  next.focus();
+}
+
 window.addEventListener("hashchange", show);
+document.addEventListener("keydown", tabKeys);
 document.addEventListener("DOMContentLoaded", show);
