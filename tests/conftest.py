@@ -26,6 +26,28 @@ def data_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_seed(tmp_path_factory.mktemp("seed-data") / "store")
 
 
+@pytest.fixture(scope="session")
+def synth_10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic corpus of about 10,000 triples, seed 0, as facts files (read-only:
+    a test that moves files copies it first)."""
+    from graph_builder.evaluate import synth
+
+    corpus = tmp_path_factory.mktemp("synth-10k") / "corpus"
+    synth.write(corpus, 10_000, seed=0)
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def synth_10k_store(synth_10k: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """synth_10k built as `build --no-extract` does (fast reasoner), once per session: the
+    slow tests that need a 10k graph read this one instead of building their own."""
+    from graph_builder import Blocgraph
+
+    store = tmp_path_factory.mktemp("synth-10k-store") / "store"
+    Blocgraph(store).build([synth_10k], extract=False)
+    return store
+
+
 @pytest.fixture
 def free_port() -> Callable[[], int]:
     """A function giving a loopback port nobody listens on."""

@@ -38,12 +38,18 @@ def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return helpers.run_cli(*args, timeout=600)
 
 
+# Enough for the pool to start with both workers and several chunks each (pool.plan: 65
+# files, chunks of 8); every test here extracts the corpus once or twice, so each article
+# more costs seconds (200 made this file the slowest of the suite).
+ARTICLES = 60
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """200 synthetic articles and their facts, one article that cannot be read, one
+    """ARTICLES synthetic articles and their facts, one article that cannot be read, one
     without facts, and a few real corpus articles (html and md among them)."""
     root = tmp_path_factory.mktemp("jobs") / "corpus"
-    synth.write(root, 1_000, seed=5, articles_n=200)
+    synth.write(root, 1_000, seed=5, articles_n=ARTICLES)
     articles = root / "articles"
     (articles / BINARY).write_bytes(b"\x00\x01\x02 not text")
     (articles / "no-facts.txt").write_text("Nothing to see here.\n", encoding="utf-8")
@@ -88,7 +94,7 @@ def test_build_with_two_jobs_writes_the_same_store(corpus: Path, tmp_path: Path)
 
 def test_extract_with_two_jobs_prints_the_same(corpus: Path) -> None:
     files = article_files(corpus)
-    assert len(files) > 200
+    assert len(files) > ARTICLES
     one = run_cli("extract", "--format", "jsonl", "--jobs", "1", *files)
     two = run_cli("extract", "--format", "jsonl", "--jobs", "2", *files)
     assert one.returncode == two.returncode == 0, two.stderr

@@ -130,34 +130,29 @@ def _inferred_triples(store: Path) -> set[tuple[str, str, str]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", ["seed", 10_000])
-def test_fast_reasoner_matches_owlrl(tmp_path: Path, size: object) -> None:
+def test_fast_reasoner_matches_owlrl(tmp_path: Path, size: object,
+                                     request: pytest.FixtureRequest) -> None:
     if size == "seed":
-        source = SEED_FACTS
-    else:
-        from graph_builder.evaluate import synth
-
-        source = tmp_path / "synth"
-        synth.write(source, int(size))
-    results = {}
-    for engine in ("fast", "owlrl"):
-        store = tmp_path / engine
-        bg.open(store).build([source], extract=False, engine=engine)
-        results[engine] = _inferred_triples(store)
+        source, fast = SEED_FACTS, tmp_path / "fast"
+        bg.open(fast).build([source], extract=False, engine="fast")
+    else:  # the session's 10k corpus and its store, built with the fast engine
+        source, fast = request.getfixturevalue("synth_10k"), request.getfixturevalue(
+            "synth_10k_store")
+    bg.open(tmp_path / "owlrl").build([source], extract=False, engine="owlrl")
+    results = {"fast": _inferred_triples(fast), "owlrl": _inferred_triples(tmp_path / "owlrl")}
     assert results["fast"] == results["owlrl"]
     assert len(results["fast"]) > 100
 
 
 @pytest.mark.slow
 def test_adding_articles_to_a_synthetic_graph_infers_as_a_full_rebuild_would(
-    tmp_path: Path,
+    tmp_path: Path, synth_10k: Path, synth_10k_store: Path,
 ) -> None:
     """Incremental inference on data with symmetric, inverse and transitive properties:
     the held-back articles restate facts the first build had inferred (they must move
-    from the inferred graph to the article's) and chain with facts already stored."""
-    from graph_builder.evaluate import synth
-
-    corpus = tmp_path / "synth"
-    synth.write(corpus, 10_000)
+    from the inferred graph to the article's) and chain with facts already stored. The
+    full rebuild it is compared with is the session's store of the same corpus."""
+    corpus = shutil.copytree(synth_10k, tmp_path / "synth")
     files = sorted(corpus.rglob("*.json"))
     held = tmp_path / "held"
     held.mkdir()
@@ -171,9 +166,9 @@ def test_adding_articles_to_a_synthetic_graph_infers_as_a_full_rebuild_would(
         shutil.move(path, target / path.name)
     report = g.build([corpus], extract=False)
     assert report.inference.incremental and len(report.built) == len(files[1::3])
-    full = tmp_path / "full"
-    bg.open(full).build([corpus], extract=False)
-    assert _inferred_triples(store) == _inferred_triples(full)
+    assert sorted(p.relative_to(corpus) for p in corpus.rglob("*.json")) == sorted(
+        p.relative_to(synth_10k) for p in synth_10k.rglob("*.json"))  # the same corpus again
+    assert _inferred_triples(store) == _inferred_triples(synth_10k_store)
 
 
 def test_adding_an_article_infers_as_a_full_rebuild_would(tmp_path: Path) -> None:
@@ -322,13 +317,19 @@ BAD_FACTS = {
 }
 
 
+@pytest.fixture(scope="module")
+def seed_nquads(seed_store: Path) -> str:
+    """The seed store's dump, taken once: what each copy of it must still hold."""
+    return run("dump", "--store", str(seed_store), "--format", "nquads").stdout
+
+
 @pytest.mark.parametrize("name", sorted(BAD_FACTS))
 def test_bad_facts_file_is_one_line_and_leaves_the_store(
-    seed_store: Path, tmp_path: Path, name: str
+    seed_store: Path, seed_nquads: str, tmp_path: Path, name: str
 ) -> None:
     store = tmp_path / "store"
     shutil.copytree(seed_store, store, symlinks=True)
-    before = run("dump", "--store", str(store), "--format", "nquads").stdout
+    before = seed_nquads
     text, expected = BAD_FACTS[name]
     path = tmp_path / name
     path.write_text(text, "utf-8")

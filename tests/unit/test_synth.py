@@ -88,12 +88,8 @@ def test_article_texts_state_their_gold_facts(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def built_10k(tmp_path_factory: pytest.TempPathFactory) -> Blocgraph:
-    root = tmp_path_factory.mktemp("synth10k")
-    synth.write(root / "corpus", 10_000, seed=0)
-    graph = Blocgraph(root / "store")
-    graph.build([root / "corpus"], extract=False)
-    return graph
+def built_10k(synth_10k_store: Path) -> Blocgraph:
+    return Blocgraph(synth_10k_store)  # the session's 10k graph (tests/conftest.py)
 
 
 @pytest.mark.slow
