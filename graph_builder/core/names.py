@@ -207,10 +207,22 @@ def _group(entries: Iterable[_Entry]) -> dict[str, list[_Entry]]:
 
 _CAP_WORD = r"[A-Z][\w'\u2019.&-]*"
 _LINK = r"(?:of|the|for|and|on|in|de|du|des|la|le|to|at|&)"
-_DEFINED = re.compile(
-    r"(" + _CAP_WORD + r"(?:[ \t]+(?:" + _CAP_WORD + "|" + _LINK + r"))*)"
-    r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&-]{1,9})[ \t]*\)"
-)
+# "Collective Security Treaty Organization (CSTO)": the bracket is found first and the name
+# read back from it within a bounded stretch, so a long run of capitalised words with no
+# bracket after it costs linear time (one regex over the whole run was quadratic)
+_BRACKETED = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&-]{1,9})[ \t]*\)")
+_NAME_BEFORE = re.compile(r"(" + _CAP_WORD + r"(?:[ \t]+(?:" + _CAP_WORD + "|" + _LINK + r"))*)\Z")
+_NAME_REACH = 240  # characters a spelled-out name may take before its bracket
+
+
+def _defined(text: str) -> list[tuple[str, str]]:
+    """(name, acronym) for each "Name (ACR)" of the text."""
+    pairs = []
+    for m in _BRACKETED.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - _NAME_REACH), m.start())
+        if name:
+            pairs.append((name.group(1), m.group(1)))
+    return pairs
 _DEFINED_AFTER = re.compile(r"\b([A-Z][A-Z0-9&-]{1,9})[ \t]*\(([A-Z][^()\n]{4,120})\)")
 
 
@@ -304,7 +316,7 @@ class Gazetteer:
         name the tables do not know becomes an ad-hoc organisation named by its acronym.
         """
         learned: dict[str, Entity] = {}
-        pairs = [(m.group(1), m.group(2)) for m in _DEFINED.finditer(text)]
+        pairs = _defined(text)
         pairs += [(m.group(2), m.group(1)) for m in _DEFINED_AFTER.finditer(text)]
         for phrase, acronym in pairs:
             if acronym in learned:

@@ -9,6 +9,7 @@ sentences (see context.py) so that one rule covers every spelling of the states 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -426,6 +427,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                      continues: bool = False) -> list[Chairmanship]:
     """The chairs one sentence states; `continues` when it goes on about the chair of the
     sentence before ("The presidency rotates. Slovakia got it from Hungary.")."""
+    sentence = _capitals_as_states(sentence)
     masked = sentence.masked
     out: list[Chairmanship] = []
     at: dict[int, int] = {}  # id(fact) -> where its match starts
@@ -542,6 +544,33 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
     _link_predecessors(out, at)
     _date_predecessors(out, masked)
     return out
+
+
+# a capital where a chair goes or comes from is its state acting: "the presidency passed from
+# India to Astana", "taking over from Budapest" (the gazetteer reads "to"/"from" as a place)
+_CAPITAL_SLOT = re.compile(r"\b(?:to|from|succeed(?:s|ed|ing)?|replac(?:es|ed|ing))\s+(?:the\s+)?"
+                           r"\u27e6C(\d+)\u27e7(?!\s*(?:summit|meeting|session|conference))",
+                           re.IGNORECASE)
+
+
+def _capitals_as_states(sentence: Masked) -> Masked:
+    """The sentence with each capital in a giving or taking slot masked as its state."""
+    items: list | None = None
+    masked = sentence.masked
+    for m in _CAPITAL_SLOT.finditer(sentence.masked):
+        index = int(m.group(1))
+        entity = sentence.items[index].entity
+        if entity is None or entity.kind != "city" or not entity.country:
+            continue
+        state = reference.get("state", entity.country)
+        if state.capital != entity.slug:
+            continue
+        items = items or list(sentence.items)
+        items[index] = dataclasses.replace(items[index], kind="S", entity=state)
+        masked = masked.replace(f"\u27e6C{index}\u27e7", f"\u27e6S{index}\u27e7")
+    if items is None:
+        return sentence
+    return Masked(sentence.start, sentence.end, sentence.text, masked, items, sentence.in_title)
 
 
 def _coordinated_chairs(sentence: Masked, fact: Chairmanship, start: int) -> list[Chairmanship]:
