@@ -84,6 +84,26 @@ def test_network_file_is_the_states_export_kept_per_generation(site: Server) -> 
     assert b"<spell" in first.content and b"state/kazakhstan" in first.content
 
 
+@pytest.mark.slow
+def test_network_file_follows_a_new_build(data_store: Path, tmp_path: Path) -> None:
+    """A build while serving swaps the generation: the kept GEXF is made again."""
+    from helpers import copy_store, serve
+
+    from graph_builder import Blocgraph
+
+    store = copy_store(data_store, tmp_path / "store")
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({"article": "extra.txt", "published": "2024-05-01",
+                                 "memberships": [{"organization": "CSTO", "member": "Uzbekistan",
+                                                  "start": "2024", "status": "member"}]}))
+    with serve(store) as server:
+        before = httpx.get(server.url + "workbench/states.gexf")
+        assert before.status_code == 200 and b"state/uzbekistan" not in before.content
+        Blocgraph(store).build([ROOT / "data", extra])
+        after = httpx.get(server.url + "workbench/states.gexf")
+        assert after.status_code == 200 and b"state/uzbekistan" in after.content
+
+
 @pytest.mark.parametrize("accept, media, needle", [
     ("text/turtle", "text/turtle", "<https://w3id.org/blocgraph/id/state/kazakhstan>"),
     ("application/ld+json", "application/ld+json", '"@id"'),
@@ -351,3 +371,39 @@ def test_workbench_page_has_no_external_assets(site: Server) -> None:
         assert httpx.get(site.url + "static/dist/workbench.js").status_code == 200
     assert "https://" not in page.text and "http://" not in page.text
     assert "<script>" not in page.text and "<style" not in page.text and " style=" not in page.text
+
+
+def test_make_docs_rewrites_only_what_changed(tmp_path: Path) -> None:
+    """`make docs` leaves docs/ as it was when nothing changed: the ontology page compared
+    without the pyLODE release it names, pictures by their pixels, not their bytes."""
+    from PIL import Image
+
+    from graph_builder import docs
+
+    page = '<p>x</p><a href="https://github.com/rdflib/pyLODE/release/{}" id="version">{}</a>'
+    made, kept = tmp_path / "made.html", tmp_path / "kept.html"
+    made.write_text(page.format("3.2.3", "3.2.3"))
+    kept.write_text(page.format("3.2.1", "3.2.1"))
+    assert docs.place(made, kept, docs.same_html).endswith("unchanged")
+    assert "3.2.1" in kept.read_text()
+    made.write_text(page.replace("x", "y").format("3.2.3", "3.2.3"))
+    assert docs.place(made, kept, docs.same_html).startswith("wrote")
+    assert "<p>y</p>" in kept.read_text()
+
+    a, b = tmp_path / "a.png", tmp_path / "b.png"
+    Image.new("RGB", (200, 100), "white").save(a)
+    Image.new("RGB", (200, 100), "white").save(b, pnginfo=_png_text("made", "again"))
+    assert a.read_bytes() != b.read_bytes() and docs.same_picture(a, b)
+    changed = Image.new("RGB", (200, 100), "white")
+    changed.paste((255, 0, 0), (10, 10, 60, 40))
+    changed.save(b)
+    assert not docs.same_picture(a, b)
+    assert docs.place(b, a, docs.same_picture).startswith("wrote") and docs.same_picture(a, b)
+
+
+def _png_text(key: str, value: str):  # noqa: ANN202
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text(key, value)
+    return info
