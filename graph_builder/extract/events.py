@@ -145,13 +145,26 @@ _REGION = re.compile(r"\bin\s+the\s+(?P<place>[A-Z][\w-]+\s+(?:Valley|Region|Str
                      r"Mountains|Pass|Plateau|Heights))\b")
 
 
+def _segment(masked: str, position: int) -> tuple[int, int]:
+    """The clause around `position`: between semicolons, colons and dashes."""
+    start, end = 0, len(masked)
+    for m in re.finditer(r"[;:]|\s[\u2013\u2014-]\s", masked):
+        if m.end() <= position:
+            start = m.end()
+        elif m.start() >= position:
+            end = m.start()
+            break
+    return start, end
+
+
 def _kind(sentence: Masked, position: int, words: list[int]) -> str:
     """A summit if the word nearest the place says so, or leaders (not ministers) meet, or
     the organ meeting is the leaders' (read in the text: the organ may be masked as a body)."""
-    masked = sentence.masked
     nearest = min(words, key=lambda w: abs(w - position))
-    if masked[nearest:nearest + 6].lower().startswith("summit"):
+    if sentence.masked[nearest:nearest + 6].lower().startswith("summit"):
         return "summit"
+    start, end = _segment(sentence.masked, position)  # the clause of the place says the kind
+    masked = sentence.masked[start:end]
     if re.search(r"\bminist(?:er|erial)", masked, re.IGNORECASE):
         return "meeting"
     return "summit" if _SUMMIT.search(masked) or re.search(
@@ -174,7 +187,9 @@ def _date_of(sentence: Masked, position: int) -> str | None:
         if d is not None:
             return d.start
     found: list[tuple[bool, bool, int, str]] = []
-    for pos, _, i in sentence.tokens("T"):
+    # a date of another clause ("...; Bahrain hosted the previous one a year ago") is its own
+    start, end = _segment(masked, position)
+    for pos, _, i in sentence.tokens("T", start, end):
         d = sentence.item(i).date
         if d is None or _NOT_START.search(masked[max(0, pos - 12):pos]):
             continue
@@ -283,7 +298,7 @@ _YET_TO_COME = re.compile(r"\b(?:until|till|will|next)\b", re.IGNORECASE)
 _GREETED = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 # a gathering before the one reported: its date is not the reported one's
 _EARLIER = re.compile(r"\b(?:previous|last|preceding|earlier|past|first|founding|inaugural)\s+"
-                      r"(?:\w+\s+)?(?:summit|session|meeting)|\bsince\b|\bago\b", re.IGNORECASE)
+                      r"(?:\w+\s+)?(?:summit|session|meeting)", re.IGNORECASE)
 # ministers meeting beside the summit: "Prior to the Summit, the Council of Foreign Ministers
 # met", "the ministers' session held the same day"
 _BESIDE = re.compile(r"\b(?:prior\s+to|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+sidelines\s+of|"

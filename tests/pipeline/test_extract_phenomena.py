@@ -277,3 +277,15 @@ def test_a_new_title_after_a_colon_and_a_counterpart_of_the_sentence_before(tmp_
     got = {(p.person.split()[-1], p.post, p.of) for p in facts.posts}
     assert ("Vries", "secretary general", "OSCE") in got
     assert ("Odongo", "foreign minister", "Uganda") in got
+
+
+def test_a_date_or_a_kind_of_another_clause_is_not_the_gatherings(tmp_path):
+    facts = _facts(tmp_path, "Qatar hosted the GCC summit on 14 May 2024 for the first time "
+                   "since 2014. The session at summit level opened in Doha; the chair passed "
+                   "from Oman, which hosted the previous session in Muscat on 4 May 2023. It "
+                   "was the first summit since the war began in March 2024 - and the prince "
+                   "had met the emir in Riyadh only days earlier.")
+    got = _events(facts)
+    assert ("summit", "Doha", "2024-05-14") in got
+    assert ("summit", "Muscat", "2023-05-04") in got
+    assert not any(place == "Riyadh" for _, place, _ in got)
