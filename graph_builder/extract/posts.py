@@ -485,7 +485,8 @@ def _head_of_body(sentence: Masked, known: list[Post], m: re.Match[str]) -> list
     """"X, who has run the organization since 2015": the post the article names for the
     head of that body (its secretary general), if it names exactly one."""
     name = _clean_name(m.group("name"))
-    body = sentence.label(_index_of(m.group("body")) or "")
+    token = _index_of(m.group("body"))
+    body = sentence.label(token) if token else None
     heads = {p.post for p in known if p.of == body and titles.is_org_post(p.post)}
     if not name or not body or len(heads) != 1:
         return []
