@@ -30,7 +30,7 @@ def shipped_data() -> Path:
         return resource_dir("data")
     except FileNotFoundError:
         raise BlocgraphError("blocgraph demo: the shipped data/ folder is missing from this "
-                             "installation (install from a clone: pip install -e .)") from None
+                             "installation; reinstall blocgraph") from None
 
 
 def run_demo(store: Path, out: Path) -> int:

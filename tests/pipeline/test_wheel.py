@@ -52,3 +52,8 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> None:
     installed = _run(python, "-c", "import graph_builder, pathlib; print(graph_builder.__file__)",
                      cwd=work).stdout
     assert str(ROOT) not in installed  # really the wheel, not the checkout
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    demo = _run(blocgraph, "demo", cwd=elsewhere, timeout=600)
+    assert demo.returncode == 0, demo.stderr
+    assert "Kazakhstan" in demo.stdout  # the shipped seed, read from the wheel's own data/
