@@ -50,7 +50,11 @@ def render(out_dir: Path) -> Path:
     # makes that call do nothing, so `make docs` prints no DEBUG lines
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    from pylode import OntPub
+    try:
+        from pylode import OntPub
+    except ImportError:
+        raise SystemExit("the ontology page needs pyLODE: pip install -e '.[docs]' "
+                         "(make docs does)") from None
 
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "index.html"

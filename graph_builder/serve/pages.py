@@ -489,18 +489,22 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
     dirs = [Path(d) for d in article_dirs] if article_dirs is not None else (
         [Path.cwd() / "data"] if (Path.cwd() / "data").is_dir() else [])
 
-    async def select(text: str) -> list[dict[str, dict[str, str]]]:
-        job = {"op": "query", "text": text, "default_graph": None, "named_graphs": None,
-               "accept": None, "format": ["json"], "max_rows": 100_000, "base_iri": None,
-               "allow_service": False}
+    async def run(job: dict[str, Any]) -> dict[str, Any]:
+        """One job in the worker pool, under the server's time limit; a fault is a problem."""
         try:
-            result = await pool.run(job, timeout)
+            return await pool.run(job, timeout)
         except QueryTimeout:
             raise problem(503, f"the page's query ran past the time limit of {timeout:g} s "
                                "and was stopped") from None
         except (EOFError, OSError):
             raise problem(500, "the query worker stopped unexpectedly; it has been "
                                "restarted") from None
+
+    async def select(text: str) -> list[dict[str, dict[str, str]]]:
+        job = {"op": "query", "text": text, "default_graph": None, "named_graphs": None,
+               "accept": None, "format": ["json"], "max_rows": 100_000, "base_iri": None,
+               "allow_service": False}
+        result = await run(job)
         if result["status"] != 200:
             raise problem(result["status"], bytes(result["body"]).decode("utf-8", "replace"))
         return json_bindings(result["body"])
@@ -549,14 +553,7 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
         key = generation()
         if key is not None and key in gexf_cache:
             return gexf_cache[key]
-        try:
-            result = await pool.run({"op": "gexf", "view": "states", "dynamic": True}, timeout)
-        except QueryTimeout:
-            raise problem(503, f"the network ran past the time limit of {timeout:g} s and was "
-                               "stopped") from None
-        except (EOFError, OSError):
-            raise problem(500, "the query worker stopped unexpectedly; it has been "
-                               "restarted") from None
+        result = await run({"op": "gexf", "view": "states", "dynamic": True})
         response = Response(bytes(result["body"]), status_code=result["status"],
                             media_type=result["media"], headers=result["headers"])
         if result["status"] == 200 and key is not None and key == generation():
