@@ -112,7 +112,7 @@ def _from_html(path: Path, html: str) -> Article:
     head = f"{title}\n\n" if title else ""
     text = head + body
     if published is None:
-        found = header_date(text, len(head))
+        found = header_date(text, len(head)) or footer_date(text)
         published = found.isoformat() if found else None
     return Article(path, title, published, body, text, len(head), 0 if title else None)
 
@@ -245,7 +245,7 @@ def from_text(path: Path, text: str) -> Article:
     if published is None:
         published = early_date
     if published is None:
-        published = header_date(text, body_offset)
+        published = header_date(text, body_offset) or footer_date(text)
     body = text[body_offset:]
     return Article(
         path, title, published.isoformat() if published else None, body, text, body_offset,
@@ -265,9 +265,14 @@ _CLOCK = re.compile(r"(?i)^\s*(?:today|now|current time|local time)\b")
 _FULL_KINDS = ("dmy", "mdy", "iso", "range_dmy", "range_mdy")
 
 
+_DAY_OF = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+")
+
+
 def _full_dates(line: str) -> list[tuple[int, date, bool]]:
     """(position, date, has_year) of the day-precise dates a line names."""
     out: list[tuple[int, date, bool]] = []
+    # the formal "this 3rd day of March 2025" of communiqués, as "3 March 2025" (same length)
+    line = _DAY_OF.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), line)
     for m in _NUMERIC_DATE.finditer(line):
         try:
             out.append((m.start(), date(int(m.group(3)), int(m.group(2)), int(m.group(1))), True))
@@ -384,6 +389,28 @@ def header_date(text: str, body_offset: int) -> date | None:
                 return yearless.replace(year=year)
             except ValueError:
                 return None
+    return None
+
+
+# Communiqués and press releases often date themselves at the end, not in a header:
+# "Done at Abuja, this 3rd day of March 2025", "Issued by the Secretariat on 3 March 2025",
+# or a closing line that is only a place and a date.
+_CLOSING = re.compile(r"(?i)^\W*(?:done|adopted|signed|issued|released|made)\b")
+
+
+def footer_date(text: str) -> date | None:
+    """The date an article states in its closing lines, when its header states none."""
+    lines = [line.strip() for line in text.rstrip().split("\n") if line.strip()][-6:]
+    for line in reversed(lines):
+        if len(line) > 200:
+            continue
+        only = parse_dateline(line)
+        if only is not None:
+            return only
+        if _CLOSING.match(line):
+            dated = [day for _, day, has_year in _full_dates(line) if has_year]
+            if dated:
+                return dated[-1]
     return None
 
 

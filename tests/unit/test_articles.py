@@ -58,3 +58,25 @@ def test_huge_file_is_refused(tmp_path):
         handle.truncate(50 * 1024 * 1024)
     with pytest.raises(BlocgraphError, match="too large"):
         read_article(path)
+
+
+# Communiqués and press releases that date themselves only at the end (our own sentences).
+@pytest.mark.parametrize("closing, expected", [
+    ("Done at Accra, this 14th day of May 2022.", "2022-05-14"),
+    ("Adopted at Lusaka on 2 August 2021", "2021-08-02"),
+    ("Issued by the Secretariat, Jakarta, 9 November 2023", "2023-11-09"),
+    ("Windhoek, 17 February 2020", "2020-02-17"),
+])
+def test_a_release_dated_only_in_its_closing_lines(tmp_path, closing, expected):
+    page = tmp_path / "release.txt"
+    page.write_text("Council names a new chair\n\nThe council agreed that Ghana takes the chair "
+                    "for one year.\n\nThe ministers thanked the outgoing chair.\n\n" + closing
+                    + "\n", encoding="utf-8")
+    assert read_article(page).published == expected
+
+
+def test_a_date_inside_the_closing_sentences_does_not_date_the_article(tmp_path):
+    page = tmp_path / "story.txt"
+    page.write_text("Council names a new chair\n\nThe council agreed that Ghana takes the chair.\n"
+                    "\nThe next meeting is due on 3 March 2026.\n", encoding="utf-8")
+    assert read_article(page).published is None
