@@ -265,6 +265,7 @@ _CLOCK = re.compile(r"(?i)^\s*(?:today|now|current time|local time)\b")
 _FULL_KINDS = ("dmy", "mdy", "iso", "range_dmy", "range_mdy")
 
 
+_CAPS_MONTH = re.compile(r"\b(?:" + _MONTHS.upper() + r")\b\.?")
 _DAY_OF = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+")
 
 
@@ -273,6 +274,8 @@ def _full_dates(line: str) -> list[tuple[int, date, bool]]:
     out: list[tuple[int, date, bool]] = []
     # the formal "this 3rd day of March 2025" of communiqués, as "3 March 2025" (same length)
     line = _DAY_OF.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), line)
+    # datelines in capitals ("NAIROBI, 3 MARCH 2025"): the month as the date rules spell it
+    line = _CAPS_MONTH.sub(lambda m: m.group(0).title(), line)
     for m in _NUMERIC_DATE.finditer(line):
         try:
             out.append((m.start(), date(int(m.group(3)), int(m.group(2)), int(m.group(1))), True))

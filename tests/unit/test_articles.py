@@ -80,3 +80,10 @@ def test_a_date_inside_the_closing_sentences_does_not_date_the_article(tmp_path)
     page.write_text("Council names a new chair\n\nThe council agreed that Ghana takes the chair.\n"
                     "\nThe next meeting is due on 3 March 2026.\n", encoding="utf-8")
     assert read_article(page).published is None
+
+
+def test_a_dateline_in_capitals(tmp_path):
+    page = tmp_path / "wire.txt"
+    page.write_text("Council names a new chair\n\nACCRA, 14 MAY 2022 - The council agreed that "
+                    "Ghana takes the chair for one year.\n", encoding="utf-8")
+    assert read_article(page).published == "2022-05-14"
