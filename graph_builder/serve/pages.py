@@ -535,6 +535,7 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
         return Response(text, media_type="application/sparql-query")
 
     gexf_cache: dict[tuple[str, ...], Response] = {}
+    json_cache: dict[tuple[str, ...], Response] = {}
 
     def generation() -> tuple[str, ...] | None:
         """What names the store's current graph: its generation and when that last changed
@@ -561,8 +562,30 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
             gexf_cache[key] = response
         return response
 
+    async def states_json(request: Request) -> Response:
+        """The same file as graphology's JSON (netjson.py), made from it and kept with it."""
+        import asyncio
+
+        from graph_builder.serve.netjson import gexf_to_graphology
+
+        gexf = await states_gexf(request)
+        if gexf.status_code != 200:
+            return gexf
+        now = generation()
+        key = ("json", *now) if now is not None else None
+        if key is None or key not in json_cache:
+            body = await asyncio.get_running_loop().run_in_executor(
+                None, gexf_to_graphology, bytes(gexf.body))
+            response = Response(body, media_type="application/json")
+            if key is None:
+                return response
+            json_cache.clear()
+            json_cache[key] = response
+        return json_cache[key]
+
     mine = [Route("/", index), Route("/basic", basic),
             Route("/workbench/states.gexf", states_gexf),
+            Route("/workbench/states.json", states_json),
             Route("/queries/{name}.rq", query_text),
             *create_routes(select, describe, lambda: dirs)]
     for i, route in enumerate(list(routes)):

@@ -84,6 +84,30 @@ def test_network_file_is_the_states_export_kept_per_generation(site: Server) -> 
     assert b"<spell" in first.content and b"state/kazakhstan" in first.content
 
 
+def test_network_json_is_the_gexf_graph(site: Server) -> None:
+    """What the view draws (graphology's JSON) has the GEXF's nodes, edges, typed values and
+    spells, read by networkx from the file Gephi gets."""
+    import io
+
+    import networkx as nx
+
+    gexf = httpx.get(site.url + "workbench/states.gexf").content
+    data = httpx.get(site.url + "workbench/states.json").json()
+    G = nx.read_gexf(io.BytesIO(gexf))
+    assert {n["key"] for n in data["nodes"]} == set(G.nodes)
+    assert len(data["edges"]) == G.number_of_edges() and data["options"]["type"] == "undirected"
+    assert {frozenset((e["source"], e["target"])) for e in data["edges"]} == {
+        frozenset(e) for e in G.edges}
+    nodes = {n["key"]: n["attributes"] for n in data["nodes"]}
+    kz = nodes["https://w3id.org/blocgraph/id/state/kazakhstan"]
+    assert kz["label"] == "Kazakhstan" and isinstance(kz["chairmanships"], int)
+    assert kz["chairmanships"] == G.nodes["https://w3id.org/blocgraph/id/state/kazakhstan"][
+        "chairmanships"]
+    assert all(len(s) == 2 for n in data["nodes"] for s in n["attributes"].get("spells", []))
+    assert any(e["attributes"].get("spells") for e in data["edges"])
+    assert all(isinstance(e["attributes"]["weight"], float) for e in data["edges"])
+
+
 @pytest.mark.slow
 def test_network_file_follows_a_new_build(data_store: Path, tmp_path: Path) -> None:
     """A build while serving swaps the generation: the kept GEXF is made again."""

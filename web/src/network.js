@@ -1,7 +1,6 @@
 // The `states` view of the GEXF export drawn with sigma.js and graphology: coloured by
 // bloc, edge kinds toggled, a year slider keeping what was valid that year.
 import Graph from "graphology";
-import { parse } from "graphology-gexf/browser";
 import circular from "graphology-layout/circular";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import Sigma from "sigma";
@@ -11,17 +10,13 @@ const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf
                  "#e377c2", "#bcbd22", "#7f7f7f", "#393b79", "#637939"];
 const NO_BLOC = "#b0b0b0";
 
-/** Each edge's and node's spells ([start, end] in ms), read from the GEXF itself. */
-function spellsOf(doc) {
+/** Each edge's and node's spells as [start, end] in ms (open ends infinite), from the
+ *  [start, end] date strings the server read out of the GEXF. */
+function spellsOf(graph) {
   const out = { edges: new Map(), nodes: new Map() };
-  for (const [tag, map] of [["edge", out.edges], ["node", out.nodes]]) {
-    for (const item of doc.getElementsByTagName(tag)) {
-      const spells = [...item.getElementsByTagName("spell")].map((s) => [
-        s.getAttribute("start") ? Date.parse(s.getAttribute("start")) : -Infinity,
-        s.getAttribute("end") ? Date.parse(s.getAttribute("end")) + 86399999 : Infinity]);
-      if (spells.length) map.set(tag === "edge" ? item.getAttribute("id") : item.getAttribute("id"), spells);
-    }
-  }
+  const read = (list) => list.map(([s, e]) => [s ? Date.parse(s) : -Infinity, e ? Date.parse(e) + 86399999 : Infinity]);
+  graph.forEachNode((n, a) => { if (a.spells) out.nodes.set(n, read(a.spells)); });
+  graph.forEachEdge((e, a) => { if (a.spells) out.edges.set(e, read(a.spells)); });
   return out;
 }
 
@@ -33,21 +28,21 @@ export async function initNetwork() {
   const canvas = document.getElementById("nw-canvas");
   const started = performance.now();
   status.textContent = "loading…";
-  let xml;
+  let data;
   try {
-    // /export.gexf?view=states&dynamic=1, kept by the server until the graph changes
-    const response = await fetch("/workbench/states.gexf");
+    // /export.gexf?view=states&dynamic=1 as graphology's JSON, kept by the server until the
+    // graph changes (the same graph as the GEXF download; XML took seconds to parse here)
+    const response = await fetch("/workbench/states.json");
     if (!response.ok) throw new Error(`${response.status}: ${(await response.text()).trim()}`);
-    xml = await response.text();
+    data = await response.json();
   } catch (error) { status.textContent = String(error.message || error); return; }
   const stages = { fetch: performance.now() - started };
   let mark = performance.now();
   const stage = (name) => { const now = performance.now(); stages[name] = now - mark; mark = now; };
-  const doc = new DOMParser().parseFromString(xml, "application/xml");  // once, for both
-  stage("xml");
-  const graph = parse(Graph, doc, { allowUndeclaredAttributes: true });
+  const graph = new Graph(data.options);
+  graph.import(data);
   stage("parse");
-  const spells = spellsOf(doc);
+  const spells = spellsOf(graph);
   stage("spells");
   const blocs = new Map();
   graph.forEachNode((node, attrs) => {
