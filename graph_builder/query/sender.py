@@ -35,8 +35,11 @@ if TYPE_CHECKING:
 # Graphs at least this large keep a copy of what was sent (store/push/sent/), so that the
 # next push can send their difference; below it, sending the graph again is as cheap.
 DIFF_MIN = 1_000
-# Requests adding graphs on their way at once (two were no faster on two cores).
+# Requests adding graphs on their way at once: one for Oxigraph (two were no faster on two
+# cores), two for Virtuoso, whose graph store loads two POSTs side by side (1M triples:
+# see the README's push table).
 IN_FLIGHT = 1
+IN_FLIGHT_VIRTUOSO = 2
 # Without an N-Quads POST, graphs smaller than this share an INSERT DATA; larger ones go
 # in a POST of their own (Virtuoso takes a graph store POST faster than an update).
 SHARE_BELOW = 500
@@ -125,7 +128,8 @@ class Sender:
             alone = ep.graph_store_url and not ep.dataset_post and g.count >= SHARE_BELOW
             return limit + 1 if alone else g.count
 
-        with ThreadPoolExecutor(max_workers=IN_FLIGHT) as pool:
+        in_flight = IN_FLIGHT_VIRTUOSO if ep.virtuoso else IN_FLIGHT
+        with ThreadPoolExecutor(max_workers=in_flight) as pool:
             pending: list[Future[None]] = []
             for batch in self._batches(graphs, weight, limit):
                 if not ep.graph_store_url and len(batch) == 1 and batch[0].count > self.usize:
@@ -135,7 +139,7 @@ class Sender:
                     self._staged(batch[0], "new")
                     continue
                 send = self._prepare(batch)
-                while len(pending) >= IN_FLIGHT:
+                while len(pending) >= in_flight:
                     pending.pop(0).result()
                 pending.append(pool.submit(send))
             for done in pending:
@@ -144,7 +148,7 @@ class Sender:
     def _prepare(self, batch: list[LocalGraph]) -> Callable[[], None]:
         """The request adding `batch`, its body built now, to be sent by the caller."""
         ep = self.endpoint
-        datas = [graph_data(self.store, g) for g in batch]
+        datas = [graph_data(self.store, g, self.cache) for g in batch]
         if len(batch) > 1 and ep.graph_store_url and ep.dataset_post:
             body = b"".join(d.replace(b" .\n", f" <{g.name}> .\n".encode())
                             for g, d in zip(batch, datas, strict=True))  # fmt: skip
@@ -197,7 +201,7 @@ class Sender:
             parts = []
             datas = []
             for g in batch:
-                data = graph_data(self.store, g)
+                data = graph_data(self.store, g, self.cache)
                 datas.append(data)
                 parts.append(f"DROP SILENT GRAPH <{g.name}> ;\n" + insert(g, data))
             self._update(" ;\n".join(parts) + " ;\n" + manifest_update(batch))
@@ -224,7 +228,7 @@ class Sender:
             old = ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES)
         if old is None:
             return None
-        new = graph_data(self.store, g)
+        new = graph_data(self.store, g, self.cache)
         before, after = lines(old), lines(new)
         removed, added = before - after, after - before
         if len(removed) + len(added) > min(self.usize, g.count):
@@ -265,11 +269,11 @@ class Sender:
                 self._update(insert)
         self._update(f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{g.name}> ;\n"
                      + manifest_update([g]))  # fmt: skip
-        self._done(g, how, g.count, graph_data(self.store, g))
+        self._done(g, how, g.count, graph_data(self.store, g, self.cache))
 
     # -- graph store only -----------------------------------------------------------
     def put(self, g: LocalGraph) -> None:
-        data = graph_data(self.store, g)
+        data = graph_data(self.store, g, self.cache)
         self.report.bytes_sent += self.endpoint.put_graph(g.name, data) or 0
         self._done(g, "put", g.count, data)
 
