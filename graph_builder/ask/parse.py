@@ -213,6 +213,9 @@ def parse(question: str, as_of: date) -> Parsed:
     parsed.name_spans = [(s, min(e, len(parsed.text))) for s, e in spans if s < len(parsed.text)]
     parsed.period = _period(text, as_of)
     parsed.title = _title(parsed.text)
+    if parsed.title == "chairperson of the commission" and any(
+            "commission" in n.lower() for o in parsed.orgs for n in o.names):
+        parsed.title = "head"  # "who heads the European Commission": the body named itself
     parsed.persons = _persons(text, spans)
     words = [
         m for m in re.finditer(r"\b[A-Z][\w'-]+", text)
@@ -498,6 +501,9 @@ def _title(low: str) -> str | None:
     if re.search(r"\bchair(man|woman|person)? in office\b", text) and re.match(r"\s*who\b", text):
         if not re.match(r"\s*who\b.*\b(country|state|nation|member)\b", text):
             return "chairperson in office"
+    if re.match(r"\s*who (heads|headed|leads|led|is the head of|was the head of|is in charge of|"
+                r"runs|ran) the ([\w-]+ ){0,4}commission\b", text):
+        return "chairperson of the commission"  # the AU's, the ECOWAS's
     if re.match(r"\s*who (heads|headed|leads|led|is the head of|was the head of|is the leader of|"
                 r"was the leader of|runs|ran|is in charge of|was in charge of)\b", text):
         return "head"

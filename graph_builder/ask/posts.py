@@ -56,8 +56,8 @@ class PostForms:
         else:
             rows = exact
         period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
-        if T["post_end"].search(self.low) or T["post_start"].search(self.low) and \
-                T["when"].search(self.low):
+        if T["post_end"].search(self.low) or T["until_when"].search(self.low) or \
+                T["post_start"].search(self.low) and T["when"].search(self.low):
             return self._post_dates(rows, holder, title)
         join = re.search(r"\bwhen (.+?) (joined|became|was admitted|acceded)\b", self.low)
         if join and self.p.states and self.p.orgs:
@@ -129,7 +129,7 @@ class PostForms:
         """ "When does X's term as secretary general end?", "when did X resign as ...",
         "when did X take office": the end (or start) of the holding, of the person named,
         else of the holder at the time asked. No date stated: said so, nothing guessed."""
-        ending = bool(T["post_end"].search(self.low))
+        ending = bool(T["post_end"].search(self.low) or T["until_when"].search(self.low))
         key = "end" if ending else "start"
         named = [r for r in rows if _surname_in(r.get("personLabel") or "", self.low)]
         if named:
