@@ -82,7 +82,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:,\s+[^,;\u27e6]{1,40},)?))?" + _GAP + _TAKE
         + r"\s+(?:over\s+)?(?:as\s+)?(?:(?:the|its|a|his|her)\s+)?(?:" + T + r"\s+)?"
         + r"(?:(?:rotating|annual|pro[\s-]tempore|current)\s+)?"
-        + r"(?:" + O + r"\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
+        + r"(?:" + O + r"(?:'s)?\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
     # "Malta took over as chair of the OSCE"
     ("chair.as-chair", re.compile(
         SA + r",?(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over|(?:was|were|is|has\s+been)\s+(?:elected|"
@@ -203,6 +203,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.it-passes", re.compile(
         r"\bit\s+(?:(?:will|is\s+due\s+to|is\s+set\s+to|then|now)\s+)*" + _PASS
         + r"\s+to\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+    # "so the Dominican Republic is next in line from January"
+    ("chair.next-in-line", re.compile(SA + r"\s+(?:is|was)\s+next\s+in\s+line\b(?!\s+to\s+(?!chair|"
+                                      r"hold|take))", re.IGNORECASE)),
     # "Earlier chairs of the Conference were Kazakhstan, Turkey, China and Tajikistan"
     ("chair.past-list", re.compile(
         r"\b(?:earlier|previous|past|former)\s+(?:chairs|chairmen|presidencies|holders|"
@@ -554,6 +557,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     out.extend(_coordinated_chairs(sentence, fact, m.start()))
                 out.extend(_more_years(sentence, ctx, fact, m.end(), end_clause))
     out.extend(_after_list(sentence, ctx, org_for))
+    out.extend(_person_whose_country(sentence, ctx, org_for))
     _link_predecessors(out, at)
     _date_predecessors(out, masked)
     return out
@@ -602,6 +606,34 @@ def _coordinated_chairs(sentence: Masked, fact: Chairmanship, start: int) -> lis
 
 
 _LIST_AFTER = re.compile(r"(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?\u27e6[SA](\d+)\u27e7")
+
+
+# "President Kassym-Jomart Tokayev, whose country holds the alliance's chairmanship this year":
+# the official's state, known from the posts of the article
+_PERSON_WHOSE_COUNTRY = re.compile(
+    r"\b(?:President|Prime\s+Minister|King|Emir|Sultan|Chancellor|Premier)\s+"
+    r"(?P<who>(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]+),\s+whose\s+country\s+(?:(?:has|had|also|currently|"
+    r"now)\s+)*(?:chairs|chaired|holds|held|presides|presided|leads|led|steers|steered|took\s+over)\b")
+
+
+def _person_whose_country(sentence: Masked, ctx: Context, org_for: Callable[..., str | None]
+                          ) -> list[Chairmanship]:
+    out: list[Chairmanship] = []
+    for m in _PERSON_WHOSE_COUNTRY.finditer(sentence.masked):
+        who = m.group("who")
+        of = next((of for person, (_, of) in ctx.persons.items()
+                   if person == who or person.split()[-1] == who.split()[-1]), None)
+        state = reference.resolve(of, "state") if of else None
+        if state is None or negated(sentence.masked[m.start():m.end()]):
+            continue
+        stop = clause_end(sentence.masked, m.end())
+        start, end, explicit = _period(sentence, m.end(), stop)
+        org = org_for(m.end())
+        if explicit and org:
+            out.append(Chairmanship(org, state.label, start, end, evidence=evidence(sentence),
+                                    origin="extracted", confidence=0.75,
+                                    rule="chair.whose-country"))
+    return out
 
 
 def _past_list(sentence: Masked, ctx: Context, m: re.Match[str],

@@ -269,6 +269,13 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             # "Budapest's presidency began in July", written in January: last year's July
             year = str(int(first[:4]) - 1)
             first, last = year + first[4:], year + last[4:]
+        elif kind in ("my", "dmy", "mdy") and not groups.get("y") and not groups.get("mod") \
+                and not groups.get("rely") and published is not None \
+                and first[:7] < published.isoformat()[:7] and _FUTURE_BEFORE.search(
+                    text, max(0, start - 50), start):
+            # "X is next in line from January", written in June: next year's January
+            year = str(int(first[:4]) + 1)
+            first, last = year + first[4:], year + last[4:]
         if kind in ("dmy", "mdy", "my", "range_dmy", "range_mdy") and not groups.get("y") \
                 and not groups.get("mod") and not groups.get("rely") and out \
                 and not out[-1].relative \
@@ -291,6 +298,10 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
 _PAST_BEFORE = re.compile(r"\b(?:began|started|opened|took\s+over|assumed|ended|was|were|had|"
                           r"held|handed|passed|took|became|joined)\s+(?:on\s+|in\s+|since\s+)?$",
                           re.IGNORECASE)
+
+
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|next\s+in\s+line|is\s+(?:due|set)\s+to|is\s+to|"
+                            r"takes\s+over)\b[^.;]{0,40}?\b(?:from|in|on)\s+$", re.IGNORECASE)
 
 
 def _month_context(text: str, start: int) -> bool:
