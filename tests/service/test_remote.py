@@ -7,6 +7,7 @@ answers Oxigraph never gives, 401 and 503, to a small local HTTP server).
 from __future__ import annotations
 
 import base64
+import gzip
 import http.server
 import json
 import subprocess
@@ -366,3 +367,30 @@ def test_staging_graphs_are_not_queried(seed, server):
     result = fresh.select("SELECT ?s WHERE { ?s <urn:b> ?o }")
     assert result.rows == []
     assert fresh._dataset and STAGING_NS + "x" not in fresh._dataset["default-graph-uri"]
+
+
+def test_a_kept_copy_is_sent_only_while_it_still_matches_its_hash(tmp_path):
+    """A second push reads a graph from the copy the first kept (STORE/push/sent/), not
+    from the store; a copy whose bytes no longer give its hash is not sent, the store is
+    read instead (the counts alone would not tell: the false copy has as many triples)."""
+    graph = GRAPH_NS + "article/kept"
+    store = synthetic_store(tmp_path / "store", {graph: 1_500})
+    first = OxigraphServer(tmp_path / "first").start()
+    try:
+        push(store, first.endpoint())
+    finally:
+        first.kill()
+    copies = list((tmp_path / "store" / "push" / "sent").glob("*.nt.gz"))
+    assert len(copies) == 1
+    false = gzip.decompress(copies[0].read_bytes()).replace(b'"', b'"false ', 1)
+    copies[0].write_bytes(gzip.compress(false))
+    second = OxigraphServer(tmp_path / "second").start()
+    try:
+        ep = second.endpoint()
+        push(store, ep)
+        assert ep.graph_counts() == {graph: 1_500}
+        found = ep._query(f'ASK {{ GRAPH <{graph}> {{ ?s ?p ?o FILTER(STRSTARTS(STR(?o), '
+                          '"false")) } }', dataset=False)  # fmt: skip
+        assert found.boolean is False
+    finally:
+        second.kill()
