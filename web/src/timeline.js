@@ -28,7 +28,7 @@ SELECT ?org ?label (COUNT(?f) AS ?n) WHERE {
   { ?f a bloc:Chairmanship } UNION { ?f a bloc:Membership }
   ?f bloc:organization ?org .
   OPTIONAL { ?org rdfs:label ?label FILTER (LANG(?label) = "en") }
-} GROUP BY ?org ?label ORDER BY DESC(?n) ?label LIMIT 80`);
+} GROUP BY ?org ?label ORDER BY DESC(?n) ?label`);
   return rows.map((r) => ({ iri: val(r, "org"), label: val(r, "label") || val(r, "org").split("/").pop(), n: +val(r, "n") }));
 }
 
