@@ -93,6 +93,8 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
                 return m.group(0)
             if re.search(r"\b(?:same|other|new|first|second)\b", mods):
                 return m.group(0)
+            if head == "council" and m.group("head")[0].isupper():
+                return m.group(0)  # "the Council": in EU texts one of several councils
             if re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", m.group("mods")):
                 return m.group(0)  # "the Smaller Island States grouping": a name of its own
             inner = list(_PLACEHOLDER.finditer(m.group(0)))
