@@ -10,7 +10,7 @@ browser tests drive it. The page itself measures (performance.now()):
 - timeline: drawing the SVG of the organisations chosen by default (the one with most
   facts, or the CSTO), and, apart, fetching their facts over /sparql;
 - network: from the view's start to the first frame: fetching the dynamic GEXF of the
-  `states` view as graphology's JSON (graph_builder/serve/netjson.py), reading it into
+  `states` view as graphology's JSON (graph_builder/network/graphology.py), reading it into
   graphology, the spells, the layout (ForceAtlas2) and sigma's render; then one
   year-slider move (filtering and redrawing). The first load of a fresh server is shown
   apart ("cold"): the server makes the GEXF and its JSON then and keeps them until the

@@ -548,40 +548,28 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
         except OSError:
             return None
 
-    async def states_gexf(request: Request) -> Response:
-        """The network view's file (the states view, dynamic), kept per generation: making it
-        takes seconds at 100k triples, and it changes only when the graph does."""
+    async def kept(cache: dict[tuple[str, ...], Response], job: dict[str, Any]) -> Response:
+        """The answer to a view job, kept per generation: making the states view takes a
+        while at 100k triples, and it changes only when the graph does."""
         key = generation()
-        if key is not None and key in gexf_cache:
-            return gexf_cache[key]
-        result = await run({"op": "gexf", "view": "states", "dynamic": True})
+        if key is not None and key in cache:
+            return cache[key]
+        result = await run(job)
         response = Response(bytes(result["body"]), status_code=result["status"],
                             media_type=result["media"], headers=result["headers"])
         if result["status"] == 200 and key is not None and key == generation():
-            gexf_cache.clear()
-            gexf_cache[key] = response
+            cache.clear()
+            cache[key] = response
         return response
 
+    async def states_gexf(request: Request) -> Response:
+        """The network view's file (the states view, dynamic), as Gephi downloads it."""
+        return await kept(gexf_cache, {"op": "gexf", "view": "states", "dynamic": True})
+
     async def states_json(request: Request) -> Response:
-        """The same file as graphology's JSON (netjson.py), made from it and kept with it."""
-        import asyncio
-
-        from graph_builder.serve.netjson import gexf_to_graphology
-
-        gexf = await states_gexf(request)
-        if gexf.status_code != 200:
-            return gexf
-        now = generation()
-        key = ("json", *now) if now is not None else None
-        if key is None or key not in json_cache:
-            body = await asyncio.get_running_loop().run_in_executor(
-                None, gexf_to_graphology, bytes(gexf.body))
-            response = Response(body, media_type="application/json")
-            if key is None:
-                return response
-            json_cache.clear()
-            json_cache[key] = response
-        return json_cache[key]
+        """The same graph as graphology's JSON (network/graphology.py), which the page
+        imports without parsing XML."""
+        return await kept(json_cache, {"op": "graphology"})
 
     mine = [Route("/", index), Route("/basic", basic),
             Route("/workbench/states.gexf", states_gexf),

@@ -214,7 +214,18 @@ def run_gexf(store: Store, job: dict[str, Any]) -> dict[str, Any]:
                      {"Content-Disposition": disposition})
 
 
-HANDLERS = {"query": run_query, "update": run_update, "ask": run_ask, "gexf": run_gexf}
+def run_graphology(store: Store, job: dict[str, Any]) -> dict[str, Any]:
+    """The dynamic states view as graphology's JSON, what the network page imports: written
+    from the view directly (network/graphology.py), not by reading the GEXF back."""
+    from graph_builder.network.graphology import graphology_json
+    from graph_builder.network.views import states_view
+
+    return _response(200, graphology_json(states_view(store, dynamic=True), dynamic=True),
+                     "application/json")
+
+
+HANDLERS = {"query": run_query, "update": run_update, "ask": run_ask, "gexf": run_gexf,
+            "graphology": run_graphology}
 
 
 def handle(store: Store, job: dict[str, Any]) -> dict[str, Any]:
