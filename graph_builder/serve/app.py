@@ -346,9 +346,11 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await pool.start()
+        ahead = asyncio.create_task(warm())  # the network page's graph, made once up
         try:
             yield
         finally:
+            ahead.cancel()
             pool.close()
 
     middleware = [Middleware(Guarded, allowed_hosts=allowed_hosts)]
@@ -372,7 +374,7 @@ def create_app(
         Mount("/static", StaticFiles(directory=WEB), name="static"),
     ]
     # the analyst's workbench: entity and article pages, `/` once its bundle is built
-    serve_pages.register(routes, pool, timeout, run_query, HTTPProblem, articles)
+    warm = serve_pages.register(routes, pool, timeout, run_query, HTTPProblem, articles)
     return Starlette(
         routes=routes,
         middleware=middleware,

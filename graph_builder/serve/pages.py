@@ -18,8 +18,10 @@ queries run by the same worker pool as /sparql, under the same time limit.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import sys
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -476,8 +478,10 @@ def bundle_style_hashes() -> list[str]:
 
 
 def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[..., Any],
-             problem: type[Exception], article_dirs: list[Path] | None) -> None:
-    """Add the workbench's routes to ROUTES (before the catch-all static mount).
+             problem: type[Exception], article_dirs: list[Path] | None
+             ) -> Callable[[], Awaitable[None]]:
+    """Add the workbench's routes to ROUTES (before the catch-all static mount); the
+    coroutine function returned makes the network page's graph ahead, once the pool is up.
 
     `/` becomes the workbench once its bundle is built (web/, see tests/setup.sh), with the
     plain page kept at `/basic`; without the bundle `/` stays the plain page.
@@ -548,19 +552,43 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
         except OSError:
             return None
 
+    making: dict[tuple[str, ...], asyncio.Task[Response]] = {}
+
     async def kept(cache: dict[tuple[str, ...], Response], job: dict[str, Any]) -> Response:
         """The answer to a view job, kept per generation: making the states view takes a
-        while at 100k triples, and it changes only when the graph does."""
+        while at 100k triples, and it changes only when the graph does. A request that comes
+        while the same answer is being made (the warm-up below) waits for that one."""
         key = generation()
         if key is not None and key in cache:
             return cache[key]
-        result = await run(job)
+        name = (job["op"], *key) if key is not None else None
+        task = making.get(name) if name is not None else None
+        if task is None:
+            task = asyncio.ensure_future(run(job))
+            if name is not None:
+                making[name] = task
+        try:
+            result = await asyncio.shield(task)
+        finally:
+            if name is not None and task.done():
+                making.pop(name, None)
         response = Response(bytes(result["body"]), status_code=result["status"],
                             media_type=result["media"], headers=result["headers"])
         if result["status"] == 200 and key is not None and key == generation():
             cache.clear()
             cache[key] = response
         return response
+
+    async def warm() -> None:
+        """Make the network page's graph as soon as the workers are up, so that the first
+        page load after `blocgraph serve` does not wait for the states view."""
+        if not workbench_built():
+            return
+        try:
+            await kept(json_cache, {"op": "graphology"})
+        except Exception as exc:  # the page's own request will say what is wrong
+            print(f"blocgraph serve: the network view was not made ahead: {exc}",
+                  file=sys.stderr)
 
     async def states_gexf(request: Request) -> Response:
         """The network view's file (the states view, dynamic), as Gephi downloads it."""
@@ -581,3 +609,4 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
             routes.pop(i)
             break
     routes[:0] = mine
+    return warm
