@@ -170,6 +170,9 @@ _ARE_MEMBERS = re.compile(
     # "Armenia and Belarus belong to the CSTO"
     r"|(?P<list2>(?:both\s+)?" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")*)\s+(?:also\s+|all\s+)?"
     r"belong(?:s|ed)?\s+to\s+(?:the\s+)?(?:(?P<org2>" + O + r")|it\b)", re.IGNORECASE)
+# "Ukraine, which joined in 1995, remains one of them" after a sentence about the members
+_ONE_OF_THEM = re.compile(SA + r"(?:,[^;]{1,100},)?\s+(?:is|was|remains|remained)\s+(?:still\s+)?"
+                          r"one\s+of\s+them\b", re.IGNORECASE)
 # "Russia, China and India are among them" after a sentence about the members
 _AMONG = re.compile(
     r"(?P<list>" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+(?:are\s+(?:also\s+)?)?among\s+"
@@ -201,7 +204,7 @@ _JOIN = re.compile(
     r"\s+(?:the\s+)?(?P<org>" + O + r"|(?:it|the\s+(?:bloc|group|"
     r"organi[sz]ation|union|alliance|body|commonwealth|conference|league))\b)"
     # "became the 31st member", "completed its accession", "joined in 2015"
-    r"|\u27e6[SAO](\d+)\u27e7(?:,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
+    r"|\u27e6[SAO](\d+)\u27e7(?:,\s*which|,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
     r"also|then|\w+ly)\s+)*(?:became\s+(?:a|the|an)\s+(?:\w+\s+){0,2}member\b(?!\s+of)|"
     r"became\s+(?:(?:full|new|full-fledged)\s+)?members\b(?!\s+of)|"
     r"(?:has|have)\s+become\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?members?\b(?!\s+of)|"
@@ -277,7 +280,7 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
                           r"reinstat|restor|resumed|returned|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
-                          r"accession|found|sits|seat|allies|elected")
+                          r"accession|found|sits|seat|allies|elected|one of them")
 
 
 def _org(sentence: Masked, token: str | None, ctx: Context) -> str | None:
@@ -472,6 +475,11 @@ def extract_members(ctx: Context) -> list[Membership]:
                 org = _org(sentence, m.groupdict().get("org") or m.groupdict().get("org2"), ctx)
                 list_end = m.end("list") if m.groupdict().get("list") else m.end("list2")
                 add_states(sentence, org, ("SA", m.start(), list_end), None, None, None, rule, 0.85)
+        for m in _ONE_OF_THEM.finditer(masked) if previous_members else ():
+            if not negated(masked[m.start():m.end()]):
+                add_states(sentence, previous_org or _org_before(sentence, m.start(), ctx),
+                           ("SA", m.start(), m.start() + len(m.group(0).split()[0])), None, None,
+                           None, "member.one-of", 0.8)
         for m in _APPOSITION.finditer(masked):
             if negated(masked[m.start():m.end()]):
                 continue
