@@ -156,8 +156,8 @@ class EventForms:
         when_q = re.match(r"\s*(when|on what date|what date|on which date)\b", self.low)
         where_q = re.search(r"\b(where|which city|what city|which capital)\b", self.low)
         found: list[AnswerItem] = []
-        if re.search(r"\b(who|which \w+) (hosted|was the host|is the host|will host|hosts)\b",
-                     self.low):
+        if re.search(r"\b(who|which \w+) (hosted|was the host|is the host|will host|hosts|"
+                     r"(is|was|are|were|will be) hosting)\b", self.low):
             rows = [p for e in events.values() for p in e["parties"] if p.get("role") == "host"]
             found = _collect(rows, "partyLabel", "party", "date", None)
             if not found:  # no host stated: the state the summit's city is in

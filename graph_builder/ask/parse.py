@@ -142,6 +142,12 @@ def _acronyms() -> dict[str, str]:
             letters = name.replace(".", "").replace("-", "")
             if letters.isalnum() and letters.upper() == letters and len(letters) >= 2:
                 out[name.lower()] = name
+    for entity in reference.entities("state"):
+        # a state's own acronym ("the drc", "uae"), not its ISO codes ("is", "kaz")
+        for name in entity.names:
+            if name.isalpha() and name.isupper() and len(name) >= 3 and name not in (
+                    entity.iso2, entity.iso3):
+                out.setdefault(name.lower(), name)
     for word in ("who", "it", "can", "us", "car", *_WORDLIKE):
         out.pop(word, None)
     return out

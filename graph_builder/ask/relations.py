@@ -20,6 +20,8 @@ class RelationForms:
     # conflicts and cooperation ----------------------------------------------------------------
     def conflicts(self) -> list[AnswerItem]:
         states = self.p.states
+        if not states and self.p.unknown:
+            self._unknown("state")  # "which states clashed in Goma": a place it does not know
         rows = self.run("conflicts", state=_iri(states[0]) if states else "")
         period = self.p.period if self.p.period and self.p.period.relative != "now" else None
         if period:
