@@ -84,12 +84,12 @@ TESTS, LISTED = _load_tests()
 
 def test_manifest_is_there() -> None:
     if MANIFEST is None:
-        missing("W3C SPARQL Protocol manifest not found: set BLOCGRAPH_W3C_PROTOCOL, lay "
-                "shared/ beside the clone, or let pip fetch rdflib's source distribution")
+        missing("W3C SPARQL Protocol manifest not found: set BLOCGRAPH_W3C_PROTOCOL or "
+                "restore tests/data/w3c-protocol")
     assert LISTED == 34, f"W3C protocol manifest changed at {MANIFEST}"
     if not TESTS:
-        missing(f"{MANIFEST} (rdflib's edition) lists the 34 tests without their HTTP "
-                "exchanges: set BLOCGRAPH_W3C_PROTOCOL to the w3c/rdf-tests copy to replay them")
+        missing(f"{MANIFEST} lists the 34 tests without their HTTP exchanges (the older "
+                "edition): point BLOCGRAPH_W3C_PROTOCOL at the w3c/rdf-tests copy to replay them")
     assert len(TESTS) == 34
 
 
