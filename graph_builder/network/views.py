@@ -43,6 +43,7 @@ RELATIONS = (
     "handed_over_to",
 )
 NODE_TYPES = ("state", "organization", "person", "event")
+STATES_VIEW_TYPES = ("state", "organization")  # read by queries/network/states_nodes.rq
 SEP = "|"  # joins several source articles or labels into one attribute value
 
 Spell = tuple[str | None, str | None]
@@ -117,17 +118,27 @@ def _timeline(spells: Iterable[Spell]) -> list[Spell]:
     return spells
 
 
+def _node_rows(target: Selectable, types: Iterable[str]) -> Iterable[dict[str, str]]:
+    """The rows of the node query: the states view's two families in one query, else one
+    query per family."""
+    types = tuple(types)
+    if types == STATES_VIEW_TYPES:  # a node of both families is a state, as one by one
+        yield from sorted(run(target, "states_nodes"), key=lambda r: types.index(r["type"]))
+        return
+    for node_type in types:
+        yield from run(target, "nodes", {"type": Literal(node_type)})
+
+
 def _nodes(target: Selectable, types: Iterable[str]) -> dict[str, dict]:
     """Node attributes by IRI, for the node families ``types``."""
     nodes: dict[str, dict] = {}
-    for node_type in types:
-        for row in run(target, "nodes", {"type": Literal(node_type)}):
-            data = nodes.setdefault(row["node"], {"type": node_type})
-            for key in ("label", "iso2", "iso3", "kind", "start", "end"):
-                if key in row and key not in data:
-                    data[key] = row[key]
-            if "wikidata" in row and "wikidata" not in data:
-                data["wikidata"] = row["wikidata"].removeprefix(WD)
+    for row in _node_rows(target, types):
+        data = nodes.setdefault(row["node"], {"type": row["type"]})
+        for key in ("label", "iso2", "iso3", "kind", "start", "end"):
+            if key in row and key not in data:
+                data[key] = row[key]
+        if "wikidata" in row and "wikidata" not in data:
+            data["wikidata"] = row["wikidata"].removeprefix(WD)
     for iri, data in nodes.items():
         data.setdefault("label", _fallback_label(iri))
         kind = data.pop("kind", None)
@@ -213,7 +224,7 @@ def states_view(target: Selectable, *, dynamic: bool = False) -> nx.Graph:
     ``weight`` is their sum; ``affinity`` (shared blocs plus hand-overs) leaves conflicts out,
     so that community detection and layouts do not pull adversaries together.
     """
-    nodes = _nodes(target, ("state", "organization"))
+    nodes = _nodes(target, STATES_VIEW_TYPES)
     states = {iri: d for iri, d in nodes.items() if d["type"] == "state"}
     label = {iri: d["label"] for iri, d in nodes.items()}
     G = nx.Graph(name="blocgraph states view", view="states")
@@ -221,13 +232,17 @@ def states_view(target: Selectable, *, dynamic: bool = False) -> nx.Graph:
         G.add_node(iri, **states[iri], chairmanships=0, chaired="", memberships="")
 
     members = _gather(run(target, "member_of"))
-    by_org: dict[str, dict[str, list[Spell]]] = defaultdict(dict)
+    # each state's membership of a bloc as one period (earliest start, latest end)
+    by_org: dict[str, dict[str, Spell]] = defaultdict(dict)
     for (state, org), edge in members.items():
         if state in G:
-            by_org[org][state] = list(edge.spells.values())
+            by_org[org][state] = _bounds(edge.spells.values())
+    blocs: dict[str, list[str]] = defaultdict(list)
+    for org, member_spells in by_org.items():
+        for state in member_spells:
+            blocs[state].append(label.get(org, org))
     for state in G:
-        blocs = sorted(label.get(org, org) for org, m in by_org.items() if state in m)
-        G.nodes[state]["memberships"] = SEP.join(blocs)
+        G.nodes[state]["memberships"] = SEP.join(sorted(blocs[state]))
 
     chairs = _gather(run(target, "chaired"))
     for (state, org), edge in sorted(chairs.items()):
@@ -300,13 +315,14 @@ def _span(spell: Spell) -> str:
     return f"{start or '?'}/{end or '?'}"
 
 
-def _overlap(a: list[Spell], b: list[Spell]) -> Spell:
+def _overlap(a: Spell, b: Spell) -> Spell:
     """When both states were members: the overlap of their membership periods (best effort).
 
-    Each state's membership is taken as one period (earliest start, latest end); open
-    bounds stay open, and disjoint periods give the later start as a one-day spell.
+    Each state's membership is taken as one period (earliest start, latest end, see
+    ``_bounds``); open bounds stay open, and disjoint periods give the later start as a
+    one-day spell.
     """
-    (s1, e1), (s2, e2) = _bounds(a), _bounds(b)
+    (s1, e1), (s2, e2) = a, b
     start = max((s for s in (s1, s2) if s), default=None)
     end = min((e for e in (e1, e2) if e), default=None)
     if start and end and end < start:
