@@ -242,6 +242,10 @@ class MemberForms:
         if not found:
             return []
         listed = self._one_list(org, found)
+        if listed and all((r.get("status") or "").lower() == "suspended"
+                          for r in self.run("membership_dates", org=_iri(org))
+                          if r.get("article") == listed):
+            listed = None  # a list of the suspended members is not the membership
         if listed:
             # one article lists every member the graph knows: that list is the count
             item = AnswerItem(str(len(found)))
