@@ -451,6 +451,9 @@ WEB = Path(__file__).parent / "web"
 DIST = WEB / "dist"
 
 
+AHEAD_TIMEOUT = 600.0  # s: the view made ahead is the server's own job, not a request's
+
+
 def workbench_built() -> bool:
     return (DIST / "workbench.js").is_file()
 
@@ -554,7 +557,9 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
 
     making: dict[tuple[str, ...], asyncio.Task[Response]] = {}
 
-    async def kept(cache: dict[tuple[str, ...], Response], job: dict[str, Any]) -> Response:
+    async def kept(cache: dict[tuple[str, ...], Response], job: dict[str, Any],
+                   runner: Callable[[dict[str, Any]], Awaitable[dict[str, Any]]] | None = None
+                   ) -> Response:
         """The answer to a view job, kept per generation: making the states view takes a
         while at 100k triples, and it changes only when the graph does. A request that comes
         while the same answer is being made (the warm-up below) waits for that one."""
@@ -563,12 +568,17 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
             return cache[key]
         name = (job["op"], *key) if key is not None else None
         task = making.get(name) if name is not None else None
+        shared = task is not None
         if task is None:
-            task = asyncio.ensure_future(run(job))
+            task = asyncio.ensure_future((runner or run)(job))
             if name is not None:
                 making[name] = task
         try:
             result = await asyncio.shield(task)
+        except Exception:
+            if not shared:
+                raise
+            result = await run(job)  # the job made ahead failed: this request makes its own
         finally:
             if name is not None and task.done():
                 making.pop(name, None)
@@ -584,8 +594,9 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
         page load after `blocgraph serve` does not wait for the states view."""
         if not workbench_built():
             return
-        try:
-            await kept(json_cache, {"op": "graphology"})
+        try:  # in a worker of its own: the pool's stay free for the first requests
+            await kept(json_cache, {"op": "graphology"},
+                       lambda job: pool.run_aside(job, max(timeout, AHEAD_TIMEOUT)))
         except Exception as exc:  # the page's own request will say what is wrong
             print(f"blocgraph serve: the network view was not made ahead: {exc}",
                   file=sys.stderr)

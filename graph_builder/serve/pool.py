@@ -47,6 +47,7 @@ class WorkerPool:
         self.threads = ThreadPoolExecutor(max_workers=size + 2, thread_name_prefix="pool")
         self.idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self.workers: set[_Worker] = set()
+        self.aside: set[_Worker] = set()
         self.closed = False
 
     async def start(self) -> None:
@@ -88,9 +89,27 @@ class WorkerPool:
         self.idle.put_nowait(worker)
         return result
 
+    async def run_aside(self, job: dict[str, Any], timeout: float) -> dict[str, Any]:
+        """One job in a worker of its own, started for it and stopped after it, so that the
+        server's own work (making a view ahead) never keeps a request waiting for a worker."""
+        loop = asyncio.get_running_loop()
+        worker = await loop.run_in_executor(self.threads, _Worker, self.ctx, self.root)
+        self.aside.add(worker)
+        try:
+            if self.closed:
+                raise QueryTimeout()
+            worker.conn.send(job)
+            if not await loop.run_in_executor(self.threads, worker.conn.poll, timeout):
+                raise QueryTimeout()
+            return await loop.run_in_executor(self.threads, worker.conn.recv)
+        finally:
+            self.aside.discard(worker)
+            worker.kill()
+
     def close(self) -> None:
         self.closed = True
-        for worker in list(self.workers):
+        for worker in list(self.workers | self.aside):
             worker.kill()
         self.workers.clear()
+        self.aside.clear()
         self.threads.shutdown(wait=False, cancel_futures=True)
