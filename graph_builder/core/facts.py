@@ -19,7 +19,7 @@ from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.resources import ontology_file
-from graph_builder.core.titles import normalise_post
+from graph_builder.core.titles import post_key
 
 FACT_KINDS = ("chairmanships", "memberships", "posts", "events", "cooperation_proposals")
 
@@ -440,7 +440,7 @@ def fact_key(kind: str, fact: _Fact) -> tuple:
     if kind == "posts":
         # folded: "Erdoğan" and "Erdogan" are one person written two ways
         surname = reference.normalise(fact.person.split()[-1]) if fact.person.strip() else ""
-        return (surname, normalise_post(fact.post), slug_of(fact.of))
+        return (surname, post_key(fact.post, fact.of), slug_of(fact.of))
     if kind == "events":
         month = fact.date[:7] if fact.date else None
         return (fact.type, slug_of(fact.place, "city"), month)

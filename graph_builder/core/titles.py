@@ -94,3 +94,26 @@ def is_org_post(title: str) -> bool:
     """A post in an organisation ("secretary general"): with no holder written, the body in
     focus of the article."""
     return held_in(title) == "organization"
+
+
+def post_key(title: str, holder: str | None) -> str:
+    """The title a post is known by, its holder's name dropped when the title repeats it.
+
+    "President of the European Council" held in the European Council is the council's
+    president; news writes either, and one post must compare equal to itself whichever
+    spelling the article (or a curator) chose. The holder's label, full name or any of its
+    names may be the one repeated ("Secretary General of NATO" of NATO)."""
+    key = normalise_post(title)
+    if not holder or " of " not in key:
+        return key
+    from graph_builder.core.reference import resolve  # reference does not import titles
+
+    entity = resolve(holder, "organization") or resolve(holder, "state")
+    names = {holder, *(entity.names if entity else ()), *((entity.full_name,)
+                                                           if entity and entity.full_name else ())}
+    for name in sorted(names, key=len, reverse=True):
+        for joint in (" of the ", " of "):
+            suffix = _norm(joint + name)
+            if key.endswith(suffix) and len(key) > len(suffix):
+                return normalise_post(key[:-len(suffix)])
+    return key

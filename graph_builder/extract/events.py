@@ -26,7 +26,8 @@ from graph_builder.extract.context import Context, Masked
 _SUMMIT_ORGANS = (r"\bsupreme\s+(?:[\w-]+\s+){0,3}council\b|\bcouncil\s+of\s+(?:the\s+)?heads\b|"
                   r"\bheads[\s-]of[\s-](?:state|government)\s+council\b|\bat\s+summit\s+level\b")
 _MEETING = re.compile(r"\b(?P<type>summits?|meeting|gathering|session|talks|conference|met|"
-                      r"gathered|gathers?|convened|ministerial)\b", re.IGNORECASE)
+                      r"gathered|gathers?|convened|ministerial|came\s+together|assembled|"
+                      r"huddled|retreat)\b", re.IGNORECASE)
 # where a gathering is: "in Minsk", "hosted by Minsk", "the Minsk summit", "Minsk hosted the
 # leaders", and a live report's "from Tianjin, where the leaders have gathered"
 _PLACE = re.compile(r"(?:\b(?:in|at|to|hosted\s+by|capital\s+of|city\s+of)\s+(?:the\s+)?"
@@ -43,8 +44,22 @@ _CAPITAL = re.compile(r"\b(?:in|at|to)\s+the\s+" + SA + r"\s+capital\b|\bcapital
 _SUMMIT = re.compile(r"\bsummits?\b|\bleaders\b|\bheads\s+of\s+(?:state|government)\b|"
                      r"\bleaders'|" + _SUMMIT_ORGANS, re.IGNORECASE)
 _UNREAL = phrases.words("event_unreal.txt")
-_CLASH = re.compile(r"\b(?P<type>clash(?:es|ed)?|skirmish(?:es)?|fighting|border\s+war|"
-                    r"hostilities|confrontation|fought|invasion|war)\b", re.IGNORECASE)
+# called off or hypothetical: the lines above the planned ones
+_CALLED_OFF = re.compile(r"\b(?:" + "|".join(phrases.lines("event_unreal.txt",
+                                                             before="# -- planned"))
+                         + r")\b", re.IGNORECASE)
+# "a summit is planned for Cusco", "scheduled for Lima": where a planned gathering is to be
+_PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|set|due|slated)\s+(?:to\s+take\s+place\s+)?"
+                          r"(?:for|in)\s+(?:the\s+)?(?:" + C + r"|(?P<name>[A-Z][\w'\u2019-]+"
+                          r"(?:\s+[A-Z][\w'\u2019-]+){0,2})(?![\w\u27e6]))")
+# fire between two sides: "exchanged fire", "traded artillery fire", "troops fired at each
+# other", "cross-border firing", "shelling across the border"
+_FIRE = (r"(?:exchang(?:ed|es|ing)|trad(?:ed|es|ing))\s+(?:\w+\s+)?fire|fired\s+(?:at|on)\s+"
+         r"each\s+other|(?:cross-border|border)\s+(?:firing|shelling|fire)|firefights?|"
+         r"gunfights?")
+_CLASH = re.compile(r"\b(?P<type>clash(?:es|ed)?|skirmish(?:es|ed)?|fighting|border\s+war|"
+                    r"hostilities|confrontation|fought|invasion|war|" + _FIRE + r")\b",
+                    re.IGNORECASE)
 _ABSENT = re.compile(
     SA + r"(?:'s\s+(?:delegation|leader|president|prime minister))?[^.;]{0,40}?\b(?:had\s+no\s+"
     r"representation|failed\s+to\s+send|sent\s+no|did\s+not\s+(?:attend|send|come)|was\s+absent|"
@@ -221,19 +236,24 @@ def extract_events(ctx: Context) -> list[Event]:
         found_words = [m for m in _MEETING.finditer(masked)
                        if not _GREETED.search(masked[max(0, m.start() - 12):m.start()])]
         meeting = found_words[0] if found_words else None
+        window = masked[max(0, meeting.start() - 40):meeting.end() + 40] if meeting else ""
+        planned = bool(meeting) and _UNREAL.search(window) is not None
         if meeting and not negated(masked[max(0, meeting.start() - 30):meeting.start()]) \
-                and not _UNREAL.search(masked[max(0, meeting.start() - 40):meeting.end() + 40]):
+                and not (planned and (_CALLED_OFF.search(window) or sentence.in_title)):
             places: list[tuple[int, Entity | None]] = list(_places(sentence, named))
-            if _ONLINE.search(masked):
+            if planned:  # a planned gathering: its place and date written, else no fact
+                places = _planned_places(sentence, places)
+            elif _ONLINE.search(masked):
                 places = [(meeting.start(), None)]  # held online: no place
             elif not places and dateline is not None and (index == first_body or (
                     (index - first_body < 2 or _HERE.search(masked))
                     and not _FUTURE.search(masked))):
                 places = [(meeting.start(), dateline)]  # "BISHKEK - The leaders met on ..."
-            if not places and re.search(r"\bsummit\b", masked, re.I) and not sentence.in_title:
+            if not places and re.search(r"\bsummit\b", masked, re.I) and not sentence.in_title \
+                    and not planned:
                 unplaced_summit = True
             words = [m.start() for m in found_words]
-            if not places and not sentence.in_title:
+            if not places and not sentence.in_title and not planned:
                 _unplaced(sentence, meeting.start(), words, loose, beside)
             nearest = min(places, key=lambda pair: min(abs(pair[0] - w) for w in words)) \
                 if places else None
@@ -241,12 +261,20 @@ def extract_events(ctx: Context) -> list[Event]:
                 # a place far from every meeting word is where someone is, not where they met
                 if (position, place) != nearest and min(abs(position - w) for w in words) > 80:
                     continue
-                if _YET_TO_COME.search(masked[max(0, position - 50):position]):
+                if (_UNTIL if planned else _YET_TO_COME).search(
+                        masked[max(0, position - 50):position]):
                     continue  # "will hold it until the leaders gather in Astana"
                 kind = _kind(sentence, position, words)
+                if planned and main and _NEXT_ONE.search(masked) and not _MINISTERS.search(
+                        masked):
+                    kind = main[0]  # "the next session will be held in Moscow": the same organ
                 label = place.label if place else ""
                 key = (kind, label)
                 when = None if sentence.in_title else _date_of(sentence, position)
+                if planned and not when:
+                    continue  # "the next summit will be held in Astana": when is not said
+                if planned:
+                    when = _ahead(sentence, when, ctx.published)
                 if when:
                     priority = 1 if _FUTURE.search(masked[:meeting.start()]) else 0
                     dates.setdefault(key, []).append((priority, when))
@@ -294,6 +322,36 @@ def extract_events(ctx: Context) -> list[Event]:
 
 
 _YET_TO_COME = re.compile(r"\b(?:until|till|will|next)\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+_NEXT_ONE = re.compile(r"\bnext\s+(?:\w+\s+)?(?:session|meeting|one)\b", re.IGNORECASE)
+
+
+def _ahead(sentence: Masked, when: str, published: object) -> str:
+    """A planned gathering's date is not behind the article: "will meet in Minsk in
+    October" written in March is next October; "the 2025 session ... on 3 March" is 2025's."""
+    today = published.isoformat() if hasattr(published, "isoformat") else None
+    if not today or when >= today[:len(when)] or len(when) < 7:
+        return when
+    years = [d.start for _, _, i in sentence.tokens("T")
+             if (d := sentence.item(i).date) is not None and len(d.start) == 4]
+    later = [y for y in years if y > today[:4]]
+    year = later[0] if later else str(int(when[:4]) + 1)
+    return year + when[4:]
+
+
+def _planned_places(sentence: Masked, found: list[tuple[int, Entity | None]]) \
+        -> list[tuple[int, Entity | None]]:
+    """The places a planned gathering is written with: those found, and "planned for X"."""
+    out = list(found)
+    for m in _PLANNED_FOR.finditer(sentence.masked):
+        if m.group("name"):
+            city = places.by_name(m.group("name"))
+        else:
+            entity = sentence.item(m.group(1)).entity
+            city = entity if entity is not None and entity.kind == "city" else None
+        if city is not None and all(c is None or c.label != city.label for _, c in out):
+            out.append((m.start(), city))
+    return sorted(out, key=lambda pair: pair[0])
 # "was met at the airport by X": a greeting, not a gathering
 _GREETED = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 # a gathering before the one reported: its date is not the reported one's
@@ -494,10 +552,11 @@ def _clashes(sentence: Masked) -> list[Event]:
         return []
     kind = "confrontation" if word == "confrontation" else "clash"
     region = _REGION.search(sentence.text)
-    place = region.group("place") if region else None
+    place = region.group("place") if region else _clash_town(sentence, clash.end())
     out = []
     dated = sentence.tokens("T", clash.start())
-    if not dated and word.startswith(("clash", "skirmish")):
+    fire = re.fullmatch(_FIRE, word, re.IGNORECASE) is not None
+    if not dated and (word.startswith(("clash", "skirmish")) or fire):
         dated = sentence.tokens("T", 0, clash.start())[-1:]  # "In May 2021 they clashed"
     for _, _, i in dated:
         d = sentence.item(i).date
@@ -506,3 +565,17 @@ def _clashes(sentence: Masked) -> list[Event]:
         if word in ("war", "invasion", "fought"):
             break
     return out  # an undated clash cannot be told apart from the others
+
+
+def _clash_town(sentence: Masked, after: int) -> str | None:
+    """"troops fired at each other across the border at Goma": the town the fire was at."""
+    rest = sentence.masked[after:after + 70]
+    m = re.search(r"\b(?:at|near|in|around)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+                  r"(?:" + C + r"|(?P<name>[A-Z][\w'\u2019-]+)(?![\w\u27e6]))", rest)
+    if not m:
+        return None
+    if m.group("name"):
+        city = places.by_name(m.group("name"))
+        return city.label if city is not None else None
+    entity = sentence.item(m.group(1)).entity
+    return entity.label if entity is not None and entity.kind == "city" else None

@@ -16,6 +16,7 @@ from functools import lru_cache
 from graph_builder.core import leaders, titles
 from graph_builder.core.facts import Post
 from graph_builder.core.reference import Entity, resolve
+from graph_builder.extract import phrases
 from graph_builder.extract.common import SA, O, S, evidence, negated
 from graph_builder.extract.context import Context, Item, Masked
 
@@ -51,6 +52,8 @@ def _trie(words: list[str]) -> str:
 TITLE = (r"(?:(?:first\s+|deputy\s+|acting\s+|vice\s+)?(?:" + _MINISTER_OF + "|"
          + _trie([t for t in _TITLES if t != "presidential"]) + r"))")
 _HONORIFIC = r"(?:(?:Sheikh|Sheik|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|King|Queen|" \
+             r"Sir|Dame|Lord|Lady|Professor|Prof\.|Mme\.?|Madame|Senator|Sen\.|" \
+             r"(?:Rt\.?\s+)?Hon\.?|" \
              r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador|Hon\.?|H\.\s?E\.|" \
              r"(?:His|Her)\s+Excellency|Datuk(?:\s+Seri)?(?:\s+Utama)?|Dato'?(?:\s+Seri)?|" \
              r"Tengku|Tan\s+Sri|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)|HRH)\s+)*"
@@ -76,6 +79,10 @@ _WORDS_NOT_NAMES = re.compile(
     r"Secretariat|Commission|Government|Kremlin|Cabinet)\b"
 )
 
+# "Dr Jane Roe, OBE, MP, Prime Minister of Belize": honours and seats after the name
+_POSTNOM = (r"(?:,?\s+(?:" + "|".join(phrases.lines("post_nominals.txt")) + r")\b)*")
+# "Kenya's newly re-elected President X": modifiers only, never any word ("talks with")
+_ADJ = (r"(?:(?i:" + "|".join(phrases.lines("post_modifiers.txt")) + r")\s+(?:and\s+)?){0,3}")
 _FLAGS = re.IGNORECASE
 _T = r"(?i:" + TITLE + r")"
 _MOD = (r"(?P<mod>(?i:new|outgoing|former|then|incumbent|current|acting|interim|caretaker|"
@@ -88,12 +95,13 @@ _MINISTRY = (r"(?i:(?:foreign|defen[cs]e|finance|interior|justice|trade|energy|e
 _UNIT = r"(?:bloc|union|organi[sz]ation|group|alliance|body|commission|council|forum)\b"
 _RULES = [
     ("post.adj-title-name", re.compile(
-        r"(?:(?P<st>" + SA + r")|(?P<sp>" + S + r")'s|(?P<org>" + O + r")(?:'s)?)\s+" + _MOD
+        r"(?:(?P<st>" + SA + r")|(?P<sp>" + S + r")'s|(?P<org>" + O + r")(?:'s)?)\s+" + _ADJ + _MOD
         + r"(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T + r"))?(?:\s+to\s+(?:the\s+)?"
         + O.replace("(", "(?P<to>", 1) + r"(?=,))?\s*,?\s+" + _HONORIFIC + r"(?P<name>" + NAME
         + r")")),
     ("post.name-title-of", re.compile(
-        r"(?P<name>" + NAME + r"),\s+(?:(?i:the|its|his|her|their)\s+)?(?:(?P<sp>" + S + r")'s\s+)?"
+        r"(?P<name>" + NAME + r")" + _POSTNOM + r",\s+(?:(?i:the|its|his|her|their)\s+)?"
+        r"(?:(?P<sp>" + S + r")'s\s+)?" + _ADJ
         + _MOD + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T
         + r"))?"
         r"(?:\s+(?:of|to|at|for)\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF + r")?"
@@ -103,6 +111,18 @@ _RULES = [
         r"\b(?P<title>" + _T + r")\s+of\s+(?:the\s+)?(?:(?P<of>" + SA + "|" + O + r")" + _BODY_OF
         + r"|(?P<unit>" + _UNIT + r"))\s*,?\s+(?:(?P<st2>" + SA + r")\s+(?P<title2>" + _T
         + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")(?!\s+(?:of|and)\s)")),
+    # "The OAS elected X as its secretary general", "Kenya named X as foreign minister",
+    # "approved the candidacy of X for the post of chairman of the Executive Committee": the
+    # body or state that appoints holds the post, unless an "of" names another
+    ("post.appointed", re.compile(
+        r"(?:(?P<by>" + O + "|" + SA + r")(?:\s+(?:of\s+)?[A-Z][a-z]+){0,6}\s+(?:has\s+|have\s+|"
+        r"had\s+|on\s+\w+\s+)?)?(?i:elected|"
+        r"re-elected|appointed|named|chose|picked|nominated|designated|confirmed|endorsed|"
+        r"approved\s+the\s+(?:candidacy|candidature|nomination|appointment)\s+of)\s+"
+        + _HONORIFIC + r"(?P<name>" + NAME + r")" + _POSTNOM + r",?\s+(?i:as|to\s+serve\s+as|"
+        r"to\s+be|to\s+become|for\s+the\s+(?:post|office|position)\s+of)\s+(?:(?i:the|its|"
+        r"their|his|her)\s+)?" + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>"
+        + SA + "|" + O + r")" + _BODY_OF + r"|(?!\s+(?:of|for|to)\s))")),
     # "Ian Borg is now the Chairperson-in-Office", "appointed X as Secretary General"
     ("post.name-is-title", re.compile(
         r"(?P<name>" + NAME + r")(?:,\s+(?:a|an|the)\s+[^,;]{1,50},)?,?\s+(?:is|was|became|"
@@ -175,11 +195,13 @@ _CHAIR_WORDS = ("chairperson", "chairman", "chair")
 _SENT = re.compile(r"\b(?:sent|sending|send|represented|delegation|led\s+by|instead|while|"
                    r"in\s+(?:his|her)\s+place|on\s+(?:his|her)\s+behalf)\b|;")
 _LEADING_TITLE = re.compile(r"^(?:(?i:" + TITLE + r")\s+)+" + _HONORIFIC)
+_LEADING_HONORIFIC = re.compile(r"^(?:[A-Z]\.\s?)*" + _HONORIFIC[:-1] + "+")
 
 
 def _clean_name(name: str) -> str | None:
     name = re.sub(r"'s$", "", name.strip())
     name = _LEADING_TITLE.sub("", name)
+    name = _LEADING_HONORIFIC.sub("", name)  # "Sir Keith Marlow", "H.E. Mme Clarisse Ondo"
     if _STOP_NAMES.match(name) or _WORDS_NOT_NAMES.search(name):
         return None
     if len(name.split()) < 2:
@@ -216,9 +238,12 @@ def extract_posts(ctx: Context) -> list[Post]:
             continue  # every rule needs a title and a name of two capitalised words
         here: list[tuple[int, Post]] = []  # posts of this sentence, by position
         taken: set[tuple[int, int]] = set()
+        appointed: set[tuple[int, int]] = set()  # names the appointing rule has read
         for rule, rx in _RULES:
             for m in rx.finditer(sentence.masked):
                 span = m.span("name")
+                if rule == "post.name-is-title" and span in appointed:
+                    continue  # "The OAS elected X as ...": the appointing rule's post
                 if rule in ("post.title-name", "post.the-title-name") and (
                         any(s <= span[0] < e for s, e in taken)
                         or _AFTER_ENTITY.search(sentence.masked, 0, m.start())):
@@ -230,6 +255,8 @@ def extract_posts(ctx: Context) -> list[Post]:
                 for post in posts:
                     here.append((m.start(), post))
                     taken.add(span)
+                    if rule == "post.appointed":
+                        appointed.add(span)
                     key = (post.person.split()[-1], post.post, post.of)
                     if key not in found:
                         found[key] = post
@@ -278,6 +305,14 @@ _LEADER_LIST = re.compile(
     r"attended\s+by|joined\s+by|including|with))\s*,?\s+)?"
     r"(?P<items>" + _LIST_ITEM + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _LIST_ITEM + r")+)")
 _ITEM = re.compile(r"(?P<name>" + NAME + r")\s+of\s+(?:the\s+)?" + SA)
+# "Presidents Costa of Cape Verde and Mendes of Guinea-Bissau": after a plural title the
+# holders may be written by surname alone
+_SURNAME_ITEM = r"(?:" + NAME + "|" + _NAME_WORD + r")\s+of\s+(?:the\s+)?" + SA
+_SURNAME_LIST = re.compile(
+    r"\b(?P<lead>(?i:presidents|prime\s+ministers|(?:[a-z]+\s+)?ministers|premiers|"
+    r"chancellors))\s+(?P<items>" + _SURNAME_ITEM + r"(?:(?:\s*,\s*|,?\s+and\s+)"
+    + _SURNAME_ITEM + r")+)")
+_SURNAME_ONE = re.compile(r"(?P<name>" + NAME + "|" + _NAME_WORD + r")\s+of\s+(?:the\s+)?" + SA)
 # "hosted the foreign ministers of A and B for talks with their counterpart, X"
 _PLURAL_BEFORE = re.compile(r"\b((?:[a-z]+\s+)?ministers|presidents)\s+of\b", re.IGNORECASE)
 
@@ -310,6 +345,24 @@ def _leader_list(sentence: Masked, here: list[tuple[int, Post]]) -> list[Post]:
             if name and state:
                 out.append(Post(name, title, state, evidence=evidence(sentence),
                                 origin="extracted", confidence=0.75, rule="post.leader-list"))
+    return out + _surname_list(sentence, {p.person for p in out})
+
+
+def _surname_list(sentence: Masked, named: set[str]) -> list[Post]:
+    """"Foreign Ministers Okafor of Nigeria and Diallo of Senegal": one post per holder,
+    the title the plural one (which must be a title the table lists)."""
+    out: list[Post] = []
+    for m in _SURNAME_LIST.finditer(sentence.masked):
+        title = titles.singular(" ".join(m.group("lead").lower().split()))
+        if title is None or negated(sentence.masked[max(0, m.start() - 25):m.start()]):
+            continue
+        for item in _SURNAME_ONE.finditer(sentence.masked, m.start("items"), m.end("items")):
+            name = _LEADING_HONORIFIC.sub("", item.group("name").strip())
+            state = sentence.state(_index_of(item.group(0)[item.group(0).rfind("\u27e6"):]))
+            if name and state and name not in named and not _STOP_NAMES.match(name) \
+                    and not _WORDS_NOT_NAMES.search(name):
+                out.append(Post(name, title, state, evidence=evidence(sentence),
+                                origin="extracted", confidence=0.7, rule="post.leader-list"))
     return out
 
 
@@ -385,6 +438,8 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                        r"|professor)", lambda x: x.group(1).lower(), title, flags=re.I)
         return [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                      confidence=0.7, rule=rule)]
+    if rule == "post.appointed":
+        return _appointed(sentence, m, name)
     if rule == "post.name-who-heads" and not groups.get("title"):
         return []
     raw_title = m.group("title")
@@ -479,6 +534,26 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         out.append(Post(name, _title(groups["title2"]), holder, evidence=evidence(sentence),
                         origin="extracted", confidence=confidence, rule=rule))
     return out
+
+
+def _appointed(sentence: Masked, m: re.Match[str], name: str) -> list[Post]:
+    """"The OAS elected X as its secretary general": the post is the appointing body's (a
+    state's post the appointing state's), unless the sentence says of what."""
+    title = _title(m.group("title"))
+    if m.group("body"):
+        title = f"{title} of the {' '.join(m.group('body').split()).lower()}"
+    of = sentence.label(_index_of(m.group("of"))) if m.group("of") else None
+    by = _index_of(m.group("by"))
+    base = re.sub(r"^(?:acting|interim|caretaker)\s+", "", title)
+    if of is None and by:
+        if m.group("by").startswith("\u27e6O") and not titles.is_state_post(base):
+            of = sentence.org(by)
+        elif not m.group("by").startswith("\u27e6O") and not titles.is_org_post(base):
+            of = sentence.state(by)
+    if of is None or (m.group("mod") or "").strip().lower() in ("former", "then"):
+        return []
+    return [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
+                 confidence=0.8, rule="post.appointed")]
 
 
 def _head_of_body(sentence: Masked, known: list[Post], m: re.Match[str]) -> list[Post]:

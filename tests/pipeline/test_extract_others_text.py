@@ -129,10 +129,14 @@ def test_dateline_city_is_the_summit_place(tmp_path: Path) -> None:
         "2024-11") for e in facts.events)
 
 
-def test_a_planned_session_is_no_event(tmp_path: Path) -> None:
+def test_a_planned_session_keeps_its_own_date(tmp_path: Path) -> None:
+    # a planned gathering with its place and date written is a fact (news gold lists it);
+    # the dateline's day is not its date, and one named without a date gives none
     facts = _article(tmp_path, "Plans\n\nMOSCOW, 2 March 2024 - The next session of the council "
-                     "will be held in Minsk on 11 November 2026.")
-    assert not [e for e in facts.events if e.place == "Minsk"]
+                     "will be held in Minsk on 11 November 2026. A later one will be held in "
+                     "Baku.")
+    assert [e.date for e in facts.events if e.place == "Minsk"] == ["2026-11-11"]
+    assert not [e for e in facts.events if e.place == "Baku"]
 
 
 def test_weekday_decides_the_year() -> None:
