@@ -14,6 +14,7 @@ from graph_builder.ask.helpers import (
     _date_in,
     _main_holders,
     _merge_dates,
+    _ordinals,
 )
 from graph_builder.ask.model import AnswerItem, _iri
 from graph_builder.ask.parse import Period
@@ -89,6 +90,13 @@ class ChairForms:
             if found:
                 org = body
                 break
+        ordinals = _ordinals(re.sub(r"\b(first|second) half\b", " ", self.low))
+        if ordinals and self.p.period is None and (period is None or len(found) != 1):
+            # "who chaired the 38th session": a numbered gathering the graph cannot date to
+            # one chair is said so (listed every chair, or both sides of that day's hand-over)
+            self.message = (f"The graph cannot tell who chaired the {org.label} at that "
+                            f"numbered session or summit.")
+            return []
         period = period or self.p.period  # "who chairs X": now, set by _chair_of
         took = re.search(r"\b(took over|take over|takes over|taking over|assum\w+|took up|"
                          r"took on|was handed|received)\b", self.low)
@@ -130,6 +138,31 @@ class ChairForms:
         else:
             self.message = f"{' and '.join(a.label for a in found)} held the {what}{when}."
         return found
+
+    def chair_no_org(self) -> list[AnswerItem]:
+        """ "Which country held the presidency in 2024?" with no organisation named: the
+        chair of the one organisation the graph has a chair of then; of several, the answer
+        asks which organisation is meant (never one picked for the asker)."""
+        if self.p.ambiguous:  # "the council": the bodies it may be are the better hint
+            name, bodies = self.p.ambiguous
+            self.message = (f"'{name}' could be any of {len(bodies)} bodies the graph knows "
+                            f"({', '.join(bodies[:8])}{', ...' if len(bodies) > 8 else ''}): "
+                            f"name the one meant.")
+            return []
+        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        rows = [r for r in self.run("chairs")
+                if _covers(r.get("start"), r.get("end"), period)]
+        orgs = sorted({r.get("orgLabel") or "" for r in rows} - {""})
+        if len(orgs) == 1:
+            org = reference.resolve(orgs[0], "organization")
+            if org is not None:
+                self.p.orgs = [org]
+                return self.chair()
+        self.message = (
+            f"The question names no organisation, and the graph has chairs of several then "
+            f"({', '.join(orgs[:8])}{', ...' if len(orgs) > 8 else ''}): name the one meant."
+            if orgs else "The question names no organisation, and the graph has no chair then.")
+        return []
 
     def _published(self) -> dict[str, date]:
         out: dict[str, date] = {}
@@ -415,7 +448,28 @@ class ChairForms:
 
     def _succession_any(self, state: reference.Entity) -> list[AnswerItem]:
         """A hand-over question that names no organisation: the hand-over nearest the day
-        asked, of whichever organisation it was."""
+        asked, of whichever organisation it was, when the state chaired only one; of a
+        state that chaired several the question is ambiguous, and the answer asks for the
+        organisation instead of picking one (the nearest hand-over was often another
+        organisation's than the one the asker had in mind)."""
+        chaired = self.run("chairs", chair=_iri(state))
+        if self.p.period is not None and self.p.period.relative is None:
+            chaired = [r for r in chaired
+                       if _covers(r.get("start"), r.get("end"), self.p.period)]
+        orgs = sorted({r.get("orgLabel") or "" for r in chaired} - {""})
+        if len(orgs) > 1:
+            self.message = (
+                f"{state.label} chaired several organisations in the graph "
+                f"({', '.join(orgs)}); name the organisation to ask about."
+            )
+            return []
+        if len(orgs) == 1:
+            # the one organisation it chaired: asked as if named (the order of its chairs
+            # answers when no hand-over is stated)
+            org = reference.resolve(orgs[0], "organization")
+            if org is not None:
+                self.p.orgs = [org]
+                return self.succession()
         if self._direction(state) == "successor":
             rows = self.run("succession", **{"from": _iri(state)})
             rows = self._nearest_handover(rows, state, "to")

@@ -232,6 +232,18 @@ class EventForms:
                 f"{'Attended' if attended else 'Absent from'} the {what}: "
                 + ", ".join(a.label for a in found) + "."
             )
+            if re.search(r"\bhow many\b", self.low) and len(events) > 1:
+                self.message = (f"The graph has {len(events)} gatherings that fit the "
+                                f"{what}, so it gives no one count: " + self.message)
+                return []
+            if re.search(r"\bhow many\b", self.low):
+                # "how many states attended": the number the graph lists, never the list
+                count = AnswerItem(str(len(found)))
+                for a in found:
+                    for src in a.sources:
+                        count.add_source(src.article, src.evidence)
+                self.message = f"The graph lists {len(found)}: " + self.message
+                return [count]
         return found
 
 
@@ -310,6 +322,22 @@ class EventForms:
                 self.message = (f"The graph records {who} at the {what}, not who attended in "
                                 f"person; its article also names {', '.join(others)} of "
                                 f"{who}.")
+                return []
+        if self.p.title and not persons and present and not away:
+            # "was China's premier at the New Delhi summit": the graph records the state;
+            # the post's holder attended only if the event's article names that holder and
+            # no one else of the state (a president and a premier both named: either went)
+            articles = {a for e in events.values() for a in e["sources"]}
+            named = [r for s in subjects for r in self.run("post_holders", of=_iri(s))
+                     if r.get("article") in articles]
+            holders = {r.get("personLabel") for r in named
+                       if (r.get("title") or "") == self.p.title}
+            others = sorted({r.get("personLabel") or "" for r in named} - holders - {""})
+            if not holders or others:
+                self.message = (
+                    f"The graph records {who} at the {what}, not who attended in person; "
+                    + (f"its article also names {', '.join(others)} of {who}." if holders
+                       else f"its article names no {self.p.title} of {who}."))
                 return []
         attended = bool(present) and not away
         yes = not attended if asks_absence else attended

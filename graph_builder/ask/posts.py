@@ -57,7 +57,8 @@ class PostForms:
             rows = exact
         period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
         if T["post_end"].search(self.low) or T["until_when"].search(self.low) or \
-                T["post_start"].search(self.low) and T["when"].search(self.low):
+                T["post_start"].search(self.low) and T["when"].search(self.low) or \
+                T["post_since"].search(self.low):
             return self._post_dates(rows, holder, title)
         join = re.search(r"\bwhen (.+?) (joined|became|was admitted|acceded)\b", self.low)
         if join and self.p.states and self.p.orgs:
@@ -79,7 +80,8 @@ class PostForms:
                 f" ({period.iso})." if self.p.period or join else "."
             )
         elif getattr(self, "unattested", None):
-            known = "; ".join(f"{name} in articles of {year}" for name, year in self.unattested)
+            known = "; ".join(f"{name} in articles of {year}" if year else
+                              f"{name} in an undated article" for name, year in self.unattested)
             self.message = (f"The graph has no {title} of {of} in {period.iso}; it knows "
                             f"{known}, with no dates for the post.")
         else:
@@ -87,6 +89,27 @@ class PostForms:
                 f" in {period.iso}." if self.p.period else "."
             )
         return found
+
+    def minister_of(self) -> list[AnswerItem]:
+        """ "Which minister led India's delegation?": the one minister (foreign, defence,
+        ...; not the prime minister, who heads the government) the graph knows of the state
+        at the time asked. Several ministers, or none: said so, none picked."""
+        state = self.state()
+        rows = [r for r in self.run("post_holders", of=_iri(state))
+                if _MINISTER.search(r.get("title") or "")
+                and not _NOT_MINISTER.search(r.get("title") or "")]
+        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        found = self._by_time(rows, period)
+        if len(found) == 1:
+            titles = sorted({r.get("title") or "" for r in rows
+                             if r.get("person") == found[0].iri} - {""})
+            self.message = f"{found[0].label}: {' and '.join(titles)} of {state.label}."
+            return found
+        self.message = (
+            f"The graph knows several ministers of {state.label} then "
+            f"({', '.join(a.label for a in found)}) and does not record which one is meant."
+            if found else f"The graph has no minister of {state.label} at that time.")
+        return []
 
     def _titles_of(self, holder: reference.Entity) -> list[str]:
         rows = self.run("post_holders", of=_iri(holder))
@@ -314,3 +337,8 @@ def _named_office(low: str, parsed: object) -> str | None:
             continue  # the organisation's own name ("the European Commission")
         return m.group(1)
     return None
+
+
+_MINISTER = re.compile(r"\bminister\b")
+# the head of government and former or deputy heads are not "a minister" of a delegation
+_NOT_MINISTER = re.compile(r"\b(prime|former|deputy prime|first minister|chief minister)\b")
