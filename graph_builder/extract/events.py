@@ -127,16 +127,55 @@ def _places(sentence: Masked, named: dict[str, Entity]) -> list[tuple[int, Entit
     return sorted(out, key=lambda pair: pair[0])
 
 
-def _dateline_city(ctx: Context) -> Entity | None:
-    for sentence in ctx.sentences:
-        if sentence.in_title:
+# a line of its own that is only a place and a date: "Strasbourg, 17 March 2022"
+_PLACE_DATE_LINE = re.compile(r"^\s*(?:\u27e6C(?P<token>\d+)\u27e7|(?P<city>[A-Z][A-Za-z .'-]+?)),"
+                              r"\s+\u27e6T\d+\u27e7\s*\.?\s*$")
+_HEADER_LINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+){0,2}),\s+"
+                          r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}\s*$")
+# a byline before it: "By the Europe correspondent", "By Jane Roe, Reuters"
+_BYLINE = re.compile(r"^\s*(?:By|From)\s+[^.]{1,80}$")
+
+
+def _dateline_city(ctx: Context) -> tuple[Entity | None, int]:
+    """The city a report was filed from, and the index of its first sentence of news (after
+    a byline and a place-and-date line of their own)."""
+    first = next((i for i, s in enumerate(ctx.sentences) if not s.in_title), 0)
+    article = ctx.article
+    for line in article.text[:article.body_offset].splitlines()[-4:]:
+        header = _HEADER_LINE.match(line)  # the reader took "Strasbourg, 17 March 2022" as
+        if header:  # the article's date: its place is still the dateline
+            city = resolve(header.group("city").strip(), "city")
+            if city is not None:
+                return city, first
+    for index in range(first, min(first + 3, len(ctx.sentences))):
+        sentence = ctx.sentences[index]
+        if _BYLINE.match(sentence.text) and "\n" not in sentence.text.strip():
             continue
+        line = _PLACE_DATE_LINE.match(sentence.masked)
+        if line:
+            city = sentence.item(line.group("token")).entity if line.group("token") else \
+                resolve(line.group("city").strip(), "city")
+            return city, index + 1 if city is not None else first
         m = _DATELINE.match(sentence.text)
         if not m:
-            return None
+            return None, first
         name = (m.group("city") or m.group("city2")).strip()
-        return resolve(name.title() if name.isupper() else name, "city")
-    return None
+        return resolve(name.title() if name.isupper() else name, "city"), index
+    return None, first
+
+
+def _headline_city(ctx: Context) -> Entity | None:
+    """The one city the headline names ("G20 ends in Johannesburg with ..."): where the
+    gathering the article reports is, when its body names no place."""
+    cities: list[Entity] = []
+    for sentence in ctx.sentences:
+        if not sentence.in_title:
+            break
+        for _, _, i in sentence.tokens("C"):
+            entity = sentence.item(i).entity
+            if entity is not None and entity.kind == "city" and entity not in cities:
+                cities.append(entity)
+    return cities[0] if len(cities) == 1 else None
 
 
 _OWN_MEETING = re.compile(r"minister|ministerial|council|committee|secretar|envoys|officials",
@@ -163,7 +202,12 @@ _REGION = re.compile(r"\bin\s+the\s+(?P<place>[A-Z][\w-]+\s+(?:Valley|Region|Str
 def _segment(masked: str, position: int) -> tuple[int, int]:
     """The clause around `position`: between semicolons, colons and dashes."""
     start, end = 0, len(masked)
-    for m in re.finditer(r"[;:]|\s[\u2013\u2014-]\s", masked):
+    marks = list(re.finditer(r"[;:]|\s[\u2013\u2014-]\s", masked))
+    dashes = [m for m in marks if m.group(0).strip() not in ";:"]
+    if len(dashes) == 2 and dashes[1].start() - dashes[0].end() < 160:
+        # "the Committee of Ministers - its executive arm - decided ...": an aside in dashes
+        marks = [m for m in marks if m not in dashes]
+    for m in marks:
         if m.end() <= position:
             start = m.end()
         elif m.start() >= position:
@@ -222,8 +266,8 @@ def extract_events(ctx: Context) -> list[Event]:
     dates: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (priority, date), lower first
     absent: dict[str, set[str]] = {}
     clashes: list[Event] = []
-    dateline = _dateline_city(ctx)
-    first_body = next((i for i, s in enumerate(ctx.sentences) if not s.in_title), 0)
+    dateline, first_body = _dateline_city(ctx)
+    headline_city = _headline_city(ctx) if dateline is None else None
     main: tuple[str, str] | None = None  # the gathering the article reports
     own: set[tuple[str, str]] = set()  # meetings named as such (of ministers, of a council)
     headline: set[tuple[str, str]] = set()  # gatherings first named in the title
@@ -246,9 +290,12 @@ def extract_events(ctx: Context) -> list[Event]:
             elif _ONLINE.search(masked):
                 places = [(meeting.start(), None)]  # held online: no place
             elif not places and dateline is not None and (index == first_body or (
-                    (index - first_body < 2 or _HERE.search(masked))
+                    (index - first_body < 3 or _HERE.search(masked))
                     and not _FUTURE.search(masked))):
                 places = [(meeting.start(), dateline)]  # "BISHKEK - The leaders met on ..."
+            elif not places and headline_city is not None and index == first_body \
+                    and not _FUTURE.search(masked):
+                places = [(meeting.start(), headline_city)]  # "G20 ends in Johannesburg"
             if not places and re.search(r"\bsummit\b", masked, re.I) and not sentence.in_title \
                     and not planned:
                 unplaced_summit = True

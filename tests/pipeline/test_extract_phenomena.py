@@ -307,3 +307,28 @@ def test_a_title_repeating_its_holder_is_one_post():
     assert key("Secretary General of NATO", "NATO") == key("secretary general", "NATO")
     assert key("chairman of the Supreme Eurasian Economic Council", "EAEU") != key(
         "chairman", "EAEU")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a byline, then a line that is only the place and the date
+    ("Analysis: the council's long night\n\nBy our Europe correspondent\nStrasbourg, 17 March "
+     "2022\n\nMeeting in extraordinary session on 16 March, the Committee of Ministers "
+     "decided the matter.\n", ("meeting", "Strasbourg", "2022-03")),
+    # the venue only in the headline
+    ("G20 closes in Johannesburg with a declaration\n\n23 November 2025\n\nPresident Cyril "
+     "Ramaphosa brought the first Group of 20 summit on African soil to a close on Sunday.\n",
+     ("summit", "Johannesburg", "2025-11")),
+    # a wire dateline and 'here'
+    ("Forum opens\n\nSUVA, 9 March 2024 (Pacific Wire) - Officials arrived on Friday. Forum "
+     "leaders opened their annual retreat here on Saturday.\n", ("summit", "Suva", "2024-03")),
+])
+def test_venue_from_dateline_or_headline(tmp_path: Path, text: str, expected: tuple) -> None:
+    facts = extract_text(tmp_path, text)
+    assert expected in {(e.type, e.place, (e.date or "")[:7]) for e in facts.events}
+
+
+def test_a_headline_city_is_no_venue_of_a_later_mention(tmp_path: Path) -> None:
+    facts = extract_text(tmp_path, "Leaders meet in Astana\n\n28 November 2024\n\nThe CSTO summit "
+                         "opened on Thursday. Armenia has skipped every leaders' meeting since "
+                         "February.\n")
+    assert {(e.type, e.place) for e in facts.events} <= {("summit", "Astana")}
