@@ -513,9 +513,7 @@ def _title(low: str) -> str | None:
     if re.match(r"\s*who (heads|headed|leads|led|is the head of|was the head of|is the leader of|"
                 r"was the leader of|runs|ran|is in charge of|was in charge of)\b", text):
         return "head"
-    extra = ["chairperson of the commission", "executive director", "executive secretary",
-             "permanent representative", "crown prince", "high representative"]
-    for title in [*known_titles(), *extra]:
+    for title in known_titles():  # the one title table (core/data/posts.csv)
         if re.search(r"(?<![\w])" + re.escape(_norm_title(title)) + r"(?![\w])", text):
             return post_class(title)[0]
     return None

@@ -15,10 +15,12 @@ import re
 from graph_builder.ask.model import _Run
 from graph_builder.ask.parse import _MONTHS, _PLAIN, _QUESTION_WORDS, Parsed, chair_words
 from graph_builder.ask.triggers import T
-from graph_builder.core import reference
+from graph_builder.core import reference, titles
 
 # the posts whose holder speaks for the state (graph_builder/core/data/posts.csv titles)
-LEADER_TITLES = ("president", "prime minister", "king")
+# the titles whose holder stands for the state: the title table's heads of state and of
+# government (core/data/posts.csv), as extraction reads them
+LEADER_TITLES = titles.leader_titles()
 
 
 def uncased(p: Parsed) -> bool:

@@ -13,7 +13,7 @@ from graph_builder.ask.helpers import (
 from graph_builder.ask.model import AnswerItem, _iri
 from graph_builder.ask.parse import Period
 from graph_builder.ask.triggers import T
-from graph_builder.core import reference
+from graph_builder.core import reference, titles
 from graph_builder.core.dates import PartialDate
 
 
@@ -48,7 +48,7 @@ class PostForms:
         elif title == "head":  # "who heads X": its usual head's title, the first the graph has
             heads = (("secretary general", "chairperson of the commission", "executive director",
                       "executive secretary", "president") if holder.kind == "organization"
-                     else ("president", "king", "prime minister"))
+                     else titles.leader_titles())
             for title in heads:
                 rows = self.run("post_holders", of=_iri(holder), title=title)
                 if rows:
@@ -97,13 +97,14 @@ class PostForms:
         state = self.state()
         rows = [r for r in self.run("post_holders", of=_iri(state))
                 if _MINISTER.search(r.get("title") or "")
+                and not titles.is_leader_title(r.get("title") or "")
                 and not _NOT_MINISTER.search(r.get("title") or "")]
         period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
         found = self._by_time(rows, period)
         if len(found) == 1:
-            titles = sorted({r.get("title") or "" for r in rows
-                             if r.get("person") == found[0].iri} - {""})
-            self.message = f"{found[0].label}: {' and '.join(titles)} of {state.label}."
+            held = sorted({r.get("title") or "" for r in rows
+                           if r.get("person") == found[0].iri} - {""})
+            self.message = f"{found[0].label}: {' and '.join(held)} of {state.label}."
             return found
         self.message = (
             f"The graph knows several ministers of {state.label} then "
@@ -340,5 +341,6 @@ def _named_office(low: str, parsed: object) -> str | None:
 
 
 _MINISTER = re.compile(r"\bminister\b")
-# the head of government and former or deputy heads are not "a minister" of a delegation
-_NOT_MINISTER = re.compile(r"\b(prime|former|deputy prime|first minister|chief minister)\b")
+# beside the head of government (the title table's leaders), former and deputy heads of
+# government are not "a minister" of a delegation
+_NOT_MINISTER = re.compile(r"\b(former|deputy prime|first minister|chief minister)\b")

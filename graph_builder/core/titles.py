@@ -50,6 +50,26 @@ def known_titles() -> list[str]:
     return sorted(_rows(), key=len, reverse=True)
 
 
+LEADER_CLASSES = ("HeadOfState", "HeadOfGovernment")
+
+
+def leader_titles() -> tuple[str, ...]:
+    """The canonical titles of a state's leaders (head of state or of government), in the
+    table's order: the posts whose holder's name stands for the state in a question
+    ("Who did Tokayev take over from?") and the usual head of a state."""
+    return tuple(dict.fromkeys(row[0] for row in _rows().values() if row[1] in LEADER_CLASSES))
+
+
+def is_leader_title(title: str) -> bool:
+    """A head of state's or government's title, in any spelling the table knows, a
+    temporary holder's prefix ("acting prime minister") included."""
+    key = _norm(title)
+    for word in TEMPORARY:
+        if key.startswith(word + " "):
+            key = key[len(word) + 1:]
+    return post_class(key)[1] in LEADER_CLASSES
+
+
 def normalise_post(title: str) -> str:
     return post_class(title)[0]
 
