@@ -29,6 +29,7 @@ from graph_builder.extract.common import (
     negated,
 )
 from graph_builder.extract.context import Context, Masked
+from graph_builder.extract.state_actors import persons_as_states
 
 CHAIR_NOUN = (
     r"(?:(?:rotating|annual|six-month|one-year|two-year|monthly|current|new|pro[\s-]tempore|"
@@ -72,7 +73,8 @@ _ORG_BEFORE = re.compile(O + r"(?:'s)?\s+(?:\w+\s+){0,2}$")
 # the verbs of a chair that moves on: "the presidency passed to X", "it will rotate to X"
 _PASS = (r"(?:pass(?:es|ed)?|transferred|handed(?:\s+over)?|went|go(?:es)?(?:\s+over)?|"
          r"mov(?:e|es|ed)(?:\s+on)?|rotat(?:e|es|ed))")
-_CHAIR_HEAD = r"(?:chairmanship|presidency|chair|helm|baton)"
+_CHAIR_HEAD = (r"(?:chairmanship|presidency|chair|helm|baton|gavel|"
+               r"powers\s+of\s+(?:the\s+)?chairman)")
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Kazakhstan assumes the rotating chairmanship of the CSTO for 2024"
@@ -147,7 +149,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.passed-to", re.compile(
         _CHAIR_HEAD + r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
         r"(?:" + ANY + r"|summit|council|session|bloc|union|group|organi[sz]ation))?"
-        r"(?:\s+(?:for|in|from|on)\s+" + T + r")?,?\s+(?:(?:was|is|has\s+been|will\s+be|"
+        r"(?:\s+(?:for|in|from|on)\s+" + T + r")?,?\s+(?:(?:was|were|is|has\s+been|will\s+be|"
         r"had\s+been|formally|officially|then|now|duly|will|is\s+due\s+to|is\s+set\s+to|"
         r"is\s+expected\s+to|is\s+to|shall|be)\s+)*" + _PASS
         + r"(?:\s+(?:on|in|from)\s+" + T
@@ -179,7 +181,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Angola, this year's holder of the rotating presidency", "the presiding country, Angola"
     ("chair.holder", re.compile(
         SA + r",\s+(?:the\s+)?(?:this\s+year's|\u27e6T\d+\u27e7's|current|present)\s+"
-        r"(?:holder|chair|chair\s+country)"
+        r"(?:\u27e6O\d+\u27e7(?:'s)?\s+)?(?:rotating\s+)?(?:holder|chair|chair\s+country)"
         r"(?:\s+of\s+(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency|chair))?"
         r"|\b(?:presiding|chairing)\s+(?:country|state|nation),?\s+(?:the\s+)?" + SA,
         re.IGNORECASE)),
@@ -368,6 +370,15 @@ def _period(sentence: Masked, start: int, end: int) -> tuple[str | None, str | N
     return None, None, False
 
 
+# a date opening the sentence ("Next year the chairmanship will pass to X")
+_FRONT_DATE = re.compile(r"(?:^|\s[-\u2013\u2014]\s)\s*(?:(?:In|From|On|Since|As\s+of|Starting|"
+                         r"During)\s+)?(?P<t>\u27e6T\d+\u27e7),?\s")
+
+# "Iceland led the Nordic Council in 1998": leading a named body is chairing it (a delegation
+# or talks led is not, so only the verb right before the body's name)
+_LEADS_BODY = re.compile(r"\b(?:led|leads|headed|heads)\s+(?:the\s+)?\u27e6O\d+\u27e7")
+
+
 def extract_chairs(ctx: Context) -> list[Chairmanship]:
     found: list[Chairmanship] = []
     previous_keyword = False
@@ -375,6 +386,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
     for sentence in ctx.sentences:
         masked = sentence.masked
         has_keyword = bool(_KEYWORD.search(masked.lower())) or bool(
+            _LEADS_BODY.search(masked)) or bool(
             _AFTER_PAIRS.search(masked) and _LEAD_WORD.search(masked))
         if not has_keyword and not (previous_keyword and re.search(
                 r"take(?:s)?\s+over|took\s+over|followed\s+by|hold\s+it|(?:got|gets|received|"
@@ -434,7 +446,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                      continues: bool = False) -> list[Chairmanship]:
     """The chairs one sentence states; `continues` when it goes on about the chair of the
     sentence before ("The presidency rotates. Slovakia got it from Hungary.")."""
-    sentence = _capitals_as_states(sentence)
+    sentence = persons_as_states(_capitals_as_states(sentence))
     masked = sentence.masked
     out: list[Chairmanship] = []
     at: dict[int, int] = {}  # id(fact) -> where its match starts
@@ -503,8 +515,12 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 about_giver = _RELATIVE.search(masked, m.end(), end_clause)
                 start, end, explicit = _period(sentence, m.start(),
                                                about_giver.start() if about_giver else end_clause)
-                if not explicit and re.search(r"\b(?:passed|was\s+(?:transferred|handed)|went|"
-                                              r"moved|rotated)\b", m.group(0), re.I):
+                front = _FRONT_DATE.search(masked)
+                if not explicit and front and front.end() <= m.start():
+                    # "In the coming year the chairmanship will pass to X": dated up front
+                    start, end, explicit = _period(sentence, front.start("t"), front.end())
+                if not explicit and re.search(r"\b(?:passed|(?:was|were)\s+(?:transferred|"
+                                              r"handed)|went|moved|rotated)\b", m.group(0), re.I):
                     start, end, explicit, passed_weak = pub_year, None, True, True
             elif rule == "chair.it-passes":
                 start, end, explicit = _period(sentence, left, end_clause)
@@ -688,7 +704,7 @@ _SUPPOSED = re.compile(r"\b(?:could|would|might|may|hopes?\s+to|wants?\s+to|seek
                        r"aims?\s+to|according\s+to\s+diplomats|no\s+formal\s+decision)\b",
                        re.IGNORECASE)
 # "the fifth time Malaysia chairs ASEAN, after 1977, 1997, 2005 and 2015": one term a year
-_YEAR_LIST = re.compile(T + r"(?:\s*,\s*" + T + r")*,?\s+and\s+" + T)
+_YEAR_LIST = re.compile(T + r"(?:\s*,\s*(?:in\s+)?" + T + r")*,?\s+and\s+(?:in\s+)?" + T)
 
 
 def _more_years(sentence: Masked, ctx: Context, fact: Chairmanship, start: int,

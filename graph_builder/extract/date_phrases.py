@@ -39,10 +39,11 @@ _PATTERNS = [
     ("half", rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)"),  # noqa: E501
     ("yrange", rf"(?P<y>{_YEAR})\s*(?:-|\u2013|/|to)\s*(?P<y2>{_YEAR}|\d\d)\b"),
     ("my", rf"{_MOD}(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
-    ("relyear", r"(?P<rel>last|next|this|previous|the previous|the following|the coming|the past)\s+year"),  # noqa: E501
-    ("relmonth", r"(?P<rel>last|next|this)\s+month"),
+    ("relyear", r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Tt]he previous|[Tt]he following|[Tt]he coming|[Tt]he past))\s+year"),  # noqa: E501
+    ("relmonth", r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+month"),
     # "last summer", "this spring": the year of that season (northern, as the wires write)
-    ("relseason", r"(?P<rel>last|next|this|past)\s+(?P<season>summer|winter|spring|autumn|fall)"),
+    ("relseason", r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+"
+                  r"(?P<season>summer|winter|spring|autumn|fall)"),
     # "a year ago", "two years ago"
     ("ago", r"(?P<n>a|one|two|three|four|five|\d)\s+years?\s+ago"),
     # "today", "tonight", "this evening", "yesterday", "tomorrow", "this weekend"

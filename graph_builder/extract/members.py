@@ -12,6 +12,7 @@ from graph_builder.core.facts import Membership
 from graph_builder.core.reference import resolve
 from graph_builder.extract.common import SA, O, S, T, coordinated_before, evidence, hedged, negated
 from graph_builder.extract.context import Context, Masked
+from graph_builder.extract.plural_subjects import plural_subject
 
 _BODY = r"(?:bloc|organi[sz]ation|group|union|alliance|conference|body|Council|Commonwealth|" \
     r"Union|Alliance|League|Conference|forum|Forum)"
@@ -360,7 +361,9 @@ def extract_members(ctx: Context) -> list[Membership]:
     previous_members = False  # the previous sentence spoke of members ("... are among them")
     previous_org: str | None = None  # the body that sentence named
     previous_states: list[str] = []  # the states it named ("Both countries are members of")
+    before: Masked | None = None  # the sentence before, whose states "both countries" counts
     for sentence in ctx.sentences:
+        sentence, before = plural_subject(sentence, before), sentence
         masked = sentence.masked
         lower = masked.lower()
         if not _MEMBER_WORD.search(lower):
@@ -625,6 +628,9 @@ _ATTENDANCE_HEAD = re.compile(r"\b(?:included|attended\s+by|present\s+were|parti
                               r"attendees|who\s+came|were\s+there)\b[^.]*:\s*$", re.IGNORECASE)
 
 
+_FULL_ATTENDANCE = re.compile(r"\b(?:" + _lexicon("full_attendance.txt") + r")", re.IGNORECASE)
+
+
 def implied_memberships(ctx: Context, chairs: list, posts: list,
                         found: list[Membership]) -> list[Membership]:
     """Memberships the text implies: a rotating chair, and leaders listed at the body's summit.
@@ -687,6 +693,16 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
                 state = sentence.state(token)
                 if state not in outsiders:
                     add(ctx.topic_org, state, evidence(sentence), "member.summit-leaders")
+    for sentence in ctx.sentences:
+        # "..., completing the forum's roster of eight": every state there is a member
+        if not _FULL_ATTENDANCE.search(sentence.masked) or hedged(sentence.masked):
+            continue
+        named = [o for _, _, i in sentence.tokens("O") if (o := sentence.org(i))]
+        for _, _, i in sentence.tokens("SA"):
+            state = sentence.state(i)
+            if state not in outsiders:
+                add(named[0] if named else ctx.topic_org, state, evidence(sentence),
+                    "member.full-attendance")
     for text, listed in by_sentence.items():
         leaders = [p for p in listed if p.post in _LEADER_POSTS]
         if not ctx.topic_org or not (_GATHERING.search(text) or _ATTENDED.search(text)):
