@@ -116,6 +116,10 @@ def is_org_post(title: str) -> bool:
     return held_in(title) == "organization"
 
 
+# "chairman", "chairperson", "chairwoman" and "chair" of one body are one post
+_CHAIR_WORD = re.compile(r"^chair(?:man|person|woman)\b")
+
+
 def post_key(title: str, holder: str | None) -> str:
     """The title a post is known by, its holder's name dropped when the title repeats it.
 
@@ -123,7 +127,7 @@ def post_key(title: str, holder: str | None) -> str:
     president; news writes either, and one post must compare equal to itself whichever
     spelling the article (or a curator) chose. The holder's label, full name or any of its
     names may be the one repeated ("Secretary General of NATO" of NATO)."""
-    key = normalise_post(title)
+    key = _CHAIR_WORD.sub("chair", normalise_post(title))
     if not holder or " of " not in key:
         return key
     from graph_builder.core.reference import resolve  # reference does not import titles
@@ -135,5 +139,5 @@ def post_key(title: str, holder: str | None) -> str:
         for joint in (" of the ", " of "):
             suffix = _norm(joint + name)
             if key.endswith(suffix) and len(key) > len(suffix):
-                return normalise_post(key[:-len(suffix)])
+                return _CHAIR_WORD.sub("chair", normalise_post(key[:-len(suffix)]))
     return key

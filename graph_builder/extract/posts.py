@@ -178,6 +178,25 @@ _RULES = [
         + r"(?P<title>" + _T + r"|counterparts?)\s*,?\s+" + _HONORIFIC + r"(?P<name>" + NAME
         + r")")),
 ]
+# a body a person chairs: "the Permanent Council", "the Council of Ministers", an organ
+# written after its body's name ("the IGAD Assembly", "the CICA ministerial council")
+_BODY_HEAD = r"(?:Council|Assembly|Committee|Commission|Board|Parliament|Bureau|Conference)"
+_ORGAN = (r"(?:(?!The\b)[A-Z][a-z]+\s+(?:and\s+[A-Z][a-z]+\s+)?){0,3}" + _BODY_HEAD + r"(?:\s+of\s+"
+          r"(?:the\s+)?(?:Foreign\s+|Defen[cs]e\s+)?(?:Ministers|Heads\s+of\s+State(?:\s+and\s+"
+          r"Government)?))?")
+_ORGAN_AFTER = r"(?:(?:[A-Za-z]+\s+){0,3}?(?i:" + _BODY_HEAD + r"))"
+_CHAIRS_VERB = (r"(?:chairs|chaired|has\s+chaired|is\s+chairing|will\s+chair|presides\s+over|"
+                r"presided\s+over|will\s+preside\s+over|has\s+presided\s+over)")
+_CHAIRED_BODY = (r"(?:(?P<org>" + O + r")(?:'s)?(?:\s+(?P<organ2>" + _ORGAN_AFTER + r"))?|"
+                 r"(?P<organ>" + _ORGAN + r")(?:\s+of\s+(?:the\s+)?(?P<of>" + O + r"))?)")
+_CHAIRS = [
+    # "Ana Ruiz will preside over the Permanent Council", "X, who chairs the IGAD Assembly"
+    re.compile(r"(?P<name>" + NAME + r")(?:,\s+who\s+(?:currently\s+|now\s+|also\s+)?|\s+)"
+               + _CHAIRS_VERB + r"\s+(?:the\s+)?" + _CHAIRED_BODY + r"(?![\w\u27e6])"),
+    # "the Council of Ministers of the Andean Community, chaired by Luis Parra"
+    re.compile(r"\b(?:the\s+)?" + _CHAIRED_BODY + r",?\s+(?:chaired|presided\s+over)\s+by\s+"
+               r"(?:(?i:" + TITLE + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")"),
+]
 # every rule needs a title; a sentence without any title word is skipped before the rules
 _TITLE_WORDS = re.compile(r"(?:" + "|".join(sorted({re.escape(t.split()[-1].split("-")[0])
                                                      for t in _TITLES} | {"minister",
@@ -261,6 +280,12 @@ def extract_posts(ctx: Context) -> list[Post]:
                     if key not in found:
                         found[key] = post
                         ctx.persons.setdefault(post.person, (post.post, post.of))
+        if _CHAIRING.search(sentence.masked):
+            here += [(0, post) for post in _chairs_body(sentence, ctx)]
+            for _, post in here:
+                key = (post.person.split()[-1], post.post, post.of)
+                if post.rule == "post.chairs-body" and key not in found:
+                    found[key] = post
         for post in _leader_list(sentence, here):
             key = (post.person.split()[-1], post.post, post.of)
             if key not in found:
@@ -533,6 +558,33 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
             out = [out[0]] if rule != "post.title-of-name" else out
         out.append(Post(name, _title(groups["title2"]), holder, evidence=evidence(sentence),
                         origin="extracted", confidence=confidence, rule=rule))
+    return out
+
+
+_CHAIRING = re.compile(r"\b(?:chair(?:s|ed|ing)|presid(?:es|ed)\s+over|preside\s+over)\b")
+
+
+def _chairs_body(sentence: Masked, ctx: Context) -> list[Post]:
+    """"Ana Ruiz will preside over the Permanent Council": the chair of that body (of the
+    organisation it belongs to); "X, who chairs the EAC": the organisation's chair."""
+    out: list[Post] = []
+    for rx in _CHAIRS:
+        for m in rx.finditer(sentence.masked):
+            name = _clean_name(m.group("name"))
+            before = sentence.masked[max(0, m.start() - 25):m.start()]
+            if name is None or negated(before) or re.search(
+                    r"\b(?:former|then|could|would|might)\s+$", before, re.I):
+                continue
+            organ = m.group("organ") or m.group("organ2")
+            if not organ and re.search(r"\b(?:chaired|presided)\b", m.group(0)):
+                continue  # "X, who chaired the organisation in 2023": a former chair
+            holder = m.group("of") or m.group("org")
+            of = sentence.org(_index_of(holder)) if holder else ctx.topic_org
+            if of is None:
+                continue
+            title = f"chair of the {' '.join(organ.split())}" if organ else "chair"
+            out.append(Post(name, title, of, evidence=evidence(sentence), origin="extracted",
+                            confidence=0.75, rule="post.chairs-body"))
     return out
 
 

@@ -332,3 +332,13 @@ def test_a_headline_city_is_no_venue_of_a_later_mention(tmp_path: Path) -> None:
                          "opened on Thursday. Armenia has skipped every leaders' meeting since "
                          "February.\n")
     assert {(e.type, e.place) for e in facts.events} <= {("summit", "Astana")}
+
+
+def test_chair_words_of_one_body_are_one_post():
+    from graph_builder.core.facts import Post, fact_key
+
+    keys = {fact_key("posts", Post("Ana Costa", title, "IGAD")) for title in (
+        "chairperson of the Assembly", "chair of the Assembly", "Chairman of the Assembly")}
+    assert len(keys) == 1
+    assert fact_key("posts", Post("A B", "chairman", "ECOWAS")) == fact_key(
+        "posts", Post("A B", "chair", "ECOWAS"))
