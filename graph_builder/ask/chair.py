@@ -213,7 +213,27 @@ class ChairForms:
                 "chair_during", org=_iri(org), **{"from": period.first.isoformat(),
                                                   "to": period.last.isoformat()}
             )
+        rows = [r for r in rows if not self._open_term_over(org, r, period)]
         return _collect(rows, "chairLabel", "chair")
+
+    _OPEN_TERM_DAYS = 366  # an open term with no usual length: known a year past its article
+
+    def _open_term_over(self, org: reference.Entity, row: dict[str, str],
+                        period: Period) -> bool:
+        """A term with a start and no end is not known to last for ever: past the
+        organisation's usual term (or, with none in the tables, a year past the article
+        that reports it) the graph does not know who chairs, and "who chaired the OIC in
+        2030" gets no answer rather than the chair of 2024."""
+        if not row.get("start") or row.get("end"):
+            return False
+        start = PartialDate.parse(row["start"][:10]).first_day
+        months = reference.chair_term_months(org.label)
+        if months:
+            horizon = start + timedelta(days=31 * months)
+        else:
+            published = self._published().get(row.get("article") or "")
+            horizon = max(start, published or start) + timedelta(days=self._OPEN_TERM_DAYS)
+        return period.first > horizon
 
     @staticmethod
     def _conflict(found: list[AnswerItem], period: Period | None) -> bool:
