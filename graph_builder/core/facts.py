@@ -42,6 +42,9 @@ class _Fact:
     optional: bool = field(default=False, kw_only=True)
     note: str | None = field(default=None, kw_only=True)
     id: str | None = field(default=None, kw_only=True)
+    # "planned" or "expected" when the article states the fact ahead of time
+    # (graph_builder/extract/modality.py); None when it is stated as done or holding
+    modality: str | None = field(default=None, kw_only=True)
 
 
 @dataclass

@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 
 from graph_builder.core.facts import ArticleFacts
+from graph_builder.extract import modality
 from graph_builder.extract.articles import Article, read_article
 from graph_builder.extract.chairs import extract_chairs
 from graph_builder.extract.context import build_context, gazetteer
@@ -72,6 +73,7 @@ def extract_article(article: Article) -> ArticleFacts:
         from graph_builder.extract import parse
 
         parse.extend(ctx, facts, members_only=mode == "members")
+    modality.mark(facts)
     if facts.is_empty():
         warnings.warn(f"{article.path}: no facts found", ExtractionWarning, stacklevel=2)
     return facts

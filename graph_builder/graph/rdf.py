@@ -143,6 +143,8 @@ class _Writer:
             )
         if fact.rule:
             self.add(ev, bloc("rule"), Literal(fact.rule))
+        if fact.modality:
+            self.add(ev, bloc("modality"), Literal(fact.modality))
 
     def article_node(self) -> None:
         self.add(self.article, _TYPE, NamedNode(SCHEMA + "NewsArticle"))
