@@ -707,10 +707,17 @@ _SUPPOSED = re.compile(r"\b(?:could|would|might|may|hopes?\s+to|wants?\s+to|seek
 _YEAR_LIST = re.compile(T + r"(?:\s*,\s*(?:in\s+)?" + T + r")*,?\s+and\s+(?:in\s+)?" + T)
 
 
+# "Brazil presides over the G20 this year, as it did in 2008": an earlier term, by year
+_AS_BEFORE = re.compile(r"[^;.]{0,40}?,?\s+as\s+(?:it|they|she|he)\s+(?:also\s+|last\s+|first\s+)?"
+                        r"did\s+(?:in\s+)?" + T + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:in\s+)?" + T
+                        + r")*")
+
+
 def _more_years(sentence: Masked, ctx: Context, fact: Chairmanship, start: int,
                 end: int) -> list[Chairmanship]:
     """The other years of a list of past terms, after the one the rule dated."""
-    m = _YEAR_LIST.search(sentence.masked, start, end)
+    m = _YEAR_LIST.search(sentence.masked, start, end) or _AS_BEFORE.match(
+        sentence.masked, start)
     if m is None:
         return []
     out = []

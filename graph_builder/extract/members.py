@@ -166,7 +166,8 @@ _MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\
 _ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
 _ARE_MEMBERS = re.compile(
     r"(?P<list>(?:both\s+)?" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+are\s+"
-    r"(?:(?:all|both|full|founding)\s+)?members\s+of\s+(?:the\s+)?(?:(?P<org>" + O + r")|"
+    r"(?:(?:now|also|still|all|both|full|founding)\s+)*members\s+of\s+(?:the\s+)?"
+    r"(?:(?P<org>" + O + r")|"
     + _BODY + r")"
     # "Armenia and Belarus belong to the CSTO"
     r"|(?P<list2>(?:both\s+)?" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")*)\s+(?:also\s+|all\s+)?"
@@ -257,13 +258,16 @@ _SUSPENDED_LIST = re.compile(
     re.IGNORECASE)
 # "Venezuela's withdrawal took effect in 2019", "Nicaragua completed its exit in November 2023"
 _WITHDRAWAL = re.compile(
-    SA + r"'s\s+(?:withdrawal|exit|departure)(?:\s+from\s+(?:the\s+)?(?P<org>" + O + r"))?\s+"
-    r"(?:took|takes|has\s+taken)\s+effect|" + SA + r"\s+(?:completed|finali[sz]ed)\s+its\s+"
+    SA + r"'s\s+(?:notice\s+of\s+|planned\s+|formal\s+)?(?:withdrawal|exit|departure)"
+    r"(?:\s+from\s+(?:the\s+)?(?P<org>" + O + r"))?\s+"
+    r"(?:(?:took|takes|has\s+taken|will\s+take)\s+effect|(?:becomes|became|will\s+become|"
+    r"will\s+be|is|was)\s+(?:effective|final|complete))|"
+    + SA + r"\s+(?:completed|finali[sz]ed)\s+its\s+"
     r"(?:withdrawal|exit|departure)(?:\s+from\s+(?:the\s+)?(?P<org2>" + O + r"))?",
     re.IGNORECASE)
 _WITHDRAW = re.compile(
     SA + r"(?:,\s*which|\s+which)?(?:,[^,]{1,80},)?\s+(?:\w+\s+){0,2}?(?P<verb>withdrew|"
-    r"withdraws|left|leaves|quit|quits|ceased\s+to\s+be\s+a\s+member\s+of|pulled\s+out\s+of|"
+    r"withdraws|left|leaves|leaving|quit|quits|quitting|ceased\s+to\s+be\s+a\s+member\s+of|pulled\s+out\s+of|"
     r"(?:was|were|has\s+been|had\s+been)\s+expelled\s+from|exited)\s+(?:from\s+)?(?:the\s+)?"
     r"(?P<org>" + O + r"|it\b|the\s+(?:bloc|organi[sz]ation|"
     r"group|union|alliance|commonwealth|conference|league)"
@@ -277,7 +281,7 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"founders|participating|set up|founded|established|"
                           r"created|accepted|"
                           r"incorporated|integrated|added|started|exit|departure|"
-                          r"accede|suspend|froze|frozen|withdr|left|leave|"
+                          r"accede|suspend|froze|frozen|withdr|left|leave|leaving|quit|"
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
                           r"reinstat|restor|resumed|returned|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
