@@ -23,6 +23,12 @@ _TOTAL = re.compile(r"\b(\d{1,3})[- ](?:full[- ])?(?:member|nation|country|state
                     r"states|member countries|nations|countries|states)\b")
 
 
+# "is X leaving / staying in ORG": the word that asks about a membership's coming end
+_GOING = re.compile(r"\b(leaving|quitting|exiting|pulling out|withdrawing|leave|quit|exit|"
+                    r"withdraw|staying|stay|remain|remains|remaining)\b")
+_STAYING = frozenset({"staying", "stay", "remain", "remains", "remaining"})
+
+
 class MemberForms:
     """Memberships at the time asked and their changes."""
 
@@ -159,6 +165,11 @@ class MemberForms:
         A negated question ("is X no longer a member", "isn't X a member") is answered
         about the fact it negates, yes meaning the negation holds."""
         state, org = self._member_and_org()
+        going = _GOING.search(self.low)
+        if going and self.p.period is None:
+            answered = self._staying_or_leaving(state, org, going.group(1) in _STAYING)
+            if answered is not None:
+                return answered
         rows, period = self._member_rows(org, state)
         asks_suspended = bool(re.search(r"\bsuspen\w*\b", self.low))
         suspended = [r for r in rows if (r.get("status") or "").lower() == "suspended"]
@@ -180,6 +191,29 @@ class MemberForms:
             fact = (f"the graph has no membership of {state.label} in the {org.label} "
                     f"on {period.iso}")
         self.message = f"{'Yes' if yes else 'No'}: {fact}."
+        return [item]
+
+    def _staying_or_leaving(self, state: reference.Entity, org: reference.Entity,
+                            staying: bool) -> list[AnswerItem] | None:
+        """ "Is X leaving ORG?", "Is X staying in ORG?": a leaving is known only as a
+        membership end the graph records on or after the day asked. Without one, "leaving"
+        is not known (the graph records no plans: no answer) and "staying" is the
+        membership now (None: asked as "is X a member")."""
+        rows = self.run("membership_dates", org=_iri(org), member=_iri(state))
+        ending = [r for r in rows if r.get("end")
+                  and PartialDate.parse(r["end"][:10]).last_day >= self.as_of]
+        if not ending:
+            if staying:
+                return None
+            self.message = (f"The graph records no end of {state.label}'s membership of the "
+                            f"{org.label} after {self.as_of.isoformat()}; it does not record "
+                            f"plans to leave.")
+            return []
+        item = AnswerItem("no" if staying else "yes", None, None, ending[0].get("end"))
+        for r in ending:
+            item.add_source(r.get("article"), r.get("evidence"))
+        self.message = (f"{'No' if staying else 'Yes'}: {state.label}'s membership of the "
+                        f"{org.label} ends {ending[0]['end']}.")
         return [item]
 
     def member_changes(self) -> list[AnswerItem]:
