@@ -291,7 +291,18 @@ def extract_posts(ctx: Context) -> list[Post]:
             if key not in found:
                 found[key] = post
                 ctx.persons.setdefault(post.person, (post.post, post.of))
-    return _settle_states(list(found.values()))
+    return _settle_states([p for p in found.values() if not _rotating_presidency(p)])
+
+
+def _rotating_presidency(post: Post) -> bool:
+    """"Juncker, the outgoing president of the Council (of the EU)": a body whose presidency
+    rotates among its states every half year (chair_term_months in organisations.csv) is
+    chaired by the state; its leader presiding is that state's chairmanship, no post."""
+    if post.post not in ("president", "chair", "chairperson", "chairman", "chairwoman"):
+        return False
+    body = resolve(post.of, "organization") if post.of else None
+    # (a month-long presidency, the Security Council's, is written as its president's post)
+    return body is not None and (body.chair_term_months or 0) >= 6
 
 
 _GUESSED = ("post.title-name", "post.pronoun-title-name", "post.the-title-name")
