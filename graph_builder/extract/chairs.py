@@ -71,7 +71,7 @@ _OF_ORG = re.compile(r"^\s*(?:of|in|at|over)\s+(?:the\s+)?(?:\w+\s+){0,4}?" + O)
 _ORG_BEFORE = re.compile(O + r"(?:'s)?\s+(?:\w+\s+){0,2}$")
 
 # the verbs of a chair that moves on: "the presidency passed to X", "it will rotate to X"
-_PASS = (r"(?:pass(?:es|ed)?|transferred|handed(?:\s+over)?|went|go(?:es)?(?:\s+over)?|"
+_PASS = (r"(?:pass(?:es|ed)?|transferred|handed(?:\s+over)?|went|go(?:es)?(?:\s+over)?|falls|fell|"
          r"mov(?:e|es|ed)(?:\s+on)?|rotat(?:e|es|ed))")
 _CHAIR_HEAD = (r"(?:chairmanship|presidency|chair|helm|baton|gavel|"
                r"powers\s+of\s+(?:the\s+)?chairman)")
@@ -149,7 +149,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.passed-to", re.compile(
         _CHAIR_HEAD + r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
         r"(?:" + ANY + r"|summit|council|session|bloc|union|group|organi[sz]ation))?"
-        r"(?:\s+(?:for|in|from|on)\s+" + T + r")?,?\s+(?:(?:was|were|is|has\s+been|will\s+be|"
+        r"(?:\s+(?:(?:for|in|from|on)\s+)?" + T + r")?,?\s+(?:(?:was|were|is|has\s+been|will\s+be|"
         r"had\s+been|formally|officially|then|now|duly|will|is\s+due\s+to|is\s+set\s+to|"
         r"is\s+expected\s+to|is\s+to|shall|be)\s+)*" + _PASS
         + r"(?:\s+(?:on|in|from)\s+" + T
@@ -379,12 +379,43 @@ _FRONT_DATE = re.compile(r"(?:^|\s[-\u2013\u2014]\s)\s*(?:(?:In|From|On|Since|As
 _LEADS_BODY = re.compile(r"\b(?:led|leads|headed|heads)\s+(?:the\s+)?\u27e6O\d+\u27e7")
 
 
+# the next holder named in a fragment after a sentence about the chair: "Next in line:
+# Tajikistan, in 2025", "A: Estonia, from July" (an interview's answer), "Then Peru."
+_NEXT_FRAGMENT = re.compile(
+    r"\s*(?:A\s*:|Answer\s*:|Next\s+in\s+line\s*[:\u2014-]|Next\s+up\s*[:\u2014-]|"
+    r"Next\s*:|After\s+that\s*:|Then\s*:)\s*(?:the\s+)?\u27e6S(?P<chair>\d+)\u27e7"
+    r"(?:,?\s*(?:(?:from|in|as\s+of|starting|starting\s+in)\s+)?(?P<t>\u27e6T\d+\u27e7))?"
+    r"\s*[.!]?\s*$")
+
+
+def _fragment_chair(sentence: Masked, ctx: Context, m: re.Match[str], org: str | None
+                    ) -> list[Chairmanship]:
+    """The next holder a fragment names; a month written without its year that is already
+    behind the publication is next year's (the next holder's term is still to come)."""
+    chair = sentence.state(m.group("chair"))
+    start = None
+    if m.group("t"):
+        start, _, _ = _period(sentence, m.start("t"), m.end("t"))
+        d = sentence.item(m.group("t")[2:-1]).date
+        if start and ctx.published and d is not None and not re.search(r"\d{4}", d.text) \
+                and len(start) == 7 and start < ctx.published.isoformat()[:7]:
+            start = f"{int(start[:4]) + 1}{start[4:]}"
+    if not chair or not org:
+        return []
+    return [Chairmanship(org, chair, start, None, evidence=evidence(sentence),
+                         origin="extracted", confidence=0.6, rule="chair.next-fragment")]
+
+
 def extract_chairs(ctx: Context) -> list[Chairmanship]:
     found: list[Chairmanship] = []
     previous_keyword = False
     last_org: str | None = None  # the body of the previous sentence's chair facts
     for sentence in ctx.sentences:
         masked = sentence.masked
+        fragment = _NEXT_FRAGMENT.match(masked) if last_org and previous_keyword else None
+        if fragment:  # "Q: Who takes over? A: Estonia, from July." after a chair sentence
+            found.extend(_fragment_chair(sentence, ctx, fragment, last_org))
+            continue
         has_keyword = bool(_KEYWORD.search(masked.lower())) or bool(
             _LEADS_BODY.search(masked)) or bool(
             _AFTER_PAIRS.search(masked) and _LEAD_WORD.search(masked))
@@ -398,7 +429,9 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         previous_keyword = has_keyword or previous_keyword
         facts = _sentence_chairs(sentence, ctx, last_org, continues=not has_keyword)
         found.extend(facts)
-        last_org = facts[-1].organization if facts else None
+        # a question in between ("Q: And who takes over?") keeps the body for the answer
+        last_org = facts[-1].organization if facts else (
+            last_org if masked.rstrip().endswith("?") else None)
     return [_year_of_outgoing(f) for f in _merge(found)]
 
 
@@ -812,6 +845,9 @@ _HAND_VERB = re.compile(r"\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|transfer(?:s
                         r"giv(?:es|ing)|gave|cede[sd]?)\b", re.IGNORECASE)
 
 
+_DATELINE_DATE = re.compile(r"[^.]{0,60}?\u27e6T\d+\u27e7\s*[-\u2013\u2014]\s")
+
+
 def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
               org_for: Callable[[int], str | None]) -> list[Chairmanship]:
     masked = sentence.masked
@@ -848,6 +884,9 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
     if not explicit:
         # "At the Arusha meeting in November, X handed the chairmanship to Y"
         clause_from = max(masked.rfind(";", 0, m.start()), 0)
+        dateline = _DATELINE_DATE.match(masked)  # "MINSK, 5 March - Last year X handed ..."
+        if dateline and dateline.end() <= m.start():
+            clause_from = max(clause_from, dateline.end())
         before = sentence.tokens("T", clause_from, m.start())
         if len(before) == 1:
             d = sentence.item(before[0][2]).date
