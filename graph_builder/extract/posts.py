@@ -119,10 +119,13 @@ _RULES = [
         r"had\s+|on\s+\w+\s+)?)?(?i:elected|"
         r"re-elected|appointed|named|chose|picked|nominated|designated|confirmed|endorsed|"
         r"approved\s+the\s+(?:candidacy|candidature|nomination|appointment)\s+of)\s+"
-        + _HONORIFIC + r"(?P<name>" + NAME + r")" + _POSTNOM + r",?\s+(?i:as|to\s+serve\s+as|"
+        + _HONORIFIC + r"(?P<name>" + NAME + r")" + _POSTNOM + r",?\s+(?:(?i:as|to\s+serve\s+as|"
         r"to\s+be|to\s+become|for\s+the\s+(?:post|office|position)\s+of)\s+(?:(?i:the|its|"
         r"their|his|her)\s+)?" + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>"
-        + SA + "|" + O + r")" + _BODY_OF + r"|(?!\s+(?:of|for|to)\s))")),
+        + SA + "|" + O + r")" + _BODY_OF + r"|(?!\s+(?:of|for|to)\s))|"
+        # "Kenya appointed X to head its foreign ministry": the ministry's minister
+        r"(?i:to\s+(?:head|lead|run))\s+(?:(?i:the|its|their)\s+)?(?P<headed>" + _MINISTRY
+        + r")\b)")),
     # "Ian Borg is now the Chairperson-in-Office", "appointed X as Secretary General"
     ("post.name-is-title", re.compile(
         r"(?P<name>" + NAME + r")(?:,\s+(?:a|an|the)\s+[^,;]{1,50},)?,?\s+(?:is|was|became|"
@@ -602,7 +605,12 @@ def _chairs_body(sentence: Masked, ctx: Context) -> list[Post]:
 def _appointed(sentence: Masked, m: re.Match[str], name: str) -> list[Post]:
     """"The OAS elected X as its secretary general": the post is the appointing body's (a
     state's post the appointing state's), unless the sentence says of what."""
-    title = _title(m.group("title"))
+    if m.group("headed"):  # the head of a ministry is its minister, of a government its PM
+        headed = m.group("headed").lower()
+        title = "prime minister" if headed == "government" else _title(
+            re.sub(r"ministry", "minister", headed))
+    else:
+        title = _title(m.group("title"))
     if m.group("body"):
         title = f"{title} of the {' '.join(m.group('body').split()).lower()}"
     of = sentence.label(_index_of(m.group("of"))) if m.group("of") else None
