@@ -99,7 +99,8 @@ class PostForms:
                 if _MINISTER.search(r.get("title") or "")
                 and not titles.is_leader_title(r.get("title") or "")
                 and not _NOT_MINISTER.search(r.get("title") or "")]
-        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        period = self.p.period or self._gathering_day() or \
+            Period(self.as_of, self.as_of, "day", "now")
         found = self._by_time(rows, period)
         if len(found) == 1:
             held = sorted({r.get("title") or "" for r in rows
@@ -111,6 +112,19 @@ class PostForms:
             f"({', '.join(a.label for a in found)}) and does not record which one is meant."
             if found else f"The graph has no minister of {state.label} at that time.")
         return []
+
+    def _gathering_day(self) -> Period | None:
+        """ "which minister led Russia's delegation at the G20 in Rio": the day of the one
+        gathering the question names (by its place or organisation), as the time asked."""
+        if not (self.p.cities or self.p.venues or re.search(
+                r"\b(summit|meeting|session|talks|conference)\b", self.low)):
+            return None
+        events, _what = self._events(("summit", "meeting"))
+        days = {e["row"]["date"] for e in events.values() if e["row"].get("date")}
+        if len(days) != 1:
+            return None
+        d = PartialDate.parse(days.pop()[:10])
+        return Period(d.first_day, d.last_day, d.precision)
 
     def _titles_of(self, holder: reference.Entity) -> list[str]:
         rows = self.run("post_holders", of=_iri(holder))
