@@ -91,7 +91,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"confirmed|chosen|designated|named|appointed)|became|becomes|serv(?:es|ed))\s+|"
         r"\s+(?=as\s))(?:as\s+)?(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?(?:\u27e6O\d+\u27e7\s+)?"
         r"(?:chair|chairman|chairperson|president)\b(?!\s+of\s+(?:the\s+)?(?:\u27e6O\d+\u27e7\s+)?(?:commission|"
-        r"committee|republic|government))",
+        r"committee|republic|government))"
+        # "as president of the ASEAN dialogue": an office of something the body runs
+        r"(?!\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7\s+(?!summit|meeting|session|assembly|authority|council|heads|in\b|on\b|for\b|at\b"
+        r"|and\b|this\b|next\b|until\b|from\b)[a-z])",
         re.IGNORECASE)),
     # "Armenia chaired the CSTO last year", "Russia will chair in 2025"
     ("chair.verb", re.compile(SA + _GAP + r"(?P<verb>" + _INTRINSIC + r")\b", re.IGNORECASE)),

@@ -632,6 +632,16 @@ _ATTENDANCE_HEAD = re.compile(r"\b(?:included|attended\s+by|present\s+were|parti
                               r"attendees|who\s+came|were\s+there)\b[^.]*:\s*$", re.IGNORECASE)
 
 
+# a state holding an office of the body, named in apposition: it is one of its members
+_OFFICE = (r"(?:(?:incoming|outgoing|current|rotating|new|acting)\s+)*(?:vice[\s-])?"
+           r"(?:chair(?:manship|person)?|presidency|president|coordinator|coordinating\s+country|"
+           r"country\s+coordinator)")
+_OFFICE_HOLDER = re.compile(
+    r"\u27e6S(?P<s>\d+)\u27e7,\s+(?:which\s+(?:holds|held|has\s+held|now\s+holds)\s+|as\s+|"
+    r"currently\s+)?(?:the\s+)?(?:(?:(?:incoming|outgoing|current|rotating|new)\s+)*"
+    r"\u27e6O(?P<o1>\d+)\u27e7(?:'s)?\s+" + _OFFICE + r"|" + _OFFICE
+    # not "president of the ASEAN dialogue": the office of the body itself
+    + r"\s+(?:of|for)\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7(?!'s|\s+[a-z]))", re.IGNORECASE)
 _FULL_ATTENDANCE = re.compile(r"\b(?:" + _lexicon("full_attendance.txt") + r")", re.IGNORECASE)
 
 
@@ -697,6 +707,15 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
                 state = sentence.state(token)
                 if state not in outsiders:
                     add(ctx.topic_org, state, evidence(sentence), "member.summit-leaders")
+    for sentence in ctx.sentences:
+        # "X, the outgoing ASEAN chair", "X, which holds the vice-chairmanship of the bloc"
+        for m in _OFFICE_HOLDER.finditer(sentence.masked):
+            if negated(sentence.masked[max(0, m.start() - 30):m.end()]) or hedged(
+                    sentence.masked[max(0, m.start() - 30):m.end()]):
+                continue
+            body = m.group("o1") or m.group("o2")
+            add(sentence.org(body), sentence.state(m.group("s")), evidence(sentence),
+                "member.office")
     for sentence in ctx.sentences:
         # "..., completing the forum's roster of eight": every state there is a member
         if not _FULL_ATTENDANCE.search(sentence.masked) or hedged(sentence.masked):
