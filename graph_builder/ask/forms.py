@@ -29,24 +29,10 @@ def features(p: Parsed) -> set[str]:
 
 
 def slots_of(p: Parsed) -> set[str]:
-    out = set()
-    if p.orgs:
-        out.add("org")
-    if len(p.orgs) >= 2:
-        out.add("orgs2")
-    if p.states:
-        out.add("state")
-    if p.cities:
-        out.add("city")
-    if p.venues:
-        out.add("venue")
-    if p.title:
-        out.add("title")
-    if p.period:
-        out.add("period")
-    if p.unknown:
-        out.add("unknown")
-    return out
+    """The slots a question fills: a form needs some of them (queries/forms/ask.toml)."""
+    filled = {"org": p.orgs, "orgs2": len(p.orgs) >= 2, "state": p.states, "city": p.cities,
+              "venue": p.venues, "title": p.title, "period": p.period, "unknown": p.unknown}
+    return {slot for slot, value in filled.items() if value}
 
 
 def _term(term: str, found: set[str], low: str) -> bool:
