@@ -69,7 +69,8 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
     rx = _pattern()
     for index, sentence in enumerate(sentences):
         named_here = [(it.start, it.entity) for it in sentence.items
-                      if it.kind == "O" and it.entity is not None]
+                      if it.kind == "O" and it.entity is not None
+                      and not attributive(sentence, it)]
 
         def focus(at: int, possessive: bool = False, index: int = index,
                   named_here: list = named_here) -> Entity | None:
@@ -116,6 +117,19 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
             sentence.masked = rx.sub(replace, sentence.masked)
         for _, entity in named_here:
             recent.append((index, entity))
+
+
+# a body named only as the sponsor or setting of something else ("at a UN-backed conference",
+# "during a UN conference", "under the auspices of the UN"): not the body "the bloc" means
+_SPONSOR_AFTER = re.compile(r"-(?:backed|brokered|sponsored|hosted|organi[sz]ed|convened|run)\b")
+_SETTING_BEFORE = re.compile(r"(?:\b(?:a|an)\s+|\bauspices\s+of\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+def attributive(sentence, item) -> bool:
+    """Whether a body's mention only sponsors or sets something else."""
+    after = sentence.text[item.end - sentence.start:item.end - sentence.start + 16]
+    before = sentence.text[max(0, item.start - sentence.start - 24):item.start - sentence.start]
+    return bool(_SPONSOR_AFTER.match(after) or _SETTING_BEFORE.search(before))
 
 
 def _nearest_fitting(head: str, at: int, named_here: list, recent: list,

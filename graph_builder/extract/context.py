@@ -137,6 +137,8 @@ def build_context(article: Article) -> Context:
     for index, masked in enumerate(ctx.sentences):
         for _, item in masked.kinds("O"):
             assert item.entity is not None
+            if anaphora.attributive(masked, item):
+                continue  # "at a UN-backed conference": a sponsor, not what the text is about
             counts[item.entity.label] += 1
             if index < 4:
                 first_orgs[item.entity.label] += 2 if masked.in_title else 1
