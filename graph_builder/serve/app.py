@@ -38,7 +38,7 @@ from starlette.staticfiles import StaticFiles
 from graph_builder.core.errors import BlocgraphError, NotBuiltError
 from graph_builder.core.vocab import DEFAULT_VIEW, NETWORK_VIEWS
 from graph_builder.serve import guard as serve_guard
-from graph_builder.serve import pages as serve_pages
+from graph_builder.serve import workbench as serve_workbench
 from graph_builder.serve import worker as serve_worker
 from graph_builder.serve.pool import QueryTimeout, WorkerPool
 from graph_builder.serve.transport import (  # noqa: F401 - re-exported for callers of app
@@ -374,7 +374,7 @@ def create_app(
         Mount("/static", StaticFiles(directory=WEB), name="static"),
     ]
     # the analyst's workbench: entity and article pages, `/` once its bundle is built
-    warm = serve_pages.register(routes, pool, timeout, run_query, HTTPProblem, articles)
+    warm = serve_workbench.register(routes, pool, timeout, run_query, HTTPProblem, articles)
     return Starlette(
         routes=routes,
         middleware=middleware,

@@ -17,7 +17,7 @@ from typing import Any
 
 from starlette.responses import PlainTextResponse, Response
 
-from graph_builder.serve import pages as serve_pages
+from graph_builder.serve import workbench as serve_workbench
 
 
 def plain_text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -35,8 +35,8 @@ def security_headers() -> dict[str, str]:
     never inline (no 'unsafe-inline' or 'unsafe-eval' anywhere), requests go to this
     server only, and no other site may frame a page. The one exception is the fixed style
     sheet YASGUI's table plugin writes into a <style> element, allowed by its hash
-    (serve/pages.py reads it from the built bundle)."""
-    styles = " ".join(f"'{h}'" for h in serve_pages.bundle_style_hashes())
+    (serve/workbench.py reads it from the built bundle)."""
+    styles = " ".join(f"'{h}'" for h in serve_workbench.bundle_style_hashes())
     return {
         "Content-Security-Policy": (
             "default-src 'none'; script-src 'self'; "
