@@ -165,7 +165,7 @@ class Blocgraph:
         """
         from graph_builder.extract import extract_file, warm
         from graph_builder.extract.pool import extract_many
-        from graph_builder.graph.build import article_files
+        from graph_builder.graph.inputs import article_files
 
         files = article_files(Path(p) for p in paths)
         return extract_many(extract_file, files, check_jobs(jobs), warm)
