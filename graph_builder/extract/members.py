@@ -616,8 +616,20 @@ _NOT_MEMBER_NEAR = re.compile(r"\b(?:observers?|guests?|partners?(?!\s+(?:states
 # the leaders of a summit of members, named with their states: "around the table sat Presidents
 # A of Kazakhstan, B of Kyrgyzstan and C of Uzbekistan"
 _LEADERS_OF = re.compile(r"\b(?:[Pp]residents|[Pp]rime\s+[Mm]inisters|[Hh]eads\s+of\s+(?:[Ss]tate|"
-                         r"[Gg]overnment)|[Ll]eaders)\b(?P<span>[^;:.]*)")
-_OF_STATE = re.compile(r"\bof\s+(?:the\s+)?\u27e6S(\d+)\u27e7")
+                         r"[Gg]overnment)|[Ll]eaders|(?:[Ff]oreign\s+|[Dd]efen[cs]e\s+)?[Mm]inisters|"
+                         r"[Ee]nvoys|[Dd]elegates)\b(?P<span>[^;:.]*)")
+_OF_STATE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?\u27e6S(\d+)\u27e7")
+# the rest of a list after its first state: "the presidents of Chad, Niger and Gabon"
+_LIST_TAIL = re.compile(r"(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?\u27e6S(\d+)\u27e7")
+
+
+def _listed_from(masked: str, first: re.Match) -> list[str]:
+    """The state token a match ends on, and those of the list running on from it."""
+    tokens, at = [next(g for g in first.groups() if g)], first.end()
+    while (m := _LIST_TAIL.match(masked, at)) is not None:
+        tokens.append(m.group(1))
+        at = m.end()
+    return tokens
 # a state at the table through its delegation: "Samoa is represented by its foreign minister",
 # "the Kyrgyz delegation", "a delegation from Armenia"
 _DELEGATION = re.compile(
@@ -698,11 +710,13 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
             tokens = []
             if _GATHERING.search(sentence.masked) or _ATTENDED.search(sentence.masked):
                 for m in _LEADERS_OF.finditer(sentence.masked):
-                    tokens += [t.group(1) for t in _OF_STATE.finditer(m.group("span"))]
+                    span = m.group("span")
+                    for t in _OF_STATE.finditer(span):
+                        tokens += _listed_from(span, t)
             if gathering and not _STAYED_AWAY.search(sentence.masked):
                 # a sentence about who stayed away tells of absence, not of the table
-                tokens += [next(g for g in m.groups() if g) for m in
-                           _DELEGATION.finditer(sentence.masked)]
+                for m in _DELEGATION.finditer(sentence.masked):
+                    tokens += _listed_from(sentence.masked, m)
             for token in tokens:
                 state = sentence.state(token)
                 if state not in outsiders:

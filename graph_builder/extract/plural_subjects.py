@@ -19,9 +19,11 @@ _NOUN = r"(?:countries|states|nations|neighbours|neighbors|governments|republics
 _SUBJECT = re.compile(
     r"(?P<pre>^|\s[-\u2013\u2014]\s|^(?:In|By|On)\s+\u27e6T\d+\u27e7,?\s+)"
     r"(?P<phrase>(?:[Bb]oth\s+(?:the\s+)?" + _NOUN + r"|[Tt]he\s+(?P<n>two|three|four|five)\s+"
-    + _NOUN + r"|[Aa]ll\s+(?P<n2>three|four|five)(?:\s+" + _NOUN + r")?|[Tt]he\s+pair|[Bb]oth)"
+    + _NOUN + r"|[Aa]ll\s+(?P<n2>three|four|five)(?:\s+" + _NOUN + r")?|[Tt]he\s+pair|[Bb]oth"
+    # "The two are founding members": the bare count, only before a verb (not "the two sides")
+    r"|[Tt]he\s+(?P<n3>two|three|four|five))"
     r")(?=\s+(?:have|had|has|were|are|was|will|then|later|also|jointly|together|subsequently|"
-    r"\w+ed\b|became|joined|left|signed|applied))")
+    r"\w+ed\b|became|joined|left|signed|applied|belong|remain|sit|count|rank))")
 
 
 def plural_subject(sentence: Masked, previous: Masked | None) -> Masked:
@@ -31,7 +33,7 @@ def plural_subject(sentence: Masked, previous: Masked | None) -> Masked:
     m = _SUBJECT.search(sentence.masked)
     if m is None:
         return sentence
-    count = _COUNTS.get((m.group("n") or m.group("n2") or "both").lower(), 2)
+    count = _COUNTS.get((m.group("n") or m.group("n2") or m.group("n3") or "both").lower(), 2)
     tokens = [i for _, _, i in previous.tokens("SA") if previous.state(i)]
     states = list(dict.fromkeys(previous.state(i) for i in tokens))
     if len(states) != count:
