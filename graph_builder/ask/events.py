@@ -156,8 +156,15 @@ class EventForms:
         when_q = re.match(r"\s*(when|on what date|what date|on which date)\b", self.low)
         where_q = re.search(r"\b(where|which city|what city|which capital)\b", self.low)
         found: list[AnswerItem] = []
-        if re.search(r"\b(who|which \w+) (hosted|was the host|is the host|will host|hosts|"
-                     r"(is|was|are|were|will be) hosting)\b", self.low):
+        if re.match(r"\s*(did|does|do|will|is|was|has)\b", self.low) \
+                and re.search(r"\bhost(s|ed|ing)?\b", self.low):
+            if self.p.states:
+                return self._did_host(events, what, self.p.states[0])
+            # a yes/no question about a host the graph does not know: never the venues
+            self.message = f"The graph knows no such host of the {what}."
+            return []
+        if re.search(r"\b(who|which (?!city|capital|town)\w+) (hosted|was the host|is the host|"
+                     r"will host|hosts|(is|was|are|were|will be) hosting)\b", self.low):
             rows = [p for e in events.values() for p in e["parties"] if p.get("role") == "host"]
             found = _collect(rows, "partyLabel", "party", "date", None)
             if not found:  # no host stated: the state the summit's city is in
@@ -353,4 +360,33 @@ class EventForms:
         else:
             self.message = (f"{'Yes' if yes else 'No'}: {who} "
                             f"{'attended' if attended else 'was absent from'} the {what}.")
+        return [item]
+
+    def _did_host(self, events: dict[str, dict[str, Any]], what: str,
+                  state: reference.Entity) -> list[AnswerItem]:
+        """ "Did X host the summit?": yes when X is a gathering's stated host (or, with no
+        host stated, the state its city is in), no when the gatherings found have another;
+        a yes/no question is never answered with their places."""
+        if not events:
+            self.message = f"The graph has no {what}."
+            return []
+        hosted: list[dict[str, Any]] = []
+        known = False
+        for e in events.values():
+            hosts = {p.get("party") for p in e["parties"] if p.get("role") == "host"}
+            if not hosts:
+                place = _country_of(e["row"].get("place"))
+                hosts = {_iri(place)} if place is not None else set()
+            known = known or bool(hosts)
+            if _iri(state) in hosts:
+                hosted.append(e)
+        if not known:
+            self.message = f"The graph records no host or place of the {what}."
+            return []
+        item = AnswerItem("yes" if hosted else "no")
+        for e in hosted or list(events.values()):
+            for art, ev in e["sources"].items():
+                item.add_source(art, ev)
+        self.message = (f"Yes: {state.label} hosted the {what}." if hosted else
+                        f"No: the graph records another host of the {what}.")
         return [item]

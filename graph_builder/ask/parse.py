@@ -194,8 +194,10 @@ def parse(question: str, as_of: date) -> Parsed:
             entity = reference.get("state", entity.country) if entity.country else entity
         key = (entity.kind, entity.slug)
         spans.append((mention.start, mention.end))
-        if entity.kind == "state" and _VENUE.match(cased, mention.end) and not re.search(
-                r"\b(of|by|from|for|to)\s+(the\s+)?$", cased[:mention.start]):
+        if entity.kind == "state" and (_VENUE.match(cased, mention.end) and not re.search(
+                r"\b(of|by|from|for|to)\s+(the\s+)?$", cased[:mention.start])
+                or (_HOST_STATE.search(cased[:mention.start]) and not _YES_NO.match(cased))
+                or (_HOST_VERB.match(cased, mention.end) and _PLACE_TIME_Q.match(cased))):
             # a state as the place of a gathering ("the Djibouti summit"): not a party to it
             if entity not in parsed.venues:
                 parsed.venues.append(entity)
@@ -238,6 +240,14 @@ def parse(question: str, as_of: date) -> Parsed:
     return parsed
 
 
+# A state named as a gathering's host ("the summit hosted by Armenia", "when did Kazakhstan
+# host the summit"): the gathering is one it hosted, so the state is its venue, not a party.
+_HOST_STATE = re.compile(r"\b(hosted|organi[sz]ed) by\s+(the\s+)?$", re.IGNORECASE)
+_HOST_VERB = re.compile(r"\s+(host|hosts|hosted|will host|is hosting|was hosting)\b",
+                        re.IGNORECASE)
+_YES_NO = re.compile(r"\s*(did|does|do|will|is|was|were|has|had)\b", re.IGNORECASE)
+_PLACE_TIME_Q = re.compile(r"\s*(when|where|in what year|in which year|which city|what city|"
+                           r"in which city|in what city)\b", re.IGNORECASE)
 _VENUE = re.compile(r"(?:'s)?\s+(summit|meeting|session|conference|gathering|talks|"
                     r"ministerial)\b", re.IGNORECASE)
 
