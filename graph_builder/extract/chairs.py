@@ -955,7 +955,28 @@ def _merge(found: list[Chairmanship]) -> list[Chairmanship]:
         if fact.rule in ("chair.possessive", "chair.of-state"):
             continue  # too weak alone: "Kazakhstan's chairmanship" names no period
         out.append(fact)
+    out = _december_handovers(out)
     _close_terms(out)
+    return out
+
+
+def _december_handovers(facts: list[Chairmanship]) -> list[Chairmanship]:
+    """A hand-over late in a year begins the term of the next: "Norway handed the chair to
+    Iceland on 10 December; Iceland holds it next year" is Iceland's one term, from next year,
+    not a second one from the day of the ceremony. With no such sentence the day stands."""
+    out = []
+    for fact in facts:
+        start = fact.start or ""
+        if fact.rule != "chair.handover" or len(start) < 7 or int(start[5:7]) < 11:
+            out.append(fact)
+            continue
+        following = str(int(start[:4]) + 1)
+        term = next((f for f in facts if f is not fact and f.organization == fact.organization
+                     and f.chair == fact.chair and (f.start or "")[:4] == following), None)
+        if term is not None:
+            term.previous = term.previous or fact.previous
+            continue
+        out.append(fact)
     return out
 
 
