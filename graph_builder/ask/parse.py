@@ -246,7 +246,7 @@ _HOST_STATE = re.compile(r"\b(hosted|organi[sz]ed) by\s+(the\s+)?$", re.IGNORECA
 _HOST_VERB = re.compile(r"\s+(host|hosts|hosted|will host|is hosting|was hosting)\b",
                         re.IGNORECASE)
 _YES_NO = re.compile(r"\s*(did|does|do|will|is|was|were|has|had)\b", re.IGNORECASE)
-_PLACE_TIME_Q = re.compile(r"\s*(when|where|in what year|in which year|which city|what city|"
+_PLACE_TIME_Q = re.compile(r"\s*(when|where|(in )?(what|which) (year|month)|which city|what city|"
                            r"in which city|in what city)\b", re.IGNORECASE)
 _VENUE = re.compile(r"(?:'s)?\s+(summit|meeting|session|conference|gathering|talks|"
                     r"ministerial)\b", re.IGNORECASE)
