@@ -354,3 +354,25 @@ class MemberForms:
         self.message = (f"Members of the {org.label} from its first year in the graph "
                         f"({first_year}): {', '.join(a.label for a in found)}.")
         return found
+
+    def orgs_of_member(self) -> list[AnswerItem]:
+        """ "Which organisations is Armenia a member of": each organisation the graph holds
+        the state a member of at the time asked (now by default), by the same rule as "is X a
+        member of Y"; the graph's list, never said to be all the state belongs to."""
+        state = self.state()
+        found: list[AnswerItem] = []
+        period = self.p.period
+        for org in reference.entities("organization"):
+            rows, period = self._member_rows(org, state, self.p.period)
+            rows = [r for r in rows if (r.get("status") or "member").lower()
+                    not in self._NOT_MEMBER]
+            if rows:
+                item = AnswerItem(org.label, _iri(org), None)
+                for r in rows:
+                    item.add_source(r.get("article"), r.get("evidence"))
+                found.append(item)
+        when = period.iso if period else ""
+        self.message = (f"Organisations the graph records {state.label} a member of ({when}): "
+                        f"{', '.join(a.label for a in found)}." if found else
+                        f"The graph records {state.label} a member of no organisation ({when}).")
+        return found
