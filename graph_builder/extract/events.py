@@ -12,6 +12,7 @@ for states count: "clashes with Baku") and each date it gives is one clash.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph_builder.core import places
 from graph_builder.core.facts import Event
@@ -25,7 +26,7 @@ from graph_builder.extract.context import Context, Masked
 # Eurasian Economic Council", "the Council of Heads of State met", "a heads-of-state council")
 _SUMMIT_ORGANS = (r"\bsupreme\s+(?:[\w-]+\s+){0,3}council\b|\bcouncil\s+of\s+(?:the\s+)?heads\b|"
                   r"\bheads[\s-]of[\s-](?:state|government)\s+council\b|\bat\s+summit\s+level\b")
-_MEETING = re.compile(r"\b(?P<type>summits?|meeting|gathering|session|talks|conference|met|"
+_MEETING = re.compile(r"\b(?P<type>summits?|meeting|gathering|sessions?|talks|conference|met|"
                       r"gathered|gathers?|convened|ministerial|came\s+together|assembled|"
                       r"huddled|retreat)\b", re.IGNORECASE)
 # where a gathering is: "in Minsk", "hosted by Minsk", "the Minsk summit", "Minsk hosted the
@@ -66,11 +67,13 @@ _ABSENT = re.compile(
     r"skipped|stayed\s+away|boycotted|missed)|" + SA + r"'s\s+absence|\bwithout\s+" + SA
     + r"|absence\s+of\s+(?:the\s+)?" + SA, re.IGNORECASE)
 # "BISHKEK - ", "ASTANA, Nov 28 (Steppe Press) -- ", "MINSK. Jan 9. ", "Honiara, Tuesday 9
-# September 2025 - ": the city a wire report was filed from
+# September 2025 - ", "ASTANA, 4 July 2024 /Agency/. " (the translated agencies'): the city
+# a wire report was filed from
 _DATELINE = re.compile(
     r"^\s*(?:\(\w+\)\s*[-\u2013\u2014]+\s*)?(?P<city>[A-Z][A-Za-z .'-]+?)(?:\s*[,.]\s+"
     r"[^-\u2013\u2014\n]{0,60}?)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-\u2013\u2014]+|:)\s"
-    r"|^\s*(?P<city2>[A-Z][A-Z .'-]+?)[.,]\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s")
+    r"|^\s*(?P<city2>[A-Z][A-Z .'-]+?)[.,]\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s"
+    r"|[^/\n]{3,30}?\s*/[^/\n]{1,30}/\.?(?:\s|$))")
 
 
 # "held in Arusha", "in the mountain resort of Gyeongju": a city the curated table does not
@@ -136,7 +139,7 @@ _HEADER_LINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)
 _BYLINE = re.compile(r"^\s*(?:By|From)\s+[^.]{1,80}$")
 
 
-def _dateline_city(ctx: Context) -> tuple[Entity | None, int]:
+def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
     """The city a report was filed from, and the index of its first sentence of news (after
     a byline and a place-and-date line of their own)."""
     first = next((i for i, s in enumerate(ctx.sentences) if not s.in_title), 0)
@@ -189,7 +192,10 @@ def _organ_meets(sentence: Masked) -> bool:
     return False
 
 
-_HERE = re.compile(r"\bhere\b|\bin\s+this\s+(?:\w+\s+)?(?:city|capital|town|resort)\b")
+# the dateline's city written as a pointer: "convened here", "in this Black Sea resort",
+# "met in the capital", "in the host city" (not "the capital of X": that names its own)
+_HERE = re.compile(r"\bhere\b|\bin\s+this\s+(?:\w+\s+)?(?:city|capital|town|resort)\b"
+                   r"|\b(?:in|at)\s+the\s+(?:capital|host\s+(?:city|capital))\b(?!\s+of\b)")
 _NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|beyond)\s+$",
                         re.IGNORECASE)
 _ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|by\s+video(?:\s+link)?|video\s*conference)\b",
@@ -266,7 +272,7 @@ def extract_events(ctx: Context) -> list[Event]:
     dates: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (priority, date), lower first
     absent: dict[str, set[str]] = {}
     clashes: list[Event] = []
-    dateline, first_body = _dateline_city(ctx)
+    dateline, first_body = dateline_city(ctx)
     headline_city = _headline_city(ctx) if dateline is None else None
     main: tuple[str, str] | None = None  # the gathering the article reports
     own: set[tuple[str, str]] = set()  # meetings named as such (of ministers, of a council)
@@ -275,6 +281,7 @@ def extract_events(ctx: Context) -> list[Event]:
     loose: list[tuple[str, str, set[str]]] = []  # (kind, date, states) of unplaced mentions
     beside: list[Masked] = []  # ministers meeting alongside the summit, no place of their own
     named: dict[str, Entity] = {}  # towns the tables do not know, named as towns in the text
+    again: dict[tuple[str, str], set[str]] = {}  # "in 2008 and again in 2015": later years
     for index, sentence in enumerate(ctx.sentences):
         masked = sentence.masked
         found_words = [m for m in _MEETING.finditer(masked)
@@ -322,6 +329,9 @@ def extract_events(ctx: Context) -> list[Event]:
                     continue  # "the next summit will be held in Astana": when is not said
                 if planned:
                     when = _ahead(sentence, when, ctx.published)
+                if when and not planned:
+                    for year in _more_years(sentence, position, when):
+                        again.setdefault(key, set()).add(year)
                 if when:
                     priority = 1 if _FUTURE.search(masked[:meeting.start()]) else 0
                     dates.setdefault(key, []).append((priority, when))
@@ -364,8 +374,31 @@ def extract_events(ctx: Context) -> list[Event]:
             _attendance(ctx, event)
         event.participants = [p for p in event.participants if p not in event.absent]
         out.append(event)
+        out += [replace(event, date=year, participants=[], absent=[])
+                for year in sorted(again.get(key, set()) - {event.date})]
     reported = events.get(main) if main else None
     return out + _beside_summit(ctx, out, beside, reported) + clashes
+
+
+# one place given several past years: "hosted the forum in 2008 and again in 2015",
+# "was held in Astana in 2005, 2011 and 2017"
+_YEAR_LIST = re.compile(r"\bin\s+" + T + r"(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?"
+                        + T + r")+")
+
+
+def _more_years(sentence: Masked, position: int, when: str) -> list[str]:
+    """The other years of a year list right after a past gathering's place: each year is a
+    gathering of its own there, not one gathering with a list of dates."""
+    if len(when) != 4:
+        return []
+    m = _YEAR_LIST.search(sentence.masked, position, position + 90)
+    if m is None:
+        return []
+    years = [sentence.item(i).date for i in re.findall(r"\u27e6T(\d+)\u27e7", m.group(0))]
+    if any(d is None or len(d.start) != 4 for d in years) or when not in {
+            d.start for d in years if d is not None}:
+        return []
+    return [d.start for d in years if d is not None and d.start != when]
 
 
 _YET_TO_COME = re.compile(r"\b(?:until|till|will|next)\b", re.IGNORECASE)

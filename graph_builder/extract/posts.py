@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from graph_builder.core import leaders, titles
 from graph_builder.core.facts import Post
-from graph_builder.core.reference import Entity, resolve
-from graph_builder.extract import phrases
+from graph_builder.core.reference import Entity, get, resolve
+from graph_builder.extract import events, phrases
 from graph_builder.extract.common import SA, O, S, evidence, negated
 from graph_builder.extract.context import Context, Item, Masked
 
@@ -249,6 +249,23 @@ def _dominant_state(ctx: Context) -> str | None:
     if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
         return None
     return max(counts, key=counts.__getitem__)
+
+
+def _dateline_state(ctx: Context) -> str | None:
+    """The state whose capital a report was filed from: a state's official with no state
+    written ("MINSK, 12 May - Defence Minister X briefed them") is that state's, as a reader
+    takes it; not from a city where bodies sit (lexicon/body_seats.txt: a NATO report from
+    Brussels is no Belgian's), nor from any other city of a state."""
+    city, _ = events.dateline_city(ctx)
+    if city is None or city.country is None or city.label.lower() in _seats():
+        return None
+    state = get("state", city.country)
+    return state.label if state.capital == city.slug else None
+
+
+@lru_cache(maxsize=1)
+def _seats() -> frozenset[str]:
+    return frozenset(line.lower() for line in phrases.lines("body_seats.txt"))
 
 
 def extract_posts(ctx: Context) -> list[Post]:
@@ -557,6 +574,8 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                 of = dominant[0]
                 if of is None and index:
                     of = _first_state(ctx.sentences[index - 1])
+                if of is None:
+                    of = _dateline_state(ctx)  # "MINSK - Defence Minister X briefed them"
     if of is None:
         return []
     if rule in ("post.name-title-of", "post.name-is-title") and not (
