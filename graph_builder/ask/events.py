@@ -154,7 +154,8 @@ class EventForms:
         types = ("summit",) if "summit" in self.low else ("summit", "meeting")
         events, what = self._events(types)
         when_q = re.match(r"\s*(when|on what date|what date|on which date|"
-                          r"(in )?(what|which) (year|month))\b", self.low)
+                          r"(in )?(what|which) (year|month)|"
+                          r"(what|which) (was|is|were|are) the dates? of)\b", self.low)
         where_q = re.search(r"\b(where|which city|what city|which capital)\b", self.low)
         found: list[AnswerItem] = []
         if re.match(r"\s*(did|does|do|will|is|was|has)\b", self.low) \
