@@ -87,7 +87,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         + r"(?:" + O + r"(?:'s)?\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
     # "Malta took over as chair of the OSCE"
     ("chair.as-chair", re.compile(
-        SA + r",?(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over|(?:was|were|is|has\s+been)\s+(?:elected|"
+        # not the predecessor: "X took over from Samoa as chair" (the taker is X)
+        r"(?<!\bfrom\s)" + SA + r",?(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over"
+        r"(?:\s+from\s+(?:the\s+)?\u27e6[SA]\d+\u27e7)?|(?:was|were|is|has\s+been)\s+(?:elected|"
         r"confirmed|chosen|designated|named|appointed)|became|becomes|serv(?:es|ed))\s+|"
         r"\s+(?=as\s))(?:as\s+)?(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?(?:\u27e6O\d+\u27e7\s+)?"
         r"(?:chair|chairman|chairperson|president)\b(?!\s+of\s+(?:the\s+)?(?:\u27e6O\d+\u27e7\s+)?(?:commission|"
@@ -129,7 +131,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     # "receiving it from Italy", "taking over from Romania", "succeeding Belgium"
     ("chair.from", re.compile(
-        r"(?:(?:t(?:ook|akes?|aking)\s+(?:it\s+|over\s+|the\s+" + CHAIR_NOUN + r"\s+)?(?:over\s+)?"
+        r"(?:(?:t(?:ook|akes?|aking)\s+(?:it\s+|over\s+|the\s+" + CHAIR_NOUN
+        # "took over the chair of the Forum from Samoa"
+        + r"(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?\s+){0,2}(?:over\s+)?"
         r"(?:(?:on\s+|in\s+)?\u27e6T\d+\u27e7\s+)?|receiv(?:ed|es|ing)\s+"
         r"(?:it|the\s+\w+)\s+|(?:chairmanship|presidency|chair|baton)\s+)from|succeed(?:ed|s|ing)|"
         r"replac(?:ed|es|ing))\s+(?:the\s+)?(?:(?:chairmanship|presidency)\s+of\s+(?:the\s+)?)?"
