@@ -59,7 +59,10 @@ _FIRE = (r"(?:exchang(?:ed|es|ing)|trad(?:ed|es|ing))\s+(?:\w+\s+)?fire|fired\s+
          r"each\s+other|(?:cross-border|border)\s+(?:firing|shelling|fire)|firefights?|"
          r"gunfights?")
 _CLASH = re.compile(r"\b(?P<type>clash(?:es|ed)?|skirmish(?:es|ed)?|fighting|border\s+war|"
-                    r"hostilities|confrontation|fought|invasion|war|" + _FIRE + r")\b",
+                    r"hostilities|confrontation|fought|invasion|war|"
+                    # "heavy battles between the armies of X and Y" (a "battle over the
+                    # budget" is none: only battles between two sides)
+                    r"battles?(?=\s+(?:\S+\s+){0,3}?between\b)|battled|" + _FIRE + r")\b",
                     re.IGNORECASE)
 _ABSENT = re.compile(
     SA + r"(?:'s\s+(?:delegation|leader|president|prime minister))?[^.;]{0,40}?\b(?:had\s+no\s+"
