@@ -147,6 +147,9 @@ def register(routes: list[Any], pool: Any, timeout: float, run_query: Callable[.
         shared = task is not None
         if task is None:
             task = asyncio.ensure_future((runner or run)(job))
+            # a job its waiters gave up on (the server stopping while the view is made
+            # ahead) ends unawaited: take its outcome here so no traceback is printed
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
             if name is not None:
                 making[name] = task
         try:
