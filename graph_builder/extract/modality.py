@@ -28,9 +28,7 @@ _MARKER = "# -- planned"
 def _pattern(part: str) -> re.Pattern[str]:
     body = phrases.lines("modality.txt", before=_MARKER)
     every = phrases.lines("modality.txt")
-    fragments = body if part == "expected" else every[len(body):]
-    return re.compile(r"\b(?:" + "|".join(sorted(fragments, key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
+    return phrases.alternation(body if part == "expected" else every[len(body):])
 
 
 def _when(fact: _Fact) -> str | None:

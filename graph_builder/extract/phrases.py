@@ -27,8 +27,14 @@ def lines(name: str, before: str | None = None) -> list[str]:
     return [line for line in stripped if line]
 
 
+def alternation(fragments: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of FRAGMENTS as whole words, longest
+    first (so "is set to" wins over "set")."""
+    ordered = sorted(fragments, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(ordered) + r")\b", re.IGNORECASE)
+
+
 @cache
 def words(name: str) -> re.Pattern[str]:
     """One case-insensitive pattern matching any line of lexicon/NAME as whole words."""
-    fragments = sorted(lines(name), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(fragments) + r")\b", re.IGNORECASE)
+    return alternation(lines(name))
