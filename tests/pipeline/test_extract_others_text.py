@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import TESTS
 from helpers.sentences import check_view, extract_text, sentence_cases
 
 from graph_builder.extract.articles import from_text
@@ -27,7 +28,10 @@ AU = "AU\n\nADDIS ABABA, 16 February 2025 - Leaders met. "
 
 # The whole article, the view checked (helpers.sentences.VIEWS), the tuples it must hold
 # and those it must not, each row named by its phenomenon.
-SENTENCES = sentence_cases("others_text")
+# others_text.json and one others_text_TOPIC.json per family of rules, so that work on
+# separate families adds rows to separate files.
+SENTENCES = [case for path in sorted((TESTS / "fixtures" / "sentences").glob("others_text*.json"))
+             for case in sentence_cases(path.stem)]
 
 
 @pytest.mark.parametrize(("text", "view", "present", "absent"), SENTENCES)
@@ -81,7 +85,6 @@ def test_site_clock_is_not_the_date() -> None:
     assert from_text(Path("x.txt"), text).published is None
 
 
-
 def test_the_bloc_is_the_organisation_in_focus(tmp_path: Path) -> None:
     facts = _article(tmp_path, "Leaders gather\n\nJAKARTA, 12 May 2023 - ASEAN leaders opened "
                      "their summit. The 10-member bloc, which is made up of Brunei, Cambodia and "
@@ -99,18 +102,12 @@ def test_apposition_is_not_an_anaphor(tmp_path: Path) -> None:
     assert all(c.organization != "Council of the EU" for c in facts.chairmanships)
 
 
-
-
-
-
-
 def test_two_titles_of_one_person(tmp_path: Path) -> None:
     facts = _article(tmp_path, "Meeting\n\nBAKU, 4 July 2024 - It was opened by Mr. Jeyhun "
                      "Bayramov, Deputy Prime Minister and Minister of Foreign Affairs of the "
                      "Republic of Azerbaijan.")
     posts = {(p.post, p.of) for p in facts.posts if p.person == "Jeyhun Bayramov"}
     assert posts == {("deputy prime minister", "Azerbaijan"), ("foreign minister", "Azerbaijan")}
-
 
 
 def test_chairmanship_as_subject(tmp_path: Path) -> None:
@@ -145,13 +142,6 @@ def test_weekday_decides_the_year() -> None:
     assert from_text(Path("x.txt"), text).published == date(2024, 12, 6).isoformat()
 
 
-
-
-
-
-
-
-
 def test_today_and_this_weekend_are_days() -> None:
     from graph_builder.extract.date_phrases import find_dates
 
@@ -162,16 +152,12 @@ def test_today_and_this_weekend_are_days() -> None:
     assert got["this weekend"] == ("2024-03-16", "2024-03-17")
 
 
-
-
-
 def test_a_first_name_is_no_month() -> None:
     from graph_builder.extract.date_phrases import find_dates
 
     found = find_dates("Jan Novak arrived; talks resume in Jan.", date(2024, 3, 1))
     texts = {d.text for d in found}
     assert texts == {"Jan."}  # only the one after "in"
-
 
 
 def test_sentences_run_together_are_two() -> None:
