@@ -44,6 +44,9 @@ VIEWS: dict[str, Callable[[Any], set[tuple]]] = {
     "posts": lambda f: {(p.person, p.post, p.of) for p in f.posts},
     "post_surnames": lambda f: {(p.person.split()[-1], p.post, p.of) for p in f.posts},
     "person_states": lambda f: {(p.person, p.of) for p in f.posts},
+    # a post that has ended (an end date), is to come (planned/expected) or holds now
+    "post_tense": lambda f: {(p.person.split()[-1], p.post, p.of, "ended" if p.end else
+                              "planned" if p.modality else "holds") for p in f.posts},
     "events": lambda f: {(e.type, e.place, e.date[:7] if e.date else None) for e in f.events},
     "cooperation": lambda f: {(c.proposer, c.organization, c.partner)
                               for c in f.cooperation_proposals},
