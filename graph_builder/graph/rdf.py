@@ -170,6 +170,9 @@ class _Writer:
         self.add(chair, bloc("chaired"), org)
         self.period(node, fact.start, fact.end)
         if fact.previous:
+            # the state it took over from, stated even when that state's own term is not
+            # (a hand-over to a chairmanship of the article is added below as well)
+            self.add(node, bloc("previousChair"), resolve_iri(fact.previous, "state"))
             org_slug = slug_of(fact.organization, "organization")
             prev_slug = slug_of(fact.previous, "state")
             for other in self.facts.chairmanships:
