@@ -8,6 +8,11 @@ who appear in the news of the blocs are listed in `core/data/leaders.csv` (world
 knowledge, like the capitals). A name is matched on its first and last word, accents,
 case and hyphens aside, so "Bola Ahmed Tinubu" is "Bola Tinubu"; a pair two states share
 is no answer.
+
+News also writes the surname alone after a title ("President Tokayev said", "Presidents
+Putin and Xi"): the table's `surnames` column gives the word a person is called by when
+it is not the last one of the name ("Xi" of "Xi Jinping", "Lula" of "Luiz Inacio Lula da
+Silva"); a surname two people share is their state's only if they serve one state.
 """
 
 from __future__ import annotations
@@ -37,6 +42,45 @@ def _table() -> dict[tuple[str, str], str | None]:
             raise ValueError(f"core/data/leaders.csv: bad row {row}")
         table[key] = entity.label if table.get(key, entity.label) == entity.label else None
     return table
+
+
+@cache
+def _surnames() -> dict[str, list[tuple[str, str]]]:
+    """Each surname (normalised) -> the (full name, state) of the people called by it."""
+    text = resources.files("graph_builder.core").joinpath("data/leaders.csv").read_text("utf-8")
+    table: dict[str, list[tuple[str, str]]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        entity = reference.resolve(row["state"], "state")
+        words = [w for w in reference.normalise(row["name"]).split() if w not in _SUFFIXES]
+        if entity is None or not words:
+            continue
+        called = [reference.normalise(s) for s in (row.get("surnames") or "").split(";")
+                  if s.strip()] or [words[-1]]
+        for surname in called:
+            people = table.setdefault(surname, [])
+            if all(_same(name, row["name"], surname) is False for name, _ in people):
+                people.append((row["name"], entity.label))
+    return table
+
+
+def _same(one: str, other: str, surname: str) -> bool:
+    """Two spellings of one person ("Sergei"/"Sergey Lavrov", "Ali Bongo (Ondimba)"): the
+    first word besides the surname begins alike; "Sadyr" and "Akylbek Japarov" do not."""
+    def given(name: str) -> str:
+        rest = [w for w in reference.normalise(name).split()
+                if w not in surname.split() and w not in _SUFFIXES]
+        return rest[0][:3] if rest else ""
+    return given(one) == given(other)
+
+
+def by_surname(surname: str) -> tuple[str | None, str] | None:
+    """(full name, state) of the person a surname names; the name None when two people of
+    one state share it ("Japarov"), and None altogether when people of two states do."""
+    people = _surnames().get(reference.normalise(surname), [])
+    states = {state for _, state in people}
+    if len(states) != 1:
+        return None
+    return (people[0][0] if len(people) == 1 else None), states.pop()
 
 
 def state_of(name: str) -> str | None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from graph_builder.core import leaders, titles
 from graph_builder.core.facts import Post
 from graph_builder.core.reference import Entity, get, resolve
-from graph_builder.extract import events, phrases
+from graph_builder.extract import events, phrases, post_surnames, post_tense
 from graph_builder.extract.common import SA, O, S, evidence, negated
 from graph_builder.extract.context import Context, Item, Masked
 
@@ -76,7 +76,8 @@ _STOP_NAMES = re.compile(
 _WORDS_NOT_NAMES = re.compile(
     r"\b(?:Council|Committee|Union|Organi[sz]ation|Ministry|Assembly|Parliament|Summit|"
     r"Declaration|Treaty|Charter|Forum|Institute|University|Bank|Agency|Office|Group|Court|"
-    r"Secretariat|Commission|Government|Kremlin|Cabinet)\b"
+    r"Secretariat|Commission|Government|Kremlin|Cabinet|Avenue|Street|Square|Boulevard|"
+    r"Prospekt|Road|Bridge|Airport|Hall|Palace|Hotel|Stadium|Prize|Award)\b"
 )
 
 # "Dr Jane Roe, OBE, MP, Prime Minister of Belize": honours and seats after the name
@@ -86,13 +87,17 @@ _ADJ = (r"(?:(?i:" + "|".join(phrases.lines("post_modifiers.txt")) + r")\s+(?:an
 _FLAGS = re.IGNORECASE
 _T = r"(?i:" + TITLE + r")"
 _MOD = (r"(?P<mod>(?i:new|outgoing|former|then|incumbent|current|acting|interim|caretaker|"
-        r"permanent|long-serving|next|"
+        r"permanent|long-serving|next|incoming|future|"
         r"veteran|newly\s+(?:appointed|elected))\s+)?")
 _BODY_OF = r"(?:\s+(?P<body>Commission|Executive\s+Committee|Secretariat|Board|Parliament))?"
 # what a minister heads: "the foreign ministry", "the ministry of defence", "the government"
 _MINISTRY = (r"(?i:(?:foreign|defen[cs]e|finance|interior|justice|trade|energy|economy)\s+ministry|"
              r"ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|finance)|government)")
-_UNIT = r"(?:bloc|union|organi[sz]ation|group|alliance|body|commission|council|forum)\b"
+_UNIT = (r"(?:bloc|union|organi[sz]ation|group|grouping|alliance|body|commission|council|forum|"
+         r"commonwealth|association|community)\b")
+# "the CSTO secretariat", "the organisation's secretariat", "its secretariat"
+_SECRETARIAT = (r"(?:(?i:the)\s+)?(?:(?P<org>" + O + r")(?:'s)?\s+|(?P<pro>(?i:its|the\s+" + _UNIT
+                + r"'s))\s+)?(?i:permanent\s+)?(?P<title>(?i:secretariat))\b")
 _RULES = [
     ("post.adj-title-name", re.compile(
         r"(?:(?P<st>" + SA + r")|(?P<sp>" + S + r")'s|(?P<org>" + O + r")(?:'s)?)\s+" + _ADJ + _MOD
@@ -128,10 +133,13 @@ _RULES = [
         + r")\b)")),
     # "Ian Borg is now the Chairperson-in-Office", "appointed X as Secretary General"
     ("post.name-is-title", re.compile(
-        r"(?P<name>" + NAME + r")(?:,\s+(?:a|an|the)\s+[^,;]{1,50},)?,?\s+(?:is|was|became|"
-        r"becomes|has\s+become|as|(?:was|has\s+been|is|were)\s+(?:(?:formally|unanimously|"
-        r"officially)\s+)?(?:named|elected|re-elected|appointed|chosen|confirmed|sworn\s+in)"
-        r"(?:\s+as)?)\s+(?:now\s+)?(?:(?i:the|its)\s+)?(?:(?P<org>" + O + r")(?:'s)?\s+)?" + _MOD
+        r"(?P<name>" + NAME + r")(?:,\s+(?:a|an|the)\s+[^,;]{1,50},)?,?\s+(?P<verb>(?:is|was|"
+        r"became|becomes|has\s+become|as|will\s+(?:become|be)|is\s+(?:set\s+|due\s+)?to\s+"
+        r"become|(?:took|takes|will\s+take|is\s+(?:set\s+|due\s+)?to\s+take)\s+(?:over|office)"
+        r"\s+as|(?:served|serves)\s+as|(?:was|has\s+been|is|were)\s+(?:(?:formally|"
+        r"unanimously|officially)\s+)?(?:named|elected|re-elected|appointed|chosen|confirmed|"
+        r"sworn\s+in)(?:\s+as)?)(?:\s+(?:briefly|once|previously|formerly))?)\s+(?:now\s+)?"
+        r"(?:(?i:the|its)\s+)?(?:(?P<org>" + O + r")(?:'s)?\s+|(?P<sp>" + S + r")'s\s+)?" + _MOD
         + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF
         + r"|(?=\s+for\s+(?:a|an|the|one|two|three|four|five|six|\w+-year|\u27e6T))"
         r"|(?!\s+(?:of|for|to)\s))")),
@@ -163,11 +171,20 @@ _RULES = [
         r"\u27e6A\d+\u27e7)\s+){0,3}?" + _HONORIFIC + r"(?P<name>" + NAME + r")")),
     # "Donald Tusk, who is prime minister again", "X, who was Turkey's foreign minister"
     ("post.name-who-is", re.compile(
-        r"(?P<name>" + NAME + r"),\s+who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|"
-        r"served\s+as)\s+(?:(?:now|again|currently|also|still|briefly)\s+)?(?:(?i:the|its)\s+)?"
+        r"(?P<name>" + NAME + r"),\s+who\s+(?P<verb>is|was|has\s+been|had\s+been|became|"
+        r"serves\s+as|served\s+as|will\s+(?:become|be)|will\s+take\s+(?:office|over)\s+as|"
+        r"is\s+(?:set\s+|due\s+)?to\s+(?:become|take\s+(?:office|over)\s+as))\s+(?:(?:now|again|currently|also|still|briefly)\s+)?(?:(?i:the|its)\s+)?"
         r"(?:(?P<sp>" + S + r")'s\s+|(?P<org>" + O + r")(?:'s)?\s+)?(?:(?P<st>" + SA + r")\s+)?"
         + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")"
         + _BODY_OF + r")?(?!\s+(?:of|for|to)\s)")),
+    # "X, who heads the CSTO secretariat", "the bloc's secretariat is headed by X": the
+    # body's secretary general (or the head post the article names for it)
+    ("post.heads-secretariat", re.compile(
+        r"(?P<name>" + NAME + r"),\s+who\s+(?:currently\s+|now\s+)?(?:heads|leads|runs|"
+        r"has\s+(?:led|headed|run))\s+" + _SECRETARIAT)),
+    ("post.heads-secretariat", re.compile(
+        r"\b" + _SECRETARIAT + r"\s+(?:is|has\s+been|is\s+now)\s+(?:headed|led|run)\s+by\s+"
+        + _HONORIFIC + r"(?P<name>" + NAME + r")")),
     # "X, who heads the foreign ministry", "X, who has led Chile's government since 2022"
     ("post.name-who-heads", re.compile(
         r"(?P<name>" + NAME + r")(?:\s+of\s+" + SA + r")?,\s+who\s+(?:heads|headed|leads|led|"
@@ -197,8 +214,11 @@ _CHAIRS = [
     re.compile(r"(?P<name>" + NAME + r")(?:,\s+who\s+(?:currently\s+|now\s+|also\s+)?|\s+)"
                + _CHAIRS_VERB + r"\s+(?:the\s+)?" + _CHAIRED_BODY + r"(?![\w\u27e6])"),
     # "the Council of Ministers of the Andean Community, chaired by Luis Parra"
-    re.compile(r"\b(?:the\s+)?" + _CHAIRED_BODY + r",?\s+(?:chaired|presided\s+over)\s+by\s+"
-               r"(?:(?i:" + TITLE + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")"),
+    # "The Ministerial Council will be chaired by Azerbaijani Foreign Minister X"
+    re.compile(r"\b(?:the\s+)?" + _CHAIRED_BODY + r",?\s+(?:(?:is|was|will\s+be|has\s+been|"
+               r"is\s+to\s+be|is\s+being)\s+)?(?:chaired|presided\s+over)\s+by\s+(?:the\s+)?"
+               r"(?:" + SA + r"\s+)?(?:(?i:" + TITLE + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME
+               + r")"),
 ]
 # every rule needs a title; a sentence without any title word is skipped before the rules
 _TITLE_WORDS = re.compile(r"(?:" + "|".join(sorted({re.escape(t.split()[-1].split("-")[0])
@@ -272,13 +292,16 @@ def extract_posts(ctx: Context) -> list[Post]:
     found: dict[tuple[str, str, str | None], Post] = {}
     dominant: list[str | None] = []
     for index, sentence in enumerate(ctx.sentences):
-        if not _TWO_CAPS.search(sentence.masked) or not _TITLE_WORDS.search(
-                sentence.masked.lower()):
-            continue  # every rule needs a title and a name of two capitalised words
+        sentence = _called_in_full(sentence, ctx)
+        if not _TITLE_WORDS.search(sentence.masked.lower()):
+            continue  # every rule needs a title
+        # the full-name rules need a name of two capitalised words; a surname after a
+        # title ("prime minister Orban") is the surname rules'
+        full_names = bool(_TWO_CAPS.search(sentence.masked))
         here: list[tuple[int, Post]] = []  # posts of this sentence, by position
         taken: set[tuple[int, int]] = set()
         appointed: set[tuple[int, int]] = set()  # names the appointing rule has read
-        for rule, rx in _RULES:
+        for rule, rx in _RULES if full_names else ():
             for m in rx.finditer(sentence.masked):
                 span = m.span("name")
                 if rule == "post.name-is-title" and span in appointed:
@@ -296,22 +319,67 @@ def extract_posts(ctx: Context) -> list[Post]:
                     taken.add(span)
                     if rule == "post.appointed":
                         appointed.add(span)
-                    key = (post.person.split()[-1], post.post, post.of)
-                    if key not in found:
-                        found[key] = post
-                        ctx.persons.setdefault(post.person, (post.post, post.of))
-        if _CHAIRING.search(sentence.masked):
+                    _keep(found, ctx, post)
+        for m, post in post_surnames.surname_posts(ctx, sentence):
+            if any(s <= m.start("sur") < e for s, e in taken):
+                continue
+            tense = post_tense.tense_of(sentence, m.start(), m.end(), m.group("mod"), None)
+            dated = post_tense.with_tense(post, tense, sentence, m.end(), ctx.published)
+            if dated is not None:
+                here.append((m.start(), dated))
+                _keep(found, ctx, dated)
+        for post in post_surnames.plural_posts(ctx, sentence):
+            _keep(found, ctx, post)
+        if full_names and _CHAIRING.search(sentence.masked):
             here += [(0, post) for post in _chairs_body(sentence, ctx)]
             for _, post in here:
                 key = (post.person.split()[-1], post.post, post.of)
                 if post.rule == "post.chairs-body" and key not in found:
                     found[key] = post
-        for post in _leader_list(sentence, here):
-            key = (post.person.split()[-1], post.post, post.of)
-            if key not in found:
-                found[key] = post
-                ctx.persons.setdefault(post.person, (post.post, post.of))
+        for post in _leader_list(sentence, here) if full_names else ():
+            _keep(found, ctx, post)
     return _settle_states([p for p in found.values() if not _rotating_presidency(p)])
+
+
+def _keep(found: dict[tuple[str, str, str | None], Post], ctx: Context, post: Post) -> None:
+    """Record a post once per (surname, title, holder); a post held now also makes its
+    holder known to the later sentences and the other rules (an ended or planned one does
+    not: "former president X said" is no state speaking)."""
+    key = (post.person.split()[-1], post.post, post.of)
+    if key not in found:
+        found[key] = post
+        if post.end is None and post.modality is None:
+            ctx.persons.setdefault(post.person, (post.post, post.of))
+
+
+def _called_in_full(sentence: Masked, ctx: Context) -> Masked:
+    """The sentence with each later mention of an official by surname alone ("Sinirlioglu
+    was briefly Turkey's foreign minister") written as the full name the article gave
+    ("Feridun Sinirlioglu"), so the rules that read a name read it; the sentence itself
+    and its items are unchanged."""
+    full: dict[str, str | None] = {}
+    for person in ctx.persons:
+        words = person.split()
+        if len(words) > 1 and len(words[-1]) > 3:
+            full[words[-1]] = person if full.get(words[-1], person) == person else None
+    names = {k: v for k, v in full.items() if v and k in sentence.masked}
+    if not names:
+        return sentence
+    rx = re.compile(r"(?<![\w'\u2019-])(" + "|".join(map(re.escape, names)) + r")(?![\w'\u2019-])")
+    masked = sentence.masked
+
+    def expand(m: re.Match[str]) -> str:
+        before = masked[:m.start()]
+        if re.search(rf"[{_UP}][\w'.-]*\s+(?:{_PARTICLE}\s+)*$", before) or re.match(
+                rf"\s+[{_UP}]", masked[m.end():]):
+            return m.group(0)  # part of a longer name, or a name the rules already read
+        return names[m.group(1)] or m.group(0)
+
+    expanded = rx.sub(expand, masked)
+    if expanded == masked:
+        return sentence
+    return Masked(sentence.start, sentence.end, sentence.text, expanded, sentence.items,
+                  sentence.in_title)
 
 
 def _rotating_presidency(post: Post) -> bool:
@@ -466,16 +534,27 @@ def _index_of(token: str | None) -> str | None:
 
 def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
           here: list[tuple[int, Post]], index: int, dominant: list[str | None]) -> list[Post]:
+    """The posts a match states, each dated by its tense (post_tense.py): "former
+    president X" ended, "incoming secretary general X" is to come."""
+    groups = m.groupdict()
+    tense = post_tense.tense_of(sentence, m.start(), m.end(), groups.get("mod"),
+                                groups.get("verb"))
+    out = []
+    for post in _post_now(sentence, ctx, rule, m, here, index, dominant):
+        dated = post_tense.with_tense(post, tense, sentence, m.end(), ctx.published)
+        if dated is not None:
+            out.append(dated)
+    return out
+
+
+def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
+              here: list[tuple[int, Post]], index: int, dominant: list[str | None]
+              ) -> list[Post]:
     name = _clean_name(m.group("name"))
     if name is None:
         return []
     groups = m.groupdict()
     masked = sentence.masked
-    if (groups.get("mod") or "").strip().lower() in ("former", "then"):
-        return []
-    if re.search(r"\b(?:former|ex|late|then|previous)[\s-]+(?:\S+\s+)?$",
-                 masked[max(0, m.start() - 20):m.start()], re.I):
-        return []
     if re.search(r"\s(?:Jr|Sr)$", name) and masked[m.end("name"):].startswith("."):
         name += "."
     if negated(masked[max(0, m.start() - 25):m.start()]):
@@ -496,6 +575,8 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                      confidence=0.7, rule=rule)]
     if rule == "post.appointed":
         return _appointed(sentence, m, name)
+    if rule == "post.heads-secretariat":
+        return _secretariat_head(sentence, ctx, m, name, index)
     if rule == "post.name-who-heads" and not groups.get("title"):
         return []
     raw_title = m.group("title")
@@ -619,6 +700,27 @@ def _chairs_body(sentence: Masked, ctx: Context) -> list[Post]:
             out.append(Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                             confidence=0.75, rule="post.chairs-body"))
     return out
+
+
+def _secretariat_head(sentence: Masked, ctx: Context, m: re.Match[str], name: str,
+                      index: int) -> list[Post]:
+    """"X, who heads the CSTO secretariat": the head of a body's secretariat is its
+    secretary general, unless the article names another head post of that body ("the
+    executive secretary")."""
+    pro = (m.group("pro") or "").lower()
+    if m.group("org"):
+        body = sentence.org(_index_of(m.group("org")))
+    elif pro.startswith("the"):
+        body = _body_named(ctx, index, pro.split()[-1].removesuffix("'s"))
+    else:
+        body = (_nearest_state(sentence, m.start("title"), True) if pro else None)
+        body = body if body and resolve(body, "organization") else ctx.topic_org
+    if body is None:
+        return []
+    heads = {p for p, of in ctx.persons.values() if of == body and titles.is_org_post(p)}
+    title = heads.pop() if len(heads) == 1 else "secretary general"
+    return [Post(name, title, body, evidence=evidence(sentence), origin="extracted",
+                 confidence=0.75, rule="post.heads-secretariat")]
 
 
 def _appointed(sentence: Masked, m: re.Match[str], name: str) -> list[Post]:
