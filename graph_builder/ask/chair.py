@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from graph_builder.ask import modality
 from graph_builder.ask.helpers import (
     _bounds,
     _collect,
@@ -111,6 +112,9 @@ class ChairForms:
             found = _main_holders(found, period)
         if period and period.precision == "day":
             found = self._with_undated(org, found, period)
+        ahead_rows = self.run("chair_modality", org=_iri(org)) if found else []
+        if period and period.precision == "day" and len(found) > 1:
+            found = modality.keep_stated_over_planned(found, ahead_rows, period.first)
         if period and period.precision == "day" and len(found) > 1:
             # on a hand-over day the outgoing chair's term (often dated by its year alone)
             # still covers the day: the chair that began last holds it
@@ -135,7 +139,11 @@ class ChairForms:
                 + "."
             )
         else:
-            self.message = f"{' and '.join(a.label for a in found)} held the {what}{when}."
+            stated, ahead = modality.split(found, ahead_rows)
+            held = f"{' and '.join(a.label for a in stated)} held the {what}{when}. " \
+                if stated else ""
+            self.message = (held + modality.notes(found, ahead_rows, org.label, self.as_of)
+                            ).strip()
         return found
 
     def chair_no_org(self) -> list[AnswerItem]:
@@ -349,14 +357,28 @@ class ChairForms:
         period = self.p.period
         if period is not None:
             rows = [r for r in rows if _covers(r.get("start"), r.get("end"), period)]
+        later: list[dict[str, str]] = []
+        if not re.search(r"\b(will|shall|going to|is to|set to|due to)\b", self.low):
+            # "did X chair": a term that begins after the day asked has not happened
+            later = [r for r in rows if r.get("start")
+                     and PartialDate.parse(r["start"][:10]).first_day > self.as_of]
+            rows = [r for r in rows if r not in later]
         item = AnswerItem("yes" if rows else "no")
         for r in rows:
             item.add_source(r.get("article"), r.get("evidence"))
             item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
         when = f" in {period.iso}" if period else ""
+        ahead = self.run("chair_modality", org=_iri(org), chair=_iri(state))
+        future = _collect(later, "chairLabel", "chair")
+        note = " " + modality.notes(future, ahead, org.label, self.as_of) if future else ""
+        if rows and not note:
+            note = " " + modality.notes(_collect(rows, "chairLabel", "chair"), ahead,
+                                        org.label, self.as_of)
         self.message = (f"Yes: {state.label} chaired the {org.label}{when}." if rows else
                         f"No: the graph has no chairmanship of the {org.label} by "
-                        f"{state.label}{when}.")
+                        f"{state.label}{when} by {self.as_of.isoformat()}." if later else
+                        f"No: the graph has no chairmanship of the {org.label} by "
+                        f"{state.label}{when}.") + note.rstrip()
         return [item]
 
     def times_chaired(self) -> list[AnswerItem]:

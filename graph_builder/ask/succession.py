@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from graph_builder.ask import modality
 from graph_builder.ask.helpers import _bounds, _collect, _covers, _date_in
 from graph_builder.ask.model import AnswerItem, _iri
+from graph_builder.ask.parse import Period
+from graph_builder.ask.triggers import T
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 
@@ -31,10 +34,10 @@ class SuccessionForms:
         direction = self._direction(state)
         for body in self.org_family(org):
             if direction == "successor":
-                rows = self.run("succession", org=_iri(body), **{"from": _iri(state)})
+                rows = self._handovers(org=_iri(body), **{"from": _iri(state)})
                 label, iri, when = "toLabel", "to", "toStart"
             else:
-                rows = self.run("succession", org=_iri(body), to=_iri(state))
+                rows = self._handovers(org=_iri(body), to=_iri(state))
                 label, iri, when = "fromLabel", "from", "fromStart"
             if rows:
                 org = body
@@ -53,11 +56,14 @@ class SuccessionForms:
         rows = self._nearest_handover(rows, state, iri)
         found = _collect(rows, label, iri, when, None)
         word = "after" if direction == "successor" else "before"
+        stated, ahead = modality.split(found, self.run("chair_modality", org=_iri(org))) \
+            if found else ([], {})
         if found:
-            self.message = (
-                f"{' and '.join(a.label for a in found)} chaired the {org.label} "
-                f"{word} {state.label}."
-            )
+            self.message = ((
+                f"{' and '.join(a.label for a in stated)} chaired the {org.label} "
+                f"{word} {state.label}." if stated else "") + (
+                f" Known only ahead of time, {word} {state.label}:" if ahead else "")
+                + self._ahead_note(org, found)).strip()
         else:
             self.message = (
                 f"The graph has no chairmanship of the {org.label} {word} {state.label}."
@@ -115,12 +121,12 @@ class SuccessionForms:
                 self.p.orgs = [org]
                 return self.succession()
         if self._direction(state) == "successor":
-            rows = self.run("succession", **{"from": _iri(state)})
+            rows = self._handovers(**{"from": _iri(state)})
             rows = self._nearest_handover(rows, state, "to")
             found = _collect(rows, "toLabel", "to", "toStart", None)
             word = "after"
         else:
-            rows = self.run("succession", to=_iri(state))
+            rows = self._handovers(to=_iri(state))
             rows = self._nearest_handover(rows, state, "from")
             found = _collect(rows, "fromLabel", "from", "fromStart", None)
             word = "before"
@@ -142,7 +148,7 @@ class SuccessionForms:
                                   self.low))
         rows: list[dict[str, str]] = []
         for body in self.org_family(org):
-            rows = self.run("succession", org=_iri(body))
+            rows = self._handovers(org=_iri(body))
             if rows:
                 org = body
                 break
@@ -170,7 +176,8 @@ class SuccessionForms:
         found = _collect(rows, label, side, "toStart" if not outgoing else "fromStart", None)
         what = "outgoing" if outgoing else "incoming"
         self.message = (f"The {what} chair of the {org.label}: "
-                        f"{', '.join(a.label for a in found)}." if found else
+                        f"{', '.join(a.label for a in found)}." + self._ahead_note(org, found)
+                        if found else
                         f"The graph has no hand-over of the {org.label} chairmanship.")
         return found
 
@@ -214,6 +221,9 @@ class SuccessionForms:
     def _direction(self, state: reference.Entity) -> str:
         """Successor or predecessor of the named state, from the verb and who its subject is."""
         low = self.low
+        noun = re.search(r"\b(predecessor|successor)s?\b", low)
+        if noun:  # "Kazakhstan's predecessor", "the successor of Belarus"
+            return noun.group(1)
         name_at = min(s for s, _ in self.p.state_spans)
         prep = re.search(r"\b(before|after|preceding|following|prior to)\s+(the\s+)?$",
                          low[:name_at])
@@ -251,14 +261,56 @@ class SuccessionForms:
             now = self.run("chair_on", org=_iri(org), date=self.as_of.isoformat())
             found = []
             for current in {r["chair"] for r in now}:
-                nxt = self.run("succession", org=_iri(org), **{"from": current})
+                nxt = self._handovers(org=_iri(org), **{"from": current})
                 nxt = [r for r in nxt if r.get("toStart") and
                        PartialDate.parse(r["toStart"]).last_day >= self.as_of]
                 found += _collect(nxt, "toLabel", "to", "toStart", None)
         self.message = (
             f"Next to chair the {org.label}: {', '.join(a.label for a in found)}."
-            if found else f"The graph has no chairmanship of the {org.label} after the one "
+            + self._ahead_note(org, found) if found else
+            f"The graph has no chairmanship of the {org.label} after the one "
             f"of {self.as_of.isoformat()}."
         )
         return found
 
+
+    def _handovers(self, **params: str) -> list[dict[str, str]]:
+        """Hand-overs of the named query `succession` (between two chairmanships), with
+        those an incoming chairmanship states alone ("took over from Poland", Poland's own
+        term not in the graph: query `chair_previous`)."""
+        rows = self.run("succession", **params)
+        seen = {(r.get("org"), r.get("from"), r.get("to")) for r in rows}
+        stated = [r for r in self.run("chair_previous", **params)
+                  if (r.get("org"), r.get("from"), r.get("to")) not in seen]
+        return rows + stated
+
+    def _ahead_note(self, org: reference.Entity, found: list[AnswerItem]) -> str:
+        """" Russia is planned to chair ... per ARTICLE.": chairs known only ahead of time."""
+        note = modality.notes(found, self.run("chair_modality", org=_iri(org)), org.label,
+                              self.as_of)
+        return f" {note}" if note else ""
+
+    def succession_current(self) -> list[AnswerItem]:
+        """ "Who chaired X before the current chair?", "who will succeed the incumbent?":
+        the hand-over to or from the chair of the day asked, when the graph has one."""
+        org = self.org()
+        now = Period(self.as_of, self.as_of, "day", "now")
+        current = [a for a in self._chair_of(org, now) if a.iri]
+        if len(current) != 1:
+            self.message = (f"The graph has no single chair of the {org.label} on "
+                            f"{self.as_of.isoformat()} to count from."
+                            if not current else
+                            f"Sources disagree on the chair of the {org.label} on "
+                            f"{self.as_of.isoformat()}: "
+                            + ", ".join(a.label for a in current) + ".")
+            return []
+        state = reference.get("state", current[0].iri.rsplit("/", 1)[1])
+        ref = T["current_ref"].search(self.low)
+        # the words for the current chair stand where a state's name would: the verb and
+        # who its subject is give the direction, as for "who took over from Belarus"
+        self.p.states, self.p.period = [state], None
+        self.p.state_spans = [ref.span()] if ref else [(len(self.low), len(self.low))]
+        found = self.succession()
+        self.message = (f"The chair of the {org.label} on {self.as_of.isoformat()} is "
+                        f"{state.label}. {self.message}")
+        return found
