@@ -12,6 +12,14 @@ from graph_builder.core.facts import Membership
 from graph_builder.core.reference import resolve
 from graph_builder.extract.common import SA, O, S, T, coordinated_before, evidence, hedged, negated
 from graph_builder.extract.context import Context, Masked
+from graph_builder.extract.member_mentions import (
+    at_members_table,
+    inside,
+    office_holders,
+    outsider_spans,
+    references,
+    table_states,
+)
 from graph_builder.extract.plural_subjects import plural_subject
 
 _BODY = r"(?:bloc|organi[sz]ation|group|union|alliance|conference|body|Council|Commonwealth|" \
@@ -265,10 +273,17 @@ _WITHDRAWAL = re.compile(
     + SA + r"\s+(?:completed|finali[sz]ed)\s+its\s+"
     r"(?:withdrawal|exit|departure)(?:\s+from\s+(?:the\s+)?(?P<org2>" + O + r"))?",
     re.IGNORECASE)
+# "the departure of Mali, Burkina Faso and Niger from ECOWAS took effect"
+_DEPARTURE_OF = re.compile(
+    r"\b(?:withdrawal|exit|departure|expulsion)\s+of\s+(?P<list>" + _LIST + r")\s+from\s+"
+    r"(?:the\s+)?(?P<org>" + O + r")", re.IGNORECASE)
 _WITHDRAW = re.compile(
     SA + r"(?:,\s*which|\s+which)?(?:,[^,]{1,80},)?\s+(?:\w+\s+){0,2}?(?P<verb>withdrew|"
     r"withdraws|left|leaves|leaving|quit|quits|quitting|ceased\s+to\s+be\s+a\s+member\s+of|pulled\s+out\s+of|"
-    r"(?:was|were|has\s+been|had\s+been)\s+expelled\s+from|exited)\s+(?:from\s+)?(?:the\s+)?"
+    r"(?:was|were|has\s+been|had\s+been)\s+expelled\s+from|exited|"
+    # "Ukraine ended its participation in the CIS", "renounced its membership of the bloc"
+    r"(?:ended|terminated|renounced|gave\s+up|relinquished)\s+(?:its|their)\s+(?:\w+\s+)?"
+    r"(?:membership|participation)\s+(?:in|of))\s+(?:from\s+)?(?:the\s+)?"
     r"(?P<org>" + O + r"|it\b|the\s+(?:bloc|organi[sz]ation|"
     r"group|union|alliance|commonwealth|conference|league)"
     # "and Georgia left in 2009": the body was named earlier in the sentence
@@ -283,7 +298,7 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"incorporated|integrated|added|started|exit|departure|"
                           r"accede|suspend|froze|frozen|withdr|left|leave|leaving|quit|"
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
-                          r"reinstat|restor|resumed|returned|"
+                          r"reinstat|restor|resumed|returned|participation|expuls|renounce|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
                           r"accession|found|sits|seat|allies|elected|one of them")
 
@@ -408,6 +423,13 @@ def extract_members(ctx: Context) -> list[Membership]:
             if member and org:
                 add(_fact(sentence, org, member, None, _when_near(sentence, m.start(), ctx),
                           "withdrawn", "member.withdrawal", 0.8))
+        for m in _DEPARTURE_OF.finditer(masked):
+            window = masked[max(0, m.start() - 40):m.end() + 40]
+            if negated(window) or hedged(window):
+                continue
+            add_states(sentence, _org(sentence, m.group("org"), ctx), ("SA", m.start("list"),
+                       m.end("list")), None, _when_near(sentence, m.end(), ctx), "withdrawn",
+                       "member.withdrawal", 0.8)
         accession_rules = [(rx, "member.accession") for rx in _ACCESSIONS]
         if _JOIN_WORDS.search(masked):
             accession_rules.append((_ELLIPTIC_JOIN, "member.join-ellipsis"))
@@ -487,6 +509,14 @@ def extract_members(ctx: Context) -> list[Membership]:
                 add_states(sentence, previous_org or _org_before(sentence, m.start(), ctx),
                            ("SA", m.start(), m.start() + len(m.group(0).split()[0])), None, None,
                            None, "member.one-of", 0.8)
+        for org_token, tokens, rule in references(masked):
+            org = sentence.org(org_token) if org_token else _org_before(
+                sentence, masked.find(f"\u27e6{sentence.item(tokens[0]).kind}{tokens[0]}\u27e7"),
+                ctx)
+            for token in tokens:
+                state = sentence.state(token)
+                if state and org:
+                    add(_fact(sentence, org, state, None, None, None, rule, 0.8))
         for m in _APPOSITION.finditer(masked):
             if negated(masked[m.start():m.end()]):
                 continue
@@ -610,9 +640,6 @@ def reference_state(name: str | None) -> bool:
     return bool(name) and resolve(name, "state") is not None
 
 
-_NOT_MEMBER_NEAR = re.compile(r"\b(?:observers?|guests?|partners?(?!\s+(?:states|countries)\b)|"
-                              r"invited|invitees?|applicants?|dialogue|associate|candidate|"
-                              r"non-members?|not\s+(?:yet\s+)?(?:a\s+)?members?)\b", re.IGNORECASE)
 # the leaders of a summit of members, named with their states: "around the table sat Presidents
 # A of Kazakhstan, B of Kyrgyzstan and C of Uzbekistan"
 _LEADERS_OF = re.compile(r"\b(?:[Pp]residents|[Pp]rime\s+[Mm]inisters|[Hh]eads\s+of\s+(?:[Ss]tate|"
@@ -669,8 +696,10 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
     have = {(m.organization, m.member) for m in found}
     outsiders = set()
     for sentence in ctx.sentences:
-        if _NOT_MEMBER_NEAR.search(sentence.masked):
-            outsiders |= {sentence.state(i) for _, _, i in sentence.tokens("SA")}
+        # only the stretch that calls them so: "... as well as Uzbekistan and Cuba, which
+        # are observer states" leaves the prime ministers listed before it at the table
+        for a, b in outsider_spans(sentence.masked):
+            outsiders |= {sentence.state(i) for _, _, i in sentence.tokens("SA", a, b)}
     out: list[Membership] = []
 
     def add(org: str | None, state: str | None, ev, rule: str) -> None:
@@ -705,9 +734,9 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
     if ctx.topic_org:
         gathering = any(_GATHERING.search(s.masked) for s in ctx.sentences)
         for sentence in ctx.sentences:
-            if negated(sentence.masked) or _NOT_MEMBER_NEAR.search(sentence.masked):
+            if negated(sentence.masked) or hedged(sentence.masked):
                 continue
-            tokens = []
+            tokens = list(table_states(sentence.masked))
             if _GATHERING.search(sentence.masked) or _ATTENDED.search(sentence.masked):
                 for m in _LEADERS_OF.finditer(sentence.masked):
                     span = m.group("span")
@@ -717,10 +746,18 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
                 # a sentence about who stayed away tells of absence, not of the table
                 for m in _DELEGATION.finditer(sentence.masked):
                     tokens += _listed_from(sentence.masked, m)
+            outside = outsider_spans(sentence.masked)
             for token in tokens:
                 state = sentence.state(token)
-                if state not in outsiders:
+                at = sentence.masked.find(f"\u27e6{sentence.item(token).kind}{token}\u27e7")
+                if state not in outsiders and not inside(at, outside):
                     add(ctx.topic_org, state, evidence(sentence), "member.summit-leaders")
+    for sentence in ctx.sentences:
+        # "under the Armenian chairmanship of the EAEU", "As chair of the OTS, Azerbaijan"
+        for org_token, state_token in office_holders(sentence.masked):
+            org = sentence.org(org_token)
+            add(_CHAIR_MEMBER_OF.get(org, org), sentence.state(state_token), evidence(sentence),
+                "member.office")
     for sentence in ctx.sentences:
         # "X, the outgoing ASEAN chair", "X, which holds the vice-chairmanship of the bloc"
         for m in _OFFICE_HOLDER.finditer(sentence.masked):
@@ -740,12 +777,19 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
             if state not in outsiders:
                 add(named[0] if named else ctx.topic_org, state, evidence(sentence),
                     "member.full-attendance")
+    masked_of = {s.text: s for s in ctx.sentences}
     for text, listed in by_sentence.items():
         leaders = [p for p in listed if p.post in _LEADER_POSTS]
         if not ctx.topic_org or not (_GATHERING.search(text) or _ATTENDED.search(text)):
             continue
+        sentence = masked_of.get(text)
+        # "A, B and C attended the summit": their own table, when no other body is named
+        only_topic = sentence is not None and all(
+            sentence.org(i) == ctx.topic_org for _, _, i in sentence.tokens("O"))
         if any(p.rule == "post.leader-list" for p in listed) or (
-                len(leaders) >= 2 and _ATTENDED.search(text)):
+                len(leaders) >= 2 and _ATTENDED.search(text)) or (
+                len({p.of for p in leaders}) >= 2 and sentence is not None
+                and at_members_table(sentence.masked, only_topic)):
             for post in leaders or listed:
                 add(ctx.topic_org, post.of, post.evidence, "member.summit-leaders")
     return out

@@ -1,0 +1,202 @@
+"""Members named in passing: by a member noun, at a members' table, or through an office.
+
+News seldom lists a body's members as such; it names them on the way to something else:
+"fellow SCO members China and Pakistan", "the bloc's member states Kazakhstan and
+Kyrgyzstan", "Armenia and the other four members of the union", "Heads of state of the
+bloc's six members gathered: A, B and C", "the table held Azerbaijan's Ilham Aliyev and
+Turkey's Recep Tayyip Erdogan", "under the Armenian chairmanship of the EAEU". Each shape is
+a pattern over the masked sentence; the words a shape needs are data in lexicon/
+(member_nouns.txt, member_not_before.txt, outsider_words.txt), and a stretch of a sentence
+that calls states observers, guests or partners keeps its states out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from graph_builder.extract.common import SA, hedged, negated
+
+_PH = r"\u27e6"  # a placeholder opens
+_STATE = r"(?:the\s+)?" + SA
+_STATE_LIST = (_STATE + r"(?:(?:\s*,\s*|,?\s+and\s+|,?\s+as\s+well\s+as\s+)" + _STATE + r")*")
+
+
+@cache
+def _words(name: str) -> str:
+    """An alternation of the phrases in lexicon/NAME, one a line, longest first."""
+    text = resources.files("graph_builder.extract").joinpath(f"lexicon/{name}").read_text("utf-8")
+    phrases = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.sub(r"\s+", r"\\s+", p) for p in phrases)
+
+
+@cache
+def _outsider_rx() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + _words("outsider_words.txt") + r")\b", re.IGNORECASE)
+
+
+# where a sentence turns to other states: "..., as well as X and Y, which are observers"
+_SEGMENT_BREAK = re.compile(
+    r";|\s[-\u2013\u2014]\s|\(|\)|,\s*(?:as\s+well\s+as|while|whereas|but|with|plus|alongside|"
+    r"along\s+with|together\s+with|joined\s+by)\b|\s(?:as\s+well\s+as|while|whereas|but\s+also|"
+    r"alongside|along\s+with|together\s+with|joined\s+by)\s", re.IGNORECASE)
+
+
+def outsider_spans(masked: str) -> list[tuple[int, int]]:
+    """The stretches of a sentence that call the states in them observers, guests, partners,
+    candidates or non-members: their states are no members on this sentence's word."""
+    cuts = [0, *(m.start() for m in _SEGMENT_BREAK.finditer(masked)), len(masked)]
+    rx = _outsider_rx()
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if rx.search(masked, a, b)]
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def _tokens(masked: str, start: int, end: int) -> list[str]:
+    return re.findall(r"\u27e6[SA](\d+)\u27e7", masked[start:end])
+
+
+@cache
+def _member_noun() -> str:
+    return r"(?:" + _words("member_nouns.txt") + r")"
+
+
+@cache
+def _apposition_rx() -> re.Pattern[str]:
+    # "fellow SCO members China and Pakistan", "the bloc's member states A and B", "member
+    # state Poland", "other members such as A and B", "its founding members, A, B and C,"
+    return re.compile(
+        r"(?:(?P<owner>\u27e6O(?P<o1>\d+)\u27e7)(?:'s|\u2019s)?\s+|\b(?:its|their)\s+|\b)"
+        r"(?:(?:fellow|other|remaining|founding|full|new|existing|current|original|six|five|"
+        r"four|three|two|seven|eight|nine|ten|\d+)\s+){0,2}"
+        r"(?:\u27e6O(?P<o2>\d+)\u27e7\s+)?(?P<noun>" + _member_noun() + r")"
+        + r"(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o3>\d+)\u27e7)?"
+        r"(?:\s*,\s*|\s+)(?:(?:such\s+as|like|including|notably|namely)\s+)?"
+        r"(?P<list>" + _STATE_LIST + r")", re.IGNORECASE)
+
+
+# the state a sentence (or the clause after its dateline) begins with: the one "fellow members"
+# and "other members" are fellows of
+_CLAUSE_SUBJECT = re.compile(r"(?:^|\s[-\u2013\u2014]\s)(?:the\s+)?\u27e6[SA](\d+)\u27e7"
+                             r"(?!'s|\u2019s)")
+
+
+@cache
+def _not_before_rx() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + _words("member_not_before.txt") + r")[\s-]*$", re.IGNORECASE)
+
+
+# "Armenia and the other four members of the union", "Kazakhstan and its fellow members"
+_AND_THE_OTHERS = re.compile(
+    r"(?P<list>" + _STATE_LIST + r")\s+(?:and|like|joined|with|along\s+with)\s+"
+    r"(?:(?:the|its|all)\s+)?(?:other|fellow|remaining)\s+(?:\w+\s+)?"
+    r"(?:members|member\s+states|member\s+countries|member\s+nations|allies|partners\s+in\s+"
+    r"the\s+\u27e6O\d+\u27e7)\b(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o>\d+)\u27e7)?", re.IGNORECASE)
+
+
+def references(masked: str) -> Iterator[tuple[str | None, list[str], str]]:
+    """(organisation token or None, state tokens, rule) for each member named in passing.
+
+    The organisation token is the body the phrase names itself; None leaves it to the
+    caller (the body named last before, else the article's topic)."""
+    outside = outsider_spans(masked)
+    for m in _apposition_rx().finditer(masked):
+        window = masked[max(0, m.start() - 30):m.end()]
+        if negated(window) or hedged(masked[max(0, m.start() - 30):m.start()]) or \
+                _not_before_rx().search(masked, max(0, m.start("noun") - 30), m.start("noun")):
+            continue
+        tokens = [t for t in _tokens(masked, m.start("list"), m.end("list"))
+                  if not inside(m.start("list"), outside)]
+        org = m.group("o1") or m.group("o2") or m.group("o3")
+        if tokens and re.search(r"\b(?:fellow|other)\b", masked[m.start():m.start("noun")],
+                                re.IGNORECASE):
+            subject = _CLAUSE_SUBJECT.search(masked, 0, m.start())
+            if subject and not inside(subject.start(1), outside):
+                tokens.append(subject.group(1))
+        if tokens:
+            yield org, tokens, "member.named-member"
+    for m in _AND_THE_OTHERS.finditer(masked):
+        if negated(masked[max(0, m.start() - 30):m.end()]) or inside(m.start(), outside):
+            continue
+        yield m.group("o"), _tokens(masked, m.start("list"), m.end("list")), "member.and-others"
+
+
+# "Heads of state of the bloc's six members gathered around one table: A, B and C"
+_MEMBERS_THEN_COLON = re.compile(
+    r"(?:\u27e6O(?P<o>\d+)\u27e7(?:'s|\u2019s)\s+|\bits\s+|\bthe\s+)(?:\w+\s+){0,2}?"
+    r"(?:members|member\s+states|member\s+countries|member\s+nations)\b[^:;.]{0,80}?"
+    r":\s*(?P<list>" + _STATE_LIST + r")", re.IGNORECASE)
+# "the table held Azerbaijan's Ilham Aliyev, Turkey's Recep Tayyip Erdogan and ...": two or
+# more leaders named by their state's possessive and a capitalised name
+_OWNED_NAME = SA + r"(?:'s|\u2019s)\s+(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+"
+_OWNED_NAMES = re.compile(_OWNED_NAME + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _OWNED_NAME + r")+")
+# what makes a sentence one about the members' own table, not an outreach session
+_TABLE = re.compile(r"\b(?:summit|session|council|ministerial|meeting|gathering|leaders|"
+                    r"heads\s+of\s+(?:state|government)|sat\s+down|around\s+the\s+table|"
+                    r"the\s+table|took\s+part|attended|gathered)\b", re.IGNORECASE)
+_NOT_MEMBERS_TABLE = re.compile(r"\b(?:outreach|plus|expanded|extended|enlarged|sidelines|"
+                                r"bilateral|trilateral|visit(?:ed|ing)?)\b", re.IGNORECASE)
+
+
+_ATTENDED_TABLE = re.compile(
+    r"\b(?:attended|joined|took\s+part\s+in|were\s+at|sat\s+(?:down\s+)?at)\s+(?:the|this|a|an|"
+    r"their)\s+(?:\S+\s+){0,3}?(?:summit|session|ministerial|council|meeting|gathering)\b",
+    re.IGNORECASE)
+
+
+def at_members_table(masked: str, topic_token_ok: bool) -> bool:
+    """Whether a sentence that names two leaders or more seats them at the members' own
+    gathering ("A, B and C attended the summit"): not an outreach or bilateral session, not
+    a hope, and (`topic_token_ok`) no other body's gathering."""
+    return bool(topic_token_ok and _ATTENDED_TABLE.search(masked)
+                and not _NOT_MEMBERS_TABLE.search(masked) and not negated(masked)
+                and not hedged(masked))
+
+
+def table_states(masked: str) -> list[str]:
+    """State tokens a sentence seats at a table of the members (not guests, observers)."""
+    if not _TABLE.search(masked) or _NOT_MEMBERS_TABLE.search(masked) or negated(masked) \
+            or hedged(masked):
+        return []
+    outside = outsider_spans(masked)
+    tokens: list[str] = []
+    for m in _MEMBERS_THEN_COLON.finditer(masked):
+        tokens += [t for t in _tokens(masked, m.start("list"), m.end("list"))]
+    for m in _OWNED_NAMES.finditer(masked):
+        tokens += [g for g in re.findall(r"\u27e6[SA](\d+)\u27e7(?:'s|\u2019s)", m.group(0))]
+    return [t for t in tokens if not inside(masked.find(f"{_PH}S{t}\u27e7"), outside)
+            and not inside(masked.find(f"{_PH}A{t}\u27e7"), outside)]
+
+
+# a body's chair or presidency held by a state: "under the Armenian chairmanship of the
+# EAEU", "Kazakhstan's CSTO chairmanship", "during its presidency of the SCO, India ...",
+# "As chair of the OTS, Azerbaijan ..."
+_OFFICE = r"(?:chairmanship|chairship|presidency|chair)"
+_OFFICE_MODS = r"(?:(?:rotating|current|outgoing|incoming|year-long|annual|first|\d{4})\s+)*"
+_STATE_OFFICE = re.compile(
+    SA + r"(?:'s|\u2019s)?\s+" + _OFFICE_MODS + r"(?:\u27e6O(?P<o1>\d+)\u27e7(?:'s)?\s+)?"
+    + _OFFICE_MODS + _OFFICE + r"\b(?:\s+(?:of|over|in|at)\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7)?")
+_OFFICE_THEN_STATE = re.compile(
+    r"\b(?:(?:During|Under|Throughout|In)\s+(?:its|her|their)\s+" + _OFFICE_MODS + _OFFICE
+    + r"|[Aa]s\s+(?:the\s+)?" + _OFFICE_MODS + r"(?:chair|president|presiding\s+(?:country|state)|"
+    r"chairman|chair\s+country|host\s+and\s+chair))"
+    r"\s+(?:of|in)\s+(?:the\s+)?\u27e6O(?P<o>\d+)\u27e7(?:'s\s+[a-z]+(?:\s+[a-z]+)?)?"
+    r"(?:\s+(?:in|for)\s+\u27e6T\d+\u27e7)?\s*,\s+(?:the\s+)?" + SA)
+
+
+def office_holders(masked: str) -> Iterator[tuple[str, str]]:
+    """(organisation token, state token) for each state said to hold a body's chair."""
+    for m in _STATE_OFFICE.finditer(masked):
+        org = m.group("o1") or m.group("o2")
+        window = masked[max(0, m.start() - 40):m.end()]
+        if org and not negated(window) and not hedged(window):
+            yield org, m.group(1)
+    for m in _OFFICE_THEN_STATE.finditer(masked):
+        window = masked[max(0, m.start() - 20):m.end() + 40]
+        if not negated(window) and not hedged(window):
+            yield m.group("o"), m.group(m.lastindex)
