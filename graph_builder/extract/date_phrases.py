@@ -216,7 +216,9 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
 _ANY = re.compile(
     r"\b(?=[\dA-Zlntpcemifsyao])(?<![\w-])(?:"
     + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx) for _, rx in _PATTERNS) + ")")
-_CHEAP = re.compile(r"\d|[JFMASOND][a-z]{2}|year|month|(?i:today|tonight|yesterday|tomorrow|"
+# (the weekdays whose initials no month shares, "Tuesday" alone, are cheap starts too)
+_CHEAP = re.compile(r"\d|[JFMASOND][a-z]{2}|Tues|Thur|Wedn|year|month|"
+                    r"(?i:today|tonight|yesterday|tomorrow|"
                     r"weekend|morning|afternoon|evening|night|summer|winter|spring|autumn|fall)")
 
 

@@ -19,8 +19,10 @@ from graph_builder.core.facts import Event
 from graph_builder.core.reference import Entity, get, resolve
 from graph_builder.core.vocab import slugify
 from graph_builder.extract import phrases
+from graph_builder.extract.clashes import clashes as clashes_in
 from graph_builder.extract.common import SA, C, T, evidence, negated
 from graph_builder.extract.context import Context, Masked
+from graph_builder.extract.event_lists import listed_places
 
 # the organ of leaders that meets: its session is a summit ("the session of the Supreme
 # Eurasian Economic Council", "the Council of Heads of State met", "a heads-of-state council")
@@ -40,8 +42,10 @@ _PLACE = re.compile(r"(?:\b(?:in|at|to|hosted\s+by|capital\s+of|city\s+of)\s+(?:
 _HANDED_TO = re.compile(r"\b(?:pass(?:ed|es)?|hand(?:ed|s)?(?:\s+over)?|went|goes|mov(?:ed|es)|"
                         r"transferred|over)\s+to\s+$", re.IGNORECASE)
 # "in the Kyrgyz capital", "in the capital of Kyrgyzstan"
-_CAPITAL = re.compile(r"\b(?:in|at|to)\s+the\s+" + SA + r"\s+capital\b|\bcapital\s+of\s+" + SA,
-                      re.IGNORECASE)
+# "in the Kyrgyz capital", "in the capital of Kyrgyzstan", and as the sentence's subject or
+# object, "the Kyrgyz capital hosted the summit", "Kazakhstan's capital welcomed the leaders"
+_CAPITAL = re.compile(r"\bthe\s+" + SA + r"\s+capital\b|\bcapital\s+of\s+" + SA + r"|"
+                      + SA + r"['\u2019]s\s+capital\b(?!\s+of\b)", re.IGNORECASE)
 _SUMMIT = re.compile(r"\bsummits?\b|\bleaders\b|\bheads\s+of\s+(?:state|government)\b|"
                      r"\bleaders'|" + _SUMMIT_ORGANS, re.IGNORECASE)
 _UNREAL = phrases.words("event_unreal.txt")
@@ -53,17 +57,6 @@ _CALLED_OFF = re.compile(r"\b(?:" + "|".join(phrases.lines("event_unreal.txt",
 _PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|set|due|slated)\s+(?:to\s+take\s+place\s+)?"
                           r"(?:for|in)\s+(?:the\s+)?(?:" + C + r"|(?P<name>[A-Z][\w'\u2019-]+"
                           r"(?:\s+[A-Z][\w'\u2019-]+){0,2})(?![\w\u27e6]))")
-# fire between two sides: "exchanged fire", "traded artillery fire", "troops fired at each
-# other", "cross-border firing", "shelling across the border"
-_FIRE = (r"(?:exchang(?:ed|es|ing)|trad(?:ed|es|ing))\s+(?:\w+\s+)?fire|fired\s+(?:at|on)\s+"
-         r"each\s+other|(?:cross-border|border)\s+(?:firing|shelling|fire)|firefights?|"
-         r"gunfights?")
-_CLASH = re.compile(r"\b(?P<type>clash(?:es|ed)?|skirmish(?:es|ed)?|fighting|border\s+war|"
-                    r"hostilities|confrontation|fought|invasion|war|"
-                    # "heavy battles between the armies of X and Y" (a "battle over the
-                    # budget" is none: only battles between two sides)
-                    r"battles?(?=\s+(?:\S+\s+){0,3}?between\b)|battled|" + _FIRE + r")\b",
-                    re.IGNORECASE)
 _ABSENT = re.compile(
     SA + r"(?:'s\s+(?:delegation|leader|president|prime minister))?[^.;]{0,40}?\b(?:had\s+no\s+"
     r"representation|failed\s+to\s+send|sent\s+no|did\s+not\s+(?:attend|send|come)|was\s+absent|"
@@ -126,7 +119,7 @@ def _places(sentence: Masked, named: dict[str, Entity]) -> list[tuple[int, Entit
             out.append((m.start(), city))
     if "capital" in masked:
         for m in _CAPITAL.finditer(masked):
-            item = sentence.item(m.group(1) or m.group(2))
+            item = sentence.item(next(g for g in m.groups() if g is not None))
             city = _capital(item.entity)
             if city is not None:
                 out.append((m.start(), city))
@@ -199,13 +192,15 @@ def _organ_meets(sentence: Masked) -> bool:
 # "met in the capital", "in the host city" (not "the capital of X": that names its own)
 _HERE = re.compile(r"\bhere\b|\bin\s+this\s+(?:\w+\s+)?(?:city|capital|town|resort)\b"
                    r"|\b(?:in|at)\s+the\s+(?:capital|host\s+(?:city|capital))\b(?!\s+of\b)")
+# "the summit in the city", "the city hosted the leaders": the city named last before (else
+# the dateline's), "flew to Dushanbe on Monday ... the summit in the city opened"
+_THE_CITY = re.compile(r"\b(?:in|at|to)\s+the\s+(?:[a-z]+\s+)?city\b(?!\s+of\b)|\bthe\s+city\s+"
+                       r"(?:hosted|hosts|welcomed|played\s+host|was\s+hosting|is\s+hosting)\b")
 _NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|beyond)\s+$",
                         re.IGNORECASE)
 _ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|by\s+video(?:\s+link)?|video\s*conference)\b",
                      re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|to\s+be\s+held|next)\b", re.IGNORECASE)
-_REGION = re.compile(r"\bin\s+the\s+(?P<place>[A-Z][\w-]+\s+(?:Valley|Region|Strait|Corridor|"
-                     r"Mountains|Pass|Plateau|Heights))\b")
 
 
 def _segment(masked: str, position: int) -> tuple[int, int]:
@@ -244,13 +239,15 @@ _CLOSE_DATE = re.compile(r"(?:(?:in|at)\s+(?:the\s+)?)?(?:" + C + r"\s+(?:" + _G
                          + _GATHERING + r"\s+)(?:in|on|of)\s+" + T, re.IGNORECASE)
 
 
-def _date_of(sentence: Masked, position: int) -> str | None:
+def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset()) \
+        -> str | None:
     """The date of a gathering named at `position`: a day if the sentence gives one (a
-    gathering happens on a day), else the first date after it, else the last before it."""
+    gathering happens on a day), else the first date after it, else the last before it;
+    never a date `taken` by another place's gathering (a listed place's own date)."""
     masked = sentence.masked
     # a date written with the gathering's own phrase: "the Kazan summit in October"
     close = _CLOSE_DATE.match(masked, position)
-    if close:
+    if close and close.group(2) not in taken:
         d = sentence.item(close.group(2)).date
         if d is not None:
             return d.start
@@ -259,7 +256,7 @@ def _date_of(sentence: Masked, position: int) -> str | None:
     start, end = _segment(masked, position)
     for pos, _, i in sentence.tokens("T", start, end):
         d = sentence.item(i).date
-        if d is None or _NOT_START.search(masked[max(0, pos - 12):pos]):
+        if d is None or str(i) in taken or _NOT_START.search(masked[max(0, pos - 12):pos]):
             continue
         found.append((len(d.start) == 10, pos >= position, pos, d.start))
     if not found:
@@ -285,6 +282,8 @@ def extract_events(ctx: Context) -> list[Event]:
     beside: list[Masked] = []  # ministers meeting alongside the summit, no place of their own
     named: dict[str, Entity] = {}  # towns the tables do not know, named as towns in the text
     again: dict[tuple[str, str], set[str]] = {}  # "in 2008 and again in 2015": later years
+    last_city: Entity | None = None  # the city the report named last
+    loose_evidence: Masked | None = None  # the first sentence of an unplaced gathering
     for index, sentence in enumerate(ctx.sentences):
         masked = sentence.masked
         found_words = [m for m in _MEETING.finditer(masked)
@@ -295,10 +294,21 @@ def extract_events(ctx: Context) -> list[Event]:
         if meeting and not negated(masked[max(0, meeting.start() - 30):meeting.start()]) \
                 and not (planned and (_CALLED_OFF.search(window) or sentence.in_title)):
             places: list[tuple[int, Entity | None]] = list(_places(sentence, named))
+            listed = [] if planned or sentence.in_title else listed_places(sentence)
+            if listed:  # "in Dushanbe (2021), Samarkand (2022)": each place its own date
+                labels = {item.city.label for item in listed}
+                places = sorted([p for p in places if p[1] is None or p[1].label not in labels]
+                                + [(item.position, item.city) for item in listed],
+                                key=lambda pair: pair[0])
+            own_date = {item.position: item.date for item in listed}
+            taken = frozenset(t for item in listed for t in item.tokens)
             if planned:  # a planned gathering: its place and date written, else no fact
                 places = _planned_places(sentence, places)
             elif _ONLINE.search(masked):
                 places = [(meeting.start(), None)]  # held online: no place
+            elif not places and (last_city or dateline) is not None and not sentence.in_title \
+                    and _THE_CITY.search(masked) and not _FUTURE.search(masked):
+                places = [(meeting.start(), last_city or dateline)]  # "in the city"
             elif not places and dateline is not None and (index == first_body or (
                     (index - first_body < 3 or _HERE.search(masked))
                     and not _FUTURE.search(masked))):
@@ -312,11 +322,13 @@ def extract_events(ctx: Context) -> list[Event]:
             words = [m.start() for m in found_words]
             if not places and not sentence.in_title and not planned:
                 _unplaced(sentence, meeting.start(), words, loose, beside)
+                loose_evidence = loose_evidence or (sentence if loose else None)
             nearest = min(places, key=lambda pair: min(abs(pair[0] - w) for w in words)) \
                 if places else None
             for position, place in places:
                 # a place far from every meeting word is where someone is, not where they met
-                if (position, place) != nearest and min(abs(position - w) for w in words) > 80:
+                if (position, place) != nearest and min(abs(position - w) for w in words) > 80 \
+                        and position not in own_date:
                     continue
                 if (_UNTIL if planned else _YET_TO_COME).search(
                         masked[max(0, position - 50):position]):
@@ -327,7 +339,8 @@ def extract_events(ctx: Context) -> list[Event]:
                     kind = main[0]  # "the next session will be held in Moscow": the same organ
                 label = place.label if place else ""
                 key = (kind, label)
-                when = None if sentence.in_title else _date_of(sentence, position)
+                when = None if sentence.in_title else own_date.get(position) or _date_of(
+                    sentence, position, taken)
                 if planned and not when:
                     continue  # "the next summit will be held in Astana": when is not said
                 if planned:
@@ -357,7 +370,19 @@ def extract_events(ctx: Context) -> list[Event]:
                     state = sentence.state(token)
                     if state:
                         absent.setdefault(label, set()).add(state)
-        clashes.extend(_clashes(sentence))
+        if not sentence.in_title:  # the city "the city" points back to
+            cities = [e for _, _, i in sentence.tokens("C")
+                      if (e := sentence.item(i).entity) is not None and e.kind == "city"]
+            last_city = cities[-1] if cities else last_city
+        clashes.extend(clashes_in(sentence, ctx.sentences[index - 1] if index else None))
+    if not events and loose and loose_evidence is not None and (dateline or headline_city):
+        # "ASTANA - ... The SCO summit opened on 3 July": no place anywhere, the report's own
+        city = dateline or headline_city
+        host = get("state", city.country).label if city.country else None
+        events[(loose[0][0], city.label)] = Event(
+            loose[0][0], city.label, None, [host] if host else [], [], host=host,
+            organization=ctx.topic_org, evidence=evidence(loose_evidence), origin="extracted",
+            confidence=0.6, rule=f"event.{loose[0][0]}-dateline")
     _date_loose(events, dates, loose, main)
     out = []
     for key, event in events.items():
@@ -615,50 +640,3 @@ def _same_gathering(sentence: Masked, offset: int, clause: str, event: Event,
             return False
     return True
 
-
-def _clashes(sentence: Masked) -> list[Event]:
-    masked = sentence.masked
-    clash = _CLASH.search(masked)
-    if not clash or negated(masked[max(0, clash.start() - 30):clash.start()]):
-        return []
-    word = clash.group("type").lower()
-    if word in ("war", "invasion", "fought") and not re.search(
-            r"\b(?:war|invasion)\s+(?:between|with|against|of|on)\b|\bfought\b|'s\s+invasion|"
-            r"invasion\s+of", masked, re.IGNORECASE):
-        return []
-    states: list[str] = []
-    for _, _, i in sentence.tokens("SA"):
-        state = sentence.state(i)
-        if state and state not in states:
-            states.append(state)
-    if len(states) < 2:
-        return []
-    kind = "confrontation" if word == "confrontation" else "clash"
-    region = _REGION.search(sentence.text)
-    place = region.group("place") if region else _clash_town(sentence, clash.end())
-    out = []
-    dated = sentence.tokens("T", clash.start())
-    fire = re.fullmatch(_FIRE, word, re.IGNORECASE) is not None
-    if not dated and (word.startswith(("clash", "skirmish")) or fire):
-        dated = sentence.tokens("T", 0, clash.start())[-1:]  # "In May 2021 they clashed"
-    for _, _, i in dated:
-        d = sentence.item(i).date
-        out.append(Event(kind, place, d.start[:7], states[:2], [], evidence=evidence(sentence),
-                         origin="extracted", confidence=0.7, rule="event.clash"))
-        if word in ("war", "invasion", "fought"):
-            break
-    return out  # an undated clash cannot be told apart from the others
-
-
-def _clash_town(sentence: Masked, after: int) -> str | None:
-    """"troops fired at each other across the border at Goma": the town the fire was at."""
-    rest = sentence.masked[after:after + 70]
-    m = re.search(r"\b(?:at|near|in|around)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
-                  r"(?:" + C + r"|(?P<name>[A-Z][\w'\u2019-]+)(?![\w\u27e6]))", rest)
-    if not m:
-        return None
-    if m.group("name"):
-        city = places.by_name(m.group("name"))
-        return city.label if city is not None else None
-    entity = sentence.item(m.group(1)).entity
-    return entity.label if entity is not None and entity.kind == "city" else None
