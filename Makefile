@@ -19,15 +19,17 @@ demo: $(STAMP)
 	$(BIN)/blocgraph demo
 
 # Every test: tests/setup.sh first installs Chromium, chromedriver and Node when missing
-# (as root) and tests/js/node_modules.
+# (as root) and tests/js/node_modules. Two pytest-xdist workers; tests in one xdist_group
+# (timed ones, those sharing a module's fixture) stay on one worker (tests/conftest.py).
+PARALLEL := -n 2 --dist loadgroup
 test: $(STAMP)
 	bash tests/setup.sh
 	$(BIN)/ruff check graph_builder tests tools benchmarks
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q $(PARALLEL)
 
 # The fast tier for everyday work: no slow, browser or Node tests, nothing installed.
 quick: $(STAMP)
-	$(BIN)/pytest -q -m "not slow and not browser and not node"
+	$(BIN)/pytest -q $(PARALLEL) -m "not slow and not browser and not node"
 
 # docs/: the ontology page, the seed network picture and the workbench's screenshots
 # (headless Chromium: tests/setup.sh installs it); files left as they were when unchanged.

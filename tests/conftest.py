@@ -2,6 +2,11 @@
 
 The stores are read-only for the tests that take them; a test that writes copies one
 first (helpers.copy_store). Servers started here live for the session too.
+
+`make test` runs the suite in two processes (pytest-xdist, `-n 2 --dist loadgroup`): a
+session fixture is then made once per worker, in that worker's own temporary folder
+(tmp_path_factory), and servers listen on ports each worker picks free. Tests that measure
+time or memory share the xdist group helpers.TIMED, so they never run beside each other.
 """
 
 from __future__ import annotations
@@ -12,6 +17,22 @@ from pathlib import Path
 import pytest
 from helpers import Server, build_seed, serve
 from helpers import free_port as _free_port
+
+WIDE_SCOPES = ("class", "module", "package")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups into the test ids
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests of one file that share a module-scoped fixture (a server, a built store, a
+    scored corpus) form one xdist group, so under `--dist loadgroup` the fixture is made
+    once, on one worker, instead of once on each. A test already in a group keeps it."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is not None:
+            continue
+        defs = getattr(item, "_fixtureinfo", None)
+        defs = defs.name2fixturedefs.values() if defs is not None else ()
+        if any(chain and chain[-1].scope in WIDE_SCOPES for chain in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")

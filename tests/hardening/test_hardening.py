@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 import pytest
-from helpers import RUNAWAY, free_port, load_driver, run_cli, serve
+from helpers import RUNAWAY, TIMED, free_port, load_driver, run_cli, serve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -283,6 +283,7 @@ def generations(store: Path) -> list[str]:
     return sorted(p.name for p in store.glob("gen-*") if p.is_dir())
 
 
+@TIMED
 def test_killed_build_leaves_old_or_new_store(seed_store: Path, synth_corpus: Path,
                                               tmp_path: Path) -> None:
     store = tmp_path / "store"
@@ -415,6 +416,7 @@ def store_100k(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store
 
 
+@TIMED
 def test_load_32_clients_mixed(store_100k: Path) -> None:
     calls = [(call, load_driver.expected(store_100k, call)) for call in load_driver.MIX]
     empty = [call.label for call, want in calls if load_driver.is_empty(want)]
@@ -474,8 +476,8 @@ def quick_answers(url: str, until: Callable[[], bool], seconds: float) -> list[f
     """Latencies of simple queries sent one after the other until `until()` holds; each
     must be answered, and right."""
     latencies: list[float] = []
-    deadline = time.monotonic() + seconds
-    with httpx.Client(timeout=30) as client:
+    with httpx.Client(timeout=30) as client:  # made first: on a loaded machine it takes time
+        deadline = time.monotonic() + seconds
         while not until() and time.monotonic() < deadline:
             began = time.monotonic()
             r = client.get(url + "sparql", params={"query": QUICK})
@@ -494,6 +496,7 @@ def _workers_back(server: Any, count: int = 2) -> None:
 
 @pytest.mark.parametrize("query", [RUNAWAY, DEEP_PATH, VALUES_JOIN],
                          ids=["cross-product", "deep-property-path", "values-join"])
+@TIMED
 def test_hostile_query_is_stopped_and_others_are_served(hostile: Any, query: str) -> None:
     result: dict[str, Any] = {}
 
@@ -527,6 +530,7 @@ CRASHERS = {
 }
 
 
+@TIMED
 @pytest.mark.parametrize("query", list(CRASHERS.values()), ids=list(CRASHERS))
 def test_hostile_engine_crash_is_contained(hostile: Any, query: str) -> None:
     result: dict[str, Any] = {}
@@ -560,6 +564,7 @@ def test_keyword_shortcut_agrees_with_the_tokens(text: str) -> None:
     assert serve_guard.uses_load(text) == ("LOAD" in words)
 
 
+@TIMED
 def test_hostile_huge_values_block(hostile: Any) -> None:
     # Under the body cap: answered in full (or stopped by the time limit), never wrong.
     count = f"SELECT (COUNT(*) AS ?n) (SUM(?x) AS ?sum) {{ VALUES ?x {{ {NUMBERS} }} }}"
@@ -590,6 +595,7 @@ def _response_head(sock: socket.socket) -> bytes:
     return data
 
 
+@TIMED
 def test_hostile_10mb_body_is_413_without_reading_it(hostile: Any) -> None:
     ten_mb = 10 * 1024 * 1024
     head = (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -654,6 +660,7 @@ def _slow_client(port: int, first: bytes, trickle: bytes, gap: float,
         return received, None
 
 
+@TIMED
 def test_hostile_slow_clients_are_cut_off_and_others_are_served(hostile: Any) -> None:
     request = (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                b"Content-Type: application/sparql-query\r\n")

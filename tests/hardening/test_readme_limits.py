@@ -18,13 +18,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers import ROOT, RUNAWAY, Server, read_until_closed, serve
+from helpers import ROOT, RUNAWAY, TIMED, Server, read_until_closed, serve
 
 from graph_builder.cli import ORDER
 from graph_builder.cli.common import parser
 from graph_builder.serve.transport import MAX_HEAD
 
-pytestmark = pytest.mark.slow  # servers in subprocesses, and a keep-alive measured in seconds
+# servers in subprocesses, and answers and a keep-alive measured in seconds
+pytestmark = [pytest.mark.slow, TIMED]
 
 ROWS = ("--timeout", "--max-body", "--max-rows", "--client-timeout", "--workers",
         "keep-alive idle", "request head")

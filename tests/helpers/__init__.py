@@ -32,6 +32,10 @@ CLI = [sys.executable, "-m", "graph_builder"]
 # A cross product of five triple patterns: runs for minutes on any store, to be stopped.
 RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Tests that assert on wall-clock time, latency or memory, or that load the whole machine
+# (32 clients): one xdist group, so under `pytest -n 2 --dist loadgroup` (make test) they run
+# one after another on one worker and never measure each other.
+TIMED = pytest.mark.xdist_group("timed")
 
 
 def missing(what: str) -> NoReturn:
@@ -121,26 +125,24 @@ class Server:
 
 @contextmanager
 def serve(store: Path, *options: str) -> Iterator[Server]:
-    """The real `blocgraph serve` in a subprocess; waits until it answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [*CLI, "serve", "--store", str(store), "--port", str(port), *options],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while True:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited: {process.stderr.read()}")
-        try:
-            if httpx.get(url + "health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError("server did not start")
-        time.sleep(0.1)
+    """The real `blocgraph serve` in a subprocess; waits until it answers.
+
+    The port is picked free just before the start, so another process (a second xdist
+    worker) may take it in between: a server that exits because its port is taken is
+    started again on another, up to three times.
+    """
+    for attempt in range(3):
+        port = free_port()
+        process = subprocess.Popen(
+            [*CLI, "serve", "--store", str(store), "--port", str(port), *options],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        )
+        url = f"http://127.0.0.1:{port}/"
+        error = _wait_until_up(process, url)
+        if error is None:
+            break
+        if attempt == 2 or "in use" not in error:
+            raise AssertionError(error)
     try:
         yield Server(process, url)
     finally:
@@ -151,3 +153,21 @@ def serve(store: Path, *options: str) -> Iterator[Server]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def _wait_until_up(process: subprocess.Popen, url: str, seconds: float = 60) -> str | None:
+    """None once PROCESS answers /health at URL; else why not (it exited, or never answered)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if process.poll() is not None:
+            return f"server exited: {process.stderr.read()}"
+        try:
+            if httpx.get(url + "health", timeout=2).status_code == 200:
+                return None
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            process.kill()
+            process.wait()
+            return "server did not start"
+        time.sleep(0.1)

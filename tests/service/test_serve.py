@@ -21,7 +21,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 import rdflib
-from helpers import RUNAWAY, Server, free_port, serve
+from helpers import RUNAWAY, TIMED, Server, free_port, serve
 from SPARQLWrapper import (
     JSON,
     POST,
@@ -464,6 +464,7 @@ def test_row_cap_says_it_truncated(limited: Server) -> None:
     assert "x-blocgraph-truncated" not in small.headers and "truncated" not in small.json()
 
 
+@TIMED
 def test_time_limit_stops_the_query_and_others_are_served(limited: Server) -> None:
     before = limited.children()
     result: dict[str, httpx.Response] = {}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from helpers import ROOT, SEED_FACTS
+from helpers import ROOT, SEED_FACTS, TIMED
 
 from graph_builder import Blocgraph, synth
 from graph_builder.graph.shacl import compile_shapes, validate
@@ -122,6 +122,7 @@ def test_validate_on_a_terminal_shows_a_progress_bar(seed_store: Path) -> None:
 
 
 @pytest.mark.slow
+@TIMED
 def test_sparql_engine_is_five_times_faster(tmp_path: Path) -> None:
     synth(tmp_path / "corpus", 10_000, seed=3)
     g = Blocgraph(tmp_path / "store")
