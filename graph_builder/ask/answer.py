@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from graph_builder.ask.attendance import AttendanceForms
 from graph_builder.ask.base import AskerBase, UnknownName, typo_of
 from graph_builder.ask.chair import ChairForms
 from graph_builder.ask.events import EventForms
@@ -31,8 +32,8 @@ from graph_builder.core.errors import BlocgraphError
 __all__ = ["Answer", "AnswerItem", "Source", "Target", "ask", "examples"]
 
 
-class _Asker(ChairForms, SuccessionForms, MemberForms, PostForms, EventForms, RelationForms,
-             AskerBase):
+class _Asker(ChairForms, SuccessionForms, MemberForms, PostForms, EventForms,
+             AttendanceForms, RelationForms, AskerBase):
     """Every family of forms over one question."""
 
 

@@ -78,7 +78,8 @@ class ChairForms:
 
     def chair(self) -> list[AnswerItem]:
         org = self.org()
-        period = self.p.period or self._event_period() or self._member_period(org)
+        event_day = self._event_period() if self.p.period is None else None
+        period = self.p.period or event_day or self._member_period(org)
         clause = self._unplaced_clause() if period is None else None
         if clause is not None:
             self.message = (f"The graph cannot place '{clause}' in time, so it cannot tell "
@@ -118,9 +119,14 @@ class ChairForms:
         if period and period.precision == "day" and len(found) > 1:
             # on a hand-over day the outgoing chair's term (often dated by its year alone)
             # still covers the day: the chair that began last holds it
+            # (but at a gathering on that day the outgoing chair presides: the hand-over
+            # closes it, so "who chaired when the summit was held" is the earlier chair)
             starts = {a.start for a in found}
             if None not in starts and len(starts) == len(found):
-                latest = max(PartialDate.parse(a.start).first_day for a in found if a.start)
+                at_event = event_day is not None and event_day.first == period.first and \
+                    not re.search(r"\b(after|since|following)\b", self.low)
+                pick = min if at_event else max
+                latest = pick(PartialDate.parse(a.start).first_day for a in found if a.start)
                 found = [a for a in found
                          if a.start and PartialDate.parse(a.start).first_day == latest]
         what = f"chairmanship of the {org.label}"

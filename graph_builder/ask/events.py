@@ -141,6 +141,10 @@ class EventForms:
                 events = {k: e for k, e in events.items()
                           if PartialDate.parse(e["row"]["date"]).first_day == first}
             what = f"coming {what}"
+        if period is None and not ordinals and len(events) > 1 and re.search(
+                r"\bthe\b", self.low) and not re.search(
+                r"\b(summits|meetings|sessions|gatherings|each|every|all)\b", self.low):
+            events = self._nearest_gathering(events)
         admit = re.search(r"\b(admit\w*|join\w*|accept\w*|accede\w*|accession)\b", self.low)
         if admit and self.p.states and org is not None and len(events) > 1:
             member = self.run("members", org=_iri(org), member=_iri(self.p.states[0]))
@@ -149,6 +153,26 @@ class EventForms:
                 events = {k: e for k, e in events.items()
                           if (e["row"].get("date") or "")[:7] == start[:7]}
         return events, what
+
+    def _nearest_gathering(self, events: dict[str, dict[str, Any]]
+                           ) -> dict[str, dict[str, Any]]:
+        """ "The Minsk summit", several in the graph and no time given: the one nearest
+        the day asked (an earlier one before a later one as far away); undated ones stay
+        only when none is dated."""
+        def distance(e: dict[str, Any]) -> int | None:
+            when = e["row"].get("date")
+            if not when:
+                return None
+            d = PartialDate.parse(when[:10])
+            if d.first_day <= self.as_of <= d.last_day:
+                return 0
+            gap = (d.first_day - self.as_of).days
+            return -gap * 2 if gap <= 0 else gap * 3  # a past one before a coming one
+        dated = {k: distance(e) for k, e in events.items() if distance(e) is not None}
+        if not dated:
+            return events
+        best = min(dated.values())
+        return {k: e for k, e in events.items() if dated.get(k) == best}
 
     def summit(self) -> list[AnswerItem]:
         types = ("summit",) if "summit" in self.low else ("summit", "meeting")
@@ -212,157 +236,6 @@ class EventForms:
             if found else f"The graph has no {what}."
         )
         return found
-
-    def absent(self) -> list[AnswerItem]:
-        types = ("summit",) if "summit" in self.low else (
-            ("meeting",) if "meeting" in self.low else ("summit", "meeting"))
-        events, what = self._events(types)
-        attended = bool(re.search(r"\b(attend\w*|participa\w*|present|took part)\b",
-                                  self.low)) and not \
-            re.search(r"\b(not|n't|never|fail\w*|absent|no)\b", self.low)
-        role = "participant" if attended else "absent"
-        subjects = self._attendees()
-        if T["yes_no"].search(self.low):
-            if subjects:
-                return self._did_attend(events, what, subjects)
-            # a yes/no question is never answered with a list
-            self.message = ("The graph does not know whom the question asks about "
-                            f"(it records the states at the {what}).")
-            return []
-        rows = [p for e in events.values() for p in e["parties"] if p.get("role") == role]
-        found = _collect(rows, "partyLabel", "party", "date", None)
-        if not events:
-            self.message = f"The graph has no {what}."
-        elif not found:
-            self.message = f"The graph records no {'participant' if attended else 'absentee'} " \
-                f"of the {what}."
-        else:
-            self.message = (
-                f"{'Attended' if attended else 'Absent from'} the {what}: "
-                + ", ".join(a.label for a in found) + "."
-            )
-            if re.search(r"\bhow many\b", self.low) and len(events) > 1:
-                self.message = (f"The graph has {len(events)} gatherings that fit the "
-                                f"{what}, so it gives no one count: " + self.message)
-                return []
-            if re.search(r"\bhow many\b", self.low):
-                # "how many states attended": the number the graph lists, never the list
-                count = AnswerItem(str(len(found)))
-                for a in found:
-                    for src in a.sources:
-                        count.add_source(src.article, src.evidence)
-                self.message = f"The graph lists {len(found)}: " + self.message
-                return [count]
-        return found
-
-
-    def _attendees(self) -> list[reference.Entity]:
-        """The states a yes/no question asks about: named, or through a person's post."""
-        hosts = {c.country for c in self.p.cities if c.country}
-        states = [s for s in self.p.states if s.slug not in hosts or len(self.p.states) == 1]
-        if states:
-            return states
-        persons = [w for p in self.p.persons for w in p.split() if len(w) > 2]
-        if not persons:  # a name typed in lower case ("did putin attend")
-            from graph_builder.ask.parse import _MONTHS, _PLAIN, _QUESTION_WORDS
-
-            persons = [w for w in re.findall(r"[a-z][\w'-]{3,}", self.low)
-                       if w not in _PLAIN and w not in _QUESTION_WORDS and w not in _MONTHS
-                       and not T["absent"].fullmatch(w) and not T["summit"].fullmatch(w)]
-        if not persons:
-            return []
-        surnames = {w for p in persons for w in re.split(r"[\s-]+", p.lower()) if len(w) > 2}
-        self._asked_persons = surnames
-        found: list[reference.Entity] = []
-        rows = [r for r in self.run("post_holders")
-                if r.get("of", "").rsplit("/", 2)[-2:-1] == ["state"]]
-
-        def words(row: dict[str, str]) -> set[str]:
-            return set(re.split(r"[\s-]+", (row.get("personLabel") or "").lower()))
-
-        # every word of the name asked, else any of them ("Putin" for "Vladimir Putin")
-        matching = [r for r in rows if surnames <= words(r)] or \
-            [r for r in rows if surnames & words(r)]
-        for row in matching:
-            if True:
-                try:
-                    state = reference.get("state", row["of"].rsplit("/", 1)[1])
-                except Exception:  # noqa: BLE001 - an IRI outside the reference tables
-                    continue
-                if state not in found:
-                    found.append(state)
-        return found
-
-    def _did_attend(self, events: dict[str, dict[str, Any]], what: str,
-                    subjects: list[reference.Entity]) -> list[AnswerItem]:
-        """ "Did X attend the summit?", "Was X absent?": yes or no with the source, from the
-        event's participants and absentees; no event, or no party listed, is said so."""
-        asks_absence = bool(T["absence"].search(self.low))
-        iris = {_iri(s) for s in subjects}
-        who = " and ".join(s.label for s in subjects)
-        parties = [p for e in events.values() for p in e["parties"]]
-        present = [p for p in parties if p.get("party") in iris and p.get("role") in
-                   ("participant", "host")]
-        away = [p for p in parties if p.get("party") in iris and p.get("role") == "absent"]
-        if not events:
-            self.message = f"The graph has no {what}."
-            return []
-        if not present and not away and not any(p.get("role") in ("participant", "absent")
-                                                for p in parties):
-            self.message = f"The graph does not record who attended the {what}."
-            return []
-        if self.p.title and not (present or away):
-            # "did Kenya's president attend": the graph records states at events, and this
-            # state is not among the parties it lists
-            self.message = (f"The graph does not record whether the {self.p.title} of {who} "
-                            f"attended the {what}.")
-            return []
-        persons = getattr(self, "_asked_persons", None)
-        if persons and present and not away:
-            # a person standing for a state that attended: the graph records the state, and
-            # the person only when the event's article names no one else of it
-            articles = {a for e in events.values() for a in e["sources"]}
-            others = sorted({r.get("personLabel") or "" for s in subjects
-                             for r in self.run("post_holders", of=_iri(s))
-                             if r.get("article") in articles and not persons & set(
-                                 re.split(r"[\s-]+", (r.get("personLabel") or "").lower()))}
-                            - {""})
-            if others:
-                self.message = (f"The graph records {who} at the {what}, not who attended in "
-                                f"person; its article also names {', '.join(others)} of "
-                                f"{who}.")
-                return []
-        if self.p.title and not persons and present and not away:
-            # "was China's premier at the New Delhi summit": the graph records the state;
-            # the post's holder attended only if the event's article names that holder and
-            # no one else of the state (a president and a premier both named: either went)
-            articles = {a for e in events.values() for a in e["sources"]}
-            named = [r for s in subjects for r in self.run("post_holders", of=_iri(s))
-                     if r.get("article") in articles]
-            holders = {r.get("personLabel") for r in named
-                       if (r.get("title") or "") == self.p.title}
-            others = sorted({r.get("personLabel") or "" for r in named} - holders - {""})
-            if not holders or others:
-                self.message = (
-                    f"The graph records {who} at the {what}, not who attended in person; "
-                    + (f"its article also names {', '.join(others)} of {who}." if holders
-                       else f"its article names no {self.p.title} of {who}."))
-                return []
-        attended = bool(present) and not away
-        yes = not attended if asks_absence else attended
-        item = AnswerItem("yes" if yes else "no")
-        for p in present or away:
-            item.add_source(p.get("article"), p.get("evidence"))
-        if not (present or away):
-            for e in events.values():
-                for art, ev in e["sources"].items():
-                    item.add_source(art, ev)
-            self.message = (f"{'Yes' if yes else 'No'}: the graph lists the parties of the "
-                            f"{what} without {who}.")
-        else:
-            self.message = (f"{'Yes' if yes else 'No'}: {who} "
-                            f"{'attended' if attended else 'was absent from'} the {what}.")
-        return [item]
 
     def _did_host(self, events: dict[str, dict[str, Any]], what: str,
                   state: reference.Entity) -> list[AnswerItem]:

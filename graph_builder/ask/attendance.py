@@ -1,0 +1,240 @@
+"""Attendance forms: who attended a gathering, who stayed away, did a state or a person go.
+
+The graph records states at gatherings (participants, absentees, hosts), not people in a
+room: a person is asked about through the state whose post they hold, and the answer says
+when the graph cannot tell whether that person went.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from graph_builder.ask.helpers import _collect
+from graph_builder.ask.model import AnswerItem, _iri
+from graph_builder.ask.triggers import T
+from graph_builder.core import reference
+
+_NEGATED = re.compile(r"\b(not|n.t|never|fail\w*|no|without)\b")
+_WH = re.compile(r"\b(who|whom|whose|which|what|where|when|how|why)\b")
+# "which leaders attended": the people who head the states the graph records there
+_LEADERS = re.compile(r"\b(leaders?|heads? of (state|government)|presidents|prime ministers|"
+                      r"premiers|monarchs)\b")
+# the posts that head a state, the first the one named for it when an article names several
+_HEADS = ("president", "prime minister", "king", "emir", "sultan", "chancellor", "premier",
+          "acting president", "crown prince", "supreme leader")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "Erdoğan" is asked as "erdogan"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
+
+
+class AttendanceForms:
+    """Who was at a gathering and who was not, as lists or yes/no with the source."""
+
+    def absent(self) -> list[AnswerItem]:
+        types = ("summit",) if "summit" in self.low else (
+            ("meeting",) if "meeting" in self.low else ("summit", "meeting"))
+        events, what = self._events(types)
+        # who was there, unless the question asks who stayed away ("who missed", "which
+        # states did not send anyone")
+        attended = not (T["absence"].search(self.low) or _NEGATED.search(self.low))
+        role = "participant" if attended else "absent"
+        subjects = self._attendees()
+        if T["yes_no"].search(self.low) or (subjects and not _WH.search(self.low)):
+            # "did X attend", or a bare "armenia attend csto summit astana?"
+            if subjects and re.search(r"\bin person\b", self.low):
+                self.message = (f"The graph records the states at the {what}, not who was "
+                                f"there in person (or by video link).")
+                return []
+            if subjects:
+                return self._did_attend(events, what, subjects)
+            # a yes/no question is never answered with a list
+            self.message = ("The graph does not know whom the question asks about "
+                            f"(it records the states at the {what}).")
+            return []
+        rows = [p for e in events.values() for p in e["parties"] if p.get("role") == role]
+        found = _collect(rows, "partyLabel", "party", "date", None)
+        if found and attended and _LEADERS.search(self.low):
+            return self._leaders(events, what, found)
+        if not events:
+            self.message = f"The graph has no {what}."
+        elif not found:
+            self.message = f"The graph records no {'participant' if attended else 'absentee'} " \
+                f"of the {what}."
+        else:
+            self.message = (
+                f"{'Attended' if attended else 'Absent from'} the {what}: "
+                + ", ".join(a.label for a in found) + "."
+            )
+            if re.search(r"\bhow many\b", self.low) and len(events) > 1:
+                self.message = (f"The graph has {len(events)} gatherings that fit the "
+                                f"{what}, so it gives no one count: " + self.message)
+                return []
+            if re.search(r"\bhow many\b", self.low):
+                # "how many states attended": the number the graph lists, never the list
+                count = AnswerItem(str(len(found)))
+                for a in found:
+                    for src in a.sources:
+                        count.add_source(src.article, src.evidence)
+                self.message = f"The graph lists {len(found)}: " + self.message
+                return [count]
+        return found
+
+
+    def _attendees(self) -> list[reference.Entity]:
+        """The states a yes/no question asks about: named, or through a person's post."""
+        hosts = {c.country for c in self.p.cities if c.country}
+        states = [s for s in self.p.states if s.slug not in hosts or len(self.p.states) == 1]
+        if states:
+            return states
+        persons = [w for p in self.p.persons for w in p.split() if len(w) > 2]
+        if not persons:  # a name typed in lower case ("did putin attend")
+            from graph_builder.ask.parse import _MONTHS, _PLAIN, _QUESTION_WORDS
+
+            persons = [w for w in re.findall(r"[a-z][\w'-]{3,}", self.low)
+                       if w not in _PLAIN and w not in _QUESTION_WORDS and w not in _MONTHS
+                       and not T["absent"].fullmatch(w) and not T["summit"].fullmatch(w)]
+        if not persons:
+            return []
+        surnames = {w for p in persons for w in re.split(r"[\s-]+", _fold(p)) if len(w) > 2}
+        self._asked_persons = surnames
+        found: list[reference.Entity] = []
+        rows = [r for r in self.run("post_holders")
+                if r.get("of", "").rsplit("/", 2)[-2:-1] == ["state"]]
+
+        def words(row: dict[str, str]) -> set[str]:
+            return set(re.split(r"[\s-]+", _fold(row.get("personLabel") or "")))
+
+        # every word of the name asked, else any of them ("Putin" for "Vladimir Putin")
+        matching = [r for r in rows if surnames <= words(r)] or \
+            [r for r in rows if surnames & words(r)]
+        for row in matching:
+            if True:
+                try:
+                    state = reference.get("state", row["of"].rsplit("/", 1)[1])
+                except Exception:  # noqa: BLE001 - an IRI outside the reference tables
+                    continue
+                if state not in found:
+                    found.append(state)
+        return found
+
+    def _did_attend(self, events: dict[str, dict[str, Any]], what: str,
+                    subjects: list[reference.Entity]) -> list[AnswerItem]:
+        """ "Did X attend the summit?", "Was X absent?": yes or no with the source, from the
+        event's participants and absentees; no event, or no party listed, is said so."""
+        asks_absence = bool(T["absence"].search(self.low))
+        iris = {_iri(s) for s in subjects}
+        who = " and ".join(s.label for s in subjects)
+        parties = [p for e in events.values() for p in e["parties"]]
+        present = [p for p in parties if p.get("party") in iris and p.get("role") in
+                   ("participant", "host")]
+        away = [p for p in parties if p.get("party") in iris and p.get("role") == "absent"]
+        if not events:
+            self.message = f"The graph has no {what}."
+            return []
+        if not present and not away and not any(p.get("role") in ("participant", "absent")
+                                                for p in parties):
+            self.message = f"The graph does not record who attended the {what}."
+            return []
+        if self.p.title and not (present or away):
+            # "did Kenya's president attend": the graph records states at events, and this
+            # state is not among the parties it lists
+            self.message = (f"The graph does not record whether the {self.p.title} of {who} "
+                            f"attended the {what}.")
+            return []
+        persons = getattr(self, "_asked_persons", None)
+        if persons and present and not away:
+            # a person standing for a state that attended: the graph records the state, and
+            # the person only when the event's article names no one else of it
+            articles = {a for e in events.values() for a in e["sources"]}
+            named = [r for s in subjects for r in self.run("post_holders", of=_iri(s))
+                     if r.get("article") in articles]
+            mine = [r for r in named if persons & set(
+                re.split(r"[\s-]+", _fold(r.get("personLabel") or "")))]
+            others = sorted({r.get("personLabel") or "" for r in named if r not in mine}
+                            - {""} - {r.get("personLabel") for r in mine})
+            hosts = {p.get("party") for p in present if p.get("role") == "host"}
+            stood_in = [r for r in named if r not in mine and "minister" in (
+                r.get("title") or "") and r.get("personLabel") not in
+                {m.get("personLabel") for m in mine}]
+            if others and stood_in and not hosts and not asks_absence and any(
+                    (r.get("title") or "") in _HEADS for r in mine):
+                # a head of state or government asked about, and the article names a
+                # minister of that state at the gathering: the minister stood in for them
+                item = AnswerItem("no")
+                for r in stood_in:
+                    item.add_source(r.get("article"), r.get("evidence"))
+                m = stood_in[0]
+                self.message = (f"Probably not: the graph records {who} at the {what}, and "
+                                f"its article names {m.get('personLabel')} ({m.get('title')}"
+                                f") of {who} there; it holds no statement that "
+                                f"{mine[0].get('personLabel')} attended.")
+                return [item]
+            if others:
+                self.message = (f"The graph records {who} at the {what}, not who attended in "
+                                f"person; its article also names {', '.join(others)} of "
+                                f"{who}.")
+                return []
+        if self.p.title and not persons and present and not away:
+            # "was China's premier at the New Delhi summit": the graph records the state;
+            # the post's holder attended only if the event's article names that holder and
+            # no one else of the state (a president and a premier both named: either went)
+            articles = {a for e in events.values() for a in e["sources"]}
+            named = [r for s in subjects for r in self.run("post_holders", of=_iri(s))
+                     if r.get("article") in articles]
+            holders = {r.get("personLabel") for r in named
+                       if (r.get("title") or "") == self.p.title}
+            others = sorted({r.get("personLabel") or "" for r in named} - holders - {""})
+            if not holders or others:
+                self.message = (
+                    f"The graph records {who} at the {what}, not who attended in person; "
+                    + (f"its article also names {', '.join(others)} of {who}." if holders
+                       else f"its article names no {self.p.title} of {who}."))
+                return []
+        attended = bool(present) and not away
+        yes = not attended if asks_absence else attended
+        item = AnswerItem("yes" if yes else "no")
+        for p in present or away:
+            item.add_source(p.get("article"), p.get("evidence"))
+        if not (present or away):
+            for e in events.values():
+                for art, ev in e["sources"].items():
+                    item.add_source(art, ev)
+            self.message = (f"{'Yes' if yes else 'No'}: the graph lists the parties of the "
+                            f"{what} without {who}.")
+        else:
+            self.message = (f"{'Yes' if yes else 'No'}: {who} "
+                            f"{'attended' if attended else 'was absent from'} the {what}.")
+        return [item]
+
+    def _leaders(self, events: dict[str, dict[str, Any]], what: str,
+                 states: list[AnswerItem]) -> list[AnswerItem]:
+        """ "Which leaders attended": for each state at the gathering, the head of state or
+        government its article names; a state whose article names none is given as the
+        state, and the answer says so."""
+        articles = {a for e in events.values() for a in e["sources"]}
+        out: list[AnswerItem] = []
+        unnamed: list[str] = []
+        for state in states:
+            rows = [r for r in self.run("post_holders", of=state.iri or "")
+                    if r.get("article") in articles and (r.get("title") or "") in _HEADS
+                    and not r.get("end")]
+            rows.sort(key=lambda r: _HEADS.index(r.get("title") or ""))
+            if not rows:
+                out.append(state)
+                unnamed.append(state.label)
+                continue
+            first = rows[0]
+            item = AnswerItem(first.get("personLabel") or "", first.get("person"))
+            for r in rows[:1] + [r for r in rows if r.get("person") == first.get("person")]:
+                item.add_source(r.get("article"), r.get("evidence"))
+            out.append(item)
+        self.message = (f"Leaders of the states the graph records at the {what}: "
+                        + ", ".join(a.label for a in out) + "."
+                        + (f" The article names no leader of {', '.join(unnamed)}."
+                           if unnamed else ""))
+        return out
