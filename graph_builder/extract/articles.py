@@ -294,7 +294,12 @@ _WEEKDAY_DATE = re.compile(
     r"((?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\.?\s+\d{1,2}))\b(?!,?\s*(?:19|20)\d\d)")
 # a year the report looks ahead to ("takes over the chair in 2025") does not date the report
 _FUTURE_YEAR = re.compile(r"(?i)\b(?:will|would|shall|next|takes?\s+over|to\s+take|due|planned|"
-                          r"scheduled|until|through|by)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
+                          r"scheduled|until|through|by)\b(?:[^.;]|(?<=[A-Z][a-z]{2})\.){0,40}?"
+                          r"\b((?:19|20)\d\d)\b")
+# and one it looks back to ("the previous session was held on 23 November 2022"): the
+# report is later than that year
+_EARLIER_YEAR = re.compile(r"(?i)\b(?:previous|preceding|prior|earlier)\b"
+                           r"(?:[^.;]|(?<=[A-Z][a-z]{2})\.){0,60}?\b((?:19|20)\d\d)\b")
 _ON_WEEKDAY = re.compile(r"(?i)\b(?:on|this|late|early|since|from|until|last)?\s*"
                          r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b")
 
@@ -322,15 +327,19 @@ def _likely_year(text: str, day: date) -> int | None:
     past = [y for y in counts if y <= this_year and y not in future]
     latest = max(past) if past else None  # a report is about its own time
     weekdays = [_WEEKDAY_NAMES.index(m.group(1).lower()) for m in _ON_WEEKDAY.finditer(body)]
-    explicit = [d for _, d, has_year in _full_dates(body) if has_year]
+    earlier = {int(m.group(1)) for m in _EARLIER_YEAR.finditer(body)} - future
+    explicit = [d for _, d, has_year in _full_dates(body) if has_year
+                and d.year not in future | earlier]
     pairs = [(_WEEKDAY_NAMES.index(m.group(1).lower()), m.group(2))
              for m in _WEEKDAY_DATE.finditer(body)]
 
-    def score(year: int) -> tuple[int, int, int, int, int]:
+    def score(year: int) -> tuple[int, int, int, int, int, int]:
         try:
             filed = day.replace(year=year)
         except ValueError:
-            return (-1, 0, 0, 0, year)
+            return (-99, -1, 0, 0, 0, year)
+        # not in or before a year it looks back to
+        order = -sum(1 for e in earlier if year <= e)
         offsets = [(filed.weekday() - w) % 7 for w in weekdays]
         fits = sum(1 for o in offsets if o in (0, 1))
         same_day = sum(1 for o in offsets if o == 0)
@@ -341,7 +350,7 @@ def _likely_year(text: str, day: date) -> int | None:
         # a full date of the days just before ("since 1 January 2024" in a 9 January report)
         fits += sum(2 for d in explicit if d.year == year and 0 <= (filed - d).days <= 10)
         near = -abs(latest - year) if latest is not None else 0
-        return (fits, same_day, near, counts.get(year, 0), year)
+        return (order, fits, same_day, near, counts.get(year, 0), year)
 
     return max(candidates, key=score)
 
