@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -32,7 +31,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph_builder import Blocgraph  # noqa: E402
+from graph_builder import Blocgraph, headless  # noqa: E402
 from graph_builder.graph.store import Store  # noqa: E402
 from graph_builder.query.named import bind, registry, with_values  # noqa: E402
 
@@ -173,12 +172,7 @@ def main() -> int:
                       f"{m['rps']:8.0f}", flush=True)
     finally:
         for process in processes:
-            if process.poll() is None:
-                process.send_signal(signal.SIGINT)
-                try:
-                    process.wait(15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            headless.stop(process)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

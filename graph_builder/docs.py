@@ -22,17 +22,16 @@ import logging
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
+from graph_builder import headless
 from graph_builder.core.resources import ontology_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,87 +104,29 @@ def build_seed(store: Path) -> Path:
     return store
 
 
-def _port(preferred: int | None = None) -> int:
-    """PREFERRED when nobody listens on it, else any free loopback port."""
-    for wanted in ([preferred] if preferred else []) + [0]:
-        with socket.socket() as s:
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds it
-            try:
-                s.bind(("127.0.0.1", wanted))
-            except OSError:
-                continue
-            return s.getsockname()[1]
-    raise OSError("no free loopback port")
-
-
 @contextmanager
 def serving(store: Path, *options: str, port: int | None = None) -> Iterator[str]:
     """`blocgraph serve` on STORE in a subprocess (on PORT when it is free); yields its base
-    URL once it answers."""
-    import httpx
-
-    port = _port(port)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "graph_builder", "serve", "--store", str(store), "--port",
-         str(port), *options], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        text=True)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(f"blocgraph serve exited: {process.stderr.read().strip()}")
-            try:
-                if httpx.get(url + "health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("blocgraph serve did not answer within 120 s")
-            time.sleep(0.2)
+    URL once it answers (graph_builder.headless, as the tests start it)."""
+    with ExitStack() as stack:
+        try:
+            _process, url = stack.enter_context(headless.serving(
+                store, *options, port=port, seconds=120, stdout=subprocess.DEVNULL))
+        except headless.NotServing as error:
+            raise SystemExit(str(error)) from None
         yield url
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
-def _binary(*names: str) -> str:
-    for name in names:
-        found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists()
-                                       else None)
-        if found:
-            return found
-    raise SystemExit(f"none of {', '.join(names)} found: `bash tests/setup.sh` installs "
-                     "Chromium and chromedriver (Debian chromium, chromium-driver)")
+def _exit(why: str) -> NoReturn:
+    raise SystemExit(why)
 
 
-@contextmanager
-def chromium(window: tuple[int, int] = WINDOW) -> Iterator[Any]:
-    """Headless Chromium under Selenium, with SwiftShader's WebGL for sigma.js (no GPU)."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = _binary("chromium", "chromium-browser", "google-chrome")
-    profile = tempfile.mkdtemp(prefix="blocgraph-docs-chromium-")
-    for flag in ("--headless", "--no-sandbox", "--disable-dev-shm-usage",
-                 "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--hide-scrollbars",
-                 f"--window-size={window[0]},{window[1]}", f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options,
-                              service=Service(executable_path=_binary("chromedriver")))
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+def chromium(window: tuple[int, int] = WINDOW) -> AbstractContextManager[Any]:
+    """Headless Chromium under Selenium, with SwiftShader's WebGL for sigma.js (no GPU);
+    without Chromium or chromedriver, an exit that names them."""
+    return headless.chromium(*headless.SWIFTSHADER, "--hide-scrollbars",
+                             f"--window-size={window[0]},{window[1]}",
+                             prefix="blocgraph-docs-chromium-", missing=_exit)
 
 
 def until(driver: Any, predicate: Callable[[Any], Any], timeout: float = 60) -> Any:

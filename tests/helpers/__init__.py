@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
-import httpx
 import pytest
+
+from graph_builder import headless
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
@@ -51,9 +50,7 @@ def missing(what: str) -> NoReturn:
 
 def free_port() -> int:
     """A loopback TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return headless.free_port()
 
 
 def read_until_closed(sock: socket.socket) -> bytes:
@@ -125,49 +122,7 @@ class Server:
 
 @contextmanager
 def serve(store: Path, *options: str) -> Iterator[Server]:
-    """The real `blocgraph serve` in a subprocess; waits until it answers.
-
-    The port is picked free just before the start, so another process (a second xdist
-    worker) may take it in between: a server that exits because its port is taken is
-    started again on another, up to three times.
-    """
-    for attempt in range(3):
-        port = free_port()
-        process = subprocess.Popen(
-            [*CLI, "serve", "--store", str(store), "--port", str(port), *options],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-        )
-        url = f"http://127.0.0.1:{port}/"
-        error = _wait_until_up(process, url)
-        if error is None:
-            break
-        if attempt == 2 or "in use" not in error:
-            raise AssertionError(error)
-    try:
+    """The real `blocgraph serve` in a subprocess, once it answers: graph_builder.headless's
+    serving (which `make docs` uses too), its output kept for the test to read."""
+    with headless.serving(store, *options) as (process, url):
         yield Server(process, url)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_up(process: subprocess.Popen, url: str, seconds: float = 60) -> str | None:
-    """None once PROCESS answers /health at URL; else why not (it exited, or never answered)."""
-    deadline = time.monotonic() + seconds
-    while True:
-        if process.poll() is not None:
-            return f"server exited: {process.stderr.read()}"
-        try:
-            if httpx.get(url + "health", timeout=2).status_code == 200:
-                return None
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            process.wait()
-            return "server did not start"
-        time.sleep(0.1)

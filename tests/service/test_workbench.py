@@ -16,6 +16,7 @@ import pytest
 from helpers import ROOT, Server, missing
 from helpers.browser import chromium as headless_chromium
 
+from graph_builder import headless
 from graph_builder.serve import pages
 
 SEED = "000_eab27d500f391317"
@@ -191,7 +192,7 @@ def chromium() -> Iterator[object]:
         missing("the workbench bundle is not built: run `bash web/setup.sh` (tests/setup.sh "
                 "does)")
     # SwiftShader: WebGL for sigma.js without a GPU
-    with headless_chromium("--enable-unsafe-swiftshader", "--use-angle=swiftshader",
+    with headless_chromium(*headless.SWIFTSHADER,
                            "--window-size=1400,1000", prefix="blocgraph-workbench-",
                            capabilities={"goog:loggingPrefs": {"performance": "ALL",
                                                                "browser": "ALL"}}) as driver:
