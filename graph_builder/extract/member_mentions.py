@@ -75,8 +75,8 @@ def _apposition_rx() -> re.Pattern[str]:
         r"(?:(?:fellow|other|remaining|founding|full|new|existing|current|original|six|five|"
         r"four|three|two|seven|eight|nine|ten|\d+)\s+){0,2}"
         r"(?:\u27e6O(?P<o2>\d+)\u27e7\s+)?(?P<noun>" + _member_noun() + r")"
-        + r"(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o3>\d+)\u27e7)?"
-        r"(?:\s*,\s*|\s+)(?:(?:such\s+as|like|including|notably|namely)\s+)?"
+        + r"(?:\s+of\s+(?:the\s+)?(?:\u27e6O(?P<o3>\d+)\u27e7|[A-Z][a-z]+))?"
+        r"(?:\s*[,:(\u2013\u2014]\s*|\s+-\s+|\s+)(?:(?:such\s+as|like|including|notably|namely)\s+)?"
         r"(?P<list>" + _STATE_LIST + r")", re.IGNORECASE)
 
 
@@ -120,6 +120,17 @@ def references(masked: str) -> Iterator[tuple[str | None, list[str], str]]:
                 tokens.append(subject.group(1))
         if tokens:
             yield org, tokens, "member.named-member"
+    for rx, rule in ((_MEMBERS_THEN_COLON, "member.members-colon"),
+                     (_NUMBER_THEN_LIST, "member.number-list")):
+        for m in rx.finditer(masked):
+            between = m.groupdict().get("between") or ""
+            if negated(masked[max(0, m.start() - 30):m.start("list")]) or hedged(between) or \
+                    _outsider_rx().search(between) or _NOT_THE_MEMBERS.search(between):
+                continue
+            tokens = [t for t in _tokens(masked, m.start("list"), m.end("list"))]
+            tokens = [t for t in tokens if not inside(m.start("list"), outside)]
+            if tokens:
+                yield m.group("o"), tokens, rule
     for m in _AND_THE_OTHERS.finditer(masked):
         if negated(masked[max(0, m.start() - 30):m.end()]) or inside(m.start(), outside):
             continue
@@ -127,10 +138,21 @@ def references(masked: str) -> Iterator[tuple[str | None, list[str], str]]:
 
 
 # "Heads of state of the bloc's six members gathered around one table: A, B and C"
+_ENTRY = (r"(?:(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:of|from)\s+|(?:[A-Z][\w'\u2019.-]*\s+){1,4}\()?"
+          + _STATE + r"\)?")
 _MEMBERS_THEN_COLON = re.compile(
-    r"(?:\u27e6O(?P<o>\d+)\u27e7(?:'s|\u2019s)\s+|\bits\s+|\bthe\s+)(?:\w+\s+){0,2}?"
-    r"(?:members|member\s+states|member\s+countries|member\s+nations)\b[^:;.]{0,80}?"
-    r":\s*(?P<list>" + _STATE_LIST + r")", re.IGNORECASE)
+    r"(?:\u27e6O(?P<o>\d+)\u27e7(?:'s|\u2019s)\s+|\b(?:its|the|all|their)\s+)(?:\w+\s+){0,3}?"
+    r"(?:members|member\s+states|member\s+countries|member\s+nations|states\s+parties)\b"
+    r"(?P<between>[^:;.]{0,80}?):\s*(?P<list>" + _ENTRY + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _ENTRY
+    + r")*)", re.IGNORECASE)
+# "bringing the number of states parties to five - A, B, C, D and E"
+_NUMBER_THEN_LIST = re.compile(
+    r"\bnumber\s+of\s+(?:\u27e6O(?P<o>\d+)\u27e7\s+)?(?:full\s+)?(?:members|member\s+states|"
+    r"member\s+countries|states\s+parties)\s+(?:to|at)\s+(?:\w+|\d+)\s*(?:[:\u2013\u2014]|\s-)\s*"
+    r"(?P<list>" + _STATE_LIST + r")", re.IGNORECASE)
+_NOT_THE_MEMBERS = re.compile(r"\b(?:joined\s+by|besides|apart\s+from|except|other\s+than|"
+                              r"outside|beyond|and\s+(?:\w+\s+)?(?:guests|others))\b",
+                              re.IGNORECASE)
 # "the table held Azerbaijan's Ilham Aliyev, Turkey's Recep Tayyip Erdogan and ...": two or
 # more leaders named by their state's possessive and a capitalised name
 _OWNED_NAME = SA + r"(?:'s|\u2019s)\s+(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+"
@@ -165,8 +187,6 @@ def table_states(masked: str) -> list[str]:
         return []
     outside = outsider_spans(masked)
     tokens: list[str] = []
-    for m in _MEMBERS_THEN_COLON.finditer(masked):
-        tokens += [t for t in _tokens(masked, m.start("list"), m.end("list"))]
     for m in _OWNED_NAMES.finditer(masked):
         tokens += [g for g in re.findall(r"\u27e6[SA](\d+)\u27e7(?:'s|\u2019s)", m.group(0))]
     return [t for t in tokens if not inside(masked.find(f"{_PH}S{t}\u27e7"), outside)

@@ -78,7 +78,14 @@ _FOUNDED_FRONT = re.compile(
 # "It was set up in Shanghai in 2001 by China, Russia, Kazakhstan ...": its founders
 _FOUNDED_BY = re.compile(
     r"(?:(?P<org>" + O + r")|\b(?:It|it))\s+was\s+(?:set\s+up|founded|established|created|formed|"
-    r"launched|started)\b(?:[^;:.]{0,60}?)\bby\s+(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
+    r"launched|started)\b(?:[^;:.]{0,60}?)\bby\s+(?:(?:the\s+)?(?:\w+\s+)?(?:states|countries|"
+    r"nations|governments)\s*[:,\u2013\u2014-]*\s*)?(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
+# "the grouping was joined by Myanmar in 1997 and by Bhutan and Nepal in 2004"
+_JOINED_BY = re.compile(
+    r"(?:" + O + r"|\b[Ii]t)\s+(?:was|has\s+been|had\s+been|were)\s+"
+    r"(?:(?:later|then|since|also)\s+)?joined\s+by\s+(?P<list>" + _LIST + r")")
+_JOINED_BY_MORE = re.compile(r"\s+(?:in|on)\s+" + T + r"|\s*,?\s+(?:and\s+)?(?:then\s+|later\s+)?"
+                             r"by\s+(?P<list>" + _LIST + r")")
 # Lists whose members the sentence names by what they are: the body is the one in focus
 _NAMED_LISTS = [
     # "They include A, B and C" after a sentence about the members; "The six countries are"
@@ -149,6 +156,14 @@ _INTO = r"(?:\s+(?:to|into|in|of)\s+(?:the\s+)?(?P<org>" + O + r"))?"
 # Joining told as a noun or another verb: "Iran's accession was formalised", "the admission of
 # Iran was approved", "Iran gained full membership", "Iran entered the bloc", "came in in 2007"
 _ACCESSIONS = [
+    # "the decision on granting Belarus full membership had been adopted"
+    re.compile(r"\bgrant(?:ing|ed|s)?\s+(?P<list>" + _LIST + r")\s+(?:full\s+)?membership" + _INTO
+               + r"(?=[^.;]{0,60}?\b(?:adopted|approved|taken|agreed|confirmed|formali[sz]ed)\b|"
+               r"\s+(?:in|on|at)\s+\u27e6T)"
+               # "the leaders adopted the decision on granting Iran full membership"
+               r"|\b(?:adopted|approved|took|signed|endorsed)\s+(?:the\s+|a\s+)?(?:decision|"
+               r"resolution)\s+(?:on|to)\s+grant(?:ing)?\s+(?P<list_f>" + _LIST + r")\s+"
+               r"(?:full\s+)?membership", re.IGNORECASE),
     re.compile(r"(?P<list>" + SA + r")'s\s+(?:accession|admission|entry|membership)" + _INTO
                + r"\s+(?:(?:was|has\s+been|had\s+been|is|were)\s+)?(?:(?:formally|officially|"
                r"finally|now)\s+)?" + _ACCESSION_DONE, re.IGNORECASE),
@@ -207,6 +222,7 @@ _JOIN = re.compile(
     r"(?P<verb>joined|join|joins|became\s+(?:a|the|an)\s+(?:full(?:-fledged)?\s+|full\s+|new\s+|"
     r"\w+\s+)*member(?:\s+state)?\s+of|becomes\s+(?:a|the|an)\s+(?:\w+\s+)*member(?:\s+state)?"
     r"\s+of|was\s+admitted\s+(?:as\s+(?:a|the)\s+(?:\w+\s+)*member\s+)?(?:to|into)|"
+    r"(?:was\s+|were\s+|being\s+)?admitted\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?members?\s+of|"
     r"completed\s+its\s+accession\s+to|(?:co-)?founded|sat\s+as\s+(?:a|the)\s+(?:\w+\s+)*member\s+of|"
     r"acceded\s+to|accedes\s+to|(?:was|were)\s+(?:incorporated|integrated|accepted|added|"
     r"brought)\s+(?:in)?to|(?:has|have)\s+become\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?"
@@ -262,8 +278,16 @@ _SUSPENDED = re.compile(
 _SUSPENDED_LIST = re.compile(
     r"(?P<list>" + _LIST + r")"
     r"(?:,[^,;]{1,40},)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|remains?|stay(?:s)?|"
-    r"are|is|also|still|already|now|formally)\s+)+suspended\b(?!\s+(?:its|their|talks|aid))",
-    re.IGNORECASE)
+    r"are|is|also|still|already|now|formally)\s+)+(?:suspended\b(?!\s+(?:its|their|talks|aid))|"
+    r"under\s+suspension\b)"
+    # "Venezuela, suspended since 2016,"
+    r"|(?P<list_a>" + SA + r"),\s+(?:(?:which\s+(?:has\s+been|was|is|remains)|still|itself)\s+)?"
+    r"suspended\s+(?:since|in|from|after)\b", re.IGNORECASE)
+# "Six countries under suspension after coups - Burkina Faso, Gabon, Guinea ... -"
+_SUSPENDED_NAMED = re.compile(
+    r"\b(?:countries|states|members|member\s+states|nations|governments)\s+(?:(?:currently|still|"
+    r"now)\s+)?(?:under\s+suspension|suspended)\b[^;:.\u2013\u2014]{0,100}?(?:[:\u2013\u2014]|\s-\s)"
+    r"\s*(?P<list>" + _LIST + r")", re.IGNORECASE)
 # "Venezuela's withdrawal took effect in 2019", "Nicaragua completed its exit in November 2023"
 _WITHDRAWAL = re.compile(
     SA + r"'s\s+(?:notice\s+of\s+|planned\s+|formal\s+)?(?:withdrawal|exit|departure)"
@@ -279,7 +303,8 @@ _DEPARTURE_OF = re.compile(
     r"(?:the\s+)?(?P<org>" + O + r")", re.IGNORECASE)
 _WITHDRAW = re.compile(
     SA + r"(?:,\s*which|\s+which)?(?:,[^,]{1,80},)?\s+(?:\w+\s+){0,2}?(?P<verb>withdrew|"
-    r"withdraws|left|leaves|leaving|quit|quits|quitting|ceased\s+to\s+be\s+a\s+member\s+of|pulled\s+out\s+of|"
+    r"withdraws|left|leaves|leaving|quit|quits|quitting|pulled\s+out\s+of|"
+    r"(?:shall\s+|will\s+)?(?:ceased?|ceases)\s+to\s+be\s+(?:a\s+)?members?\s+of|"
     r"(?:was|were|has\s+been|had\s+been)\s+expelled\s+from|exited|"
     # "Ukraine ended its participation in the CIS", "renounced its membership of the bloc"
     r"(?:ended|terminated|renounced|gave\s+up|relinquished)\s+(?:its|their)\s+(?:\w+\s+)?"
@@ -296,7 +321,7 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"founders|participating|set up|founded|established|"
                           r"created|accepted|"
                           r"incorporated|integrated|added|started|exit|departure|"
-                          r"accede|suspend|froze|frozen|withdr|left|leave|leaving|quit|"
+                          r"accede|suspen|froze|frozen|withdr|left|leave|leaving|quit|"
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
                           r"reinstat|restor|resumed|returned|participation|expuls|renounce|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
@@ -408,12 +433,14 @@ def extract_members(ctx: Context) -> list[Membership]:
             stop = _LIST_STOP.search(masked, count.end())
             add_states(sentence, org, ("S", count.end(), stop.start() if stop else len(masked)),
                        None, None, None, "member.count-list", 0.85)
-        for m in _SUSPENDED_LIST.finditer(masked):
-            if negated(masked[max(0, m.start() - 30):m.end()]):
-                continue
-            org = _org_before(sentence, m.start(), ctx)
-            add_states(sentence, org, ("SA", m.start("list"), m.end("list")), None, None,
-                       "suspended", "member.suspended", 0.8)
+        for rx in (_SUSPENDED_LIST, _SUSPENDED_NAMED):
+            for m in rx.finditer(masked):
+                key = "list" if m.groupdict().get("list") else "list_a"
+                if negated(masked[max(0, m.start() - 30):m.end(key)]):
+                    continue
+                org = _org_before(sentence, m.start(), ctx)
+                add_states(sentence, org, ("SA", m.start(key), m.end(key)), None, None,
+                           "suspended", "member.suspended", 0.8)
         for m in _WITHDRAWAL.finditer(masked):
             if negated(masked[max(0, m.start() - 30):m.end()]):
                 continue
@@ -488,6 +515,19 @@ def extract_members(ctx: Context) -> list[Membership]:
             stop = _LIST_STOP.search(masked, m.end())
             add_states(sentence, org, ("S", m.end(), stop.start() if stop else len(masked)),
                        None, None, None, "member.founded-by", 0.8)
+        for m in _JOINED_BY.finditer(masked):
+            if negated(masked[max(0, m.start() - 30):m.end()]) or hedged(masked[:m.start()]):
+                continue
+            named = re.match(O, masked[m.start():])
+            org = sentence.org(named.group(1)) if named else _org_before(sentence, m.start(), ctx)
+            spans, at = [(m.start("list"), m.end("list"))], m.end()
+            while (more := _JOINED_BY_MORE.match(masked, at)) is not None:
+                if more.group("list"):
+                    spans.append((more.start("list"), more.end("list")))
+                at = more.end()
+            for a, b in spans:
+                when = _when(sentence, b, min(len(masked), b + 20))
+                add_states(sentence, org, ("SA", a, b), when, None, None, "member.joined-by", 0.8)
         for m in _JOINS_LIST.finditer(masked):
             if negated(masked[max(0, m.start() - 40):m.end()]) or hedged(masked[:m.start()]):
                 continue

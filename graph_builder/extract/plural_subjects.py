@@ -17,12 +17,14 @@ _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 _NOUN = r"(?:countries|states|nations|neighbours|neighbors|governments|republics|capitals)"
 # at the sentence's start, or after a dateline ("MINSK, 3 May - Both countries ...")
 _SUBJECT = re.compile(
-    r"(?P<pre>^|\s[-\u2013\u2014]\s|^(?:In|By|On)\s+\u27e6T\d+\u27e7,?\s+)"
+    # or after a fronted phrase ("In accordance with Article 91 of the Treaty, the three ...")
+    r"(?P<pre>^|\s[-\u2013\u2014]\s|^(?:In|By|On)\s+\u27e6T\d+\u27e7,?\s+|"
+    r"^(?:In|Under|By|From|With|As|After|Since|Following|Per)\s[^,;:]{0,80}?,\s+)"
     r"(?P<phrase>(?:[Bb]oth\s+(?:the\s+)?" + _NOUN + r"|[Tt]he\s+(?P<n>two|three|four|five)\s+"
     + _NOUN + r"|[Aa]ll\s+(?P<n2>three|four|five)(?:\s+" + _NOUN + r")?|[Tt]he\s+pair|[Bb]oth"
     # "The two are founding members": the bare count, only before a verb (not "the two sides")
     r"|[Tt]he\s+(?P<n3>two|three|four|five))"
-    r")(?=\s+(?:have|had|has|were|are|was|will|then|later|also|jointly|together|subsequently|"
+    r")(?=\s+(?:have|had|has|were|are|was|will|shall|then|later|also|jointly|together|subsequently|"
     r"\w+ed\b|became|joined|left|signed|applied|belong|remain|sit|count|rank))")
 
 
