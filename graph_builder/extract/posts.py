@@ -17,7 +17,7 @@ from graph_builder.core import leaders, titles
 from graph_builder.core.facts import Post
 from graph_builder.core.reference import Entity, get, resolve
 from graph_builder.extract import events, phrases, post_surnames, post_tense
-from graph_builder.extract.common import SA, O, S, evidence, negated
+from graph_builder.extract.common import SA, O, S, T, evidence, negated
 from graph_builder.extract.context import Context, Item, Masked
 
 # "Minister of Foreign Affairs": the words of the portfolio are capitalised, whatever the
@@ -54,7 +54,8 @@ TITLE = (r"(?:(?:first\s+|deputy\s+|acting\s+|vice\s+)?(?:" + _MINISTER_OF + "|"
 _HONORIFIC = r"(?:(?:Sheikh|Sheik|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|King|Queen|" \
              r"Sir|Dame|Lord|Lady|Professor|Prof\.|Mme\.?|Madame|Senator|Sen\.|" \
              r"(?:Rt\.?\s+)?Hon\.?|" \
-             r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador|Hon\.?|H\.\s?E\.|" \
+             r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador|Hon\.?|H\.\s?E\.|Colonel|Col\.|" \
+             r"Lieutenant|Lt\.|Major|Brigadier|Senior\s+General|Sayyid|" \
              r"(?:His|Her)\s+Excellency|Datuk(?:\s+Seri)?(?:\s+Utama)?|Dato'?(?:\s+Seri)?|" \
              r"Tengku|Tan\s+Sri|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)|HRH)\s+)*"
 # Names are written with letters outside ASCII ("Orbán", "Peña", "Sinirlioğlu", "Szłapka"):
@@ -110,12 +111,13 @@ _RULES = [
         + _MOD + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T
         + r"))?"
         r"(?:\s+(?:of|to|at|for)\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF + r")?"
-        r"(?!\s*,?\s+(?:Sheikh\s+|Prince\s+)?[A-Z][a-z])")),
+        r"(?!\s*,?\s+(?:Sheikh\s+|Prince\s+)?[A-Z][a-z])(?!\s+[A-Z]\.)")),
     # "the chairperson of the African Union Commission, Moussa Faki Mahamat"
     ("post.title-of-name", re.compile(
         r"\b(?P<title>" + _T + r")\s+of\s+(?:the\s+)?(?:(?P<of>" + SA + "|" + O + r")" + _BODY_OF
         + r"|(?P<unit>" + _UNIT + r"))\s*,?\s+(?:(?P<st2>" + SA + r")\s+(?P<title2>" + _T
-        + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")(?!\s+(?:of|and)\s)")),
+        + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")(?![\w'\u2019-])(?!\s+of\s)"
+        r"(?!\s+and\s+[A-Z][a-z]+\s+[A-Z])")),
     # "The OAS elected X as its secretary general", "Kenya named X as foreign minister",
     # "approved the candidacy of X for the post of chairman of the Executive Committee": the
     # body or state that appoints holds the post, unless an "of" names another
@@ -124,8 +126,9 @@ _RULES = [
         r"had\s+|on\s+\w+\s+)?)?(?i:elected|"
         r"re-elected|appointed|named|chose|picked|nominated|designated|confirmed|endorsed|"
         r"approved\s+the\s+(?:candidacy|candidature|nomination|appointment)\s+of)\s+"
-        + _HONORIFIC + r"(?P<name>" + NAME + r")" + _POSTNOM + r",?\s+(?:(?i:as|to\s+serve\s+as|"
-        r"to\s+be|to\s+become|for\s+the\s+(?:post|office|position)\s+of)\s+(?:(?i:the|its|"
+        + _HONORIFIC + r"(?P<name>" + NAME + r")" + _POSTNOM + r"(?:\s+of\s+(?:the\s+)?" + SA
+        + r")?(?:\s+(?:on|in)\s+" + T + r")?,?\s+(?:(?i:as|to\s+serve\s+as|"
+        r"to\s+be|to\s+become|(?:for|in)\s+the\s+(?:post|office|position)\s+of)\s+(?:(?i:the|its|"
         r"their|his|her)\s+)?" + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>"
         + SA + "|" + O + r")" + _BODY_OF + r"|(?!\s+(?:of|for|to)\s))|"
         # "Kenya appointed X to head its foreign ministry": the ministry's minister
@@ -164,14 +167,15 @@ _RULES = [
     # Relations, X, opened": a title in apposition before the name
     ("post.the-title-name", re.compile(
         r"\b(?i:the)\s+" + _MOD + r"(?P<title>" + _T + r")(?:,\s+(?i:head\s+of\s+(?:government|"
-        r"state)))?,\s+" + _HONORIFIC + r"(?P<name>" + NAME + r")(?=\s*(?:,|\(|\.|$))")),
+        r"state)))?,\s+" + _HONORIFIC + r"(?P<name>" + NAME + r")(?=\s*(?:,|;|\(|\.|$))")),
     # "the OSCE has a new secretary general: veteran Turkish diplomat X"
     ("post.new-title-colon", re.compile(
         r"(?P<org>" + O + r")\s+has\s+(?:a|its)\s+new\s+(?P<title>" + _T + r"):\s+(?:(?:[a-z]+|"
         r"\u27e6A\d+\u27e7)\s+){0,3}?" + _HONORIFIC + r"(?P<name>" + NAME + r")")),
     # "Donald Tusk, who is prime minister again", "X, who was Turkey's foreign minister"
     ("post.name-who-is", re.compile(
-        r"(?P<name>" + NAME + r"),\s+who\s+(?P<verb>is|was|has\s+been|had\s+been|became|"
+        r"(?P<name>" + NAME + r")(?:\s+of\s+(?:the\s+)?(?P<st0>" + SA + r"))?,\s+who\s+(?P<verb>is|"
+        r"was|has\s+been|had\s+been|became|has\s+become|had\s+become|"
         r"serves\s+as|served\s+as|will\s+(?:become|be)|will\s+take\s+(?:office|over)\s+as|"
         r"is\s+(?:set\s+|due\s+)?to\s+(?:become|take\s+(?:office|over)\s+as))\s+(?:(?:now|again|currently|also|still|briefly)\s+)?(?:(?i:the|its)\s+)?"
         r"(?:(?P<sp>" + S + r")'s\s+|(?P<org>" + O + r")(?:'s)?\s+)?(?:(?P<st>" + SA + r")\s+)?"
@@ -251,9 +255,16 @@ def _clean_name(name: str) -> str | None:
     return name
 
 
+# a foreign ministry with more in its name is still the foreign ministry: "Minister of
+# Foreign Affairs and External Trade", "Minister for Foreign and European Affairs and Trade"
+_FOREIGN_PORTFOLIO = re.compile(r"^minister (?:of|for) (?:the )?foreign (?:affairs )?and ")
+
+
 def _title(raw: str) -> str:
     raw = re.sub(r"\s+", " ", raw.strip().lower()).replace("secretary-general",
                                                             "secretary general")
+    if _FOREIGN_PORTFOLIO.match(raw):
+        return "foreign minister"
     return titles.normalise_post(raw)
 
 
@@ -394,6 +405,10 @@ def _rotating_presidency(post: Post) -> bool:
 
 
 _GUESSED = ("post.title-name", "post.pronoun-title-name", "post.the-title-name")
+# "John Mahama, President-elect", "X was elected president": the name before its title
+_NAME_FIRST = ("post.name-title-of", "post.name-is-title")
+# ...whose title ends the phrase: not "X, as Prime Minister Y", "X, the Emir of Qatar Y"
+_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s+(?!of\b|to\b|for\b|at\b)[a-z])")
 # a post a verb states of a name: the holder must be written or known
 _STATED_BY_VERB = ("post.name-who-is", "post.name-who-heads")
 # "Kazakh President X" is the adjective rule's: a bare title right after a state or a body
@@ -426,7 +441,10 @@ _LEADER_LIST = re.compile(
     r"(?:\b(?P<lead>(?i:(?:the\s+(?:two|three|four|five|six)\s+)?(?:[a-z]+\s+){0,2}ministers|"
     r"presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|"
     r"(?:his|her|their)\s+counterparts|counterparts|leaders|heads\s+of\s+state|brought\s+together|"
-    r"attended\s+by|joined\s+by|including|with))\s*,?\s+)?"
+    r"attended\s+by|joined\s+by|including|with))"
+    # "the presidents of all five full members: A of X, B of Y"
+    r"(?:\s+of\s+(?:the\s+)?(?:all\s+)?(?:[\w-]+\s+){0,3}?(?:members|member\s+states|states|"
+    r"countries|nations))?\s*[:,]?\s+)?"
     r"(?P<items>" + _LIST_ITEM + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _LIST_ITEM + r")+)")
 _ITEM = re.compile(r"(?P<name>" + NAME + r")\s+of\s+(?:the\s+)?" + SA)
 # "Presidents Costa of Cape Verde and Mendes of Guinea-Bissau": after a plural title the
@@ -451,7 +469,7 @@ def _leader_list(sentence: Masked, here: list[tuple[int, Post]]) -> list[Post]:
     out: list[Post] = []
     for m in _LEADER_LIST.finditer(sentence.masked):
         lead = " ".join((m.group("lead") or "").lower().split())
-        plural = re.sub(r"^the\s+(?:two|three|four|five|six)\s+", "", lead)
+        plural = re.sub(r"^the\s+(?:(?:two|three|four|five|six)\s+)?", "", lead)
         title = titles.singular(plural)
         if title is None and lead.endswith("ministers"):  # "the two interior ministers"
             title = _title(plural[:-1])
@@ -606,9 +624,14 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         accredited = sentence.label(groups["to"])
         title = _title(f"{title} to the {accredited.lower()}") if accredited else title
     before = masked[:m.start()]
-    if of is None and rule in _GUESSED + _STATED_BY_VERB and rule != "post.pronoun-title-name" \
-            and titles.is_state_post(base):  # ("its president" may be a body's)
-        of = leaders.state_of(name)  # "President Cyril Ramaphosa": the reader knows of where
+    # "President Cyril Ramaphosa": the reader knows of where ("its president" may be a
+    # body's; "X, the Emir of Qatar Sheikh Y" is Y's title)
+    if of is None and titles.is_state_post(base) and (
+            rule in _GUESSED + _STATED_BY_VERB and rule != "post.pronoun-title-name"
+            or rule in _NAME_FIRST and _ENDS.match(masked, m.end())):
+        of = leaders.state_of(name)
+    if of is None and groups.get("st0") and titles.is_state_post(base):
+        of = sentence.state(_index_of(groups["st0"]))  # "X of Kenya, who is president"
     if of is None and rule in _STATED_BY_VERB and not titles.is_org_post(base):
         return []  # "X, who is president": of what, the sentence does not say
     if of is None and groups.get("pro"):
@@ -659,9 +682,9 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                     of = _dateline_state(ctx)  # "MINSK - Defence Minister X briefed them"
     if of is None:
         return []
-    if rule in ("post.name-title-of", "post.name-is-title") and not (
-            groups.get("st") or groups.get("of") or groups.get("sp")) and not org_post:
-        return []
+    if rule in _NAME_FIRST and not (groups.get("st") or groups.get("of") or groups.get("sp")) \
+            and not org_post and of != leaders.state_of(name):
+        return []  # "X, president": of where, only the reader's knowledge of X says
     confidence = 0.6 if rule == "post.title-name" else 0.85
     out = [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                 confidence=confidence, rule=rule)]
