@@ -168,6 +168,11 @@ class EventForms:
                 return 0
             gap = (d.first_day - self.as_of).days
             return -gap * 2 if gap <= 0 else gap * 3  # a past one before a coming one
+        if getattr(self, "_want_parties", False):
+            # asked who was there: of the gatherings that fit, those with parties recorded
+            listed = {k: e for k, e in events.items() if any(
+                p.get("role") in ("participant", "absent") for p in e["parties"])}
+            events = listed or events
         dated = {k: distance(e) for k, e in events.items() if distance(e) is not None}
         if not dated:
             return events

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from graph_builder.ask import totals
 from graph_builder.ask.helpers import (
     _collect,
     _date_in,
@@ -17,11 +18,6 @@ from graph_builder.ask.parse import Period
 from graph_builder.ask.triggers import T
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
-
-_TOTAL = re.compile(r"\b(\d{1,3})[- ](?:full[- ])?(?:member|nation|country|state|strong)\b"
-                    r"(?!\s+of\b)|\b(?:its|all|the|of) (\d{1,3}) (?:full )?(?:members|member "
-                    r"states|member countries|nations|countries|states)\b")
-
 
 # "is X leaving / staying in ORG": the word that asks about a membership's coming end
 _GOING = re.compile(r"\b(leaving|quitting|exiting|pulling out|withdrawing|leave|quit|exit|"
@@ -276,6 +272,8 @@ class MemberForms:
         if not found:
             return []
         listed = self._one_list(org, found)
+        if listed and not self._one_sentence(org, found):
+            listed = None
         if listed and all((r.get("status") or "").lower() == "suspended"
                           for r in self.run("membership_dates", org=_iri(org))
                           if r.get("article") == listed):
@@ -311,17 +309,39 @@ class MemberForms:
             articles = mine if articles is None else articles & mine
         return sorted(articles)[0] if articles else None
 
+    def _one_sentence(self, org: reference.Entity, found: list[AnswerItem]) -> bool:
+        """Whether one sentence names every member found, where the graph keeps sentences:
+        members named one by one across an article ("Qatar did not send its minister") are
+        some of them, not a list of all. Curated facts, with no sentences, are taken as the
+        list their curator wrote."""
+        rows = self.run("membership_dates", org=_iri(org))
+        texts: dict[str, set[str]] = {}
+        for r in rows:
+            if r.get("evidence"):
+                texts.setdefault(r["evidence"], set()).add(r.get("member") or "")
+        if not texts:
+            return True
+        # a list, and those who joined on a stated date after it ("before Kuwait the
+        # members were ...; Kuwait joined in 2024")
+        joined = {r.get("member") for r in rows if r.get("start")}
+        wanted = {a.iri for a in found}
+        return any(len(members) >= self._FULL_LIST and wanted - members <= joined
+                   for members in texts.values())
+
     def _stated_total(self, org: reference.Entity) -> tuple[int, str, str] | None:
         """The member count stated in the evidence of the organisation's memberships, from
         the latest article published by the day asked."""
         best: tuple[str, int, str, str] | None = None
-        for r in self.run("membership_dates", org=_iri(org)):
-            text, pub = r.get("evidence") or "", (r.get("published") or "")[:10]
+        published = {a: d.isoformat() for a, d in self._published().items()}
+        rows = [*self.run("membership_dates", org=_iri(org)), *self.run("chairs", org=_iri(org))]
+        for r in rows:
+            text = r.get("evidence") or ""
+            pub = (r.get("published") or published.get(r.get("article") or "", ""))[:10]
             if not text or (pub and pub > self.as_of.isoformat()):
                 continue
-            m = _TOTAL.search(text)
-            if m and (best is None or pub > best[0]):
-                best = (pub, int(m.group(1) or m.group(2)), r.get("article") or "", text)
+            total = totals.stated(text)
+            if total and (best is None or pub > best[0]):
+                best = (pub, total, r.get("article") or "", text)
         return None if best is None else best[1:]
 
 
