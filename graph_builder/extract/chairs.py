@@ -16,6 +16,11 @@ from datetime import date, timedelta
 
 from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
+from graph_builder.extract.chair_succession import (
+    PREDECESSOR_RULES,
+    date_predecessors,
+    stated_terms,
+)
 from graph_builder.extract.common import (
     ANY,
     SA,
@@ -131,7 +136,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     # "receiving it from Italy", "taking over from Romania", "succeeding Belgium"
     ("chair.from", re.compile(
-        r"(?:(?:t(?:ook|akes?|aking)\s+(?:it\s+|over\s+|the\s+" + CHAIR_NOUN
+        r"(?:(?:t(?:ook|akes?|aking|aken)\s+(?:it\s+|over\s+|the\s+(?:\u27e6O\d+\u27e7(?:'s)?\s+)?"
+        + CHAIR_NOUN
         # "took over the chair of the Forum from Samoa"
         + r"(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?\s+){0,2}(?:over\s+)?"
         r"(?:(?:on\s+|in\s+)?\u27e6T\d+\u27e7\s+)?|receiv(?:ed|es|ing)\s+"
@@ -150,6 +156,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:(?:currently|now|still|this\s+year)\s+)?"
         r"(?:held|taken\s+over|assumed|taken|chaired|presided\s+over)\s+by\s+"
         r"\u27e6[SA](?P<chair>\d+)\u27e7",
+        re.IGNORECASE)),
+    # an earlier holder named by the office: "the previous presidency, held by Belarus",
+    # "the preceding chair, Kazakhstan,"
+    ("chair.previous", re.compile(
+        r"\b(?:previous|outgoing|preceding|former|last|past)\s+(?:(?:rotating|annual|"
+        r"six-month|one-year|year-long)\s+)?(?:chairmanship|presidency|chair)"
+        r"(?:\s+of\s+(?:the\s+)?" + ANY + r")?(?:,?\s+(?:which\s+was\s+|that\s+was\s+)?"
+        r"(?:held|led|exercised|steered)\s+by|,)\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7",
         re.IGNORECASE)),
     # the chairmanship as the subject: "the chairmanship of the Conference for 2024-2026 was
     # formally transferred to Azerbaijan", "the presidency passed from India to Astana"
@@ -415,6 +429,7 @@ def _fragment_chair(sentence: Masked, ctx: Context, m: re.Match[str], org: str |
 
 def extract_chairs(ctx: Context) -> list[Chairmanship]:
     found: list[Chairmanship] = []
+    takers: dict[str, Chairmanship] = {}  # the latest chair taken up, by body
     previous_keyword = False
     last_org: str | None = None  # the body of the previous sentence's chair facts
     for sentence in ctx.sentences:
@@ -427,7 +442,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
             _LEADS_BODY.search(masked)) or bool(
             _AFTER_PAIRS.search(masked) and _LEAD_WORD.search(masked))
         if not has_keyword and not (previous_keyword and re.search(
-                r"take(?:s)?\s+over|took\s+over|followed\s+by|hold\s+it|(?:got|gets|received|"
+                r"take[sn]?\s+over|took\s+over|followed\s+by|hold\s+it|(?:got|gets|received|"
                 r"receives|keeps|kept|took|takes|holds|held|has\s+had)\s+it\b|\bit\s+(?:will\s+|is\s+due"
                 r"\s+to\s+)?(?:pass|go|move|rotate)", masked, re.I)):
             previous_keyword = False
@@ -435,11 +450,29 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
             continue
         previous_keyword = has_keyword or previous_keyword
         facts = _sentence_chairs(sentence, ctx, last_org, continues=not has_keyword)
+        _previous_of_recent(facts, takers)
         found.extend(facts)
         # a question in between ("Q: And who takes over?") keeps the body for the answer
         last_org = facts[-1].organization if facts else (
             last_org if masked.rstrip().endswith("?") else None)
-    return [_year_of_outgoing(f) for f in _merge(found)]
+    facts = [_year_of_outgoing(f) for f in _merge(found)]
+    date_predecessors(facts, stated_terms(ctx), lambda org: _rotation_months(org, None) == 1)
+    return facts
+
+
+def _previous_of_recent(facts: list[Chairmanship], takers: dict[str, Chairmanship]) -> None:
+    """"The previous presidency, held by Belarus" in a sentence that names no one taking over
+    is the presidency before the one the article last reported taken up; `takers` is kept
+    up to date with this sentence's takers."""
+    for fact in facts:
+        if fact.rule != "chair.previous" or any(f.previous == fact.chair for f in facts):
+            continue
+        taker = takers.get(fact.organization)
+        if taker is not None and taker.chair != fact.chair and taker.previous is None:
+            taker.previous = fact.chair
+    for fact in facts:
+        if fact.rule not in _NOT_TAKER:
+            takers[fact.organization] = fact
 
 
 def _year_of_outgoing(fact: Chairmanship) -> Chairmanship:
@@ -771,19 +804,20 @@ def _more_years(sentence: Masked, ctx: Context, fact: Chairmanship, start: int,
     return out
 
 
-_NOT_TAKER = ("chair.from", "chair.handover-outgoing", "chair.outgoing", "chair.possessive",
-              "chair.of-state")
+_NOT_TAKER = (*PREDECESSOR_RULES, "chair.possessive", "chair.of-state")
 
 
 def _link_predecessors(facts: list[Chairmanship], at: dict[int, int]) -> None:
     """"X took over from Y", "X, succeeding Y": Y is X's predecessor, and Y's term ends
     where X's begins (`_close_terms`); the taker is the nearest chair named before "from"."""
     for fact in facts:
-        if fact.rule != "chair.from" or id(fact) not in at:
+        if fact.rule not in ("chair.from", "chair.previous") or id(fact) not in at:
             continue
+        # "the previous presidency, held by Belarus, ...; Russia took over": either side
+        before = at[id(fact)] if fact.rule == "chair.from" else 1 << 30
         takers = [f for f in facts if f.rule not in _NOT_TAKER and f.chair != fact.chair
                   and f.organization == fact.organization and at.get(id(f), 1 << 30)
-                  < at[id(fact)]]
+                  < before]
         if takers:
             taker = max(takers, key=lambda f: at[id(f)])
             taker.previous = taker.previous or fact.chair

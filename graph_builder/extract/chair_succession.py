@@ -1,0 +1,86 @@
+"""Terms of earlier chairs that the text names only as predecessors.
+
+"Costa Rica presented a report on its six months in charge and passed the presidency to
+Panama": the predecessor's term is not dated, but the article says how long it lasted and
+where it ended (its successor's start), so its start is that much earlier, taken to the
+nearest first of a month (terms begin on a month's first day or at a summit; a summit on
+24 June hands over a half-year that began in January). A predecessor whose length the text
+does not state keeps no date ("took over from Kazakhstan" says nothing of when Kazakhstan
+began), even where the body rotates on a fixed term: the corpora's readers leave it open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from graph_builder.core.facts import Chairmanship
+from graph_builder.extract.context import Context
+
+# the rules whose chair is the one that gave the chair away, not the one that took it
+PREDECESSOR_RULES = ("chair.from", "chair.handover-outgoing", "chair.outgoing", "chair.previous")
+
+
+# a chair's own term length, said of it: "its six months in charge", "her one-year term",
+# "their year-long presidency", "its twelve months at the helm"
+_OWN_TERM = re.compile(
+    r"(?:[^;\u27e6]{0,60}?)\b(?:its|her|his|their)\s+(?:(?P<n>six|twelve|three|one|\d{1,2})\s+"
+    r"months?|(?P<kind>six-month|half-year|one-year|year-long|twelve-month)\s+(?:term|"
+    r"presidency|chairmanship|stint|tenure|rotation)|(?P<year>year)\s+(?:at\s+the\s+(?:helm|"
+    r"head)|in\s+(?:charge|the\s+chair)))", re.IGNORECASE)
+_NUMBERS = {"one": 1, "three": 3, "six": 6, "twelve": 12}
+_KINDS = {"six-month": 6, "half-year": 6, "one-year": 12, "year-long": 12, "twelve-month": 12}
+
+
+def stated_terms(ctx: Context) -> dict[str, int]:
+    """Months of each chair's term where the article says how long its own term was."""
+    out: dict[str, int] = {}
+    for sentence in ctx.sentences:
+        for pos, _, i in sentence.tokens("SA"):
+            m = _OWN_TERM.match(sentence.masked, sentence.masked.index("\u27e7", pos) + 1)
+            state = sentence.state(i)
+            if m is None or state is None:
+                continue
+            n, kind = m.group("n"), m.group("kind")
+            if n:
+                months = int(n) if n.isdigit() else _NUMBERS[n.lower()]
+            else:
+                months = _KINDS[kind.lower()] if kind else 12
+            out.setdefault(state, months)
+    return out
+
+
+def date_predecessors(facts: list[Chairmanship], stated: dict[str, int],
+                      monthly: Callable[[str], bool]) -> None:
+    """Give each undated predecessor whose term length is `stated` the start of the term
+    before its successor's; in a body whose chair changes every month (the Security
+    Council) the month before is certain without it. Only a predecessor the article dates
+    nowhere else: "Kazakhstan had held it since November 2023" is kept as written (the
+    facts are merged before this runs)."""
+    for fact in facts:
+        months = stated.get(fact.chair) or (1 if monthly(fact.organization) else None)
+        if fact.start or fact.rule not in PREDECESSOR_RULES or not months:
+            continue
+        if any(f is not fact and f.organization == fact.organization and f.chair == fact.chair
+               for f in facts):
+            continue
+        successor = next((f for f in facts if f.previous == fact.chair and f.start
+                          and f.organization == fact.organization and f.chair != fact.chair),
+                         None)
+        if successor is not None and successor.start:
+            fact.start = _term_before(successor.start, months)
+
+
+def _term_before(iso: str, months: int) -> str | None:
+    """The start of a term of `months` that ends where one starting on `iso` begins."""
+    parts = [int(x) for x in iso.split("-")]
+    if len(parts) == 1:
+        # a year alone: only a term of whole years has a known year before it
+        return str(parts[0] - months // 12) if months % 12 == 0 else None
+    index = parts[0] * 12 + parts[1] - 1 - months
+    if len(parts) == 3 and parts[2] > 15:
+        index += 1  # handed over late in the month: the term began on the next first
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+__all__ = ["PREDECESSOR_RULES", "date_predecessors", "stated_terms"]
