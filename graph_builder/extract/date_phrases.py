@@ -292,12 +292,19 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             year = out[-1].start[:4]
             first, last = year + first[4:], year + last[4:]
             end += same.end()
+        if kind in ("dmy", "mdy", "my") and not groups.get("y") and not groups.get("mod") \
+                and not groups.get("rely") and out and out[-1].start and _THAT_YEAR.search(
+                    text, out[-1].end_char - offset, start):
+            # "chaired it in 2024 and hosted that year's summit in October": 2024's October
+            year = out[-1].start[:4]
+            first, last = year + first[4:], year + last[4:]
         cursor = end
         out.append(DateMention(start + offset, end + offset, text[start:end], first, last, kind,
                                relative))
     return out
 
 
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year(?:['\u2019]s)?\b", re.IGNORECASE)
 _PAST_BEFORE = re.compile(r"\b(?:began|started|opened|took\s+over|assumed|ended|was|were|had|"
                           r"held|handed|passed|took|became|joined)\s+(?:on\s+|in\s+|since\s+)?$",
                           re.IGNORECASE)

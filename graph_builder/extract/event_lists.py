@@ -3,9 +3,10 @@
 "Summits in Bishkek in 2019 and in Dushanbe in 2021", "held in Dushanbe (2021), Samarkand
 (2022) and New Delhi (2023)", "the 2019 Bishkek and 2022 Samarkand summits", "after
 Samarkand in 2022 and New Delhi the year after", and the gapped "Baku hosted it in 2019 and
-Bishkek in 2024": a list of places each written with a date is one gathering a place, at
-the date written beside it, not at the first date of the sentence. A list whose places are
-not each dated is left to the sentence's other rules ("leaders of Minsk, Astana and Baku").
+Bishkek in 2024", and a list of lines "- 2021 - Istanbul (8th summit)": a list of places
+each written with a date is one gathering a place, at the date written beside it, not at the
+first date of the sentence. A list whose places are not each dated is left to the sentence's
+other rules ("leaders of Minsk, Astana and Baku").
 """
 
 from __future__ import annotations
@@ -20,14 +21,16 @@ _C = r"\u27e6C(\d+)\u27e7"
 _T = r"\u27e6T(\d+)\u27e7"
 # one place of a list with its date before it, in brackets after it, or after it
 _ITEM = re.compile(
-    r"(?:\b(?:in|at)\s+)?(?:(?:the\s+)?" + _T.replace("(\\d", "(?P<pre>\\d") + r"\s+)?"
+    r"(?:\b(?:in|at)\s+)?(?:(?:the\s+)?" + _T.replace("(\\d", "(?P<pre>\\d")
+    + r"(?:\s+|\s*[-\u2013\u2014:]\s*))?"
     + _C.replace("(\\d", "(?P<city>\\d")
     + r"(?:\s*\(\s*" + _T.replace("(\\d", "(?P<paren>\\d") + r"\s*\)"
     + r"|\s+(?:in\s+|on\s+)?" + _T.replace("(\\d", "(?P<post>\\d")
     + r"|\s+(?P<later>the\s+(?:year|month)\s+after|a\s+year\s+later|the\s+next\s+year|"
       r"a\s+month\s+later))?")
-# what joins two places of one list
-_SEP = re.compile(r"(?:\s*,\s*(?:and\s+|then\s+|followed\s+by\s+)?|\s+(?:and|then|or)\s+"
+# what joins two places of one list (after a remark in brackets: "Istanbul (8th summit), ...")
+_SEP = re.compile(r"(?:\s*\([^()]{0,120}\))?"
+                  r"(?:\s*,\s*(?:and\s+|then\s+|followed\s+by\s+)?|\s+(?:and|then|or)\s+"
                   r"(?:then\s+|again\s+|later\s+)?)")
 # a place gapped after the date of the clause before: "hosted it in 2019 and Bishkek in 2024"
 _GAPPED = re.compile(_T + r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+(?:then\s+)?)$")

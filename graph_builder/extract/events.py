@@ -25,12 +25,15 @@ from graph_builder.extract.context import Context, Masked
 from graph_builder.extract.event_lists import listed_places
 
 # the organ of leaders that meets: its session is a summit ("the session of the Supreme
-# Eurasian Economic Council", "the Council of Heads of State met", "a heads-of-state council")
-_SUMMIT_ORGANS = (r"\bsupreme\s+(?:[\w-]+\s+){0,3}council\b|\bcouncil\s+of\s+(?:the\s+)?heads\b|"
-                  r"\bheads[\s-]of[\s-](?:state|government)\s+council\b|\bat\s+summit\s+level\b")
+# Eurasian Economic Council", "the Council of Heads of State met", lexicon/summit_organs.txt)
+_SUMMIT_ORGANS = r"\b(?:" + "|".join(phrases.lines("summit_organs.txt")) + r")\b"
 _MEETING = re.compile(r"\b(?P<type>summits?|meeting|gathering|sessions?|talks|conference|met|"
                       r"gathered|gathers?|convened|ministerial|came\s+together|assembled|"
-                      r"huddled|retreat)\b", re.IGNORECASE)
+                      r"huddled|retreat|"
+                      # the leaders' organ itself held: "the next council of heads of state
+                      # will be held in Turkmenistan"
+                      r"(?:" + _SUMMIT_ORGANS + r")(?=[^.;]{0,40}?\b(?:held|met|convened|"
+                      r"take\s+place|took\s+place)\b))\b", re.IGNORECASE)
 # where a gathering is: "in Minsk", "hosted by Minsk", "the Minsk summit", "Minsk hosted the
 # leaders", and a live report's "from Tianjin, where the leaders have gathered"
 _PLACE = re.compile(r"(?:\b(?:in|at|to|hosted\s+by|capital\s+of|city\s+of)\s+(?:the\s+)?"
@@ -139,6 +142,14 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
     """The city a report was filed from, and the index of its first sentence of news (after
     a byline and a place-and-date line of their own)."""
     first = next((i for i, s in enumerate(ctx.sentences) if not s.in_title), 0)
+    lead = ctx.sentences[0] if ctx.sentences and first > 0 else None
+    if lead is not None and (m := _DATELINE.match(lead.text)) and "\n" not in lead.text.strip():
+        # no headline: the reader took the wire's first line ("DUSHANBE, Oct 10 (Agency) -
+        # Turkmenistan will chair ...") for the title; it is the report's first sentence
+        name = (m.group("city") or m.group("city2")).strip()
+        city = resolve(name.title() if name.isupper() else name, "city")
+        if city is not None and len(lead.text) > m.end() + 40:
+            return city, 0
     article = ctx.article
     for line in article.text[:article.body_offset].splitlines()[-4:]:
         header = _HEADER_LINE.match(line)  # the reader took "Strasbourg, 17 March 2022" as
@@ -159,7 +170,10 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
         if not m:
             return None, first
         name = (m.group("city") or m.group("city2")).strip()
-        return resolve(name.title() if name.isupper() else name, "city"), index
+        city = resolve(name.title() if name.isupper() else name, "city")
+        # "MINSK, 23 November. /Agency/." alone on its line: the news starts after it
+        alone = m.end() >= len(sentence.text.rstrip()) - 1
+        return city, index + 1 if alone and index + 1 < len(ctx.sentences) else index
     return None, first
 
 
@@ -196,10 +210,18 @@ _HERE = re.compile(r"\bhere\b|\bin\s+this\s+(?:\w+\s+)?(?:city|capital|town|reso
 # the dateline's), "flew to Dushanbe on Monday ... the summit in the city opened"
 _THE_CITY = re.compile(r"\b(?:in|at|to)\s+the\s+(?:[a-z]+\s+)?city\b(?!\s+of\b)|\bthe\s+city\s+"
                        r"(?:hosted|hosts|welcomed|played\s+host|was\s+hosting|is\s+hosting)\b")
+# a date that bounds something, not a gathering's day: "since May", "pass to X from 1 January"
 _NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|beyond)\s+$",
                         re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|by\s+video(?:\s+link)?|video\s*conference)\b",
                      re.IGNORECASE)
+_SAME_CITY = re.compile(r"\bthe\s+same\s+city\b", re.IGNORECASE)
+# "the previous session of the Council": the bare name of the reported gathering's organ
+_SAME_ORGAN = re.compile(r"\b(?:session|meeting)s?\s+of\s+the\s+council\b(?!\s+of\b)|"
+                         r"\bthe\s+council['\u2019]s\s+(?:\w+\s+)?session\b", re.IGNORECASE)
+# "held virtually in Colombo": the city it was hosted from is its place
+_ONLINE_IN = re.compile(r"\b(?:online|virtual(?:ly)?)\s+(?:\w+\s+)?in\s+\u27e6C", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|to\s+be\s+held|next)\b", re.IGNORECASE)
 
 
@@ -256,8 +278,9 @@ def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(
     start, end = _segment(masked, position)
     for pos, _, i in sentence.tokens("T", start, end):
         d = sentence.item(i).date
-        if d is None or str(i) in taken or _NOT_START.search(masked[max(0, pos - 12):pos]):
-            continue
+        if d is None or str(i) in taken or _NOT_START.search(masked[max(0, pos - 12):pos]) \
+                or (d.start == d.end and _FROM.search(masked[max(0, pos - 6):pos])):
+            continue  # ("from 5 to 6 July" is the gathering's own span)
         found.append((len(d.start) == 10, pos >= position, pos, d.start))
     if not found:
         return None
@@ -284,17 +307,19 @@ def extract_events(ctx: Context) -> list[Event]:
     again: dict[tuple[str, str], set[str]] = {}  # "in 2008 and again in 2015": later years
     last_city: Entity | None = None  # the city the report named last
     loose_evidence: Masked | None = None  # the first sentence of an unplaced gathering
+    main_city: Entity | None = None  # where the reported gathering is
     for index, sentence in enumerate(ctx.sentences):
         masked = sentence.masked
+        in_title = sentence.in_title and index != first_body  # (a lead taken for one)
         found_words = [m for m in _MEETING.finditer(masked)
                        if not _GREETED.search(masked[max(0, m.start() - 12):m.start()])]
         meeting = found_words[0] if found_words else None
         window = masked[max(0, meeting.start() - 40):meeting.end() + 40] if meeting else ""
         planned = bool(meeting) and _UNREAL.search(window) is not None
         if meeting and not negated(masked[max(0, meeting.start() - 30):meeting.start()]) \
-                and not (planned and (_CALLED_OFF.search(window) or sentence.in_title)):
+                and not (planned and (_CALLED_OFF.search(window) or in_title)):
             places: list[tuple[int, Entity | None]] = list(_places(sentence, named))
-            listed = [] if planned or sentence.in_title else listed_places(sentence)
+            listed = [] if planned or in_title else listed_places(sentence)
             if listed:  # "in Dushanbe (2021), Samarkand (2022)": each place its own date
                 labels = {item.city.label for item in listed}
                 places = sorted([p for p in places if p[1] is None or p[1].label not in labels]
@@ -304,11 +329,13 @@ def extract_events(ctx: Context) -> list[Event]:
             taken = frozenset(t for item in listed for t in item.tokens)
             if planned:  # a planned gathering: its place and date written, else no fact
                 places = _planned_places(sentence, places)
-            elif _ONLINE.search(masked):
+            elif _ONLINE.search(masked) and not (places and _ONLINE_IN.search(masked)):
                 places = [(meeting.start(), None)]  # held online: no place
-            elif not places and (last_city or dateline) is not None and not sentence.in_title \
+            elif not places and (last_city or dateline) is not None and not in_title \
                     and _THE_CITY.search(masked) and not _FUTURE.search(masked):
-                places = [(meeting.start(), last_city or dateline)]  # "in the city"
+                # "in the city": the one named last; "in the same city": the reported one's
+                same = main_city if _SAME_CITY.search(masked) else None
+                places = [(meeting.start(), same or last_city or dateline)]
             elif not places and dateline is not None and (index == first_body or (
                     (index - first_body < 3 or _HERE.search(masked))
                     and not _FUTURE.search(masked))):
@@ -316,11 +343,11 @@ def extract_events(ctx: Context) -> list[Event]:
             elif not places and headline_city is not None and index == first_body \
                     and not _FUTURE.search(masked):
                 places = [(meeting.start(), headline_city)]  # "G20 ends in Johannesburg"
-            if not places and re.search(r"\bsummit\b", masked, re.I) and not sentence.in_title \
+            if not places and re.search(r"\bsummit\b", masked, re.I) and not in_title \
                     and not planned:
                 unplaced_summit = True
             words = [m.start() for m in found_words]
-            if not places and not sentence.in_title and not planned:
+            if not places and not in_title and not planned:
                 _unplaced(sentence, meeting.start(), words, loose, beside)
                 loose_evidence = loose_evidence or (sentence if loose else None)
             nearest = min(places, key=lambda pair: min(abs(pair[0] - w) for w in words)) \
@@ -334,12 +361,14 @@ def extract_events(ctx: Context) -> list[Event]:
                         masked[max(0, position - 50):position]):
                     continue  # "will hold it until the leaders gather in Astana"
                 kind = _kind(sentence, position, words)
-                if planned and main and _NEXT_ONE.search(masked) and not _MINISTERS.search(
-                        masked):
-                    kind = main[0]  # "the next session will be held in Moscow": the same organ
+                if main and not _MINISTERS.search(masked) and (
+                        planned and _NEXT_ONE.search(masked) or _SAME_ORGAN.search(masked)):
+                    # "the next session will be held in Moscow", "the previous session of the
+                    # Council, held in Yerevan": the same organ as the reported gathering's
+                    kind = main[0]
                 label = place.label if place else ""
                 key = (kind, label)
-                when = None if sentence.in_title else own_date.get(position) or _date_of(
+                when = None if in_title else own_date.get(position) or _date_of(
                     sentence, position, taken)
                 if planned and not when:
                     continue  # "the next summit will be held in Astana": when is not said
@@ -349,7 +378,9 @@ def extract_events(ctx: Context) -> list[Event]:
                     for year in _more_years(sentence, position, when):
                         again.setdefault(key, set()).add(year)
                 if when:
-                    priority = 1 if _FUTURE.search(masked[:meeting.start()]) else 0
+                    # "will meet ..." (not "X will chair next year, Y said, as leaders met")
+                    priority = 1 if _FUTURE.search(
+                        masked[max(0, meeting.start() - 40):meeting.start()]) else 0
                     dates.setdefault(key, []).append((priority, when))
                     dates.setdefault(("", label), []).append((priority + 2, when))
                 if key not in events:
@@ -359,18 +390,18 @@ def extract_events(ctx: Context) -> list[Event]:
                         kind, place.label if place else None, None, [host] if host else [], [],
                         host=host, organization=ctx.topic_org, evidence=evidence(sentence),
                         origin="extracted", confidence=0.7, rule=f"event.{kind}")
-                    if sentence.in_title:
+                    if in_title:
                         headline.add(key)
                 if kind == "meeting" and (_OWN_MEETING.search(masked) or _organ_meets(sentence)):
                     own.add(key)
                 if main is None and index == first_body:
-                    main = key
+                    main, main_city = key, place
                 for m in _ABSENT.finditer(masked):
                     token = next(g for g in m.groups() if g is not None)
                     state = sentence.state(token)
                     if state:
                         absent.setdefault(label, set()).add(state)
-        if not sentence.in_title:  # the city "the city" points back to
+        if not in_title:  # the city "the city" points back to
             cities = [e for _, _, i in sentence.tokens("C")
                       if (e := sentence.item(i).entity) is not None and e.kind == "city"]
             last_city = cities[-1] if cities else last_city
@@ -471,6 +502,9 @@ _BESIDE = re.compile(r"\b(?:prior\s+to|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s
                      r"alongside|before)\s+the\s+(?:\w+\s+){0,2}summit\b|\bthe\s+same\s+day\b",
                      re.IGNORECASE)
 _MINISTERS = re.compile(r"\bminist(?:ers?|erial)\b", re.IGNORECASE)
+# ministers who meet, not one minister who speaks ("the Minister of Foreign Affairs told
+# journalists on the eve of the summit")
+_MINISTERS_MEET = re.compile(r"\bminist(?:ers|erial)\b", re.IGNORECASE)
 
 
 def _unplaced(sentence: Masked, position: int, words: list[int],
@@ -481,7 +515,7 @@ def _unplaced(sentence: Masked, position: int, words: list[int],
     masked = sentence.masked
     if _FUTURE.search(masked) or _EARLIER.search(masked):
         return
-    if _MINISTERS.search(masked) and _BESIDE.search(masked):
+    if _MINISTERS_MEET.search(masked) and _BESIDE.search(masked):
         beside.append(sentence)
         return
     # the date must be written with the gathering ("hosted a summit ... on Thursday"), not in
