@@ -104,6 +104,9 @@ class Context:
     sentences: list[Masked] = field(default_factory=list)
     topic_org: str | None = None
     persons: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # surname -> ...
+    # persons the text names with a state but no title, placed by the leaders table alone
+    # (extract/posts.py): their surname alone is no mention of them
+    full_name_only: set[str] = field(default_factory=set)
 
 
 def _kind_of(role: str, entity: Entity) -> str:
