@@ -146,7 +146,8 @@ class ChairForms:
             )
         else:
             stated, ahead = modality.split(found, ahead_rows)
-            held = f"{' and '.join(a.label for a in stated)} held the {what}{when}. " \
+            verb = "has" if period is not None and period.first > self.as_of else "held"
+            held = f"{' and '.join(a.label for a in stated)} {verb} the {what}{when}. " \
                 if stated else ""
             self.message = (held + modality.notes(found, ahead_rows, org.label, self.as_of)
                             ).strip()

@@ -141,7 +141,8 @@ class EventForms:
                 events = {k: e for k, e in events.items()
                           if PartialDate.parse(e["row"]["date"]).first_day == first}
             what = f"coming {what}"
-        if period is None and not ordinals and len(events) > 1 and re.search(
+        if getattr(self, "_want_parties", False) and period is None and not ordinals and \
+                len(events) > 1 and re.search(
                 r"\bthe\b", self.low) and not re.search(
                 r"\b(summits|meetings|sessions|gatherings|each|every|all)\b", self.low):
             events = self._nearest_gathering(events)
@@ -156,9 +157,9 @@ class EventForms:
 
     def _nearest_gathering(self, events: dict[str, dict[str, Any]]
                            ) -> dict[str, dict[str, Any]]:
-        """ "The Minsk summit", several in the graph and no time given: the one nearest
-        the day asked (an earlier one before a later one as far away); undated ones stay
-        only when none is dated."""
+        """Who was at "the Minsk summit", several in the graph and no time given: the one
+        nearest the day asked (an earlier one before a later one as far away), never the
+        parties of all of them mixed; undated ones stay only when none is dated."""
         def distance(e: dict[str, Any]) -> int | None:
             when = e["row"].get("date")
             if not when:
@@ -168,11 +169,10 @@ class EventForms:
                 return 0
             gap = (d.first_day - self.as_of).days
             return -gap * 2 if gap <= 0 else gap * 3  # a past one before a coming one
-        if getattr(self, "_want_parties", False):
-            # asked who was there: of the gatherings that fit, those with parties recorded
-            listed = {k: e for k, e in events.items() if any(
-                p.get("role") in ("participant", "absent") for p in e["parties"])}
-            events = listed or events
+        # of the gatherings that fit, those with parties recorded
+        listed = {k: e for k, e in events.items() if any(
+            p.get("role") in ("participant", "absent") for p in e["parties"])}
+        events = listed or events
         dated = {k: distance(e) for k, e in events.items() if distance(e) is not None}
         if not dated:
             return events

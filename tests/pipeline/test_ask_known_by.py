@@ -116,13 +116,16 @@ def test_a_yes_no_attendance_is_never_a_list(seed: Store) -> None:
     ("the 22-member grouping met in Cairo", 22),
     ("Thirteen of the League's 22 member states sent ministers", 22),
     ("all 57 member states attended", 57),
-    ("the ten-member bloc", None),
+    ("the ten-member bloc", 10),
+    ("its fifty-seven member states", 57),
+    ("the alliance, which has thirty-two members", 32),
+    ("13 member states sent ministers", None),  # some members doing something: no total
+    ("a 32-strong alliance", 32),
 ])
 def test_a_stated_total_is_read_from_the_evidence(text: str, total: int | None) -> None:
-    from graph_builder.ask.members import _TOTAL
+    from graph_builder.ask.totals import stated
 
-    m = _TOTAL.search(text)
-    assert (int(m.group(1) or m.group(2)) if m else None) == total
+    assert stated(text) == total
 
 
 def test_the_end_of_a_suspension_restores_the_membership() -> None:

@@ -1,0 +1,168 @@
+"""Answers that say how the graph knows: planned chairs as planned, stated totals never
+replaced by a partial list, hand-overs stated on one side only, attendance with its source.
+
+Every article here is a small facts file of our own invention (curated facts, some with
+the evidence sentence and the modality extraction would give them).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph_builder import Blocgraph
+from graph_builder.ask.answer import ask
+from graph_builder.graph.store import Store
+
+_EMPTY = {"chairmanships": [], "memberships": [], "posts": [], "events": [],
+          "cooperation_proposals": []}
+
+
+def _store(tmp: Path, documents: list[dict]) -> Store:
+    folder = tmp / "facts"
+    folder.mkdir()
+    for i, doc in enumerate(documents):
+        (folder / f"a{i}.json").write_text(json.dumps({**_EMPTY, **doc}), "utf-8")
+    Blocgraph(tmp / "store").build([folder], extract=False)
+    return Store(tmp / "store")
+
+
+def _ev(text: str) -> dict:
+    return {"text": text}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    tmp = tmp_path_factory.mktemp("honesty")
+    rotation = {
+        "article": "rotation.txt", "published": "2025-11-20",
+        "chairmanships": [
+            {"organization": "CSTO", "chair": "Kyrgyzstan", "start": "2025", "end": "2025",
+             "evidence": _ev("Kyrgyzstan has chaired the alliance throughout 2025.")},
+            {"organization": "CSTO", "chair": "Russia", "start": "2026-01-01",
+             "previous": "Kyrgyzstan", "modality": "planned",
+             "evidence": _ev("Moscow takes the chair from Bishkek on 1 January 2026.")},
+            # a predecessor named only on the incoming side: its own term is not stated
+            {"organization": "OSCE", "chair": "North Macedonia", "start": "2023-01-01",
+             "end": "2023-12-31", "previous": "Poland",
+             "evidence": _ev("Skopje took over the chairpersonship from Warsaw in January.")},
+        ],
+        "memberships": [
+            {"organization": "CSTO", "member": m,
+             "evidence": _ev("The six members of the pact are Armenia, Belarus, Kazakhstan, "
+                             "Kyrgyzstan, Russia and Tajikistan.")}
+            for m in ("Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan")
+        ] + [
+            # members named one sentence at a time, and a total stated in words
+            {"organization": "Arab League", "member": "Egypt",
+             "evidence": _ev("Egypt sent its foreign minister.")},
+            {"organization": "Arab League", "member": "Jordan",
+             "evidence": _ev("Jordan, one of the League's twenty-two member states, agreed.")},
+            {"organization": "Arab League", "member": "Iraq",
+             "evidence": _ev("Iraq abstained.")},
+            {"organization": "OSCE", "member": "Malta", "evidence": _ev("Malta spoke first.")},
+            {"organization": "OSCE", "member": "Austria", "evidence": _ev("Austria hosts.")},
+            {"organization": "OSCE", "member": "Finland", "evidence": _ev("Finland listened.")},
+            {"organization": "OSCE", "member": "Poland", "evidence": _ev("Poland objected.")},
+            {"organization": "OSCE", "member": "Estonia", "evidence": _ev("Estonia agreed.")},
+        ],
+        "posts": [
+            {"person": "Sadyr Japarov", "post": "president", "of": "Kyrgyzstan"},
+            {"person": "Vladimir Putin", "post": "president", "of": "Russia"},
+            {"person": "Kassym-Jomart Tokayev", "post": "president", "of": "Kazakhstan"},
+            {"person": "Nikol Pashinyan", "post": "prime minister", "of": "Armenia"},
+            {"person": "Emomali Rahmon", "post": "president", "of": "Tajikistan"},
+            {"person": "Sirojiddin Muhriddin", "post": "foreign minister", "of": "Tajikistan"},
+        ],
+        "events": [
+            {"type": "summit", "name": "CSTO summit in Bishkek", "organization": "CSTO",
+             "place": "Bishkek", "date": "2025-11-20", "host": "Kyrgyzstan",
+             "participants": ["Kyrgyzstan", "Russia", "Kazakhstan", "Tajikistan"],
+             "absent": ["Armenia"]},
+        ],
+    }
+    return _store(tmp, [rotation])
+
+
+def _ask(question: str, graph: Store, day: str = "2025-11-20"):
+    return ask(question, graph, as_of=date.fromisoformat(day))
+
+
+@pytest.mark.parametrize("question", [
+    "Who will chair the CSTO in 2026?", "who is going to hold the csto chair in 2026",
+    "WHO CHAIRS THE CSTO NEXT YEAR 2026", "which country will take the helm of the csto in 2026",
+])
+def test_a_planned_chair_is_answered_as_planned(graph: Store, question: str) -> None:
+    answer = _ask(question, graph)
+    assert [a.label for a in answer.answers] == ["Russia"]
+    assert "planned" in answer.message and "rotation.txt" in answer.message
+    assert "held the" not in answer.message
+
+
+@pytest.mark.parametrize("question", [
+    "Who chairs the CSTO now?", "who currently holds the csto chairmanship",
+    "which state is at the helm of the csto", "who chairs csto",
+])
+def test_the_current_chair_is_not_replaced_by_a_planned_one(graph: Store,
+                                                            question: str) -> None:
+    answer = _ask(question, graph, "2025-12-15")
+    assert [a.label for a in answer.answers] == ["Kyrgyzstan"]
+
+
+def test_a_term_ahead_is_not_one_chaired(graph: Store) -> None:
+    did = _ask("did russia chair the csto", graph)
+    assert [a.label for a in did.answers] == ["no"] and "planned" in did.message
+    will = _ask("will russia chair the csto", graph)
+    assert [a.label for a in will.answers] == ["yes"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Who will take over from Kyrgyzstan at the CSTO?", ["Russia"]),
+    ("who succeeds the current csto chair", ["Russia"]),
+    ("who did russia take the csto chair over from", ["Kyrgyzstan"]),
+    ("Who held the OSCE chairmanship before North Macedonia?", ["Poland"]),
+    ("who did poland hand the osce chair to", ["North Macedonia"]),
+    ("north macedonia's predecessor as osce chair", ["Poland"]),
+])
+def test_succession_both_ways_and_from_one_side(graph: Store, question: str,
+                                                expected: list[str]) -> None:
+    assert [a.label for a in _ask(question, graph).answers] == expected
+
+
+def test_a_stated_total_is_the_count_and_a_partial_list_is_not(graph: Store) -> None:
+    stated = _ask("How many member states does the Arab League have?", graph)
+    assert [a.label for a in stated.answers] == ["22"]
+    partial = _ask("how many participating states does the osce have", graph)
+    assert partial.answers == [] and "5 of them by name" in partial.message
+    listed = _ask("how many members does the csto have", graph)
+    assert [a.label for a in listed.answers] == ["6"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which leaders attended the Bishkek summit?",
+     ["Sadyr Japarov", "Vladimir Putin", "Kassym-Jomart Tokayev", "Emomali Rahmon"]),
+    ("who missed the csto summit in bishkek", ["Armenia"]),
+    ("which countries were not at the bishkek summit", ["Armenia"]),
+    ("was armenia present at the bishkek summit", ["no"]),
+    ("armenia attend csto summit bishkek", ["no"]),
+    ("did kazakhstan take part in the bishkek summit", ["yes"]),
+    ("Was Tokayev at the CSTO summit in Bishkek?", ["yes"]),
+])
+def test_attendance(graph: Store, question: str, expected: list[str]) -> None:
+    got = [a.label for a in _ask(question, graph).answers]
+    assert sorted(got) == sorted(expected)
+
+
+def test_a_leader_whose_minister_is_named_there_probably_did_not_go(graph: Store) -> None:
+    answer = _ask("Did Rahmon attend the Bishkek summit?", graph)
+    assert [a.label for a in answer.answers] == ["no"]
+    assert "Probably not" in answer.message and "Sirojiddin Muhriddin" in answer.message
+    assert answer.answers[0].sources
+
+
+def test_in_person_is_beyond_the_graph(graph: Store) -> None:
+    answer = _ask("did putin attend the bishkek summit in person", graph)
+    assert answer.answers == [] and "in person" in answer.message
