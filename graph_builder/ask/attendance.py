@@ -38,8 +38,7 @@ class AttendanceForms:
     def absent(self) -> list[AnswerItem]:
         types = ("summit",) if "summit" in self.low else (
             ("meeting",) if "meeting" in self.low else ("summit", "meeting"))
-        self._want_parties = True
-        events, what = self._events(types)
+        events, what = self._events(types, one=True)
         # who was there, unless the question asks who stayed away ("who missed", "which
         # states did not send anyone")
         attended = not (T["absence"].search(self.low) or _NEGATED.search(self.low))

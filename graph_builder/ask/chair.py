@@ -37,7 +37,7 @@ class ChairForms:
         if not m or self.p.period is not None:
             return None
         types = ("summit",) if "summit" in m.group(2) else ("summit", "meeting")
-        events, _what = self._events(types)
+        events, _what = self._events(types, one=True)
         days = sorted({e["row"]["date"] for e in events.values() if e["row"].get("date")})
         if not days:
             return None

@@ -67,8 +67,11 @@ class EventForms:
         return []
 
     # events -----------------------------------------------------------------------------------
-    def _events(self, types: tuple[str, ...]) -> tuple[dict[str, dict[str, Any]], str]:
-        """Events of the asked organisation, place and time, with their parties."""
+    def _events(self, types: tuple[str, ...], one: bool = False
+                ) -> tuple[dict[str, dict[str, Any]], str]:
+        """Events of the asked organisation, place and time, with their parties; `one`: the
+        question is about one gathering ("who was at the Minsk summit", "who chaired when
+        the summit was held"), the nearest of several that fit."""
         org = self.org(required=False)
         rows: list[dict[str, str]] = []
         for t in types:
@@ -141,8 +144,7 @@ class EventForms:
                 events = {k: e for k, e in events.items()
                           if PartialDate.parse(e["row"]["date"]).first_day == first}
             what = f"coming {what}"
-        if getattr(self, "_want_parties", False) and period is None and not ordinals and \
-                len(events) > 1 and re.search(
+        if one and period is None and not ordinals and len(events) > 1 and re.search(
                 r"\bthe\b", self.low) and not re.search(
                 r"\b(summits|meetings|sessions|gatherings|each|every|all)\b", self.low):
             events = self._nearest_gathering(events)
