@@ -93,10 +93,31 @@ def _not_before_rx() -> re.Pattern[str]:
 
 # "Armenia and the other four members of the union", "Kazakhstan and its fellow members"
 _AND_THE_OTHERS = re.compile(
-    r"(?P<list>" + _STATE_LIST + r")\s+(?:and|like|joined|with|along\s+with)\s+"
+    r"(?P<list>" + _STATE_LIST + r")"
+    r"(?:\s+and|\s*,?\s+(?:like|unlike|as\s+with|with|along\s+with))\s+"
     r"(?:(?:the|its|all)\s+)?(?:other|fellow|remaining)\s+(?:\w+\s+)?"
     r"(?:members|member\s+states|member\s+countries|member\s+nations|allies|partners\s+in\s+"
     r"the\s+\u27e6O\d+\u27e7)\b(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o>\d+)\u27e7)?", re.IGNORECASE)
+
+
+# "Of the bloc's six members, only Belarus and Russia ...", "Among the members of the CSTO,
+# Armenia ..."
+_OF_THE_MEMBERS = re.compile(
+    r"\b(?:[Oo]f|[Aa]mong|[Aa]mongst)\s+(?:(?:the|its|all|\u27e6O(?P<o1>\d+)\u27e7's)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:members|member\s+states|member\s+countries|member\s+nations)(?:\s+of\s+(?:the\s+)?"
+    r"\u27e6O(?P<o2>\d+)\u27e7)?\s*,\s+(?:(?:only|just|both|so\s+far|at\s+least)\s+)?"
+    r"(?P<list>" + _STATE_LIST + r")")
+# "Belarus, the bloc's most loyal member,", "Armenia is the only member of the union that"
+_THE_MEMBER = re.compile(
+    r"(?P<list>" + SA + r")(?:\s*,|\s+(?:is|was|remains|remained|has\s+long\s+been|has\s+been))\s+"
+    r"(?:(?:the|its)\s+(?:\u27e6O(?P<o1>\d+)\u27e7(?:'s|\u2019s)?\s+)?|\u27e6O(?P<o3>\d+)\u27e7(?:'s|\u2019s)\s+)"
+    r"(?P<mods>(?:[a-z-]+\s+){0,3}?)"
+    r"(?P<noun>member(?:\s+state|\s+country|\s+nation)?)\b"
+    r"(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7)?(?!\s+(?:of|to)\b)")
+# "Gabon is not a member of ECOWAS, but of ECCAS"
+_NOT_X_BUT_Y = re.compile(
+    r"(?P<list>" + SA + r")\s+(?:is|was)\s+not\s+(?:a\s+)?member\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7"
+    r"\s*,?\s+but\s+(?:rather\s+|instead\s+)?(?:one\s+)?of\s+(?:the\s+)?\u27e6O(?P<o>\d+)\u27e7")
 
 
 def references(masked: str) -> Iterator[tuple[str | None, list[str], str]]:
@@ -131,6 +152,21 @@ def references(masked: str) -> Iterator[tuple[str | None, list[str], str]]:
             tokens = [t for t in tokens if not inside(m.start("list"), outside)]
             if tokens:
                 yield m.group("o"), tokens, rule
+    for m in _OF_THE_MEMBERS.finditer(masked):
+        if not negated(masked[max(0, m.start() - 30):m.end()]) and not inside(m.start("list"),
+                                                                                 outside):
+            yield m.group("o1") or m.group("o2"), _tokens(masked, m.start("list"),
+                                                          m.end("list")), "member.of-the-members"
+    for m in _THE_MEMBER.finditer(masked):
+        mods = m.group("mods")
+        if negated(masked[max(0, m.start() - 30):m.end()]) or inside(m.start(), outside) or \
+                _not_before_rx().search(masked, m.start("mods"), m.start("noun")) or \
+                re.search(r"\b(?:only\s+non|next|would|future|first\s+non)\b", mods):
+            continue
+        yield m.group("o1") or m.group("o2") or m.group("o3"), _tokens(
+            masked, m.start("list"), m.end("list")), "member.the-member"
+    for m in _NOT_X_BUT_Y.finditer(masked):
+        yield m.group("o"), _tokens(masked, m.start("list"), m.end("list")), "member.not-x-but-y"
     for m in _AND_THE_OTHERS.finditer(masked):
         if negated(masked[max(0, m.start() - 30):m.end()]) or inside(m.start(), outside):
             continue
@@ -155,12 +191,36 @@ _NOT_THE_MEMBERS = re.compile(r"\b(?:joined\s+by|besides|apart\s+from|except|oth
                               re.IGNORECASE)
 # "the table held Azerbaijan's Ilham Aliyev, Turkey's Recep Tayyip Erdogan and ...": two or
 # more leaders named by their state's possessive and a capitalised name
-_OWNED_NAME = SA + r"(?:'s|\u2019s)\s+(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+"
+# (the name may be masked already as its state: "Azerbaijan's \u27e6S7\u27e7")
+_OWNED_NAME = (SA + r"(?:'s|\u2019s)\s+(?:(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+|"
+               r"\u27e6[SA]\d+\u27e7)")
 _OWNED_NAMES = re.compile(_OWNED_NAME + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _OWNED_NAME + r")+")
+_LEADER_NOUNS = (r"(?:presidents|prime\s+ministers|premiers|leaders|"
+                 r"heads\s+of\s+(?:state|government)|"
+                 r"delegations|(?:foreign|defen[cs]e|finance|economy|trade)\s+ministers|ministers|"
+                 r"delegates|envoys|representatives|(?:defen[cs]e\s+|army\s+|military\s+)?chiefs|"
+                 r"secretaries\s+of\s+(?:the\s+)?security\s+councils)")
+# "The Kyrgyz, Tajik and Kazakh presidents", "the Belarusian, Kazakh and Russian delegations"
+_ADJECTIVE_LEADERS = re.compile(
+    r"(?P<list>\u27e6A\d+\u27e7(?:(?:\s*,\s*|,?\s+and\s+)\u27e6A\d+\u27e7)+)\s+" + _LEADER_NOUNS
+    + r"\b", re.IGNORECASE)
+# "Tokayev (Kazakhstan), Japarov (Kyrgyzstan) and Lukashenko (Belarus)"
+_BRACKETED = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3}\s+\(" + SA + r"\)"
+_BRACKETED_LIST = re.compile(_BRACKETED + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _BRACKETED + r")+")
+# "Kazakhstan, Kyrgyzstan and Belarus were represented at the level of heads of state"
+_REPRESENTED = re.compile(r"(?P<list>" + _STATE_LIST + r")\s+(?:were|was|are|is)\s+"
+                          r"(?:also\s+|all\s+)?represented\s+(?:at|by)\b")
+# "brought together the defence chiefs of Belarus, Kazakhstan and Russia"
+_CHIEFS_OF = re.compile(r"\b(?:(?:defen[cs]e|army|military|intelligence|border)\s+chiefs|"
+                        r"heads\s+of\s+delegation|representatives|secretaries\s+of\s+(?:the\s+)?security\s+"
+                        r"councils)\s+(?:of|from)\s+(?P<list>" + _STATE_LIST + r")", re.IGNORECASE)
 # what makes a sentence one about the members' own table, not an outreach session
 _TABLE = re.compile(r"\b(?:summit|session|council|ministerial|meeting|gathering|leaders|"
                     r"heads\s+of\s+(?:state|government)|sat\s+down|around\s+the\s+table|"
                     r"the\s+table|took\s+part|attended|gathered)\b", re.IGNORECASE)
+# a sentence about who stayed away tells of absence, not of the table (as in members.py)
+_STAYED_AWAY = re.compile(r"\b(?:skipped|stayed\s+(?:home|away)|missed|absent|boycott\w*|"
+                          r"did\s+not\s+(?:come|attend)|stays\s+away)\b", re.IGNORECASE)
 _NOT_MEMBERS_TABLE = re.compile(r"\b(?:outreach|plus|expanded|extended|enlarged|sidelines|"
                                 r"bilateral|trilateral|visit(?:ed|ing)?)\b", re.IGNORECASE)
 
@@ -183,12 +243,16 @@ def at_members_table(masked: str, topic_token_ok: bool) -> bool:
 def table_states(masked: str) -> list[str]:
     """State tokens a sentence seats at a table of the members (not guests, observers)."""
     if not _TABLE.search(masked) or _NOT_MEMBERS_TABLE.search(masked) or negated(masked) \
-            or hedged(masked):
+            or hedged(masked) or _STAYED_AWAY.search(masked):
         return []
     outside = outsider_spans(masked)
     tokens: list[str] = []
+    for rx in (_ADJECTIVE_LEADERS, _BRACKETED_LIST, _REPRESENTED, _CHIEFS_OF):
+        for m in rx.finditer(masked):
+            span = (m.start("list"), m.end("list")) if "list" in rx.groupindex else m.span()
+            tokens += _tokens(masked, *span)
     for m in _OWNED_NAMES.finditer(masked):
-        tokens += [g for g in re.findall(r"\u27e6[SA](\d+)\u27e7(?:'s|\u2019s)", m.group(0))]
+        tokens += re.findall(r"\u27e6[SA](\d+)\u27e7(?:'s|\u2019s)", m.group(0))
     return [t for t in tokens if not inside(masked.find(f"{_PH}S{t}\u27e7"), outside)
             and not inside(masked.find(f"{_PH}A{t}\u27e7"), outside)]
 

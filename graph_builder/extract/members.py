@@ -204,10 +204,11 @@ _AMONG = re.compile(
     r"(?:them|its\s+members|the\s+(?:\w+\s+)?members)", re.IGNORECASE)
 # "Sudan, a member of the League,", "Ukraine, a member since 1995,"
 _APPOSITION = re.compile(
-    r"(?P<who>\u27e6[SAO]\d+\u27e7),\s+(?:a|an|itself\s+a|also\s+a)\s+(?:(?:full|founding|"
+    r"(?P<who>\u27e6[SAO]\d+\u27e7),\s+(?:(?:which|that|who)\s+(?:has\s+been|had\s+been|is|was|"
+    r"became|remains)\s+)?(?:a|an|itself\s+a|also\s+a)\s+(?:(?:full|founding|"
     r"permanent|long-standing|longtime)\s+)?(?:(?P<org0>" + O + r")\s+)?member(?:\s+state)?"
     r"(?:\s+of\s+(?:the\s+)?(?:(?P<org>" + O + r")|" + _BODY + r"))?"
-    r"(?:\s+since\s+\u27e6T\d+\u27e7)?\s*[,.]", re.IGNORECASE)
+    r"(?:\s+(?:since|in)\s+\u27e6T\d+\u27e7)?\s*[,.]", re.IGNORECASE)
 # "the island also sits on the UN Security Council as a non-permanent member"
 _SITS_ON = re.compile(r"\b(?:sits|sat|serves|served|has\s+a\s+seat|held\s+a\s+seat)\s+on\s+"
                       r"(?:the\s+)?(?P<org>" + O + r")\s+as\s+(?:a|an)\s+(?:[\w-]+\s+)?member\b",
