@@ -227,9 +227,24 @@ class MemberForms:
         found = _collect(rows, "memberLabel", "member", "start", "end")
         verb = "left" if leaving else "joined"
         when = f" in {period.iso}" if period else ""
-        self.message = (
-            f"{verb.capitalize()} the {org.label}{when}: {', '.join(a.label for a in found)}."
-            if found else f"The graph has no member that {verb} the {org.label}{when}.")
+        key = "end" if leaving else "start"
+        ahead = [a for a in found if getattr(a, key) and
+                 PartialDate.parse(getattr(a, key)[:10]).first_day > self.as_of]
+        done = [a for a in found if a not in ahead]
+        if ahead and not re.search(r"\b(leaving|joining|entering|will|going to|set to|due to|"
+                                   r"to leave|to join|planned|expected|about to)\b", self.low):
+            found = done  # "which countries left": not those still to leave (said below)
+        self.message = " ".join(filter(None, [
+            f"{verb.capitalize()} the {org.label}{when}: {', '.join(a.label for a in done)}."
+            if done else "",
+            # a departure or accession dated after the day asked is not done yet
+            f"To {'leave' if leaving else 'join'} the {org.label} after "
+            f"{self.as_of.isoformat()}: " + ", ".join(f"{a.label} ({getattr(a, key)})"
+                                                      for a in ahead) + "."
+            if ahead else ""]))
+        if not done:
+            self.message = (f"The graph has no member that {verb} the {org.label}{when} by "
+                            f"{self.as_of.isoformat()}. {self.message}").strip()
         return found
 
     def did_change(self) -> list[AnswerItem]:
