@@ -83,6 +83,24 @@ def by_surname(surname: str) -> tuple[str | None, str] | None:
     return (people[0][0] if len(people) == 1 else None), states.pop()
 
 
+@cache
+def _posts() -> dict[tuple[str, str], tuple[str, str]]:
+    text = resources.files("graph_builder.core").joinpath("data/leaders.csv").read_text("utf-8")
+    table: dict[tuple[str, str], tuple[str, str]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        key = _key(row["name"])
+        entity = reference.resolve(row["state"], "state")
+        if key and entity and (row.get("post") or "").strip():
+            table[key] = (entity.label, row["post"].strip())
+    return table
+
+
+def known_post(name: str) -> tuple[str, str] | None:
+    """(state, post) the table gives the person named, if it gives a post."""
+    key = _key(name)
+    return _posts().get(key) if key else None
+
+
 def state_of(name: str) -> str | None:
     """The state the person named serves, if the table knows them, else None."""
     key = _key(name)

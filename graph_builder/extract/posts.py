@@ -305,7 +305,10 @@ def extract_posts(ctx: Context) -> list[Post]:
     for index, sentence in enumerate(ctx.sentences):
         sentence = _called_in_full(sentence, ctx)
         if not _TITLE_WORDS.search(sentence.masked.lower()):
-            continue  # every rule needs a title
+            # every rule needs a title, but "Paraguay's Santiago Pena", the table's
+            if "'s " in sentence.masked and _TWO_CAPS.search(sentence.masked):
+                _keep_known(found, ctx, _known_holders(sentence, set()))
+            continue
         # the full-name rules need a name of two capitalised words; a surname after a
         # title ("prime minister Orban") is the surname rules'
         full_names = bool(_TWO_CAPS.search(sentence.masked))
@@ -341,6 +344,8 @@ def extract_posts(ctx: Context) -> list[Post]:
                 _keep(found, ctx, dated)
         for post in post_surnames.plural_posts(ctx, sentence):
             _keep(found, ctx, post)
+        if full_names:
+            _keep_known(found, ctx, _known_holders(sentence, taken))
         if full_names and _CHAIRING.search(sentence.masked):
             here += [(0, post) for post in _chairs_body(sentence, ctx)]
             for _, post in here:
@@ -350,6 +355,38 @@ def extract_posts(ctx: Context) -> list[Post]:
         for post in _leader_list(sentence, here) if full_names else ():
             _keep(found, ctx, post)
     return _settle_states([p for p in found.values() if not _rotating_presidency(p)])
+
+
+_POSSESSIVE_NAME = re.compile(r"(?P<sp>" + S + r")'s\s+(?P<name>" + NAME + r")(?![\w'\u2019-])")
+
+
+def _known_holders(sentence: Masked, taken: set[tuple[int, int]]) -> list[Post]:
+    """"Uruguay's Luis Lacalle Pou", "Nigeria's Bola Tinubu": a state's own person with no
+    title written holds the post the reader knows them by (the leaders table), if the
+    table places them in that state."""
+    out: list[Post] = []
+    for m in _POSSESSIVE_NAME.finditer(sentence.masked):
+        raw = m.group("name")
+        if any(s <= m.start("name") < e for s, e in taken) or _LEADING_TITLE.match(raw) or \
+                negated(sentence.masked[max(0, m.start() - 25):m.start()]):
+            continue
+        name = _clean_name(raw)
+        known = leaders.known_post(name) if name else None
+        state = sentence.state(_index_of(m.group("sp")))
+        if name and known and state and known[0] == state:
+            out.append(Post(name, known[1], state, evidence=evidence(sentence),
+                            origin="extracted", confidence=0.55, rule="post.known-holder"))
+    return out
+
+
+def _keep_known(found: dict[tuple[str, str, str | None], Post], ctx: Context,
+                posts: list[Post]) -> None:
+    """Keep the posts the leaders table alone gives; their holders, unless the text also
+    gives them a title, are masked for the other rules by full name only."""
+    for post in posts:
+        if post.person not in ctx.persons:
+            ctx.full_name_only.add(post.person)
+        _keep(found, ctx, post)
 
 
 def _keep(found: dict[tuple[str, str, str | None], Post], ctx: Context, post: Post) -> None:
@@ -843,7 +880,7 @@ def mask_persons(ctx: Context) -> None:
             continue
         actors[person] = entity
         surname = person.split()[-1]
-        if len(surname) > 3:
+        if len(surname) > 3 and person not in ctx.full_name_only:
             actors.setdefault(surname, entity)
     if not actors:
         return
