@@ -214,7 +214,8 @@ class ChairForms:
 
     def _chair_of(self, org: reference.Entity, period: Period | None) -> list[AnswerItem]:
         if period is None:
-            if re.search(r"\b(who|which \w+) (chairs|holds|presides|is)\b", self.low):
+            if re.search(r"\b(who|(which|what) \w+) (chairs|holds|has|presides|is|leads|"
+                         r"heads|runs|steers|occupies)\b", self.low):
                 period = Period(self.as_of, self.as_of, "day", "now")
                 self.p.period = period
             else:

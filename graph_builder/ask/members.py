@@ -231,8 +231,18 @@ class MemberForms:
         ahead = [a for a in found if getattr(a, key) and
                  PartialDate.parse(getattr(a, key)[:10]).first_day > self.as_of]
         done = [a for a in found if a not in ahead]
-        if ahead and not re.search(r"\b(leaving|joining|entering|will|going to|set to|due to|"
-                                   r"to leave|to join|planned|expected|about to)\b", self.low):
+        coming = re.search(r"\b(leaving|joining|entering|will|going to|set to|due to|"
+                           r"to leave|to join|planned|expected|about to)\b", self.low)
+        if coming and period is None:
+            # "which countries are leaving": those still to leave, not those long gone
+            found = ahead
+            if not ahead:
+                self.message = (f"The graph has no member still to {'leave' if leaving else 'join'}"
+                                f" the {org.label} after {self.as_of.isoformat()}" + (
+                                    f"; it records these as having {verb} it: "
+                                    + ", ".join(a.label for a in done) if done else "") + ".")
+                return []
+        elif ahead:
             found = done  # "which countries left": not those still to leave (said below)
         self.message = " ".join(filter(None, [
             f"{verb.capitalize()} the {org.label}{when}: {', '.join(a.label for a in done)}."
