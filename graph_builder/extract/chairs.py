@@ -51,23 +51,25 @@ _KEYWORD = re.compile(
 _GAP = r"(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|,\s*(?:which|who)|" \
        r",\s+(?:\u27e6[SA]\d+\u27e7's\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:president|leader|" \
        r"prime\s+minister|king|emir|head\s+of\s+state)(?:\s+of\s+\u27e6S\d+\u27e7)?,|" \
-       r",\s*whose\s+country|,\s+(?:a|an|the)\s+(?!\u27e6)[^,;]{1,50},){0,2}" \
+       r",\s*whose\s+(?:country|government|nation)|" \
+       r",\s+(?:a|an|the)\s+(?!\u27e6)[^,;]{1,50},){0,2}" \
        r"(?:\s+(?:is|was)\s+next\s+in\s+line\s+and)?" \
        r"(?:\s+(?:has|have|had|will|would|formally|officially|then|also|last|first|now|next|" \
        r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|\w+ly|agreed|thus|" \
-       r"therefore|hence|so|" \
+       r"therefore|hence|so|all|both|each|twice|once|remains?|remained|stays?|" \
        r"due|set|scheduled|confirmed|chosen|elected|designated|" + T + r"|" \
        r"\w+day))*\s+"
 _TAKE = (
     r"(?:assum(?:es|ed|e|ing)|t(?:ook|akes?|aking|aken)(?:\s+over|\s+up)?|receiv(?:es|ed|e|ing)|"
     r"inherit(?:s|ed)?|hold(?:s|ing)?|held|beg(?:an|ins|in)|start(?:s|ed)?|open(?:s|ed)?|"
     r"(?:has\s+)?been\s+holding|became|becomes|become|retain(?:s|ed)?|kept|keeps|"
-    r"succeed(?:s|ed)?|wins?|won|gets?|got|follow(?:s|ed)?\s+with)"
+    r"succeed(?:s|ed)?|wins?|won|gets?|got|follow(?:s|ed)?\s+with|exercis(?:es|ed|e|ing))"
 )
 _INTRINSIC = (
     r"(?:chair(?:s|ed|ing)?|presid(?:es|ed|e|ing)\s+(?:over|in)|(?:has|have|had)\s+chaired|"
     r"(?:lead(?:s|ing)?|led)(?=\s+\u27e6O\d+\u27e7)|"
-    r"(?:lead(?:s|ing)?|led)\s+(?:the|it)\s*(?:organi[sz]ation|bloc|group|body|union|council|"
+    r"(?:lead(?:s|ing)?|led)\s+(?:the|it)\s*(?:(?:continental|regional|\d+-member|\d+-nation)\s+)?"
+    r"(?:organi[sz]ation|bloc|group|grouping|body|union|council|alliance|association|community|"
     r"forum|\d+-member\s+\w+|\u27e6O\d+\u27e7)?|"
     r"wrap(?:s|ped)?\s+up|end(?:s|ed)|conclud(?:es|ed)|complet(?:es|ed)|clos(?:es|ed))"
 )
@@ -87,7 +89,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         SA + r"(?:'s\s+(?:government|leader|president|prime minister|(?:permanent\s+)?"
         r"(?:representative|ambassador|envoy)(?:\s+to\s+(?:the\s+)?" + ANY + r")?"
         r"(?:,\s+[^,;\u27e6]{1,40},)?))?" + _GAP + _TAKE
-        + r"\s+(?:over\s+)?(?:as\s+)?(?:(?:the|its|a|his|her)\s+)?(?:" + T + r"\s+)?"
+        + r"\s+(?:over\s+)?(?:as\s+)?(?:(?:the|its|a|his|her)\s+)?"
+        + r"(?:functions?\s+of\s+(?:the\s+)?)?(?:" + T + r"\s+)?"
         + r"(?:(?:rotating|annual|pro[\s-]tempore|current)\s+)?"
         + r"(?:" + O + r"(?:'s)?\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
     # "Malta took over as chair of the OSCE"
@@ -97,7 +100,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+from\s+(?:the\s+)?\u27e6[SA]\d+\u27e7)?|(?:was|were|is|has\s+been)\s+(?:elected|"
         r"confirmed|chosen|designated|named|appointed)|became|becomes|serv(?:es|ed))\s+|"
         r"\s+(?=as\s))(?:as\s+)?(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?(?:\u27e6O\d+\u27e7\s+)?"
-        r"(?:chair|chairman|chairperson|president)\b(?!\s+of\s+(?:the\s+)?(?:\u27e6O\d+\u27e7\s+)?(?:commission|"
+        r"(?:chair|chairman|chairperson|president)\b(?!\s+of\s+(?:the\s+)?(?:\u27e6O\d+\u27e7\s+)?(?:commission|organ|"
         r"committee|republic|government))"
         # "as president of the ASEAN dialogue": an office of something the body runs
         r"(?!\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7\s+(?!summit|meeting|session|assembly|authority|council|heads|in\b|on\b|for\b|at\b"
@@ -234,10 +237,32 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:earlier|previous|past|former)\s+(?:chairs|chairmen|presidencies|holders|"
         r"chairmanships)(?:\s+of\s+(?:the\s+)?" + ANY + r")?\s+(?:were|have\s+been|included|"
         r"include)\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+    # "South Africa's Cyril Ramaphosa, whose country currently chairs the G20"
+    ("chair.whose-country", re.compile(
+        SA + r"'s?\s+(?:[A-Z][\w'\u00c0-\u024f-]+\s+){0,3}[A-Z][\w'\u00c0-\u024f-]+,\s+whose\s+"
+        r"(?:country|government|nation)\s+(?:(?:has|had|also|currently|will|now)\s+)*"
+        r"(?:chairs|chaired|chair|steered|steers|leads|led|holds|held|presides|presided|"
+        r"took\s+over)\b")),
+    # "China, whose 2024-2025 chairmanship of the SCO ends in Tianjin", "Warsaw, whose
+    # presidency ended on Monday"
+    ("chair.whose-term", re.compile(
+        SA + r",\s*whose\s+(?:(?:\u27e6T\d+\u27e7|rotating|six-month|one-year|year-long|current|"
+        r"annual|first|second)\s+)*(?:\u27e6O\d+\u27e7\s+)?(?:chairmanship|presidency)\b",
+        re.IGNORECASE)),
+    # "Madagascar will host the 45th summit in August 2025 and take over the chair then"
+    ("chair.host-and-take", re.compile(
+        SA + r"\s+(?:(?:will|is\s+to|shall|is\s+due\s+to|\w+ly)\s+)*(?:host|hold|convene|"
+        r"organi[sz]e)s?\s+(?:(?:[^,;\u27e6]|\u27e6[COT]\d+\u27e7){0,80}?\s)?(?:in|on)\s+"
+        r"(?P<t>\u27e6T\d+\u27e7)(?:\s+(?:in|at)\s+(?:(?:[^,;\u27e6]|\u27e6C\d+\u27e7){0,30}?))?,?\s+"
+        r"and\s+(?:(?:will|then|also)\s+)*(?:take\s+over|assume|take\s+up|take)\s+(?:the\s+)?"
+        + CHAIR_NOUN, re.IGNORECASE)),
     # "followed by Slovenia in September", "then Denmark"
     ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
                                   re.IGNORECASE)),
 ]
+# a chair that is still to come: "Russia will chair", "is due to take over"
+_WILL = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due\s+|set\s+|scheduled\s+)?to)\b",
+                   re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|to|next|is due|due to|shall)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through|ending|ends?|ended|to)\s+"
                     r"(?:the\s+(?:end|middle)\s+of\s+)?"
@@ -286,6 +311,16 @@ def _next_state(sentence: Masked, start: int, end: int) -> int:
     return clause.end() if clause else stop
 
 
+# what a "whose presidency" clause goes on to say: it is over, or when it began
+_TERM_OVER = re.compile(
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?\u27e6O\d+\u27e7)?(?:\s+under\s+[^,;]{0,60}?)?"
+    r"\s+(?:has\s+|had\s+|just\s+)*(?:ended|expired|finished|closed|concluded|wound\s+up)\b"
+    r"(?:\s+(?:on|in)\s+(?P<t>\u27e6T\d+\u27e7))?", re.IGNORECASE)
+_TERM_BEGUN = re.compile(
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?\u27e6O\d+\u27e7)?\s+(?:has\s+|had\s+)?"
+    r"(?:began|begun|started|opened)\s+(?:on\s+|in\s+)?(?P<t>\u27e6T\d+\u27e7)", re.IGNORECASE)
+
+
 def _gap_period(sentence: Masked, verb_at: int, subject_at: int, left: int) -> tuple[
     str | None, str | None, bool
 ]:
@@ -299,7 +334,8 @@ def _gap_period(sentence: Masked, verb_at: int, subject_at: int, left: int) -> t
     if m:  # "2024 saw Angola preside over the union"
         d = sentence.item(m.group(1)).date
         return d.start, d.end, True
-    m = re.search(T + r",?\s+when\s+$", masked[left:subject_at])
+    m = re.search(T + r"(?:\s+(?!when\b)[\w-]+){0,3}?(?:\s+(?:in|at)\s+(?:the\s+)?"
+                  r"(?:[\w-]+\s+){0,2}?\u27e6C\d+\u27e7)?,?\s+when\s+$", masked[left:subject_at])
     if m:
         d = sentence.item(m.group(1)).date
         # "in 2024, when Manama will take over": when it begins, not how long it lasts
@@ -358,8 +394,11 @@ _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:so|while|but|whereas|because|although|th
 
 
 
-def _period(sentence: Masked, start: int, end: int) -> tuple[str | None, str | None, bool]:
-    """(start, end, explicit) of the first date in masked[start:end]."""
+def _period(sentence: Masked, start: int, end: int, through_year: bool = False
+            ) -> tuple[str | None, str | None, bool]:
+    """(start, end, explicit) of the first date in masked[start:end]; with `through_year`, a
+    term held "through 2024" (no other date) is that year's: "had led the body through 2024"."""
+    through: tuple[str | None, str | None, bool] = (None, None, False)
     for pos, _, i in sentence.tokens("T", start, end):
         d = sentence.item(i).date
         assert d is not None
@@ -368,6 +407,9 @@ def _period(sentence: Masked, start: int, end: int) -> tuple[str | None, str | N
         ends_here = _UNTIL.search(lead) or _UNTIL_FAR.search(sentence.masked, max(0, pos - 70),
                                                              pos)
         if ends_here and not re.search(r"\bfrom\s+$", lead):
+            if through_year and d.kind == "year" and re.search(r"\bthrough\s+$", lead) \
+                    and not through[2]:
+                through = (d.start, d.end, True)
             continue  # "until November": where it ends, not where it starts
         if d.kind == "relyear" and _FOR_THE.search(lead) and re.match(r"(?i)next|coming|following",
                                                                        d.text):
@@ -388,7 +430,7 @@ def _period(sentence: Masked, start: int, end: int) -> tuple[str | None, str | N
             # (a monthly presidency) makes the month the whole term
             last = None
         return first, last, True
-    return None, None, False
+    return through
 
 
 # a date opening the sentence ("Next year the chairmanship will pass to X")
@@ -597,14 +639,33 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     start, end, explicit, passed_weak = pub_year, None, True, True
             elif rule == "chair.it-passes":
                 start, end, explicit = _period(sentence, left, end_clause)
+            elif rule == "chair.host-and-take":
+                start, end, explicit = _period(sentence, m.start("t"), m.end("t"))
+            elif rule == "chair.whose-term":
+                start, end, explicit = _period(sentence, m.start(), m.end())
+                ended = _TERM_OVER.match(masked, m.end(), end_clause)
+                if ended:
+                    start = end = None
+                    when = sentence.item(ended.group("t")[2:-1]).date if ended.group("t") else None
+                    end = when.start if when else None
+                elif not explicit:
+                    begun = _TERM_BEGUN.match(masked, m.end(), end_clause)
+                    if begun:
+                        start, end, explicit = _period(sentence, begun.start("t"), begun.end("t"))
             else:
                 # the date may be inside the match ("followed by Slovenia in September")
                 after = m.end(1) if rule in ("chair.takes-over", "chair.followed") else (
                     m.start() if rule == "chair.passed-to" else m.end())
                 stop = _next_state(sentence, after, end_clause)
-                start, end, explicit = _period(sentence, after, stop)
+                start, end, explicit = _period(sentence, after, stop,
+                                               through_year=not _FUTURE.search(m.group(0)))
                 if not explicit:
                     start, end, explicit = _gap_period(sentence, verb_at, m.start(), left)
+                front = _FRONT_DATE.search(masked)
+                if not explicit and front and front.end() <= m.start() and rule in (
+                        "chair.verb", "chair.take", "chair.takes-over", "chair.as-chair"):
+                    # "From 1 January, Russia will chair the organisation"
+                    start, end, explicit = _period(sentence, front.start("t"), front.end())
             if not explicit and rule in ("chair.followed", "chair.takes-over"):
                 if not (rule == "chair.takes-over" and re.search(
                         r"\bnext\s+year\b", masked[m.end():end_clause], re.I)):
@@ -628,6 +689,11 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     start, end, _ = _period(sentence, clause.start("rel"), clause.end())
             if rule == "chair.verb" and not explicit and _FUTURE.search(m.group(0)):
                 continue
+            if rule in ("chair.from", "chair.succeeds") and _OTHER_OFFICE.search(
+                    masked, left, m.start()):
+                continue  # "elected Chairperson of the Organ ..., succeeding X": another office
+            if explicit and _WILL.search(masked, left, m.end()):
+                start = _ahead(sentence, ctx, start)
             if _SUPPOSED.search(masked[left:m.start()]) and rule != "chair.verb":
                 continue  # "could take over": supposed; "is due to take over in 2025": planned
             confidence = WEAK if weak else {"chair.take": 0.9, "chair.verb": 0.8,
@@ -638,6 +704,9 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     and not carried:
                 org = _EU.get(next(o for o in inside if o), next(o for o in inside if o))
             fact = _make(sentence, ctx, org, chair, start, end, rule, confidence)
+            if fact and rule == "chair.whose-term" and _TERM_OVER.match(masked, m.end(),
+                                                                         end_clause):
+                fact.rule = "chair.previous"  # "Warsaw, whose presidency ended": the one before
             if fact:
                 out.append(fact)
                 at[id(fact)] = m.start()
@@ -659,11 +728,17 @@ _CAPITAL_SLOT = re.compile(r"\b(?:to|from|succeed(?:s|ed|ing)?|replac(?:es|ed|in
                            re.IGNORECASE)
 
 
+# "Warsaw, whose presidency ended on Monday": a capital whose term it is
+_CAPITAL_WHOSE = re.compile(r"\u27e6C(\d+)\u27e7(?=,\s*whose\s+(?:[\w-]+\s+){0,2}"
+                            r"(?:presidency|chairmanship|term)\b)", re.IGNORECASE)
+
+
 def _capitals_as_states(sentence: Masked) -> Masked:
     """The sentence with each capital in a giving or taking slot masked as its state."""
     items: list | None = None
     masked = sentence.masked
-    for m in _CAPITAL_SLOT.finditer(sentence.masked):
+    slots = [*_CAPITAL_SLOT.finditer(sentence.masked), *_CAPITAL_WHOSE.finditer(sentence.masked)]
+    for m in slots:
         index = int(m.group(1))
         entity = sentence.items[index].entity
         if entity is None or entity.kind != "city" or not entity.country:
@@ -769,6 +844,27 @@ def _after_list(sentence: Masked, ctx: Context, org_for: Callable[..., str | Non
                                         origin="extracted", confidence=0.7,
                                         rule="chair.after-list"))
     return out
+
+
+# an office of another organ of the body: "Chairperson of the Organ on Politics"
+_OTHER_OFFICE = re.compile(
+    r"\b(?:chair|chairman|chairperson|president|head)\s+of\s+(?:the\s+)?(?:\u27e6O\d+\u27e7\s+)?"
+    r"(?:organ|commission|committee|court|tribunal|parliament|secretariat|bank|board)\b",
+    re.IGNORECASE)
+
+
+def _ahead(sentence: Masked, ctx: Context, start: str | None) -> str | None:
+    """A day or month written without its year that is already behind the report, in a
+    sentence about what will happen ("From 1 January, Russia will chair"), is next year's."""
+    if not start or len(start) < 7 or not ctx.published:
+        return start
+    if start >= ctx.published.isoformat()[:len(start)]:
+        return start
+    for _, _, i in sentence.tokens("T"):
+        d = sentence.item(i).date
+        if d is not None and d.start == start and not re.search(r"\d{4}", d.text):
+            return f"{int(start[:4]) + 1}{start[4:]}"
+    return start
 
 
 # a chair the text only supposes: planned chairs ("is due to", "is set to", "is expected to")
@@ -886,6 +982,8 @@ _HAND_VERB = re.compile(r"\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|transfer(?:s
                         r"giv(?:es|ing)|gave|cede[sd]?)\b", re.IGNORECASE)
 
 
+_YEAR_END = re.compile(r"\u27e7?\s+(?:at|by|from)\s+(?:the\s+)?(?:(?:end|close|turn)\s+of\s+"
+                       r"(?:the|this)\s+year|year'?s\s+end)\b", re.IGNORECASE)
 _DATELINE_DATE = re.compile(r"[^.]{0,60}?\u27e6T\d+\u27e7\s*[-\u2013\u2014]\s")
 
 
@@ -934,6 +1032,9 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
             if d is not None and d.start:
                 start, end, explicit = d.start, None, True
     weak = False
+    if not explicit and ctx.published and _YEAR_END.match(masked, m.end(2)):
+        # "will hand it to Malta at the end of the year": Malta's term is next year's
+        start, end, explicit = str(ctx.published.year + 1), None, True
     if not explicit and ctx.published and not sentence.in_title and not re.search(
             r"\b(?:will|would|to|shall)\s+(?:\w+\s+)?$", masked[m.end(1):m.start(2)][:60]):
         # handed over now, with no period given: the taker holds it from this year
