@@ -228,8 +228,21 @@ class MemberForms:
         verb = "left" if leaving else "joined"
         when = f" in {period.iso}" if period else ""
         key = "end" if leaving else "start"
-        ahead = [a for a in found if getattr(a, key) and
-                 PartialDate.parse(getattr(a, key)[:10]).first_day > self.as_of]
+        day = self.as_of.isoformat()
+
+        def known_on(r: dict[str, str]) -> str:
+            """The day a row's change is known by: its date, else its article's."""
+            return (r.get(key) or r.get("published") or "")[:10]
+
+        def still_to_come(a: AnswerItem) -> bool:
+            mine = [r for r in rows if r.get("member") == a.iri]
+            return any(known_on(r) > day for r in mine if r.get(key)) and not any(
+                known_on(r) and known_on(r) <= day for r in mine)
+
+        ahead = [a for a in found if still_to_come(a)]
+        for a in ahead:  # the date it is due, not an undated report's
+            dates = sorted(r[key] for r in rows if r.get("member") == a.iri and r.get(key))
+            setattr(a, key, dates[-1] if dates else getattr(a, key))
         done = [a for a in found if a not in ahead]
         coming = re.search(r"\b(leaving|joining|entering|will|going to|set to|due to|"
                            r"to leave|to join|planned|expected|about to)\b", self.low)
