@@ -130,8 +130,9 @@ def _places(sentence: Masked, named: dict[str, Entity]) -> list[tuple[int, Entit
 
 
 # a line of its own that is only a place and a date: "Strasbourg, 17 March 2022"
+# (or with its state between: "Abuja, Federal Republic of Nigeria, 15 December 2024")
 _PLACE_DATE_LINE = re.compile(r"^\s*(?:\u27e6C(?P<token>\d+)\u27e7|(?P<city>[A-Z][A-Za-z .'-]+?)),"
-                              r"\s+\u27e6T\d+\u27e7\s*\.?\s*$")
+                              r"(?:\s*\u27e6S\d+\u27e7\s*,)?\s+\u27e6T\d+\u27e7\s*\.?\s*$")
 _HEADER_LINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+){0,2}),\s+"
                           r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}\s*$")
 # a byline before it: "By the Europe correspondent", "By Jane Roe, Reuters"
@@ -157,6 +158,18 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
             city = resolve(header.group("city").strip(), "city")
             if city is not None:
                 return city, first
+    for index in range(first + 1, min(first + 3, len(ctx.sentences))):
+        line = _PLACE_DATE_LINE.match(ctx.sentences[index].masked)
+        if line and "\n" not in ctx.sentences[index].text.strip() and "\n" not in \
+                ctx.sentences[index - 1].text.strip() and ctx.sentences[index - 1].text.rstrip()[
+                    -1:] not in ".!?\"":
+            # a heading line before the place-and-date line ("66th Ordinary Session of the
+            # Authority" / "Abuja, Federal Republic of Nigeria, 15 December 2024")
+            token = line.group("token")
+            city = ctx.sentences[index].item(token).entity if token else \
+                resolve(line.group("city").strip(), "city")
+            if city is not None:
+                return city, index + 1
     for index in range(first, min(first + 3, len(ctx.sentences))):
         sentence = ctx.sentences[index]
         if _BYLINE.match(sentence.text) and "\n" not in sentence.text.strip():
@@ -308,6 +321,8 @@ def extract_events(ctx: Context) -> list[Event]:
     last_city: Entity | None = None  # the city the report named last
     loose_evidence: Masked | None = None  # the first sentence of an unplaced gathering
     main_city: Entity | None = None  # where the reported gathering is
+    previous_day: str | None = None  # the one day the sentence before gave, if it placed none
+    ordinals: dict[str, tuple[str, str]] = {}  # "the 66th session": a place's first number, kind
     for index, sentence in enumerate(ctx.sentences):
         masked = sentence.masked
         in_title = sentence.in_title and index != first_body  # (a lead taken for one)
@@ -367,6 +382,11 @@ def extract_events(ctx: Context) -> list[Event]:
                     # Council, held in Yerevan": the same organ as the reported gathering's
                     kind = main[0]
                 label = place.label if place else ""
+                number = _ordinal(masked, position)
+                first_number = ordinals.get(label)
+                if number and first_number and first_number[0] != number \
+                        and not _MINISTERS.search(masked):
+                    kind = first_number[1]  # "the 65th session" after the 66th: one series
                 key = (kind, label)
                 when = None if in_title else own_date.get(position) or _date_of(
                     sentence, position, taken)
@@ -377,6 +397,17 @@ def extract_events(ctx: Context) -> list[Event]:
                 if when and not planned:
                     for year in _more_years(sentence, position, when):
                         again.setdefault(key, set()).add(year)
+                if when and not planned and number and ordinals.setdefault(
+                        label, (number, kind))[0] != number:
+                    # "the 66th session ... in Abuja" then "at the 65th session in Abuja on 7
+                    # July": another gathering at the same place, on its own date
+                    again.setdefault(key, set()).add(when)
+                    when = None
+                elif not when and not planned and not in_title and previous_day \
+                        and not _EARLIER.search(masked) and not _FUTURE.search(masked):
+                    # "On 26 October, leaders signed ... The ceremony took place at the opening of
+                    # the summit at the Kuala Lumpur Convention Centre": the day just given
+                    dates.setdefault(key, []).append((3, previous_day))
                 if when:
                     # "will meet ..." (not "X will chair next year, Y said, as leaders met")
                     priority = 1 if _FUTURE.search(
@@ -401,6 +432,10 @@ def extract_events(ctx: Context) -> list[Event]:
                     state = sentence.state(token)
                     if state:
                         absent.setdefault(label, set()).add(state)
+        days = [d.start for _, _, i in sentence.tokens("T")
+                if (d := sentence.item(i).date) is not None and d.start and len(d.start) == 10]
+        previous_day = days[0] if len(days) == 1 and not sentence.tokens("C") \
+            and not in_title else None
         if not in_title:  # the city "the city" points back to
             cities = [e for _, _, i in sentence.tokens("C")
                       if (e := sentence.item(i).entity) is not None and e.kind == "city"]
@@ -476,6 +511,21 @@ def _ahead(sentence: Masked, when: str, published: object) -> str:
     later = [y for y in years if y > today[:4]]
     year = later[0] if later else str(int(when[:4]) + 1)
     return year + when[4:]
+
+
+_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,3}?(?:summit|session|meeting|"
+                      r"conference)s?\b", re.IGNORECASE)
+
+
+def _ordinal(masked: str, position: int) -> str | None:
+    """The number of the gathering named just before or at `position` ("the 65th Ordinary
+    Session in Abuja")."""
+    start, end = _segment(masked, position)
+    found = list(_ORDINAL.finditer(masked, max(start, position - 120), min(end, position + 40)))
+    if not found:
+        return None
+    return min(found, key=lambda m: min(abs(m.start() - position), abs(m.end() - position))
+               ).group(1)
 
 
 def _planned_places(sentence: Masked, found: list[tuple[int, Entity | None]]) \
