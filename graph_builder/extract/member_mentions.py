@@ -226,8 +226,10 @@ _NOT_MEMBERS_TABLE = re.compile(r"\b(?:outreach|plus|expanded|extended|enlarged|
 
 
 _ATTENDED_TABLE = re.compile(
-    r"\b(?:attended|joined|took\s+part\s+in|were\s+at|sat\s+(?:down\s+)?at)\s+(?:the|this|a|an|"
-    r"their)\s+(?:\S+\s+){0,3}?(?:summit|session|ministerial|council|meeting|gathering)\b",
+    r"\b(?:attended|joined|took\s+part\s+in|participated\s+in|were\s+at|sat\s+(?:down\s+)?at|"
+    # "At the CSTO summit, A, B and C signed", "... were among the participants"
+    r"At|During)\s+(?:the|this|a|an|their)\s+(?:\S+\s+){0,3}?(?:summit|session|ministerial|council|"
+    r"meeting|gathering)\b|\bamong\s+the\s+(?:participants|attendees|leaders\s+present)\b",
     re.IGNORECASE)
 
 
@@ -240,17 +242,35 @@ def at_members_table(masked: str, topic_token_ok: bool) -> bool:
                 and not hedged(masked))
 
 
-def table_states(masked: str) -> list[str]:
-    """State tokens a sentence seats at a table of the members (not guests, observers)."""
-    if not _TABLE.search(masked) or _NOT_MEMBERS_TABLE.search(masked) or negated(masked) \
-            or hedged(masked) or _STAYED_AWAY.search(masked):
+# "Participating were A, B and C", "Taking part in the session were A and B"
+_PRESENT_WERE = re.compile(
+    r"\b(?:Participating|Taking\s+part|Attending|Present|Represented)(?:\s+in\s+[^,;]{1,40}?)?\s+"
+    r"(?:were|was)\s+(?:also\s+)?(?P<list>" + _STATE_LIST + r")"
+    r"(?!'s|\u2019s|\s+\w+\s+(?:of|from)\b)"
+    # "A, B and C took part in the session"
+    r"|(?P<list2>" + _STATE_LIST + r")\s+(?:also\s+|all\s+)?(?:attended|took\s+part\s+in|"
+    r"participated\s+in)\s+(?:the|this)\s+(?:\S+\s+){0,3}?(?:summit|session|ministerial|meeting|"
+    r"council)\b", re.IGNORECASE)
+# "The heads of Armenia, Belarus and Russia discussed": heads of states, after a gathering
+_HEADS_OF = re.compile(r"\b(?:heads|leaders|presidents)\s+of\s+(?P<list>" + _STATE_LIST + r")",
+                       re.IGNORECASE)
+
+
+def table_states(masked: str, before: str = "") -> list[str]:
+    """State tokens a sentence seats at a table of the members (not guests, observers);
+    `before` is the sentence before, which may be the one that names the gathering."""
+    if not (_TABLE.search(masked) or _TABLE.search(before)) or _NOT_MEMBERS_TABLE.search(masked) \
+            or negated(masked) or hedged(masked) or _STAYED_AWAY.search(masked):
         return []
     outside = outsider_spans(masked)
     tokens: list[str] = []
-    for rx in (_ADJECTIVE_LEADERS, _BRACKETED_LIST, _REPRESENTED, _CHIEFS_OF):
+    for rx in (_ADJECTIVE_LEADERS, _BRACKETED_LIST, _REPRESENTED, _CHIEFS_OF, _HEADS_OF):
         for m in rx.finditer(masked):
             span = (m.start("list"), m.end("list")) if "list" in rx.groupindex else m.span()
             tokens += _tokens(masked, *span)
+    for m in _PRESENT_WERE.finditer(masked):
+        key = "list" if m.group("list") else "list2"
+        tokens += _tokens(masked, m.start(key), m.end(key))
     for m in _OWNED_NAMES.finditer(masked):
         tokens += re.findall(r"\u27e6[SA](\d+)\u27e7(?:'s|\u2019s)", m.group(0))
     return [t for t in tokens if not inside(masked.find(f"{_PH}S{t}\u27e7"), outside)

@@ -22,6 +22,9 @@ from graph_builder.extract.member_mentions import (
 )
 from graph_builder.extract.plural_subjects import plural_subject
 
+# an aside between a subject and its verb ("Ukraine, which joined in 1995, left"): no state in it,
+# else the verb is that state's ("Uzbekistan's leader, while Georgia, which left the CIS")
+_ASIDE = r"(?:(?!\u27e6[SA])[^,]){1,80}"
 _BODY = r"(?:bloc|organi[sz]ation|group|union|alliance|conference|body|Council|Commonwealth|" \
     r"Union|Alliance|League|Conference|forum|Forum)"
 
@@ -217,8 +220,8 @@ _LIST_STOP = re.compile(
     r";|\b(?:observers?|partners?(?!\s+(?:states|countries)\b)|dialogue|applicants?|candidates?|invited|invitees?|guests?|"
     r"except|but\s+not|while|whereas|not\s+members?|associate)\b", re.IGNORECASE)
 _JOIN = re.compile(
-    r"\u27e6[SAO](\d+)\u27e7(?:,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
-    r"also|then|"
+    r"\u27e6[SAO](\d+)\u27e7(?:," + _ASIDE + r",)?\s+(?:(?:has|had|have|formally|officially|"
+    r"finally|also|then|"
     r"\w+ly|on\s+\u27e6T\d+\u27e7|in\s+\u27e6T\d+\u27e7)\s+)*"
     r"(?P<verb>joined|join|joins|became\s+(?:a|the|an)\s+(?:full(?:-fledged)?\s+|full\s+|new\s+|"
     r"\w+\s+)*member(?:\s+state)?\s+of|becomes\s+(?:a|the|an)\s+(?:\w+\s+)*member(?:\s+state)?"
@@ -252,7 +255,7 @@ _JOINED_LIST = re.compile(
     + O + r")|(?:" + _BODY + r"|group)\b)[^:;.]{0,80}?:", re.IGNORECASE)
 # "Damascus resumed its seat", "Syria was readmitted to the League"; "readmitted Syria"
 _RESTORE = re.compile(
-    SA + r"(?:,[^,]{1,80},)?\s+(?:\w+\s+){0,2}?(?:resumed\s+its\s+(?:seat|membership|place)|"
+    SA + r"(?:," + _ASIDE + r",)?\s+(?:\w+\s+){0,2}?(?:resumed\s+its\s+(?:seat|membership|place)|"
     r"(?:was|has\s+been|had\s+been)\s+(?:formally\s+)?(?:readmitted|reinstated|welcomed\s+back)|"
     r"rejoined|returned\s+to)(?:\s+(?:in|to|of|into)\s+(?:the\s+)?(?P<org>" + O + r"))?"
     r"|(?:readmit(?:s|ted|ting)?|reinstat(?:es|ed|ing)|welcom(?:ed|es)\s+back|restor(?:ed|es|e|ing)"
@@ -260,13 +263,13 @@ _RESTORE = re.compile(
 _YEAR_START = re.compile(r"\b(?:at|from)\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+"
                          r"year\b", re.IGNORECASE)
 _REMAIN = re.compile(
-    SA + r"(?:,[^,]{1,80},)?\s+(?:\w+\s+)?(?:remain(?:s|ed)?|is\s+still|was\s+still|stays|"
+    SA + r"(?:," + _ASIDE + r",)?\s+(?:\w+\s+)?(?:remain(?:s|ed)?|is\s+still|was\s+still|stays|"
     r"is|was|continues\s+to\s+be)\s+(?:(?:now|already|also|still)\s+)?(?:as\s+)?(?:a|an)\s+"
     r"(?:(?:full(?:-fledged)?|founding|"
     r"permanent|reliable|\w+)\s+)*member\s+(?:state\s+)?of\s+(?:the\s+)?(?P<org>" + O
     + r"|(?:the\s+)?(?:bloc|organi[sz]ation|group|union|alliance))", re.IGNORECASE)
 _SUSPEND = re.compile(
-    SA + r"(?:,[^,]{1,80},)?\s+(?:\w+\s+){0,2}?(?P<verb>suspend(?:s|ed)?|froze|freezes|"
+    SA + r"(?:," + _ASIDE + r",)?\s+(?:\w+\s+){0,2}?(?P<verb>suspend(?:s|ed)?|froze|freezes|"
     r"frozen|has\s+frozen|had\s+frozen)\s+(?:its|their|his|her)\s+(?:participation|membership)"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>" + O + r"))?", re.IGNORECASE)
 _SUSPENDED = re.compile(
@@ -303,7 +306,7 @@ _DEPARTURE_OF = re.compile(
     r"\b(?:withdrawal|exit|departure|expulsion)\s+of\s+(?P<list>" + _LIST + r")\s+from\s+"
     r"(?:the\s+)?(?P<org>" + O + r")", re.IGNORECASE)
 _WITHDRAW = re.compile(
-    SA + r"(?:,\s*which|\s+which)?(?:,[^,]{1,80},)?\s+(?:\w+\s+){0,2}?(?P<verb>withdrew|"
+    SA + r"(?:,\s*which|\s+which)?(?:," + _ASIDE + r",)?\s+(?:\w+\s+){0,2}?(?P<verb>withdrew|"
     r"withdraws|left|leaves|leaving|quit|quits|quitting|pulled\s+out\s+of|"
     r"(?:shall\s+|will\s+)?(?:ceased?|ceases)\s+to\s+be\s+(?:a\s+)?members?\s+of|"
     r"(?:was|were|has\s+been|had\s+been)\s+expelled\s+from|exited|"
@@ -774,10 +777,14 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
                 add(ctx.topic_org, post.of, post.evidence, "member.summit-leaders")
     if ctx.topic_org:
         gathering = any(_GATHERING.search(s.masked) for s in ctx.sentences)
-        for sentence in ctx.sentences:
+        for index, sentence in enumerate(ctx.sentences):
             if negated(sentence.masked) or hedged(sentence.masked):
                 continue
-            tokens = list(table_states(sentence.masked))
+            # a table of another body named in the sentence is not the topic's
+            others = any(sentence.org(i) not in (None, ctx.topic_org)
+                         for _, _, i in sentence.tokens("O"))
+            tokens = [] if others else table_states(
+                sentence.masked, ctx.sentences[index - 1].masked if index else "")
             if _GATHERING.search(sentence.masked) or _ATTENDED.search(sentence.masked):
                 for m in _LEADERS_OF.finditer(sentence.masked):
                     span = m.group("span")
@@ -821,16 +828,17 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
     masked_of = {s.text: s for s in ctx.sentences}
     for text, listed in by_sentence.items():
         leaders = [p for p in listed if p.post in _LEADER_POSTS]
-        if not ctx.topic_org or not (_GATHERING.search(text) or _ATTENDED.search(text)):
-            continue
         sentence = masked_of.get(text)
         # "A, B and C attended the summit": their own table, when no other body is named
         only_topic = sentence is not None and all(
             sentence.org(i) == ctx.topic_org for _, _, i in sentence.tokens("O"))
+        own_table = len({p.of for p in leaders}) >= 2 and sentence is not None \
+            and at_members_table(sentence.masked, only_topic)
+        if not ctx.topic_org or not (_GATHERING.search(text) or _ATTENDED.search(text)
+                                     or own_table):
+            continue
         if any(p.rule == "post.leader-list" for p in listed) or (
-                len(leaders) >= 2 and _ATTENDED.search(text)) or (
-                len({p.of for p in leaders}) >= 2 and sentence is not None
-                and at_members_table(sentence.masked, only_topic)):
+                len(leaders) >= 2 and _ATTENDED.search(text)) or own_table:
             for post in leaders or listed:
                 add(ctx.topic_org, post.of, post.evidence, "member.summit-leaders")
     return out
