@@ -51,7 +51,7 @@ def _trie(words: list[str]) -> str:
 
 TITLE = (r"(?:(?:first\s+|deputy\s+|acting\s+|vice\s+)?(?:" + _MINISTER_OF + "|"
          + _trie([t for t in _TITLES if t != "presidential"]) + r"))")
-_HONORIFIC = r"(?:(?:Sheikh|Sheik|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|King|Queen|" \
+_HONORIFIC = r"(?:(?:Sheikh|Sheik|Shaikh|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|King|Queen|" \
              r"Sir|Dame|Lord|Lady|Professor|Prof\.|Mme\.?|Madame|Senator|Sen\.|" \
              r"(?:Rt\.?\s+)?Hon\.?|" \
              r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador|Hon\.?|H\.\s?E\.|Colonel|Col\.|" \
@@ -126,8 +126,10 @@ _RULES = [
         r"had\s+|on\s+\w+\s+)?)?(?i:elected|"
         r"re-elected|appointed|named|chose|picked|nominated|designated|confirmed|endorsed|"
         r"approved\s+the\s+(?:candidacy|candidature|nomination|appointment)\s+of)\s+"
-        + _HONORIFIC + r"(?P<name>" + NAME + r")" + _POSTNOM + r"(?:\s+of\s+(?:the\s+)?" + SA
-        + r")?(?:\s+(?:on|in)\s+" + T + r")?,?\s+(?:(?i:as|to\s+serve\s+as|"
+        r"(?:(?i:outgoing|former|current|its|the)\s+)?(?:" + SA + r"\s+)?(?:(?i:" + TITLE
+        + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")" + _POSTNOM
+        + r"(?:\s+of\s+(?:the\s+)?" + SA + r")?(?:\s+(?:on|in)\s+(?:" + T
+        + r"|[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?,?\s+(?:(?i:as|to\s+serve\s+as|"
         r"to\s+be|to\s+become|(?:for|in)\s+the\s+(?:post|office|position)\s+of)\s+(?:(?i:the|its|"
         r"their|his|her)\s+)?" + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>"
         + SA + "|" + O + r")" + _BODY_OF + r"|(?!\s+(?:of|for|to)\s))|"
@@ -189,6 +191,14 @@ _RULES = [
     ("post.heads-secretariat", re.compile(
         r"\b" + _SECRETARIAT + r"\s+(?:is|has\s+been|is\s+now)\s+(?:headed|led|run)\s+by\s+"
         + _HONORIFIC + r"(?P<name>" + NAME + r")")),
+    # "The delegation of Oman was headed by X, Deputy Prime Minister", "India was
+    # represented by X, its foreign minister"
+    ("post.represented-by", re.compile(
+        r"(?:(?i:the)\s+(?:delegation|team)\s+of\s+(?:the\s+)?(?P<st>" + SA + r")|(?P<sp>" + S
+        + r")(?:'s\s+(?:delegation|team))?)\s+(?:was|is|will\s+be|has\s+been)\s+(?:headed|led|"
+        r"represented)\s+by\s+" + _HONORIFIC + r"(?P<name>" + NAME + r"),\s+(?:(?i:the|its|"
+        r"his|her)\s+)?(?P<title>" + _T + r")(?P<portfolio>\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?"
+        r"[A-Z][a-z]+){0,3})?(?=\s*[,.;]|\s+(?:who|and)\b)")),
     # "X, who heads the foreign ministry", "X, who has led Chile's government since 2022"
     ("post.name-who-heads", re.compile(
         r"(?P<name>" + NAME + r")(?:\s+of\s+" + SA + r")?,\s+who\s+(?:heads|headed|leads|led|"
@@ -635,6 +645,8 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     if rule == "post.name-who-heads" and not groups.get("title"):
         return []
     raw_title = m.group("title")
+    if groups.get("portfolio"):  # "Deputy Prime Minister for Cabinet Affairs"
+        raw_title += " " + " ".join(groups["portfolio"].split())
     if rule == "post.name-who-heads":  # the head of a ministry is its minister
         raw_title = re.sub(r"(?i)ministry", "minister", raw_title)
         raw_title = "prime minister" if raw_title.lower() == "government" else raw_title
@@ -800,6 +812,10 @@ def _appointed(sentence: Masked, m: re.Match[str], name: str) -> list[Post]:
     if of is None and by:
         if m.group("by").startswith("\u27e6O") and not titles.is_state_post(base):
             of = sentence.org(by)
+            organ = resolve(of, "organization") if of else None
+            if organ and organ.parent and base.endswith("secretary general"):
+                # "The North Atlantic Council picked X to become secretary general": NATO's
+                of = get("organization", organ.parent).label
         elif not m.group("by").startswith("\u27e6O") and not titles.is_org_post(base):
             of = sentence.state(by)
     if of is None or (m.group("mod") or "").strip().lower() in ("former", "then"):
