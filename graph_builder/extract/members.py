@@ -231,7 +231,7 @@ _JOIN = re.compile(
     r"acceded\s+to|accedes\s+to|(?:was|were)\s+(?:incorporated|integrated|accepted|added|"
     r"brought)\s+(?:in)?to|(?:has|have)\s+become\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?"
     r"members?\s+of)"
-    r"\s+(?:the\s+)?(?P<org>" + O + r"|(?:it|the\s+(?:bloc|group|"
+    r"\s+(?:the\s+)?(?P<org>" + O + r"(?!'s|\u2019s)|(?:it|the\s+(?:bloc|group|"
     r"organi[sz]ation|union|alliance|body|commonwealth|conference|league))\b)"
     # "became the 31st member", "completed its accession", "joined in 2015"
     r"|\u27e6[SAO](\d+)\u27e7(?:,\s*which|,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
@@ -244,6 +244,8 @@ _JOIN = re.compile(
     r"completed\s+its\s+accession\b(?!\s+to)|was\s+admitted\s+as\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"member\b(?!\s+(?:of|to|into)\b)|(?:joined|acceded)(?=\s+(?:in|on|at|last|"
     r"earlier)\b))", re.IGNORECASE)
+_ALONG_WITH = re.compile(r"(?:\s+(?:in|on)\s+" + T + r")?,?\s+(?:along|together)\s+with\s+"
+                         r"(?P<list>" + _LIST + r")")
 _ADMIT = re.compile(
     r"(?:admit(?:s|ted|ting)?|welcom(?:ed|es|ing)|accept(?:s|ed)?)\s+(?:the\s+)?"
     + r"\u27e6[SAO](\d+)\u27e7"
@@ -313,7 +315,7 @@ _WITHDRAW = re.compile(
     # "Ukraine ended its participation in the CIS", "renounced its membership of the bloc"
     r"(?:ended|terminated|renounced|gave\s+up|relinquished)\s+(?:its|their)\s+(?:\w+\s+)?"
     r"(?:membership|participation)\s+(?:in|of))\s+(?:from\s+)?(?:the\s+)?"
-    r"(?P<org>" + O + r"|it\b|the\s+(?:bloc|organi[sz]ation|"
+    r"(?P<org>" + O + r"(?!'s|\u2019s)|it\b|the\s+(?:bloc|organi[sz]ation|"
     r"group|union|alliance|commonwealth|conference|league)"
     # "and Georgia left in 2009": the body was named earlier in the sentence
     r"|(?=(?:in|on)\s+\u27e6T))", re.IGNORECASE)
@@ -603,6 +605,12 @@ def extract_members(ctx: Context) -> list[Membership]:
                 if shared:
                     members += [s for _, _, i in sentence.tokens("SA", shared.start(), m.start())
                                 if (s := sentence.state(i)) and s != member]
+                # "Pakistan became a member in 2017 along with India": the one it came in with
+                along = _ALONG_WITH.match(masked, m.end()) if rule == "member.join" else None
+                if along:
+                    members += [s for _, _, i in sentence.tokens("SA", along.start("list"),
+                                                                 along.end("list"))
+                                if (s := sentence.state(i)) and s != member]
                 for member in members:
                     if rule == "member.join":
                         add(_fact(sentence, org, member, when, None, None, rule, 0.85))
@@ -720,7 +728,8 @@ _OFFICE = (r"(?:(?:incoming|outgoing|current|rotating|new|acting)\s+)*(?:vice[\s
            r"(?:chair(?:manship|person)?|presidency|president|coordinator|coordinating\s+country|"
            r"country\s+coordinator)")
 _OFFICE_HOLDER = re.compile(
-    r"\u27e6S(?P<s>\d+)\u27e7,\s+(?:which\s+(?:holds|held|has\s+held|now\s+holds)\s+|as\s+|"
+    r"\u27e6S(?P<s>\d+)\u27e7,\s+(?:(?:which|that)\s+(?:currently\s+|now\s+)?(?:holds|held|has\s+held)\s+|"
+    r"(?:currently\s+|now\s+)?holding\s+|as\s+|"
     r"currently\s+)?(?:the\s+)?(?:(?:(?:incoming|outgoing|current|rotating|new)\s+)*"
     r"\u27e6O(?P<o1>\d+)\u27e7(?:'s)?\s+" + _OFFICE + r"|" + _OFFICE
     # not "president of the ASEAN dialogue": the office of the body itself
