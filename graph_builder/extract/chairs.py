@@ -497,7 +497,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         # a question in between ("Q: And who takes over?") keeps the body for the answer
         last_org = facts[-1].organization if facts else (
             last_org if masked.rstrip().endswith("?") else None)
-    facts = [_year_of_outgoing(f) for f in _merge(found)]
+    facts = _merge(found)
     date_predecessors(facts, stated_terms(ctx), lambda org: _rotation_months(org, None) == 1)
     return facts
 
@@ -515,17 +515,6 @@ def _previous_of_recent(facts: list[Chairmanship], takers: dict[str, Chairmanshi
     for fact in facts:
         if fact.rule not in _NOT_TAKER:
             takers[fact.organization] = fact
-
-
-def _year_of_outgoing(fact: Chairmanship) -> Chairmanship:
-    """A yearly chair handed over at the turn of a year held that year: "X takes over from Y
-    on 1 January" closes Y's term on 31 December, so Y chaired that calendar year."""
-    if fact.start is None and fact.end and fact.end.endswith("-12-31") and \
-            fact.rule in ("chair.from", "chair.handover-outgoing") and \
-            _rotation_months(fact.organization) == 12:
-        fact.start = fact.end[:4]
-        fact.end = fact.end[:4]
-    return fact
 
 
 def _make(sentence: Masked, ctx: Context, org: str | None, chair: str | None, start: str | None,
