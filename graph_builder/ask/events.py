@@ -132,6 +132,8 @@ class EventForms:
                 return bool(ordinals & _ordinals(text.lower()))
 
             events = {k: e for k, e in events.items() if says(e)}
+            if len(events) > 1:
+                events = self._ordinal_owner(events, ordinals)
             what = f"{'/'.join(_ordinal_text(n) for n in sorted(ordinals))} {what}"
         if period is None and T["future"].search(self.low) and not re.search(
                 r"\b(was|were|did|had)\b", self.low):
@@ -156,6 +158,39 @@ class EventForms:
                 events = {k: e for k, e in events.items()
                           if (e["row"].get("date") or "")[:7] == start[:7]}
         return events, what
+
+    @staticmethod
+    def _ordinal_owner(events: dict[str, dict[str, Any]], ordinals: set[int]
+                       ) -> dict[str, dict[str, Any]]:
+        """Several gatherings whose sentences name the number asked ("the 8th summit in
+        Istanbul, the 9th in Samarkand ... the 11th in Bishkek"): the one whose own name
+        has it, else the one whose place the sentence names right after that number."""
+        by_name = {k: e for k, e in events.items()
+                   if ordinals & _ordinals((e["row"].get("name") or "").lower())}
+        if by_name:
+            return by_name
+
+        def gap(e: dict[str, Any]) -> int:
+            place = (e["row"].get("placeLabel") or e["row"].get("place") or "").rsplit(
+                "/", 1)[-1].lower().replace("-", " ")
+            best = 10**6
+            for text in e["sources"].values():
+                low = (text or "").lower().replace("-", " ")
+                for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th)\b|\b[a-z]+(?:th|st|nd|rd)\b",
+                                     low):
+                    if not ordinals & _ordinals(m.group()):
+                        continue
+                    at = low.find(place, m.end()) if place else -1
+                    if at >= 0:
+                        between = low[m.end():at]
+                        if not _ordinals(between):  # no other number before the place
+                            best = min(best, at - m.end())
+            return best
+
+        gaps = {k: gap(e) for k, e in events.items()}
+        least = min(gaps.values())
+        return {k: e for k, e in events.items() if gaps[k] == least} if least < 10**6 \
+            else events
 
     def _nearest_gathering(self, events: dict[str, dict[str, Any]]
                            ) -> dict[str, dict[str, Any]]:

@@ -84,7 +84,19 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Store:
              "absent": ["Armenia"]},
         ],
     }
-    return _store(tmp, [rotation])
+    summits = {
+        "article": "turkic.txt", "published": "2025-05-22",
+        "events": [
+            {"type": "summit", "organization": "OTS", "place": city, "date": year,
+             "participants": [], "absent": [],
+             "evidence": _ev("Leaders met for the 8th summit in Istanbul in 2021, the 9th in "
+                             "Samarkand in 2022, the 10th in Astana in 2023 and the 11th in "
+                             "Bishkek in 2024.")}
+            for city, year in (("Istanbul", "2021"), ("Samarkand", "2022"), ("Astana", "2023"),
+                               ("Bishkek", "2024"))
+        ],
+    }
+    return _store(tmp, [rotation, summits])
 
 
 def _ask(question: str, graph: Store, day: str = "2025-11-20"):
@@ -166,3 +178,13 @@ def test_a_leader_whose_minister_is_named_there_probably_did_not_go(graph: Store
 def test_in_person_is_beyond_the_graph(graph: Store) -> None:
     answer = _ask("did putin attend the bishkek summit in person", graph)
     assert answer.answers == [] and "in person" in answer.message
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Where was the 11th OTS summit held?", ["Bishkek"]),
+    ("where was the tenth ots summit", ["Astana"]),
+    ("which city hosted the 9th summit of the ots", ["Samarkand"]),
+])
+def test_a_numbered_summit_among_several_in_one_sentence(graph: Store, question: str,
+                                                         expected: list[str]) -> None:
+    assert [a.label for a in _ask(question, graph, "2025-05-22").answers] == expected
