@@ -21,8 +21,9 @@ from helpers import free_port as _free_port
 WIDE_SCOPES = ("class", "module", "package")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups into the test ids
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+@pytest.hookimpl(wrapper=True, tryfirst=True)  # around xdist, which reads the groups
+def pytest_collection_modifyitems(config: pytest.Config,
+                                  items: list[pytest.Item]) -> Iterator[None]:
     """The tests of one file that share a module-scoped fixture (a server, a built store, a
     scored corpus) form one xdist group, so under `--dist loadgroup` the fixture is made
     once, on one worker, instead of once on each. A test already in a group keeps it."""
@@ -33,8 +34,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         defs = defs.name2fixturedefs.values() if defs is not None else ()
         if any(chain and chain[-1].scope in WIDE_SCOPES for chain in defs):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    result = yield
+    if getattr(config.option, "loadgroup", False):  # set on xdist's workers
+        _keep_group_ids(items)
+    return result
 
 
+def _keep_group_ids(items: list[pytest.Item]) -> None:
+    """xdist tells the scheduler a test's group by writing `id@group` into the item's
+    `_nodeid`; pytest 9.2 keeps the id in `_id`, so the suffix was lost and loadgroup
+    silently spread every group over both workers (pytest-xdist issue 1386, fixed in its
+    pull request 1388, not yet released). Copy the suffixed id over where it differs: with
+    an xdist or pytest that keep it themselves, nothing differs and nothing is done."""
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        written = item.__dict__.get("_nodeid")
+        if written and written != item.nodeid and getattr(item, "_id", None) is not None:
+            item._id = NodeId.parse(written)
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed's curated facts (tests/fixtures) built without extraction."""
