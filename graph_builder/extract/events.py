@@ -139,6 +139,9 @@ _HEADER_LINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)
 _BYLINE = re.compile(r"^\s*(?:By|From)\s+[^.]{1,80}$")
 
 
+_HEADING = re.compile(r"^\s*[^\n.!?]{3,150}[^\n.!?:;,\"'\u201d\s]\s*$")
+
+
 def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
     """The city a report was filed from, and the index of its first sentence of news (after
     a byline and a place-and-date line of their own)."""
@@ -180,6 +183,8 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
                 resolve(line.group("city").strip(), "city")
             return city, index + 1 if city is not None else first
         m = _DATELINE.match(sentence.text)
+        if not m and _HEADING.match(sentence.text) and index + 1 < len(ctx.sentences):
+            continue  # a heading line above the dateline ("15th Ordinary Session of ...")
         if not m:
             return None, first
         name = (m.group("city") or m.group("city2")).strip()
@@ -204,7 +209,9 @@ def _headline_city(ctx: Context) -> Entity | None:
     return cities[0] if len(cities) == 1 else None
 
 
-_OWN_MEETING = re.compile(r"minister|ministerial|council|committee|secretar|envoys|officials",
+# (a prime minister is a leader: "Prime Minister Eke, whose country hosted the meeting")
+_OWN_MEETING = re.compile(r"(?<!prime\s)minister|ministerial|council|committee|secretar|envoys|"
+                          r"officials",
                           re.IGNORECASE)
 def _organ_meets(sentence: Masked) -> bool:
     """"the 76th Session of the Nordic Council": a body's own organ meets (its name masked)."""
@@ -263,7 +270,7 @@ def _kind(sentence: Masked, position: int, words: list[int]) -> str:
         return "summit"
     start, end = _segment(sentence.masked, position)  # the clause of the place says the kind
     masked = sentence.masked[start:end]
-    if re.search(r"\bminist(?:er|erial)", masked, re.IGNORECASE):
+    if re.search(r"(?<!\bprime\s)\bminist(?:er|erial)", masked, re.IGNORECASE):
         return "meeting"
     return "summit" if _SUMMIT.search(masked) or re.search(
         _SUMMIT_ORGANS, sentence.text, re.IGNORECASE) else "meeting"
@@ -322,10 +329,17 @@ def extract_events(ctx: Context) -> list[Event]:
     loose_evidence: Masked | None = None  # the first sentence of an unplaced gathering
     main_city: Entity | None = None  # where the reported gathering is
     previous_day: str | None = None  # the one day the sentence before gave, if it placed none
+    summit_number: str | None = None  # the number of the first numbered summit
+    headline_summit = False  # the headline or a heading names a summit
     ordinals: dict[str, tuple[str, str]] = {}  # "the 66th session": a place's first number, kind
     for index, sentence in enumerate(ctx.sentences):
         masked = sentence.masked
         in_title = sentence.in_title and index != first_body  # (a lead taken for one)
+        if index < first_body and not _DATELINE.match(sentence.text) and not _MINISTERS.search(
+                sentence.text) and re.search(_SUMMIT_ORGANS + r"|\bsummit", sentence.text, re.I):
+            headline_summit = True
+            m = _ORDINAL.search(masked)  # the headline's "14th Ordinary Session of the Assembly"
+            summit_number = summit_number or (m.group(1) if m else None)
         found_words = [m for m in _MEETING.finditer(masked)
                        if not _GREETED.search(masked[max(0, m.start() - 12):m.start()])]
         meeting = found_words[0] if found_words else None
@@ -342,22 +356,27 @@ def extract_events(ctx: Context) -> list[Event]:
                                 key=lambda pair: pair[0])
             own_date = {item.position: item.date for item in listed}
             taken = frozenset(t for item in listed for t in item.tokens)
+            pointed = False  # the place is the report's, not written in the sentence
             if planned:  # a planned gathering: its place and date written, else no fact
                 places = _planned_places(sentence, places)
             elif _ONLINE.search(masked) and not (places and _ONLINE_IN.search(masked)):
                 places = [(meeting.start(), None)]  # held online: no place
+                pointed = True
             elif not places and (last_city or dateline) is not None and not in_title \
                     and _THE_CITY.search(masked) and not _FUTURE.search(masked):
                 # "in the city": the one named last; "in the same city": the reported one's
                 same = main_city if _SAME_CITY.search(masked) else None
                 places = [(meeting.start(), same or last_city or dateline)]
+                pointed = True
             elif not places and dateline is not None and (index == first_body or (
                     (index - first_body < 3 or _HERE.search(masked))
                     and not _FUTURE.search(masked))):
                 places = [(meeting.start(), dateline)]  # "BISHKEK - The leaders met on ..."
+                pointed = True
             elif not places and headline_city is not None and index == first_body \
                     and not _FUTURE.search(masked):
                 places = [(meeting.start(), headline_city)]  # "G20 ends in Johannesburg"
+                pointed = True
             if not places and re.search(r"\bsummit\b", masked, re.I) and not in_title \
                     and not planned:
                 unplaced_summit = True
@@ -387,6 +406,9 @@ def extract_events(ctx: Context) -> list[Event]:
                 if number and first_number and first_number[0] != number \
                         and not _MINISTERS.search(masked):
                     kind = first_number[1]  # "the 65th session" after the 66th: one series
+                elif number and summit_number not in (None, number) \
+                        and not _MINISTERS.search(masked):
+                    kind = "summit"  # "the 14th summit" ... "since the 13th Ordinary Session"
                 key = (kind, label)
                 when = None if in_title else own_date.get(position) or _date_of(
                     sentence, position, taken)
@@ -397,7 +419,9 @@ def extract_events(ctx: Context) -> list[Event]:
                 if when and not planned:
                     for year in _more_years(sentence, position, when):
                         again.setdefault(key, set()).add(year)
-                if when and not planned and number and ordinals.setdefault(
+                if number and kind == "summit" and summit_number is None and when:
+                    summit_number = number
+                if when and not planned and number and not pointed and ordinals.setdefault(
                         label, (number, kind))[0] != number:
                     # "the 66th session ... in Abuja" then "at the 65th session in Abuja on 7
                     # July": another gathering at the same place, on its own date
@@ -461,7 +485,10 @@ def extract_events(ctx: Context) -> list[Event]:
             continue
         if key[0] == "meeting" and key not in own and ("summit", key[1]) in events:
             continue  # "travelled to Moscow for the meeting": the summit held there
-        if key == main and event.type == "meeting" and unplaced_summit:
+        if key == main and event.type == "meeting" and (unplaced_summit or (
+                headline_summit and key not in own)):
+            # a summit named elsewhere in the report, or its headline's ("15th Ordinary
+            # Session of the Assembly of Heads of State" / "The Assembly met in Djibouti")
             event.type, event.rule = "summit", "event.summit"
         event.absent = sorted(absent.get(key[1], set()))
         if key == main:
@@ -551,7 +578,7 @@ _EARLIER = re.compile(r"\b(?:previous|last|preceding|earlier|past|first|founding
 _BESIDE = re.compile(r"\b(?:prior\s+to|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+sidelines\s+of|"
                      r"alongside|before)\s+the\s+(?:\w+\s+){0,2}summit\b|\bthe\s+same\s+day\b",
                      re.IGNORECASE)
-_MINISTERS = re.compile(r"\bminist(?:ers?|erial)\b", re.IGNORECASE)
+_MINISTERS = re.compile(r"(?<!\bprime\s)\bminist(?:ers?|erial)\b", re.IGNORECASE)
 # ministers who meet, not one minister who speaks ("the Minister of Foreign Affairs told
 # journalists on the eve of the summit")
 _MINISTERS_MEET = re.compile(r"\bminist(?:ers|erial)\b", re.IGNORECASE)
