@@ -279,9 +279,17 @@ class SuccessionForms:
         those an incoming chairmanship states alone ("took over from Poland", Poland's own
         term not in the graph: query `chair_previous`)."""
         rows = self.run("succession", **params)
+        previous = self.run("chair_previous", **params)
+        # the predecessor an article states beats one read from the order of overlapping
+        # terms ("Denmark took over from Poland", not from Hungary a year before)
+        # (of the same incoming term: a state that chaired twice took over from two states)
+        named: dict[tuple[str | None, str], set[str | None]] = {}
+        for r in previous:
+            named.setdefault((r.get("to"), (r.get("toStart") or "")[:4]), set()).add(r.get("from"))
+        rows = [r for r in rows if r.get("from") in named.get(
+            (r.get("to"), (r.get("toStart") or "")[:4]), {r.get("from")})]
         seen = {(r.get("org"), r.get("from"), r.get("to")) for r in rows}
-        stated = [r for r in self.run("chair_previous", **params)
-                  if (r.get("org"), r.get("from"), r.get("to")) not in seen]
+        stated = [r for r in previous if (r.get("org"), r.get("from"), r.get("to")) not in seen]
         return rows + stated
 
     def _ahead_note(self, org: reference.Entity, found: list[AnswerItem]) -> str:

@@ -45,6 +45,10 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Store:
             {"organization": "CSTO", "chair": "Russia", "start": "2026-01-01",
              "previous": "Kyrgyzstan", "modality": "planned",
              "evidence": _ev("Moscow takes the chair from Bishkek on 1 January 2026.")},
+            # a stated predecessor beats the order of overlapping terms (Hungary's is open)
+            {"organization": "Council of the EU", "chair": "Hungary", "start": "2024-07"},
+            {"organization": "Council of the EU", "chair": "Denmark", "start": "2025-07-01",
+             "previous": "Poland"},
             # a predecessor named only on the incoming side: its own term is not stated
             {"organization": "OSCE", "chair": "North Macedonia", "start": "2023-01-01",
              "end": "2023-12-31", "previous": "Poland",
@@ -138,6 +142,7 @@ def test_a_term_ahead_is_not_one_chaired(graph: Store) -> None:
     ("Who held the OSCE chairmanship before North Macedonia?", ["Poland"]),
     ("who did poland hand the osce chair to", ["North Macedonia"]),
     ("north macedonia's predecessor as osce chair", ["Poland"]),
+    ("which country did denmark take over the eu council presidency from", ["Poland"]),
 ])
 def test_succession_both_ways_and_from_one_side(graph: Store, question: str,
                                                 expected: list[str]) -> None:
