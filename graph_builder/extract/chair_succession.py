@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
+from functools import cache
 
+from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
+from graph_builder.extract import phrases
 from graph_builder.extract.context import Context
 
 # the rules whose chair is the one that gave the chair away, not the one that took it
@@ -71,6 +75,46 @@ def date_predecessors(facts: list[Chairmanship], stated: dict[str, int],
             fact.start = _term_before(successor.start, months)
 
 
+@cache
+def _summit_bodies() -> frozenset[str]:
+    return frozenset(phrases.lines("chair_summit_terms.txt"))
+
+
+def _at_summits(org: str) -> bool:
+    entity = reference.resolve(org, "organization")
+    return entity is not None and entity.slug in _summit_bodies()
+
+
+_TAKEN = ("chair.take", "chair.handover", "chair.passed-to", "chair.as-chair", "chair.verb")
+_STILL_TO_COME = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+due|is\s+set|to\s+take)\b",
+                            re.IGNORECASE)
+
+
+def summit_terms(facts: list[Chairmanship], published: date | None) -> list[Chairmanship]:
+    """In a body whose chair passes at a summit (lexicon/chair_summit_terms.txt) the chair
+    "for 2023" is the term that began at the summit of 2022: one term, dated by the month
+    the article gives elsewhere ("took over at Samarkand last September"); and a chair taken
+    up at this autumn's summit "for 2025" began on the day of the report."""
+    out = []
+    for fact in facts:
+        start = fact.start or ""
+        if len(start) != 4 or not _at_summits(fact.organization):
+            out.append(fact)
+            continue
+        earlier = next((f for f in facts if f is not fact and f.organization == fact.organization
+                        and f.chair == fact.chair and len(f.start or "") >= 7
+                        and (f.start or "")[:4] == str(int(start) - 1)), None)
+        if earlier is not None:
+            earlier.previous = earlier.previous or fact.previous
+            continue
+        sentence = fact.evidence.text if fact.evidence else ""
+        if published is not None and start == str(published.year + 1) and published.month >= 7 \
+                and fact.rule in _TAKEN and not _STILL_TO_COME.search(sentence):
+            fact.start, fact.end = published.isoformat(), fact.end or start
+        out.append(fact)
+    return out
+
+
 def _term_before(iso: str, months: int) -> str | None:
     """The start of a term of `months` that ends where one starting on `iso` begins."""
     parts = [int(x) for x in iso.split("-")]
@@ -83,4 +127,4 @@ def _term_before(iso: str, months: int) -> str | None:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-__all__ = ["PREDECESSOR_RULES", "date_predecessors", "stated_terms"]
+__all__ = ["PREDECESSOR_RULES", "date_predecessors", "stated_terms", "summit_terms"]

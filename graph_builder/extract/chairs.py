@@ -20,6 +20,7 @@ from graph_builder.extract.chair_succession import (
     PREDECESSOR_RULES,
     date_predecessors,
     stated_terms,
+    summit_terms,
 )
 from graph_builder.extract.common import (
     ANY,
@@ -110,7 +111,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.verb", re.compile(SA + _GAP + r"(?P<verb>" + _INTRINSIC + r")\b", re.IGNORECASE)),
     # "Poland takes over for the first half of 2025" (the noun was in an earlier clause)
     ("chair.takes-over", re.compile(
-        SA + _GAP + r"(?:t(?:ook|akes?|aking)\s+over|will\s+take\s+over)\b(?!\s+(?:the|its|a)\s)"
+        SA + _GAP + r"(?:t(?:ook|akes?|aking|aken)\s+over|will\s+take\s+over)\b"
+        r"(?!\s+(?:the|its|a)\s)"
         r"(?:\s+(?:(?:in|on|for|from|until)\s+(?:the\s+)?)?" + T + r")?", re.IGNORECASE)),
     # "under Kazakhstan's chairmanship", "the Hungarian presidency"
     ("chair.possessive", re.compile(
@@ -497,7 +499,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         # a question in between ("Q: And who takes over?") keeps the body for the answer
         last_org = facts[-1].organization if facts else (
             last_org if masked.rstrip().endswith("?") else None)
-    facts = _merge(found)
+    facts = summit_terms(_merge(found), ctx.published)
     date_predecessors(facts, stated_terms(ctx), lambda org: _rotation_months(org, None) == 1)
     return facts
 
@@ -991,6 +993,10 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
     start, end, explicit = _period(sentence, m.end(2),
                                    _next_state(sentence, m.end(2), clause_end(masked, m.end())))
     taker_pos = m.start(2)
+    if not explicit and ctx.published and _YEAR_END.match(masked, m.end(2)):
+        # "will hand it to Malta at the end of the year": Malta's term is next year's (a
+        # date before, "took over on 1 January 2023 and will hand it ...", is the giver's)
+        start, end, explicit = str(ctx.published.year + 1), None, True
     # a date between the giver and the verb belongs to the giver ("wraps up 2023 ... passes")
     g_start, g_end, g_explicit = _period(sentence, m.end(1), taker_pos)
     if g_explicit and not explicit:
@@ -1021,9 +1027,6 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
             if d is not None and d.start:
                 start, end, explicit = d.start, None, True
     weak = False
-    if not explicit and ctx.published and _YEAR_END.match(masked, m.end(2)):
-        # "will hand it to Malta at the end of the year": Malta's term is next year's
-        start, end, explicit = str(ctx.published.year + 1), None, True
     if not explicit and ctx.published and not sentence.in_title and not re.search(
             r"\b(?:will|would|to|shall)\s+(?:\w+\s+)?$", masked[m.end(1):m.start(2)][:60]):
         # handed over now, with no period given: the taker holds it from this year
