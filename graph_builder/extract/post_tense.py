@@ -64,6 +64,20 @@ def tense_of(sentence: Masked, start: int, end: int, mod: str | None, verb: str 
     return "holds"
 
 
+_START_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?\u27e6[SAO]\d+\u27e7)?,?\s+(?:from|since|"
+                          r"as\s+of|effective|with\s+effect\s+from)\s+" + T)
+
+
+def stated_start(post: Post, sentence: Masked, end: int) -> Post:
+    """A post's start written right after its title ("secretary general from 1 January
+    2026", "since 2022"); a start after the report makes it planned (modality.py)."""
+    m = _START_AFTER.match(sentence.masked, end)
+    mention = sentence.item(m.group(1)).date if m else None
+    if post.start or mention is None or mention.start is None:
+        return post
+    return replace(post, start=mention.start)
+
+
 def with_tense(post: Post, tense: str, sentence: Masked, end: int,
                published: date | None) -> Post | None:
     """The post dated by its tense: an ended one ends on the dates written after it, else

@@ -16,7 +16,7 @@ from functools import lru_cache
 from graph_builder.core import leaders, titles
 from graph_builder.core.facts import Post
 from graph_builder.core.reference import Entity, get, resolve
-from graph_builder.extract import events, phrases, post_surnames, post_tense
+from graph_builder.extract import events, phrases, post_predecessors, post_surnames, post_tense
 from graph_builder.extract.common import SA, O, S, T, evidence, negated
 from graph_builder.extract.context import Context, Item, Masked
 
@@ -51,8 +51,8 @@ def _trie(words: list[str]) -> str:
 
 TITLE = (r"(?:(?:first\s+|deputy\s+|acting\s+|vice\s+)?(?:" + _MINISTER_OF + "|"
          + _trie([t for t in _TITLES if t != "presidential"]) + r"))")
-_HONORIFIC = r"(?:(?:Sheikh|Sheik|Shaikh|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|King|Queen|" \
-             r"Sir|Dame|Lord|Lady|Professor|Prof\.|Mme\.?|Madame|Senator|Sen\.|" \
+_HONORIFIC = r"(?:(?:Sheikh|Sheik|Shaikh|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Emir|" \
+             r"King|Queen|Sir|Dame|Lord|Lady|Professor|Prof\.|Mme\.?|Madame|Senator|Sen\.|" \
              r"(?:Rt\.?\s+)?Hon\.?|" \
              r"Sultan|General|Gen\.|Admiral|Marshal|Ambassador|Hon\.?|H\.\s?E\.|Colonel|Col\.|" \
              r"Lieutenant|Lt\.|Major|Brigadier|Senior\s+General|Sayyid|" \
@@ -122,7 +122,8 @@ _RULES = [
     # "approved the candidacy of X for the post of chairman of the Executive Committee": the
     # body or state that appoints holds the post, unless an "of" names another
     ("post.appointed", re.compile(
-        r"(?:(?P<by>" + O + "|" + SA + r")(?:\s+(?:of\s+)?[A-Z][a-z]+){0,6}\s+(?:has\s+|have\s+|"
+        r"(?:(?P<by>" + O + "|" + SA + r")(?:\s+(?:of\s+)?[A-Z][a-z]+){0,6}(?:\s+(?:allies|leaders|"
+        r"members|member\s+states|ministers|governments))?\s+(?:has\s+|have\s+|"
         r"had\s+|on\s+\w+\s+)?)?(?i:elected|"
         r"re-elected|appointed|named|chose|picked|nominated|designated|confirmed|endorsed|"
         r"approved\s+the\s+(?:candidacy|candidature|nomination|appointment)\s+of)\s+"
@@ -312,12 +313,17 @@ def _seats() -> frozenset[str]:
 def extract_posts(ctx: Context) -> list[Post]:
     found: dict[tuple[str, str, str | None], Post] = {}
     dominant: list[str | None] = []
+    before: list[Post] = []  # the posts the sentence before named
     for index, sentence in enumerate(ctx.sentences):
         sentence = _called_in_full(sentence, ctx)
         if not _TITLE_WORDS.search(sentence.masked.lower()):
             # every rule needs a title, but "Paraguay's Santiago Pena", the table's
+            # and "He will take over from X" a post the sentence before named
             if "'s " in sentence.masked and _TWO_CAPS.search(sentence.masked):
                 _keep_known(found, ctx, _known_holders(sentence, set()))
+            for post in post_predecessors.predecessors(sentence, [], before, ctx.published):
+                _keep(found, ctx, post)
+            before = []
             continue
         # the full-name rules need a name of two capitalised words; a surname after a
         # title ("prime minister Orban") is the surname rules'
@@ -364,6 +370,10 @@ def extract_posts(ctx: Context) -> list[Post]:
                     found[key] = post
         for post in _leader_list(sentence, here) if full_names else ():
             _keep(found, ctx, post)
+        mine = [post for _, post in here]
+        for post in post_predecessors.predecessors(sentence, mine, before, ctx.published):
+            _keep(found, ctx, post)
+        before = mine
     return _settle_states([p for p in found.values() if not _rotating_presidency(p)])
 
 
@@ -606,6 +616,8 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                                 groups.get("verb"))
     out = []
     for post in _post_now(sentence, ctx, rule, m, here, index, dominant):
+        if tense == "holds":  # "appointed secretary general from 1 January 2026"
+            post = post_tense.stated_start(post, sentence, m.end())
         dated = post_tense.with_tense(post, tense, sentence, m.end(), ctx.published)
         if dated is not None:
             out.append(dated)
