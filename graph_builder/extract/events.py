@@ -236,6 +236,8 @@ _NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|b
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|by\s+video(?:\s+link)?|video\s*conference)\b",
                      re.IGNORECASE)
+_TRAVEL = re.compile(r"\b(?:flew|flown|travell?ed|arrived|went|headed|came)\s+(?:\w+\s+)?"
+                     r"(?:to|in|into)\s+(?:the\s+)?(?:\u27e6[CS]|[A-Z])")
 _SAME_CITY = re.compile(r"\bthe\s+same\s+city\b", re.IGNORECASE)
 # "the previous session of the Council": the bare name of the reported gathering's organ
 _SAME_ORGAN = re.compile(r"\b(?:session|meeting)s?\s+of\s+the\s+council\b(?!\s+of\b)|"
@@ -328,6 +330,7 @@ def extract_events(ctx: Context) -> list[Event]:
     last_city: Entity | None = None  # the city the report named last
     loose_evidence: Masked | None = None  # the first sentence of an unplaced gathering
     main_city: Entity | None = None  # where the reported gathering is
+    travelled = travelled_before = False  # someone of the report went to a city by then
     previous_day: str | None = None  # the one day the sentence before gave, if it placed none
     summit_number: str | None = None  # the number of the first numbered summit
     headline_summit = False  # the headline or a heading names a summit
@@ -383,7 +386,8 @@ def extract_events(ctx: Context) -> list[Event]:
             words = [m.start() for m in found_words]
             if not places and not in_title and not planned:
                 _unplaced(sentence, meeting.start(), words, loose, beside)
-                loose_evidence = loose_evidence or (sentence if loose else None)
+                if loose_evidence is None and loose:
+                    loose_evidence, travelled_before = sentence, travelled
             nearest = min(places, key=lambda pair: min(abs(pair[0] - w) for w in words)) \
                 if places else None
             for position, place in places:
@@ -460,25 +464,40 @@ def extract_events(ctx: Context) -> list[Event]:
                 if (d := sentence.item(i).date) is not None and d.start and len(d.start) == 10]
         previous_day = days[0] if len(days) == 1 and not sentence.tokens("C") \
             and not in_title else None
+        # "Putin flew to Astana on Wednesday": the report's gathering may be away from its
+        # dateline
+        travelled = travelled or (not in_title and index > first_body - 1 and bool(
+            _TRAVEL.search(masked)))
         if not in_title:  # the city "the city" points back to
             cities = [e for _, _, i in sentence.tokens("C")
                       if (e := sentence.item(i).entity) is not None and e.kind == "city"]
             last_city = cities[-1] if cities else last_city
         clashes.extend(clashes_in(sentence, ctx.sentences[index - 1] if index else None))
-    if not events and loose and loose_evidence is not None and (dateline or headline_city):
-        # "ASTANA - ... The SCO summit opened on 3 July": no place anywhere, the report's own
-        city = dateline or headline_city
+    city = dateline or headline_city
+    if loose and loose_evidence is not None and city is not None and not travelled_before and (
+            not events or (main is None and loose[0][0] == "summit"
+                           and ("summit", city.label) not in events
+                           and not any(k[0] == "summit" and not dates.get(k) for k in events))):
+        # "ASTANA - ... The SCO summit opened on 3 July": no place for the report's own
+        # gathering (the first sentence spoke of something else), none in the report, or
+        # only for other summits already dated ("the previous summit, held in Yerevan in 2022")
         host = get("state", city.country).label if city.country else None
-        events[(loose[0][0], city.label)] = Event(
+        key = (loose[0][0], city.label)
+        events[key] = Event(
             loose[0][0], city.label, None, [host] if host else [], [], host=host,
             organization=ctx.topic_org, evidence=evidence(loose_evidence), origin="extracted",
             confidence=0.6, rule=f"event.{loose[0][0]}-dateline")
+        dates.setdefault(key, []).append((4, loose[0][1]))
+        loose = loose[1:]
     _date_loose(events, dates, loose, main)
     out = []
     for key, event in events.items():
         # its own dates first, then any date given for a gathering in the same place
         found = sorted(dates.get(key, []) + dates.get(("", key[1]), []), key=lambda p: p[0])
         event.date = found[0][1] if found else None
+        if key in headline and dateline is not None and key[1] == dateline.label \
+                and travelled and all(p >= 4 for p, _ in found):
+            continue  # "Summit wrap" / "MOSCOW - Putin flew to Minsk ...": not the dateline's
         if not event.date and key in headline and ctx.published:
             event.date = ctx.published.isoformat()  # a headline reports what just happened
         if not event.date:
