@@ -37,7 +37,13 @@ _CLASH = re.compile(
     r"(?:(?:border|armed|military)\s+)conflict|conflict(?=\s+between\b)|"
     r"(?:(?:border|armed|military|deadly|shooting)\s+)+incidents?|"
     r"(?:(?:military|armed|border)\s+)escalation|escalation(?=\s+between\b)|"
-    r"(?:air|missile|drone|surgical|military|artillery|retaliatory|cross-border)[\s-]+strikes?|"
+    r"(?:air|missile|drone|surgical|military|artillery|retaliatory|cross-border)[\s-]*strikes?|"
+    # "Russia invaded Ukraine", "launched an offensive against", "Azerbaijan's attack on
+    # Armenia" (not "an attack on Russia's plan")
+    r"invaded(?=\s+(?:the\s+)?\u27e6[SA])|"
+    r"(?:launched|began|started|mounted|opened)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?offensive|"
+    r"(?<=['\u2019]s\s)(?:[\w-]+\s+)?(?:attack|assault|incursion|aggression|offensive)"
+    r"(?=\s+(?:on|against|into)\s+(?:the\s+)?\u27e6[SA]\d+\u27e7(?!['\u2019]s))|"
     # "a ceasefire between Thailand and Cambodia", "agreed a truce": the fighting it ends
     r"(?:ceasefire|cease-fire|truce|armistice)(?=\s+between\b)|"
     r"(?<=agreed\s)(?:a\s+|to\s+a\s+)?(?:ceasefire|cease-fire|truce)|"
@@ -116,7 +122,7 @@ def clashes(sentence: Masked, previous: Masked | None = None) -> list[Event]:
                   if not _NOT_ON.search(masked[max(0, pos - 12):pos])][-1:]
         # "In May 2021 they clashed" (a clash or fire anywhere before); "the 2020 war
         # between ...", "the September 2022 border conflict" (a war just before it)
-        near = clash.re is _ATTACK or word.startswith(("clash", "skirmish")) or \
+        near = clash.re is _ATTACK or word.startswith(("clash", "skirmish", "fought", "fight")) or \
             re.fullmatch(_FIRE, word, re.IGNORECASE) is not None
         dated = [b for b in before if near or _JUST_BEFORE.fullmatch(masked, b[0], at)]
     out = []
