@@ -22,13 +22,29 @@ from graph_builder.core.facts import ArticleFacts, _Fact
 from graph_builder.extract import phrases
 
 _MARKER = "# -- planned"
+_DONE = "# -- done"
 
 
 @cache
 def _pattern(part: str) -> re.Pattern[str]:
-    body = phrases.lines("modality.txt", before=_MARKER)
+    """The words of one section of lexicon/modality.txt: expected, planned or done."""
+    expected = phrases.lines("modality.txt", before=_MARKER)
+    up_to_done = phrases.lines("modality.txt", before=_DONE)
     every = phrases.lines("modality.txt")
-    return phrases.alternation(body if part == "expected" else every[len(body):])
+    sections = {"expected": expected, "planned": up_to_done[len(expected):],
+                "done": every[len(up_to_done):]}
+    return phrases.alternation(sections[part])
+
+
+def _ahead_in(sentence: str, part: str) -> bool:
+    """The sentence has a word of `part` that no reported hand-over comes before: in "the
+    presidency passed to X, and Astana is due to host the next summit" "is due to" is about
+    the summit, not the chair that passed."""
+    word = _pattern(part).search(sentence)
+    if word is None:
+        return False
+    done = _pattern("done").search(sentence)
+    return done is None or done.start() > word.start()
 
 
 def _when(fact: _Fact) -> str | None:
@@ -59,11 +75,13 @@ def modality_of(fact: _Fact, published: date | None) -> str | None:
         return None
     if published is not None and last < published:
         return None  # over before the report: stated as done
-    if sentence and _pattern("expected").search(sentence):
+    after = published is not None and first > published
+    if sentence and (_pattern("expected").search(sentence) if after
+                     else _ahead_in(sentence, "expected")):
         return "expected"
-    if published is not None and first > published:
+    if after:
         return "planned"
-    if sentence and _pattern("planned").search(sentence) and (
+    if sentence and _ahead_in(sentence, "planned") and (
             published is None or first >= published):
         return "planned"
     return None
