@@ -115,7 +115,8 @@ _RULES = [
     # "the chairperson of the African Union Commission, Moussa Faki Mahamat"
     ("post.title-of-name", re.compile(
         r"\b(?P<title>" + _T + r")\s+of\s+(?:the\s+)?(?:(?P<of>" + SA + "|" + O + r")" + _BODY_OF
-        + r"|(?P<unit>" + _UNIT + r"))\s*,?\s+(?:(?P<st2>" + SA + r")\s+(?P<title2>" + _T
+        + r"|(?:[A-Z][a-z]+\s+)?(?P<unit>(?i:" + _UNIT + r")))\s*,?\s+(?:(?P<st2>" + SA
+        + r")\s+(?P<title2>" + _T
         + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")(?![\w'\u2019-])(?!\s+of\s)"
         r"(?!\s+and\s+[A-Z][a-z]+\s+[A-Z])")),
     # "The OAS elected X as its secretary general", "Kenya named X as foreign minister",
@@ -259,6 +260,7 @@ def _clean_name(name: str) -> str | None:
     name = re.sub(r"'s$", "", name.strip())
     name = _LEADING_TITLE.sub("", name)
     name = _LEADING_HONORIFIC.sub("", name)  # "Sir Keith Marlow", "H.E. Mme Clarisse Ondo"
+    name = re.sub(r"^(?:H\.\s?)?E\.\s+", "", name)  # "H.E. John Dramani Mahama" cut after "H."
     if _STOP_NAMES.match(name) or _WORDS_NOT_NAMES.search(name):
         return None
     if len(name.split()) < 2:
