@@ -17,11 +17,13 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from graph_builder.extract.common import SA, hedged, negated
+from graph_builder.extract.common import SA, S, hedged, negated
 
 _PH = r"\u27e6"  # a placeholder opens
 _STATE = r"(?:the\s+)?" + SA
 _STATE_LIST = (_STATE + r"(?:(?:\s*,\s*|,?\s+and\s+|,?\s+as\s+well\s+as\s+)" + _STATE + r")*")
+_NAME = r"(?:the\s+)?" + S
+_NAME_LIST = _NAME + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _NAME + r")*"
 
 
 @cache
@@ -77,7 +79,10 @@ def _apposition_rx() -> re.Pattern[str]:
         r"(?:\u27e6O(?P<o2>\d+)\u27e7\s+)?(?P<noun>" + _member_noun() + r")"
         + r"(?:\s+of\s+(?:the\s+)?(?:\u27e6O(?P<o3>\d+)\u27e7|[A-Z][a-z]+))?"
         r"(?:\s*[,:(\u2013\u2014]\s*|\s+-\s+|\s+)(?:(?:such\s+as|like|including|notably|namely)\s+)?"
-        r"(?P<list>" + _STATE_LIST + r")", re.IGNORECASE)
+        # states by name only (an adjective starts a noun phrase: "members of the Swedish
+        # delegation"), and not the subject of a report ("..., Brazil says")
+        r"(?P<list>" + _NAME_LIST + r")(?!\s+(?:says|said|announced|announces|reported|reports|"
+        r"told|added|stated|noted|claims|claimed)\b)", re.IGNORECASE)
 
 
 # the state a sentence (or the clause after its dateline) begins with: the one "fellow members"
@@ -110,7 +115,7 @@ _OF_THE_MEMBERS = re.compile(
 # "Belarus, the bloc's most loyal member,", "Armenia is the only member of the union that"
 _THE_MEMBER = re.compile(
     r"(?P<list>" + SA + r")(?:\s*,|\s+(?:is|was|remains|remained|has\s+long\s+been|has\s+been))\s+"
-    r"(?:(?:the|its)\s+(?:\u27e6O(?P<o1>\d+)\u27e7(?:'s|\u2019s)?\s+)?|\u27e6O(?P<o3>\d+)\u27e7(?:'s|\u2019s)\s+)"
+    r"(?:(?:the|its)\s+(?:\u27e6O(?P<o1>\d+)\u27e7(?:'s|\u2019s)\s+)?|\u27e6O(?P<o3>\d+)\u27e7(?:'s|\u2019s)\s+)"
     r"(?P<mods>(?:[a-z-]+\s+){0,3}?)"
     r"(?P<noun>member(?:\s+state|\s+country|\s+nation)?)\b"
     r"(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7)?(?!\s+(?:of|to)\b)")
@@ -161,7 +166,8 @@ def references(masked: str) -> Iterator[tuple[str | None, list[str], str]]:
         mods = m.group("mods")
         if negated(masked[max(0, m.start() - 30):m.end()]) or inside(m.start(), outside) or \
                 _not_before_rx().search(masked, m.start("mods"), m.start("noun")) or \
-                re.search(r"\b(?:only\s+non|next|would|future|first\s+non)\b", mods):
+                re.search(r"\b(?:only\s+non|next|would|future|first\s+non|became|become|becomes|"
+                          r"is|was|are|were|has|have|been|a|an)\b", mods):
             continue
         yield m.group("o1") or m.group("o2") or m.group("o3"), _tokens(
             masked, m.start("list"), m.end("list")), "member.the-member"
