@@ -130,6 +130,15 @@ class ChairForms:
                 found = [a for a in found
                          if a.start and PartialDate.parse(a.start).first_day == latest]
         what = f"chairmanship of the {org.label}"
+        open_now: list[AnswerItem] = []
+        asked = self.p.period  # a period the question names, not one of an event
+        if asked is not None and asked.relative is None and asked.first > self.as_of:
+            # a future period: a term that began by the day asked with no stated end is not
+            # known to last into it (the next chair may simply be unreported)
+            open_now = [a for a in found if not a.end and a.start and PartialDate.parse(
+                a.start[:10]).first_day <= self.as_of and a.iri not in modality.split(
+                    [a], ahead_rows)[1]]
+            found = [a for a in found if a not in open_now]
         if period is None:
             when = ""
         elif period.relative == "now":
@@ -137,7 +146,9 @@ class ChairForms:
         else:
             when = f" {'on' if period.precision == 'day' else 'in'} {period.iso}"
         if not found:
-            self.message = f"The graph has no {what}{when}."
+            self.message = f"The graph has no {what}{when}." + (
+                " " + "; ".join(f"{a.label} holds it from {a.start}" for a in open_now)
+                + ", with no stated end." if open_now else "")
         elif len(found) > 1 and self._conflict(found, period):
             self.message = (
                 f"Sources disagree on the {what}{when}: "

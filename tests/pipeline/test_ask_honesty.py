@@ -45,6 +45,8 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Store:
             {"organization": "CSTO", "chair": "Russia", "start": "2026-01-01",
              "previous": "Kyrgyzstan", "modality": "planned",
              "evidence": _ev("Moscow takes the chair from Bishkek on 1 January 2026.")},
+            # a term with no stated end: not known to run into a later year
+            {"organization": "SCO", "chair": "China", "start": "2025-07"},
             # a stated predecessor beats the order of overlapping terms (Hungary's is open)
             {"organization": "Council of the EU", "chair": "Hungary", "start": "2024-07"},
             {"organization": "Council of the EU", "chair": "Denmark", "start": "2025-07-01",
@@ -193,3 +195,9 @@ def test_in_person_is_beyond_the_graph(graph: Store) -> None:
 def test_a_numbered_summit_among_several_in_one_sentence(graph: Store, question: str,
                                                          expected: list[str]) -> None:
     assert [a.label for a in _ask(question, graph, "2025-05-22").answers] == expected
+
+
+def test_an_open_term_is_not_carried_into_a_future_year(graph: Store) -> None:
+    answer = _ask("who will chair the sco in 2026", graph)
+    assert answer.answers == [] and "China holds it from 2025-07" in answer.message
+    assert [a.label for a in _ask("who chairs the sco now", graph).answers] == ["China"]
