@@ -22,15 +22,19 @@ _T = r"\u27e6T(\d+)\u27e7"
 # one place of a list with its date before it, in brackets after it, or after it
 _ITEM = re.compile(
     r"(?:\b(?:in|at)\s+)?(?:(?:the\s+)?" + _T.replace("(\\d", "(?P<pre>\\d")
-    + r"(?:\s+|\s*[-\u2013\u2014:]\s*))?"
+    # "the 2019 Bishkek summit", "2021 - Istanbul", "the 2022 one in Samarkand"
+    + r"(?:\s+(?:[\w-]+\s+)?(?:summit|one|meeting|session|gathering)\s+(?:in|at)\s+|\s+|"
+      r"\s*[-\u2013\u2014:]\s*))?"
     + _C.replace("(\\d", "(?P<city>\\d")
     + r"(?:\s*\(\s*" + _T.replace("(\\d", "(?P<paren>\\d") + r"\s*\)"
     + r"|\s+(?:in\s+|on\s+)?" + _T.replace("(\\d", "(?P<post>\\d")
+    # "Bishkek, 2019; Dushanbe, 2021"
+    + r"|,\s+" + _T.replace("(\\d", "(?P<comma>\\d") + r"(?=\s*(?:[;,.]|and\b|$))"
     + r"|\s+(?P<later>the\s+(?:year|month)\s+after|a\s+year\s+later|the\s+next\s+year|"
       r"a\s+month\s+later))?")
 # what joins two places of one list (after a remark in brackets: "Istanbul (8th summit), ...")
 _SEP = re.compile(r"(?:\s*\([^()]{0,120}\))?"
-                  r"(?:\s*,\s*(?:and\s+|then\s+|followed\s+by\s+)?|\s+(?:and|then|or)\s+"
+                  r"(?:\s*[,;]\s*(?:and\s+|then\s+|followed\s+by\s+)?|\s+(?:and|then|or)\s+"
                   r"(?:then\s+|again\s+|later\s+)?)")
 # a place gapped after the date of the clause before: "hosted it in 2019 and Bishkek in 2024"
 _GAPPED = re.compile(_T + r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+(?:then\s+)?)$")
@@ -54,7 +58,7 @@ def _shifted(iso: str, later: str) -> str:
 
 def _date(sentence: Masked, m: re.Match[str], before: str | None) -> tuple[str | None, str]:
     """An item's date and the placeholder it came from."""
-    for group in ("pre", "paren", "post"):
+    for group in ("pre", "paren", "post", "comma"):
         token = m.group(group)
         if token is None:
             continue
@@ -84,7 +88,7 @@ def listed_places(sentence: Masked) -> list[Listed]:
             chains.append([m])
     out: list[Listed] = []
     for chain in chains:
-        gapped = len(chain) == 1 and chain[0].group("post") and _GAPPED.search(
+        gapped = chain[0].group("post") and _GAPPED.search(
             masked[:chain[0].start()])
         if len(chain) < 2 and not gapped:
             continue
@@ -96,10 +100,12 @@ def listed_places(sentence: Masked) -> list[Listed]:
         for m in chain:
             when, token = _date(sentence, m, before)
             city = sentence.item(m.group("city")).entity
-            if when is None or city is None or city.kind != "city":
+            if city is None or city.kind != "city":
                 dated = []
                 break
-            dated.append(Listed(m.start(), city, when, (token,) if token else ()))
-            before = when
-        out += dated
+            if when is not None:  # ("... New Delhi in 2023 and Astana this week": two dated)
+                dated.append(Listed(m.start(), city, when, (token,) if token else ()))
+                before = when
+        if len(dated) + (1 if gapped else 0) >= 2:
+            out += dated
     return out

@@ -27,7 +27,7 @@ from graph_builder.extract.event_lists import listed_places
 # the organ of leaders that meets: its session is a summit ("the session of the Supreme
 # Eurasian Economic Council", "the Council of Heads of State met", lexicon/summit_organs.txt)
 _SUMMIT_ORGANS = r"\b(?:" + "|".join(phrases.lines("summit_organs.txt")) + r")\b"
-_MEETING = re.compile(r"\b(?P<type>summits?|meeting|gathering|sessions?|talks|conference|met|"
+_MEETING = re.compile(r"\b(?P<type>summits?|meetings?|gatherings?|sessions?|talks|conferences?|met|"
                       r"gathered|gathers?|convened|ministerial|came\s+together|assembled|"
                       r"huddled|retreat|"
                       # the leaders' organ itself held: "the next council of heads of state
