@@ -322,6 +322,7 @@ def extract_events(ctx: Context) -> list[Event]:
     main: tuple[str, str] | None = None  # the gathering the article reports
     own: set[tuple[str, str]] = set()  # meetings named as such (of ministers, of a council)
     headline: set[tuple[str, str]] = set()  # gatherings first named in the title
+    headline_pointed: set[tuple[str, str]] = set()  # ... placed there by the dateline only
     unplaced_summit = False
     loose: list[tuple[str, str, set[str]]] = []  # (kind, date, states) of unplaced mentions
     beside: list[Masked] = []  # ministers meeting alongside the summit, no place of their own
@@ -451,6 +452,8 @@ def extract_events(ctx: Context) -> list[Event]:
                         origin="extracted", confidence=0.7, rule=f"event.{kind}")
                     if in_title:
                         headline.add(key)
+                        if pointed:
+                            headline_pointed.add(key)
                 if kind == "meeting" and (_OWN_MEETING.search(masked) or _organ_meets(sentence)):
                     own.add(key)
                 if main is None and index == first_body:
@@ -498,6 +501,9 @@ def extract_events(ctx: Context) -> list[Event]:
         if key in headline and dateline is not None and key[1] == dateline.label \
                 and travelled and all(p >= 4 for p, _ in found):
             continue  # "Summit wrap" / "MOSCOW - Putin flew to Minsk ...": not the dateline's
+        if not event.date and key in headline_pointed and any(
+                k[0] == key[0] and k[1] and k[1] != key[1] and dates.get(k) for k in events):
+            continue  # "Summit notes" / "MOSCOW - ... the summit opened in Astana": Astana's
         if not event.date and key in headline and ctx.published:
             event.date = ctx.published.isoformat()  # a headline reports what just happened
         if not event.date:
