@@ -13,6 +13,7 @@ from typing import Any
 
 from graph_builder.ask.helpers import _collect
 from graph_builder.ask.model import AnswerItem, _iri
+from graph_builder.ask.persons import LEADER_TITLES
 from graph_builder.ask.triggers import T
 from graph_builder.core import reference
 
@@ -24,6 +25,28 @@ _LEADERS = re.compile(r"\b(leaders?|heads? of (state|government)|presidents|prim
 # the posts that head a state, the first the one named for it when an article names several
 _HEADS = ("president", "prime minister", "king", "emir", "sultan", "chancellor", "premier",
           "acting president", "crown prince", "supreme leader")
+
+
+def is_head(title: str) -> bool:
+    """A head of state or of government ("interim president" too), not a deputy."""
+    title = re.sub(r"^(interim|acting|transitional|caretaker) ", "", title.lower())
+    return title in LEADER_TITLES or title in _HEADS
+
+
+def stood_in(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Of the people an event's article names for one state (post_holders rows): the
+    ministers, when the others named are its heads of state or government: at a gathering
+    the minister is the one who went (a head named beside them stayed away, or is only
+    mentioned). Any other mix ([] here) is not read."""
+    ministers = [r for r in rows if re.search(r"\b(minister|ambassador|envoy)\b",
+                                                r.get("title") or "")
+                 and not is_head(r.get("title") or "")]
+    heads = [r for r in rows if is_head(r.get("title") or "")]
+    people = {r.get("person") for r in rows}
+    if ministers and heads and people == {r.get("person") for r in ministers + heads} and \
+            not {r.get("person") for r in ministers} & {r.get("person") for r in heads}:
+        return ministers
+    return []
 
 
 def _fold(text: str) -> str:
@@ -158,17 +181,16 @@ class AttendanceForms:
             others = sorted({r.get("personLabel") or "" for r in named if r not in mine}
                             - {""} - {r.get("personLabel") for r in mine})
             hosts = {p.get("party") for p in present if p.get("role") == "host"}
-            stood_in = [r for r in named if r not in mine and "minister" in (
-                r.get("title") or "") and r.get("personLabel") not in
-                {m.get("personLabel") for m in mine}]
-            if others and stood_in and not hosts and not asks_absence and any(
-                    (r.get("title") or "") in _HEADS for r in mine):
+            standing = [r for r in stood_in(named) if r not in mine and r.get(
+                "personLabel") not in {m.get("personLabel") for m in mine}]
+            if others and standing and not hosts and not asks_absence and any(
+                    is_head(r.get("title") or "") for r in mine):
                 # a head of state or government asked about, and the article names a
                 # minister of that state at the gathering: the minister stood in for them
                 item = AnswerItem("no")
-                for r in stood_in:
+                for r in standing:
                     item.add_source(r.get("article"), r.get("evidence"))
-                m = stood_in[0]
+                m = standing[0]
                 self.message = (f"Probably not: the graph records {who} at the {what}, and "
                                 f"its article names {m.get('personLabel')} ({m.get('title')}"
                                 f") of {who} there; it holds no statement that "

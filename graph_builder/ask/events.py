@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from graph_builder.ask.attendance import stood_in
 from graph_builder.ask.helpers import (
     _collect,
     _country_of,
@@ -60,6 +61,18 @@ class EventForms:
                             f"person of {state.label} the article of the {what} names; the "
                             f"graph records {state.label} at it, not its delegates as such.")
             return [item]
+        standing = stood_in(rows)
+        if standing:
+            found = _collect(standing, "personLabel", "person")
+            heads = sorted({r.get("personLabel") or "" for r in rows} - {
+                a.label for a in found})
+            self.message = (f"Probably {', '.join(a.label for a in found)} ("
+                            f"{', '.join(sorted({r.get('title') or '' for r in standing}))} of "
+                            f"{state.label}): the graph records {state.label} at the {what}, "
+                            f"and its article names this minister beside "
+                            f"{', '.join(heads)}; it records states at gatherings, not "
+                            f"their delegates as such.")
+            return found
         self.message = (
             f"The graph records {state.label} at the {what} but not who represented it"
             + (f"; the article names {', '.join(a.label for a in people)} of {state.label}."

@@ -201,3 +201,11 @@ def test_an_open_term_is_not_carried_into_a_future_year(graph: Store) -> None:
     answer = _ask("who will chair the sco in 2026", graph)
     assert answer.answers == [] and "China holds it from 2025-07" in answer.message
     assert [a.label for a in _ask("who chairs the sco now", graph).answers] == ["China"]
+
+
+def test_a_minister_named_beside_the_head_is_the_probable_representative(graph: Store) -> None:
+    answer = _ask("who represented tajikistan at the bishkek summit", graph)
+    assert [a.label for a in answer.answers] == ["Sirojiddin Muhriddin"]
+    assert answer.message.startswith("Probably")
+    alone = _ask("Who represented Kazakhstan at the Bishkek summit?", graph)
+    assert [a.label for a in alone.answers] == ["Kassym-Jomart Tokayev"]
