@@ -51,7 +51,9 @@ def _keep_group_ids(items: list[pytest.Item]) -> None:
     for item in items:
         written = item.__dict__.get("_nodeid")
         if written and written != item.nodeid and getattr(item, "_id", None) is not None:
-            item._id = NodeId.parse(written)
+            # names alone, no params: "test[a]@group" stays one name, read back as written
+            path, _, rest = written.partition("::")
+            item._id = NodeId(path=path, names=tuple(rest.split("::")))
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed's curated facts (tests/fixtures) built without extraction."""
