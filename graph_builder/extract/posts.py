@@ -260,7 +260,9 @@ def _clean_name(name: str) -> str | None:
     name = re.sub(r"'s$", "", name.strip())
     name = _LEADING_TITLE.sub("", name)
     name = _LEADING_HONORIFIC.sub("", name)  # "Sir Keith Marlow", "H.E. Mme Clarisse Ondo"
-    name = re.sub(r"^(?:H\.\s?)?E\.\s+", "", name)  # "H.E. John Dramani Mahama" cut after "H."
+    # "H.E. John Dramani Mahama" cut after "H.", "(His) Highness Sheikh Tamim" after "His"
+    name = re.sub(r"^(?:H\.\s?)?E\.\s+|^(?:Highness|Excellency|Majesty)\s+", "", name)
+    name = _LEADING_HONORIFIC.sub("", name)
     if _STOP_NAMES.match(name) or _WORDS_NOT_NAMES.search(name):
         return None
     if len(name.split()) < 2:
@@ -697,6 +699,8 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         of = sentence.state(_index_of(groups["st0"]))  # "X of Kenya, who is president"
     if of is None and rule in _STATED_BY_VERB and not titles.is_org_post(base):
         return []  # "X, who is president": of what, the sentence does not say
+    if of is None and raw_title.lower().startswith("counterpart"):
+        of = leaders.state_of(name)  # "his counterpart Felix Tshisekedi": not his own state
     if of is None and groups.get("pro"):
         pro = groups["pro"].lower()
         if pro in ("his", "her") and here:
