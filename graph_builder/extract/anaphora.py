@@ -115,8 +115,34 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
 
         if rx.search(sentence.masked):
             sentence.masked = rx.sub(replace, sentence.masked)
+        _its_members(sentence, index, recent, topic, make_item)
         for _, entity in named_here:
             recent.append((index, entity))
+
+
+# "Its members include A and B" opening a sentence: the members of the body the sentence before
+# named, which need not be the article's own ("The CSTO met. Separately, the EAEU held talks.
+# Its members include Armenia ...")
+_ITS_MEMBERS = re.compile(r"(?:^|\s[-\u2013\u2014]\s)(?P<its>Its)\s+"
+                          r"(?=(?:[\w-]+\s+){0,2}(?:members?|member\s+states|member\s+countries|founders|membership)\b)")
+
+
+def _its_members(sentence, index: int, recent: list, topic: Entity | None, make_item) -> None:
+    """Read a sentence-opening "Its members" as the members of the one body the sentence
+    before named, when that is not the topic (the rules read an unnamed body as the topic)."""
+    m = _ITS_MEMBERS.search(sentence.masked)
+    if m is None:
+        return
+    before = {e.label: e for seen_at, e in recent if seen_at == index - 1}
+    if len(before) != 1:
+        return
+    entity = next(iter(before.values()))
+    if topic is not None and entity.label == topic.label:
+        return
+    at = original_offset(sentence, m.start("its"))
+    placeholder = make_item(sentence, "Its", entity, at)
+    sentence.masked = sentence.masked[:m.start("its")] + placeholder + "'s" + \
+        sentence.masked[m.end("its"):]
 
 
 # a body named only as the sponsor or setting of something else ("at a UN-backed conference",

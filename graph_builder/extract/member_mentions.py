@@ -245,7 +245,7 @@ def at_members_table(masked: str, topic_token_ok: bool) -> bool:
     a hope, and (`topic_token_ok`) no other body's gathering."""
     return bool(topic_token_ok and _ATTENDED_TABLE.search(masked)
                 and not _NOT_MEMBERS_TABLE.search(masked) and not negated(masked)
-                and not hedged(masked))
+                and not hedged(masked) and not _STAYED_AWAY.search(masked))
 
 
 # "Participating were A, B and C", "Taking part in the session were A and B"

@@ -61,6 +61,8 @@ _LIST_TRIGGER = re.compile(
     r"(?:the\s+)?(?P<org4>" + O + r"))?(?:\s*\(\d+\))?\??\s*(?:[,:\u2013\u2014]|\s-)\s*"
     r"(?:(?:are|were|include)\s*:?\s*)?(?=(?:the\s+)?\u27e6S)",
     re.IGNORECASE)
+# the body whose members a list trigger names: "⟦O3⟧'s founding members"
+_OWNER_BEFORE = re.compile(r"(\u27e6O\d+\u27e7)(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}$")
 _NUMBER = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
            r"\w+ty(?:-\w+)?)")
 # "Eight countries: A, B ..." (the answer to "Who are the members?"), "its 10 members: A, B"
@@ -424,6 +426,9 @@ def extract_members(ctx: Context) -> list[Membership]:
             if negated(masked[max(0, m.start() - 40):m.end()]):
                 continue
             token = m.group("org") or m.group("org2") or m.group("org4") or m.group("org5")
+            owner = _OWNER_BEFORE.search(masked, 0, m.start()) if token is None else None
+            if owner:  # "the EAEU's members include", "the OTS's founding members, A, B"
+                token = owner.group(1)
             if token is None:  # "the SCO now has nine member states: ..."
                 subject = _ORG_SUBJECT.search(masked, 0, m.start())
                 token = subject.group(1) if subject else None
