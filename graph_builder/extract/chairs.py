@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
+from graph_builder.extract.chair_persons import surnames, surnames_as_states
 from graph_builder.extract.chair_succession import (
     PREDECESSOR_RULES,
     date_predecessors,
@@ -141,7 +142,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     # "receiving it from Italy", "taking over from Romania", "succeeding Belgium"
     ("chair.from", re.compile(
-        r"(?:(?:t(?:ook|akes?|aking|aken)\s+(?:it\s+|over\s+|the\s+(?:\u27e6O\d+\u27e7(?:'s)?\s+)?"
+        r"(?:(?:(?:t(?:ook|akes?|aking|aken)|assum(?:ed|es|ing))\s+(?:it\s+|over\s+|the\s+"
+        r"(?:\u27e6O\d+\u27e7(?:'s)?\s+)?"
         + CHAIR_NOUN
         # "took over the chair of the Forum from Samoa"
         + r"(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?\s+){0,2}(?:over\s+)?"
@@ -258,6 +260,13 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<t>\u27e6T\d+\u27e7)(?:\s+(?:in|at)\s+(?:(?:[^,;\u27e6]|\u27e6C\d+\u27e7){0,30}?))?,?\s+"
         r"and\s+(?:(?:will|then|also)\s+)*(?:take\s+over|assume|take\s+up|take)\s+(?:the\s+)?"
         + CHAIR_NOUN, re.IGNORECASE)),
+    # "Bola Tinubu, President of Nigeria and Chairman of the Authority": the state's leader
+    # in the body's chair
+    ("chair.title-and-chair", re.compile(
+        r"\b(?:President|Prime\s+Minister|Head\s+of\s+State|King|Emir|Sultan)\s+of\s+(?:the\s+)?"
+        r"\u27e6S(?P<chair>\d+)\u27e7,?\s+and\s+(?:the\s+)?(?:current\s+|sitting\s+)?"
+        r"(?:Chair|Chairman|Chairperson|Chairwoman)\s+of\s+(?:the\s+)?(?:Authority|Assembly|"
+        r"Summit|Conference|\u27e6O\d+\u27e7)\b(?!\s+(?:Commission|Committee|Organ))")),
     # "followed by Slovenia in September", "then Denmark"
     ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
                                   re.IGNORECASE)),
@@ -474,6 +483,7 @@ def _fragment_chair(sentence: Masked, ctx: Context, m: re.Match[str], org: str |
 def extract_chairs(ctx: Context) -> list[Chairmanship]:
     found: list[Chairmanship] = []
     takers: dict[str, Chairmanship] = {}  # the latest chair taken up, by body
+    known = surnames(ctx)  # "Mauritania's ... Ghazouani": the state a surname stands for
     previous_keyword = False
     last_org: str | None = None  # the body of the previous sentence's chair facts
     for sentence in ctx.sentences:
@@ -486,14 +496,15 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
             _LEADS_BODY.search(masked)) or bool(
             _AFTER_PAIRS.search(masked) and _LEAD_WORD.search(masked))
         if not has_keyword and not (previous_keyword and re.search(
-                r"take[sn]?\s+over|took\s+over|followed\s+by|hold\s+it|(?:got|gets|received|"
+                r"take[sn]?\s+over|took\s+over|followed\s+by|succeed(?:s|ed)\b|hold\s+it|(?:got|gets|received|"
                 r"receives|keeps|kept|took|takes|holds|held|has\s+had)\s+it\b|\bit\s+(?:will\s+|is\s+due"
                 r"\s+to\s+)?(?:pass|go|move|rotate)", masked, re.I)):
             previous_keyword = False
             last_org = None
             continue
         previous_keyword = has_keyword or previous_keyword
-        facts = _sentence_chairs(sentence, ctx, last_org, continues=not has_keyword)
+        facts = _sentence_chairs(sentence, ctx, last_org, continues=not has_keyword,
+                                 known=known)
         _previous_of_recent(facts, takers)
         found.extend(facts)
         # a question in between ("Q: And who takes over?") keeps the body for the answer
@@ -549,10 +560,12 @@ _ANAPHOR = re.compile(r"\b(?:that|this|the\s+same)\s+(?:chairmanship|presidency|
 
 
 def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None,
-                     continues: bool = False) -> list[Chairmanship]:
+                     continues: bool = False, known: dict | None = None) -> list[Chairmanship]:
     """The chairs one sentence states; `continues` when it goes on about the chair of the
     sentence before ("The presidency rotates. Slovakia got it from Hungary.")."""
     sentence = persons_as_states(_capitals_as_states(sentence))
+    if known:
+        sentence = surnames_as_states(sentence, known)
     masked = sentence.masked
     out: list[Chairmanship] = []
     at: dict[int, int] = {}  # id(fact) -> where its match starts
