@@ -139,6 +139,9 @@ _HEADER_LINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)
 _BYLINE = re.compile(r"^\s*(?:By|From)\s+[^.]{1,80}$")
 
 
+# what may follow a dateline on its own line: a date, an agency ("23 November. /Agency/.")
+_ONLY_DATE = re.compile(r"\s*(?:(?:\w+,?\s+)?\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4}|"
+                        r"[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})?\s*[./]?\s*(?:/[^/\n]{1,40}/\.?)?\s*$")
 _HEADING = re.compile(r"^\s*[^\n.!?]{3,150}[^\n.!?:;,\"'\u201d\s]\s*$")
 
 
@@ -190,8 +193,12 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
         name = (m.group("city") or m.group("city2")).strip()
         city = resolve(name.title() if name.isupper() else name, "city")
         # "MINSK, 23 November. /Agency/." alone on its line: the news starts after it
-        alone = m.end() >= len(sentence.text.rstrip()) - 1
-        return city, index + 1 if alone and index + 1 < len(ctx.sentences) else index
+        alone = _ONLY_DATE.match(sentence.text, m.end()) is not None
+        if not alone:
+            return city, index
+        while index + 2 < len(ctx.sentences) and _HEADING.match(ctx.sentences[index + 1].text):
+            index += 1  # "Issued: 13 June 2023" under "Djibouti City, Republic of ... - 12 June"
+        return city, index + 1 if index + 1 < len(ctx.sentences) else index
     return None, first
 
 
@@ -335,6 +342,9 @@ def extract_events(ctx: Context) -> list[Event]:
     previous_day: str | None = None  # the one day the sentence before gave, if it placed none
     summit_number: str | None = None  # the number of the first numbered summit
     headline_summit = False  # the headline or a heading names a summit
+    headline_name: str | None = None  # its number and name ("14th Ordinary Session of ...")
+    names: dict[tuple[str, str], str] = {}  # each gathering's numbered name, if written
+    again_names: dict[tuple[tuple[str, str], str], str] = {}  # ... of another at its place
     ordinals: dict[str, tuple[str, str]] = {}  # "the 66th session": a place's first number, kind
     for index, sentence in enumerate(ctx.sentences):
         masked = sentence.masked
@@ -343,7 +353,8 @@ def extract_events(ctx: Context) -> list[Event]:
                 sentence.text) and re.search(_SUMMIT_ORGANS + r"|\bsummit", sentence.text, re.I):
             headline_summit = True
             m = _ORDINAL.search(masked)  # the headline's "14th Ordinary Session of the Assembly"
-            summit_number = summit_number or (m.group(1) if m else None)
+            if m and summit_number is None:
+                summit_number, headline_name = m.group(1), _unmasked(sentence, m.group(0))
         found_words = [m for m in _MEETING.finditer(masked)
                        if not _GREETED.search(masked[max(0, m.start() - 12):m.start()])]
         meeting = found_words[0] if found_words else None
@@ -406,7 +417,8 @@ def extract_events(ctx: Context) -> list[Event]:
                     # Council, held in Yerevan": the same organ as the reported gathering's
                     kind = main[0]
                 label = place.label if place else ""
-                number = _ordinal(masked, position)
+                numbered = _ordinal_match(masked, position)
+                number = numbered.group(1) if numbered else None
                 first_number = ordinals.get(label)
                 if number and first_number and first_number[0] != number \
                         and not _MINISTERS.search(masked):
@@ -424,6 +436,8 @@ def extract_events(ctx: Context) -> list[Event]:
                 if when and not planned:
                     for year in _more_years(sentence, position, when):
                         again.setdefault(key, set()).add(year)
+                if numbered and when and key not in names and (key, when) not in again_names:
+                    names[key] = _unmasked(sentence, numbered.group(0))  # "the 12th OTS summit"
                 if number and kind == "summit" and summit_number is None and when:
                     summit_number = number
                 if when and not planned and number and not pointed and ordinals.setdefault(
@@ -431,6 +445,7 @@ def extract_events(ctx: Context) -> list[Event]:
                     # "the 66th session ... in Abuja" then "at the 65th session in Abuja on 7
                     # July": another gathering at the same place, on its own date
                     again.setdefault(key, set()).add(when)
+                    again_names[(key, when)] = _unmasked(sentence, numbered.group(0))
                     when = None
                 elif not when and not planned and not in_title and previous_day \
                         and not _EARLIER.search(masked) and not _FUTURE.search(masked):
@@ -520,7 +535,10 @@ def extract_events(ctx: Context) -> list[Event]:
             _attendance(ctx, event)
         event.participants = [p for p in event.participants if p not in event.absent]
         out.append(event)
-        out += [replace(event, date=year, participants=[], absent=[])
+        event.name = event.name or names.get(key) or (
+            headline_name if key == main and event.type == "summit" else None)
+        out += [replace(event, date=year, participants=[], absent=[],
+                        name=again_names.get((key, year)))
                 for year in sorted(again.get(key, set()) - {event.date})]
     reported = events.get(main) if main else None
     return out + _beside_summit(ctx, out, beside, reported) + clashes
@@ -569,15 +587,24 @@ _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,3}?(?:summi
                       r"conference)s?\b", re.IGNORECASE)
 
 
-def _ordinal(masked: str, position: int) -> str | None:
-    """The number of the gathering named just before or at `position` ("the 65th Ordinary
-    Session in Abuja")."""
+def _ordinal_match(masked: str, position: int) -> re.Match[str] | None:
+    """The numbered name of the gathering named just before or at `position` ("the 65th
+    Ordinary Session in Abuja")."""
     start, end = _segment(masked, position)
     found = list(_ORDINAL.finditer(masked, max(start, position - 120), min(end, position + 40)))
     if not found:
         return None
-    return min(found, key=lambda m: min(abs(m.start() - position), abs(m.end() - position))
-               ).group(1)
+    return min(found, key=lambda m: min(abs(m.start() - position), abs(m.end() - position)))
+
+
+def _ordinal(masked: str, position: int) -> str | None:
+    m = _ordinal_match(masked, position)
+    return m.group(1) if m else None
+
+
+def _unmasked(sentence: Masked, text: str) -> str:
+    """A stretch of masked text with its placeholders written out again."""
+    return re.sub(r"\u27e6[A-Z](\d+)\u27e7", lambda m: sentence.item(m.group(1)).text, text)
 
 
 def _planned_places(sentence: Masked, found: list[tuple[int, Entity | None]]) \
