@@ -372,7 +372,12 @@ class ChairForms:
 
     def has_chaired(self) -> list[AnswerItem]:
         org, state = self.org(), self.state()
-        rows = self.run("chairs", org=_iri(org), chair=_iri(state))
+        rows: list[dict[str, str]] = []
+        for body in self.org_family(org):  # "the EU presidency" is the Council of the EU's
+            rows = self.run("chairs", org=_iri(body), chair=_iri(state))
+            if rows:
+                org = body
+                break
         period = self.p.period
         if period is not None:
             rows = [r for r in rows if _covers(r.get("start"), r.get("end"), period)]

@@ -145,7 +145,8 @@ def _acronyms() -> dict[str, str]:
     for entity in reference.entities("state"):
         # a state's own acronym ("the drc", "uae"), not its ISO codes ("is", "kaz")
         for name in entity.names:
-            if name.isalpha() and name.isupper() and len(name) >= 3 and name not in (
+            # (two letters too where no ISO code: "the uk", "the rf")
+            if name.isalpha() and name.isupper() and len(name) >= 2 and name not in (
                     entity.iso2, entity.iso3):
                 out.setdefault(name.lower(), name)
     for word in ("who", "it", "can", "us", "car", *_WORDLIKE):

@@ -43,7 +43,13 @@ class SuccessionForms:
                 org = body
                 break
         if not rows:
-            rows = self._adjacent(org, state, direction)
+            # no stated hand-over: the order of the terms, of the body that has them ("the
+            # EU presidency" is the Council of the EU's)
+            for body in self.org_family(org):
+                rows = self._adjacent(body, state, direction)
+                if rows:
+                    org = body
+                    break
             label, iri = ("toLabel", "to") if direction == "successor" else ("fromLabel", "from")
             when = "toStart" if direction == "successor" else "fromStart"
         period = self.p.period
