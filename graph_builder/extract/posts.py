@@ -22,7 +22,8 @@ from graph_builder.extract.context import Context, Item, Masked
 
 # "Minister of Foreign Affairs": the words of the portfolio are capitalised, whatever the
 # case rule of the pattern it sits in ("of the Republic" is not part of it)
-_MINISTER_OF = r"minister\s+(?:of|for)\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})"
+_MINISTER_OF = (r"minister\s+(?:of|for)\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?(?:[A-Z][a-z]+|affairs)"
+                r"){0,3})")  # ("the minister for European affairs")
 _TITLES = titles.known_titles()  # core/data/posts.csv: the one table of titles
 
 
@@ -695,6 +696,12 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
             rule in _GUESSED + _STATED_BY_VERB and rule != "post.pronoun-title-name"
             or rule in _NAME_FIRST and _ENDS.match(masked, m.end())):
         of = leaders.state_of(name)
+    if of is None and rule == "post.name-title-of" and titles.is_state_post(base) and \
+            re.match(r",\s+(?:the|its)\s", masked[m.end("name"):]) and _ENDS.match(masked, m.end()):
+        # "Marie Bjerre, the minister for European affairs, will chair": the article's state
+        if not dominant:
+            dominant.append(_dominant_state(ctx))
+        of = dominant[0]
     if of is None and groups.get("st0") and titles.is_state_post(base):
         of = sentence.state(_index_of(groups["st0"]))  # "X of Kenya, who is president"
     if of is None and rule in _STATED_BY_VERB and not titles.is_org_post(base):
@@ -750,7 +757,8 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     if of is None:
         return []
     if rule in _NAME_FIRST and not (groups.get("st") or groups.get("of") or groups.get("sp")) \
-            and not org_post and of != leaders.state_of(name):
+            and not org_post and of != leaders.state_of(name) and not (
+                dominant and of == dominant[0] and rule == "post.name-title-of"):
         return []  # "X, president": of where, only the reader's knowledge of X says
     confidence = 0.6 if rule == "post.title-name" else 0.85
     out = [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
