@@ -309,6 +309,18 @@ _WITHDRAWAL = re.compile(
 _DEPARTURE_OF = re.compile(
     r"\b(?:withdrawal|exit|departure|expulsion)\s+of\s+(?P<list>" + _LIST + r")\s+from\s+"
     r"(?:the\s+)?(?P<org>" + O + r")", re.IGNORECASE)
+# leaving told in apposition or fronted: "Russia, expelled from the Council of Europe in 2022,",
+# "Uzbekistan, a former member that left in 2012,", "Since its exit from OPEC in 2019, Qatar"
+_LEFT_SHAPES = [
+    re.compile(r"(?P<list>" + SA + r"),\s+(?:(?:which|that|who)\s+(?:was|were|had\s+been|"
+               r"has\s+been)\s+)?(?:expelled|ousted|thrown\s+out)\s+(?:from|of)\s+(?:the\s+)?"
+               r"(?P<org>" + O + r")"),
+    re.compile(r"(?P<list>" + SA + r"),\s+(?:a|an|the)\s+former\s+(?:full\s+)?member(?:\s+state)?\b"
+               r"(?:\s+of\s+(?:the\s+)?(?P<org>" + O + r"))?"),
+    re.compile(r"\b(?:Since|After|Following|With)\s+its\s+(?:exit|withdrawal|departure|expulsion)\s+"
+               r"from\s+(?:the\s+)?(?P<org>" + O + r")(?:\s+in\s+" + T + r")?\s*,\s+(?:the\s+)?"
+               r"(?P<list>" + SA + r")"),
+]
 _WITHDRAW = re.compile(
     SA + r"(?:,\s*which|\s+which)?(?:," + _ASIDE + r",)?\s+(?:\w+\s+){0,2}?(?P<verb>withdrew|"
     r"withdraws|left|leaves|leaving|quit|quits|quitting|pulled\s+out\s+of|"
@@ -461,6 +473,15 @@ def extract_members(ctx: Context) -> list[Membership]:
             if member and org:
                 add(_fact(sentence, org, member, None, _when_near(sentence, m.start(), ctx),
                           "withdrawn", "member.withdrawal", 0.8))
+        for m in (m for rx in _LEFT_SHAPES for m in rx.finditer(masked)):
+            if hedged(masked[max(0, m.start() - 30):m.end()]) or negated(
+                    masked[max(0, m.start() - 30):m.start()]):
+                continue
+            named = m.group("org")
+            org = _org(sentence, named, ctx) if named else _org_before(sentence, m.start(), ctx)
+            add_states(sentence, org, ("SA", m.start("list"), m.end("list")), None,
+                       _when_near(sentence, m.start("list") + 1, ctx), "withdrawn",
+                       "member.left-apposition", 0.75)
         for m in _DEPARTURE_OF.finditer(masked):
             window = masked[max(0, m.start() - 40):m.end() + 40]
             if negated(window) or hedged(window):
