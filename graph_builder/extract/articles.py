@@ -296,6 +296,9 @@ _WEEKDAY_DATE = re.compile(
 _FUTURE_YEAR = re.compile(r"(?i)\b(?:will|would|shall|next|takes?\s+over|to\s+take|due|planned|"
                           r"scheduled|until|through|by)\b(?:[^.;]|(?<=[A-Z][a-z]{2})\.){0,40}?"
                           r"\b((?:19|20)\d\d)\b")
+_WILL_YEAR = re.compile(r"(?i)\b(?:will|shall)\s+(?:\w+\s+)?(?:pass|take\s+over|assume|hold|"
+                        r"be\s+held|host|chair)\b[^.;]{0,100}?\b(?:on|from|in)\s+(?:\d{1,2}\s+[A-Za-z]+\s+)?"
+                        r"((?:19|20)\d\d)\b")
 # and one it looks back to ("the previous session was held on 23 November 2022"): the
 # report is later than that year
 _EARLIER_YEAR = re.compile(r"(?i)\b(?:previous|preceding|prior|earlier)\b"
@@ -324,6 +327,9 @@ def _likely_year(text: str, day: date) -> int | None:
     if not candidates:
         return None
     future = {int(m.group(1)) for m in _FUTURE_YEAR.finditer(body)}
+    # "the chairmanship will pass from Belarus to Kazakhstan on 1 January 2024": a year a
+    # sentence puts after its "will", however far
+    future |= {int(m.group(1)) for m in _WILL_YEAR.finditer(body)}
     past = [y for y in counts if y <= this_year and y not in future]
     latest = max(past) if past else None  # a report is about its own time
     weekdays = [_WEEKDAY_NAMES.index(m.group(1).lower()) for m in _ON_WEEKDAY.finditer(body)]
