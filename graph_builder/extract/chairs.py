@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
+from graph_builder.core.reference import Entity
 from graph_builder.extract.chair_persons import surnames, surnames_as_states
 from graph_builder.extract.chair_succession import (
     PREDECESSOR_RULES,
@@ -35,7 +36,7 @@ from graph_builder.extract.common import (
     evidence,
     negated,
 )
-from graph_builder.extract.context import Context, Masked
+from graph_builder.extract.context import Context, Item, Masked
 from graph_builder.extract.state_actors import persons_as_states
 
 CHAIR_NOUN = (
@@ -462,6 +463,39 @@ _NEXT_FRAGMENT = re.compile(
     r"\s*[.!]?\s*$")
 
 
+# a question about who holds the chair, and an answer that is a state alone (explainers)
+_CHAIR_QUESTION = re.compile(
+    r"\b(?i:who|which\s+(?:country|state|member))\s+(?i:chairs|holds\s+the\s+(?:chair|presidency|"
+    r"chairmanship)|is\s+(?:the\s+)?chair(?:ing)?|presides\s+over|leads)\b[^?]*\?\s*$")
+_ANSWER = re.compile(r"^\s*(?:A\s*:\s*)?(?:the\s+)?\u27e6S(?P<chair>\d+)\u27e7\s*[.!]?\s*$")
+
+
+_IT = re.compile(r"^(\s*)(?:It|The\s+country|The\s+state)\b(?!')")
+
+
+def _it_as_state(sentence: Masked, state: Entity) -> Masked:
+    """ "It" opening the sentence after a one-state answer is that state."""
+    m = _IT.match(sentence.masked)
+    if m is None:
+        return sentence
+    items = [*sentence.items, Item("S", sentence.start, sentence.start, state.label, state)]
+    masked = m.group(1) + f"\u27e6S{len(items) - 1}\u27e7" + sentence.masked[m.end():]
+    return Masked(sentence.start, sentence.end, sentence.text, masked, items, sentence.in_title)
+
+
+def _answer_chair(question: Masked, answer: Masked, ctx: Context, token: str
+                  ) -> list[Chairmanship]:
+    """The chair a one-state answer names, of the body and period its question asks about."""
+    chair = answer.state(token)
+    orgs = [o for _, _, i in question.tokens("O") if (o := question.org(i))]
+    org = _EU.get(orgs[0], orgs[0]) if orgs else ctx.topic_org
+    start, end, _ = _period(question, 0, len(question.masked))
+    if not chair or not org:
+        return []
+    return [Chairmanship(org, chair, start, end, evidence=evidence(answer), origin="extracted",
+                         confidence=0.7, rule="chair.answer")]
+
+
 def _fragment_chair(sentence: Masked, ctx: Context, m: re.Match[str], org: str | None
                     ) -> list[Chairmanship]:
     """The next holder a fragment names; a month written without its year that is already
@@ -486,8 +520,19 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
     known = surnames(ctx)  # "Mauritania's ... Ghazouani": the state a surname stands for
     previous_keyword = False
     last_org: str | None = None  # the body of the previous sentence's chair facts
+    question: Masked | None = None  # a question about the chair just before
+    answered: Entity | None = None  # the state a one-state answer just named
     for sentence in ctx.sentences:
         masked = sentence.masked
+        answer = _ANSWER.match(masked) if question is not None else None
+        if answer:  # "## Who chairs ASEAN in 2025?" "Malaysia."
+            found.extend(_answer_chair(question, sentence, ctx, answer.group("chair")))
+            question, answered = None, sentence.item(answer.group("chair")).entity
+            continue
+        if answered is not None:  # "A: Kazakhstan. It took the chairmanship over ..."
+            sentence, answered = _it_as_state(sentence, answered), None
+            masked = sentence.masked
+        question = sentence if _CHAIR_QUESTION.search(masked) else None
         fragment = _NEXT_FRAGMENT.match(masked) if last_org and previous_keyword else None
         if fragment:  # "Q: Who takes over? A: Estonia, from July." after a chair sentence
             found.extend(_fragment_chair(sentence, ctx, fragment, last_org))
@@ -496,7 +541,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
             _LEADS_BODY.search(masked)) or bool(
             _AFTER_PAIRS.search(masked) and _LEAD_WORD.search(masked))
         if not has_keyword and not (previous_keyword and re.search(
-                r"take[sn]?\s+over|took\s+over|followed\s+by|succeed(?:s|ed)\b|hold\s+it|(?:got|gets|received|"
+                r"take[sn]?\s+over|took\s+over|followed\s+by|succeed(?:s|ed)\b|next\s+in\s+line|hold\s+it|(?:got|gets|received|"
                 r"receives|keeps|kept|took|takes|holds|held|has\s+had)\s+it\b|\bit\s+(?:will\s+|is\s+due"
                 r"\s+to\s+)?(?:pass|go|move|rotate)", masked, re.I)):
             previous_keyword = False
@@ -1125,8 +1170,8 @@ def _december_handovers(facts: list[Chairmanship]) -> list[Chairmanship]:
 
 
 _TERM_WORDS = [
-    (re.compile(r"\b(?:six-month|six\s+months|half-year)\b", re.I), 6),
-    (re.compile(r"\b(?:monthly|one-month|for\s+(?:a|one|the)\s+month)\b", re.I), 1),
+    (re.compile(r"\b(?:six-month(?:ly)?|six\s+months|half-year(?:ly)?)\b", re.I), 6),
+    (re.compile(r"\b(?<!six-)(?:monthly|one-month|for\s+(?:a|one|the)\s+month)\b", re.I), 1),
     (re.compile(r"\b(?:one-year|year-long|for\s+(?:a|one)\s+year|twelve\s+months|"
                 r"12\s+months)\b", re.I), 12),
 ]
