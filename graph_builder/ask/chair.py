@@ -113,6 +113,8 @@ class ChairForms:
             found = _main_holders(found, period)
         if period and period.precision == "day":
             found = self._with_undated(org, found, period)
+        if period is not None and len(found) > 1:
+            found = self._refined(org, found, period)
         ahead_rows = self.run("chair_modality", org=_iri(org)) if found else []
         if period and period.precision == "day" and len(found) > 1:
             found = modality.keep_stated_over_planned(found, ahead_rows, period.first)
@@ -163,6 +165,22 @@ class ChairForms:
             self.message = (held + modality.notes(found, ahead_rows, org.label, self.as_of)
                             ).strip()
         return found
+
+    def _refined(self, org: reference.Entity, found: list[AnswerItem],
+                 period: Period) -> list[AnswerItem]:
+        """A term known by its year alone ("Denmark, 2025") whose start another article
+        gives to the day ("from 1 July 2025") is not current before that day: the finer
+        date refines the coarser one of the same term."""
+        kept = []
+        for a in found:
+            if a.start and len(a.start) == 4 and a.iri:
+                finer = sorted(r["start"] for r in self.run("chairs", org=_iri(org),
+                                                            chair=a.iri)
+                               if (r.get("start") or "")[:4] == a.start and len(r["start"]) > 4)
+                if finer and PartialDate.parse(finer[0]).first_day > period.last:
+                    continue
+            kept.append(a)
+        return kept or found
 
     def chair_no_org(self) -> list[AnswerItem]:
         """ "Which country held the presidency in 2024?" with no organisation named: the

@@ -92,6 +92,12 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Store:
     }
     summits = {
         "article": "turkic.txt", "published": "2025-05-22",
+        # a term known by its year here, to the day in the other article
+        "chairmanships": [
+            {"organization": "Council of the EU", "chair": "Denmark", "start": "2025"},
+            {"organization": "Council of the EU", "chair": "Poland", "start": "2025-01-01",
+             "end": "2025-06-30"},
+        ],
         "events": [
             {"type": "summit", "organization": "OTS", "place": city, "date": year,
              "participants": [], "absent": [],
@@ -209,3 +215,10 @@ def test_a_minister_named_beside_the_head_is_the_probable_representative(graph: 
     assert answer.message.startswith("Probably")
     alone = _ask("Who represented Kazakhstan at the Bishkek summit?", graph)
     assert [a.label for a in alone.answers] == ["Kassym-Jomart Tokayev"]
+
+
+def test_a_year_is_refined_by_the_day_another_article_gives(graph: Store) -> None:
+    answer = _ask("who holds the eu council presidency in january 2025", graph, "2025-01-10")
+    assert [a.label for a in answer.answers] == ["Poland"]
+    later = _ask("who holds the eu council presidency in august 2025", graph, "2025-01-10")
+    assert [a.label for a in later.answers] == ["Denmark"]
