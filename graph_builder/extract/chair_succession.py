@@ -18,7 +18,9 @@ from functools import cache
 
 from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
+from graph_builder.core.reference import Entity
 from graph_builder.extract import phrases
+from graph_builder.extract.chair_persons import surnames_as_states
 from graph_builder.extract.context import Context
 
 # the rules whose chair is the one that gave the chair away, not the one that took it
@@ -28,25 +30,35 @@ PREDECESSOR_RULES = ("chair.from", "chair.handover-outgoing", "chair.outgoing", 
 # a chair's own term length, said of it: "its six months in charge", "her one-year term",
 # "their year-long presidency", "its twelve months at the helm"
 _OWN_TERM = re.compile(
-    r"(?:[^;\u27e6]{0,60}?)\b(?:its|her|his|their)\s+(?:(?P<n>six|twelve|three|one|\d{1,2})\s+"
+    r"(?:[^;\u27e6]|\u27e6[OTC]\d+\u27e7){0,60}?\b(?:(?:its|her|his|their)\s+(?:(?P<n>six|twelve|three|one|\d{1,2})\s+"
     r"months?|(?P<kind>six-month|half-year|one-year|year-long|twelve-month)\s+(?:term|"
     r"presidency|chairmanship|stint|tenure|rotation)|(?P<year>year)\s+(?:at\s+the\s+(?:helm|"
-    r"head)|in\s+(?:charge|the\s+chair)))", re.IGNORECASE)
+    r"head)|in\s+(?:charge|the\s+chair)))|(?:for|over)\s+(?P<count>two|three|four)\s+"
+    r"(?P<each>six-month|one-year|year-long|two-year)\s+terms)", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4}
 _NUMBERS = {"one": 1, "three": 3, "six": 6, "twelve": 12}
-_KINDS = {"six-month": 6, "half-year": 6, "one-year": 12, "year-long": 12, "twelve-month": 12}
+_KINDS = {"six-month": 6, "half-year": 6, "one-year": 12, "year-long": 12, "twelve-month": 12,
+          "two-year": 24}
 
 
-def stated_terms(ctx: Context) -> dict[str, int]:
-    """Months of each chair's term where the article says how long its own term was."""
+def stated_terms(ctx: Context, known: dict[str, Entity] | None = None) -> dict[str, int]:
+    """Months of each chair's term where the article says how long its own term was (a
+    leader named by surname, `known`, stands for their state: "Tinubu had led the grouping
+    for two one-year terms")."""
     out: dict[str, int] = {}
     for sentence in ctx.sentences:
+        if known:
+            sentence = surnames_as_states(sentence, known)
         for pos, _, i in sentence.tokens("SA"):
             m = _OWN_TERM.match(sentence.masked, sentence.masked.index("\u27e7", pos) + 1)
             state = sentence.state(i)
             if m is None or state is None:
                 continue
             n, kind = m.group("n"), m.group("kind")
-            if n:
+            if m.group("count"):  # "had led the grouping for two one-year terms"
+                each = _KINDS.get(m.group("each").lower(), 24)
+                months = _COUNTS[m.group("count").lower()] * each
+            elif n:
                 months = int(n) if n.isdigit() else _NUMBERS[n.lower()]
             else:
                 months = _KINDS[kind.lower()] if kind else 12
@@ -55,14 +67,18 @@ def stated_terms(ctx: Context) -> dict[str, int]:
 
 
 def date_predecessors(facts: list[Chairmanship], stated: dict[str, int],
-                      monthly: Callable[[str], bool]) -> None:
+                      monthly: Callable[[str], bool],
+                      said: Callable[[Chairmanship], int | None] = lambda f: None) -> None:
     """Give each undated predecessor whose term length is `stated` the start of the term
     before its successor's; in a body whose chair changes every month (the Security
     Council) the month before is certain without it. Only a predecessor the article dates
     nowhere else: "Kazakhstan had held it since November 2023" is kept as written (the
     facts are merged before this runs)."""
     for fact in facts:
-        months = stated.get(fact.chair) or (1 if monthly(fact.organization) else None)
+        # the length of its own term, that of the rotation its sentence states ("Cameroon
+        # succeeds Mauritania at the head of the Council for one year"), or a month
+        months = stated.get(fact.chair) or said(fact) or (
+            1 if monthly(fact.organization) else None)
         if fact.start or fact.rule not in PREDECESSOR_RULES or not months:
             continue
         if any(f is not fact and f.organization == fact.organization and f.chair == fact.chair

@@ -556,7 +556,8 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         last_org = facts[-1].organization if facts else (
             last_org if masked.rstrip().endswith("?") else None)
     facts = summit_terms(_merge(found), ctx.published)
-    date_predecessors(facts, stated_terms(ctx), lambda org: _rotation_months(org, None) == 1)
+    date_predecessors(facts, stated_terms(ctx, known), lambda org: _rotation_months(org, None) == 1,
+                      _term_months)
     return facts
 
 
