@@ -204,10 +204,14 @@ _RULES = [
         r"[A-Z][a-z]+){0,3})?(?=\s*[,.;]|\s+(?:who|and)\b)")),
     # "X, who heads the foreign ministry", "X, who has led Chile's government since 2022"
     ("post.name-who-heads", re.compile(
-        r"(?P<name>" + NAME + r")(?:\s+of\s+" + SA + r")?,\s+who\s+(?:heads|headed|leads|led|"
+        r"(?P<name>" + NAME + r")(?:\s+of\s+" + SA + r")?,\s+who\s+(?P<verb>heads|headed|leads|led|"
         r"has\s+led|has\s+headed|runs|ran|has\s+run)\s+(?:(?:(?i:the)\s+)?(?P<body>" + O
         + r")|(?P<sp>" + S + r")'s\s+|(?i:the)\s+(?:(?P<st>" + SA + r")\s+)?)(?:(?P<title>"
         + _MINISTRY + r")\b)?(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + r"))?")),
+    # "X, the alliance's chief", "X, the CSTO's top official": the body's head
+    ("post.name-who-heads", re.compile(
+        r"(?P<name>" + NAME + r"),\s+(?:the\s+)?(?:(?P<body>" + O + r")|the\s+(?P<unit>" + _UNIT
+        + r"))'s\s+(?:(?:new|current)\s+)?(?:chief|head|top\s+official|top\s+diplomat|boss)\b")),
     # "his prime minister, Judith Suminwa", "its foreign minister, X", "his Malaysian
     # counterpart Anwar Ibrahim"
     ("post.pronoun-title-name", re.compile(
@@ -345,8 +349,8 @@ def extract_posts(ctx: Context) -> list[Post]:
                         any(s <= span[0] < e for s, e in taken)
                         or _AFTER_ENTITY.search(sentence.masked, 0, m.start())):
                     continue
-                if rule == "post.name-who-heads" and m.group("body"):
-                    posts = _head_of_body(sentence, list(found.values()), m)
+                if rule == "post.name-who-heads" and (m.group("body") or m.groupdict().get("unit")):
+                    posts = _head_of_body(sentence, ctx, index, list(found.values()), m)
                 else:
                     posts = _post(sentence, ctx, rule, m, here, index, dominant)
                 for post in posts:
@@ -850,17 +854,40 @@ def _appointed(sentence: Masked, m: re.Match[str], name: str) -> list[Post]:
                  confidence=0.8, rule="post.appointed")]
 
 
-def _head_of_body(sentence: Masked, known: list[Post], m: re.Match[str]) -> list[Post]:
-    """"X, who has run the organization since 2015": the post the article names for the
-    head of that body (its secretary general), if it names exactly one."""
+# what may follow the body a person heads: not "the CSTO's joint staff", "the CSTO mission"
+_BODY_ENDS = re.compile(r"(?:'s\s+(?:chief|head|top|boss|new|current)|\s*(?:[,.;:)]|$)|\s+(?:since|"
+                        r"for|from|in|until|and|as|at|on|with|which|when|after|between|to)\b)")
+
+
+def _head_of_body(sentence: Masked, ctx: Context, index: int, known: list[Post],
+                  m: re.Match[str]) -> list[Post]:
+    """"X, who has run the organization since 2015", "X, the alliance's chief": the post
+    the article names for the head of that body, if it names exactly one, else the title
+    of that body's head (lexicon/body_heads.txt); "who headed" is a post that ended."""
     name = _clean_name(m.group("name"))
     token = _index_of(m.group("body"))
-    body = sentence.label(token) if token else None
-    heads = {p.post for p in known if p.of == body and titles.is_org_post(p.post)}
-    if not name or not body or len(heads) != 1:
+    unit = m.groupdict().get("unit")
+    body = sentence.label(token) if token else (
+        _body_named(ctx, index, unit) or ctx.topic_org if unit else None)
+    if not name or not body or not _BODY_ENDS.match(sentence.masked, m.end("body") if token
+                                                    else m.end("unit")):
         return []
-    return [Post(name, heads.pop(), body, evidence=evidence(sentence), origin="extracted",
-                 confidence=0.7, rule="post.name-who-heads")]
+    heads = {p.post for p in known if p.of == body and titles.is_org_post(p.post)}
+    title = heads.pop() if len(heads) == 1 else None if heads else _body_heads().get(body)
+    if title is None:
+        return []
+    post = Post(name, title, body, evidence=evidence(sentence), origin="extracted",
+                confidence=0.7, rule="post.name-who-heads")
+    verb = (m.groupdict().get("verb") or "").lower()
+    tense = "ended" if verb in ("headed", "led", "ran") else "holds"
+    dated = post_tense.with_tense(post, tense, sentence, m.end(), ctx.published)
+    return [dated] if dated else []
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> dict[str, str]:
+    pairs = (line.split("|", 1) for line in phrases.lines("body_heads.txt"))
+    return {label.strip(): title.strip() for label, title in pairs}
 
 
 # "Congolese President X" where the adjective is unknown: do not guess a state
