@@ -224,8 +224,8 @@ _CHIEFS_OF = re.compile(r"\b(?:(?:defen[cs]e|army|military|intelligence|border)\
 _TABLE = re.compile(r"\b(?:summit|session|council|ministerial|meeting|gathering|leaders|"
                     r"heads\s+of\s+(?:state|government)|sat\s+down|around\s+the\s+table|"
                     r"the\s+table|took\s+part|attended|gathered)\b", re.IGNORECASE)
-# a sentence about who stayed away tells of absence, not of the table (as in members.py)
-_STAYED_AWAY = re.compile(r"\b(?:skipped|stayed\s+(?:home|away)|missed|absent|boycott\w*|"
+# a sentence about who stayed away tells of absence, not of the table (members.py uses it too)
+STAYED_AWAY = re.compile(r"\b(?:skipped|stayed\s+(?:home|away)|missed|absent|boycott\w*|"
                           r"did\s+not\s+(?:come|attend)|stays\s+away)\b", re.IGNORECASE)
 _NOT_MEMBERS_TABLE = re.compile(r"\b(?:outreach|plus|expanded|extended|enlarged|sidelines|"
                                 r"bilateral|trilateral|visit(?:ed|ing)?)\b", re.IGNORECASE)
@@ -245,7 +245,7 @@ def at_members_table(masked: str, topic_token_ok: bool) -> bool:
     a hope, and (`topic_token_ok`) no other body's gathering."""
     return bool(topic_token_ok and _ATTENDED_TABLE.search(masked)
                 and not _NOT_MEMBERS_TABLE.search(masked) and not negated(masked)
-                and not hedged(masked) and not _STAYED_AWAY.search(masked))
+                and not hedged(masked) and not STAYED_AWAY.search(masked))
 
 
 # "Participating were A, B and C", "Taking part in the session were A and B"
@@ -266,7 +266,7 @@ def table_states(masked: str, before: str = "") -> list[str]:
     """State tokens a sentence seats at a table of the members (not guests, observers);
     `before` is the sentence before, which may be the one that names the gathering."""
     if not (_TABLE.search(masked) or _TABLE.search(before)) or _NOT_MEMBERS_TABLE.search(masked) \
-            or negated(masked) or hedged(masked) or _STAYED_AWAY.search(masked):
+            or negated(masked) or hedged(masked) or STAYED_AWAY.search(masked):
         return []
     outside = outsider_spans(masked)
     tokens: list[str] = []

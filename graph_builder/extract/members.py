@@ -13,6 +13,7 @@ from graph_builder.core.reference import resolve
 from graph_builder.extract.common import SA, O, S, T, coordinated_before, evidence, hedged, negated
 from graph_builder.extract.context import Context, Masked
 from graph_builder.extract.member_mentions import (
+    STAYED_AWAY,
     at_members_table,
     inside,
     office_holders,
@@ -742,8 +743,6 @@ _DELEGATION = re.compile(
     r"only)\s+)?represented\s+by\b"
     r"|\u27e6[SA](\d+)\u27e7(?:'s)?\s+delegation\b"
     r"|\bdelegations?\s+(?:of|from)\s+(?:the\s+)?\u27e6S(\d+)\u27e7", re.IGNORECASE)
-_STAYED_AWAY = re.compile(r"\b(?:skipped|stayed\s+(?:home|away)|missed|absent|boycott\w*|"
-                          r"did\s+not\s+(?:come|attend)|stays\s+away)\b", re.IGNORECASE)
 # a list of who attended, one per line: "Heads of state in the room included:" then bullets
 _ATTENDANCE_HEAD = re.compile(r"\b(?:included|attended\s+by|present\s+were|participants|"
                               r"attendees|who\s+came|were\s+there)\b[^.]*:\s*$", re.IGNORECASE)
@@ -825,7 +824,7 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
                     span = m.group("span")
                     for t in _OF_STATE.finditer(span):
                         tokens += _listed_from(span, t)
-            if gathering and not _STAYED_AWAY.search(sentence.masked):
+            if gathering and not STAYED_AWAY.search(sentence.masked):
                 # a sentence about who stayed away tells of absence, not of the table
                 for m in _DELEGATION.finditer(sentence.masked):
                     tokens += _listed_from(sentence.masked, m)
