@@ -332,6 +332,10 @@ def _likely_year(text: str, day: date) -> int | None:
     future |= {int(m.group(1)) for m in _WILL_YEAR.finditer(body)}
     past = [y for y in counts if y <= this_year and y not in future]
     latest = max(past) if past else None  # a report is about its own time
+    # "the first in-person meeting since 2018", filed years later: a later year none of
+    # whose neighbours is named, taken only when the weekdays fit it
+    extra = set(range(latest, this_year + 1)) - candidates if latest is not None else set()
+    candidates |= extra
     weekdays = [_WEEKDAY_NAMES.index(m.group(1).lower()) for m in _ON_WEEKDAY.finditer(body)]
     earlier = {int(m.group(1)) for m in _EARLIER_YEAR.finditer(body)} - future
     explicit = [d for _, d, has_year in _full_dates(body) if has_year
@@ -348,6 +352,8 @@ def _likely_year(text: str, day: date) -> int | None:
         order = -sum(1 for e in earlier if year <= e)
         offsets = [(filed.weekday() - w) % 7 for w in weekdays]
         fits = sum(1 for o in offsets if o in (0, 1))
+        # the lead's weekday is the reported day's ("concluded here on Friday")
+        fits += 1 if offsets and offsets[0] in (0, 1) else 0
         same_day = sum(1 for o in offsets if o == 0)
         for weekday, when in pairs:  # "on Wednesday (Oct 9)": that day's weekday in that year
             found = _full_dates(f"{when} {year}")
@@ -356,6 +362,9 @@ def _likely_year(text: str, day: date) -> int | None:
         # a full date of the days just before ("since 1 January 2024" in a 9 January report)
         fits += sum(2 for d in explicit if d.year == year and 0 <= (filed - d).days <= 10)
         near = -abs(latest - year) if latest is not None else 0
+        # an unnamed later year needs a weekday that fits it
+        if year in extra and fits < 1:
+            return (order, -1, same_day, near, 0, year)
         return (order, fits, same_day, near, counts.get(year, 0), year)
 
     return max(candidates, key=score)
