@@ -406,6 +406,24 @@ _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:so|while|but|whereas|because|although|th
 
 
 
+_NEXT_TOKEN = re.compile(r"\u27e6[A-Z]+\d+\u27e7\s*\u27e6T(\d+)\u27e7")
+
+
+def _year_after(sentence: Masked, pos: int, text: str) -> str | None:
+    """The year a relative year right after a date without its own year gives it: in "on
+    1 December this year" the masker leaves "1 December" and "this year" apart, and the day
+    took the year of the date before it in the sentence."""
+    if re.search(r"\d{4}", text):
+        return None
+    m = _NEXT_TOKEN.match(sentence.masked, pos)
+    if m is None:
+        return None
+    after = sentence.item(m.group(1)).date
+    if after is None or after.kind != "relyear" or not re.fullmatch(r"\d{4}", after.start):
+        return None
+    return after.start
+
+
 def _period(sentence: Masked, start: int, end: int, through_year: bool = False
             ) -> tuple[str | None, str | None, bool]:
     """(start, end, explicit) of the first date in masked[start:end]; with `through_year`, a
@@ -416,6 +434,9 @@ def _period(sentence: Masked, start: int, end: int, through_year: bool = False
         assert d is not None
         first, last = d.start, d.end
         lead = sentence.masked[max(0, pos - 30):pos]
+        year = _year_after(sentence, pos, d.text)
+        if year:  # "on 1 December this year": the day is of the year written after it
+            first, last = year + first[4:], last and year + last[4:]
         ends_here = _UNTIL.search(lead) or _UNTIL_FAR.search(sentence.masked, max(0, pos - 70),
                                                              pos)
         if ends_here and not re.search(r"\bfrom\s+$", lead):
@@ -514,6 +535,41 @@ def _fragment_chair(sentence: Masked, ctx: Context, m: re.Match[str], org: str |
                          origin="extracted", confidence=0.6, rule="chair.next-fragment")]
 
 
+_HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:chaired|held|led|presided|headed)\b"
+                         r"[^.;]*\bsince\b", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:will|shall|is\s+(?:due|set|to)|are\s+(?:due|set|to))\b", re.IGNORECASE)
+
+
+def _since_last_year(facts: list[Chairmanship], sentence: Masked, published: date | None
+                     ) -> None:
+    """A chair held "since it took over in November", a month written without its year, in a
+    report of spring, began in November of the year before: a term the sentence says is
+    already held cannot start after the report."""
+    if published is None or not _HELD_SINCE.search(sentence.masked) or _AHEAD.search(
+            sentence.masked):
+        return
+    yearless = {d.start for _, _, i in sentence.tokens("T")
+                if (d := sentence.item(i).date) is not None and not re.search(r"\d{4}", d.text)}
+    month = published.isoformat()[:7]
+    for fact in facts:
+        if fact.start and len(fact.start) == 7 and fact.start > month and fact.start in yearless:
+            fact.start = f"{int(fact.start[:4]) - 1}{fact.start[4:]}"
+
+
+_NTH_TIME = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\w+th|\d+(?:st|nd|rd|th))\s+"
+                       r"time\s+(?:that\s+)?(?:the\s+)?\u27e6S\d+\u27e7\s+(?:has|had|have)\s+"
+                       r"(?:\w+\s+)?(?:held|chaired|taken|assumed|led|presided)", re.IGNORECASE)
+
+
+def _counted_terms(facts: list[Chairmanship], sentence: Masked) -> list[Chairmanship]:
+    """ "the second time that X has held the chairmanship (since 2011)" counts X's terms; it
+    states no term of its own (the one held now is told elsewhere), so what it yields with
+    no date or only a "since" date is dropped."""
+    if not _NTH_TIME.search(sentence.masked):
+        return facts
+    return [f for f in facts if f.start and f.end]
+
+
 def extract_chairs(ctx: Context) -> list[Chairmanship]:
     found: list[Chairmanship] = []
     takers: dict[str, Chairmanship] = {}  # the latest chair taken up, by body
@@ -550,6 +606,8 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         previous_keyword = has_keyword or previous_keyword
         facts = _sentence_chairs(sentence, ctx, last_org, continues=not has_keyword,
                                  known=known)
+        _since_last_year(facts, sentence, ctx.published)
+        facts = _counted_terms(facts, sentence)
         _previous_of_recent(facts, takers)
         found.extend(facts)
         # a question in between ("Q: And who takes over?") keeps the body for the answer

@@ -290,7 +290,7 @@ _SUSPENDED_LIST = re.compile(
     r"are|is|also|still|already|now|formally)\s+)+(?:suspended\b(?!\s+(?:its|their|talks|aid))|"
     r"under\s+suspension\b)"
     # "Venezuela, suspended since 2016,"
-    r"|(?P<list_a>" + SA + r"),\s+(?:(?:which\s+(?:has\s+been|was|is|remains)|still|itself)\s+)?"
+    r"|(?P<list_a>" + _LIST + r"),\s+(?:(?:which\s+(?:has\s+been|was|is|remains)|still|itself)\s+)?"
     r"suspended\s+(?:since|in|from|after)\b", re.IGNORECASE)
 # "Six countries under suspension after coups - Burkina Faso, Gabon, Guinea ... -"
 _SUSPENDED_NAMED = re.compile(
@@ -347,6 +347,19 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"reinstat|restor|resumed|returned|participation|expuls|renounce|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
                           r"accession|found|sits|seat|allies|elected|one of them")
+
+
+# a question about who belongs ("## Who belongs?", "Q: Which states are members of the
+# CSTO?", "Who are its members?") and an answer that is a list of states alone (explainers)
+_MEMBER_QUESTION = re.compile(
+    r"\b(?:who|which|what)\b(?:\s+(?:countries|states|nations|governments))?\s+"
+    r"(?:belongs?\b|(?:is|are)\s+(?:\w+\s+){0,3}?(?:members?\b|in\s+it\b|in\s+the\b)|"
+    r"makes?\s+up\b|(?:is|are)\s+part\s+of\b)[^?]*\?\s*$", re.IGNORECASE)
+_NOT_MEMBER_QUESTION = re.compile(r"\b(?:want|hope|seek|appl(?:y|ies)|candidates?|observers?|"
+                                  r"partners?|guests?|next|left|former)\b", re.IGNORECASE)
+_MEMBERS_ANSWER = re.compile(
+    r"^\s*(?:A\s*:\s*)?(?P<list>" + _LIST + r")(?:,?\s+(?:among\s+others|and\s+others|"
+    r"and\s+more))?\s*[.!]?\s*$")
 
 
 def _org(sentence: Masked, token: str | None, ctx: Context) -> str | None:
@@ -427,10 +440,20 @@ def extract_members(ctx: Context) -> list[Membership]:
     previous_org: str | None = None  # the body that sentence named
     previous_states: list[str] = []  # the states it named ("Both countries are members of")
     before: Masked | None = None  # the sentence before, whose states "both countries" counts
+    question: Masked | None = None  # a question about who belongs, just before
     for sentence in ctx.sentences:
         sentence, before = plural_subject(sentence, before), sentence
         masked = sentence.masked
         lower = masked.lower()
+        answer = _MEMBERS_ANSWER.match(masked) if question is not None else None
+        if answer and question is not None:  # "## Who belongs?" "Mali, Niger and Chad."
+            org = _org_before(question, len(question.masked), ctx)
+            add_states(sentence, org, ("SA", answer.start("list"), answer.end("list")), None,
+                       None, None, "member.answer", 0.7)
+            question = None
+            continue
+        question = sentence if _MEMBER_QUESTION.search(masked) and not \
+            _NOT_MEMBER_QUESTION.search(masked) else None
         if not _MEMBER_WORD.search(lower):
             previous_members, previous_org = False, None
             previous_states = [st for _, _, i in sentence.tokens("S") if (st := sentence.state(i))]

@@ -99,7 +99,9 @@ _HEDGE_VERBS = frozenset({"plan", "hope", "seek", "want", "aim", "intend", "expe
                           "bid", "consider", "propose", "refuse", "fail", "decline", "deny",
                           "ask", "urge", "call", "push", "wish", "threaten", "demand", "try",
                           "lobby", "discuss", "debate", "oppose", "block", "veto", "reject",
-                          "vote", "allow"})
+                          "vote", "allow",
+                          # a procedure or process for admitting a state is not its admission
+                          "procedure", "process"})
 _HEDGE_MARKS = frozenset({"if", "unless", "whether", "before"})
 _NOT_MEMBER_ROLES = frozenset({"observer", "partner", "guest", "candidate", "applicant",
                                "associate", "dialogue"})
