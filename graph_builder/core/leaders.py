@@ -18,6 +18,7 @@ Silva"); a surname two people share is their state's only if they serve one stat
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from importlib import resources
 
@@ -105,3 +106,37 @@ def state_of(name: str) -> str | None:
     """The state the person named serves, if the table knows them, else None."""
     key = _key(name)
     return _table().get(key) if key else None
+
+
+# Russian and Central Asian names reach English in several transliterations ("Zhaparov" and
+# "Japarov", "Rakhmon" and "Rahmon", "Sergey" and "Sergei"): folded alike, they meet
+_FOLDS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("iy", "i"), ("y", "i"), ("ou", "u"))
+
+
+def _fold(word: str) -> str:
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1", r"\1", word)
+
+
+@cache
+def _folded() -> dict[tuple[str, str, str], str]:
+    """(folded first word, folded last word, state) -> the table's spelling of the name."""
+    text = resources.files("graph_builder.core").joinpath("data/leaders.csv").read_text("utf-8")
+    table: dict[tuple[str, str, str], str] = {}
+    for row in csv.DictReader(text.splitlines()):
+        key = _key(row["name"])
+        entity = reference.resolve(row["state"], "state")
+        if key and entity:
+            table.setdefault((_fold(key[0]), _fold(key[1]), entity.label), row["name"])
+    return table
+
+
+def spelling(name: str, state: str | None) -> str:
+    """The table's spelling of a name the text transliterates otherwise ("Sadyr Zhaparov"
+    of Kyrgyzstan is the table's "Sadyr Japarov"), when first and last word both meet one of
+    the same state's; else the name as written."""
+    key = _key(name)
+    if key is None or state is None or key in _table():
+        return name
+    return _folded().get((_fold(key[0]), _fold(key[1]), state), name)

@@ -11,12 +11,20 @@ their state (see `mask_persons`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from graph_builder.core import leaders, titles
 from graph_builder.core.facts import Post
 from graph_builder.core.reference import Entity, get, resolve
-from graph_builder.extract import events, phrases, post_predecessors, post_surnames, post_tense
+from graph_builder.extract import (
+    events,
+    phrases,
+    post_leaders,
+    post_predecessors,
+    post_surnames,
+    post_tense,
+)
 from graph_builder.extract.common import SA, O, S, T, evidence, negated
 from graph_builder.extract.context import Context, Item, Masked
 
@@ -64,7 +72,7 @@ _HONORIFIC = r"(?:(?:Sheikh|Sheik|Shaikh|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 _NAME_WORD = (rf"(?:[\u02bb\u2018]?[{_UP}][{_LO}]+(?:[-'\u2019][{_UP}{_LO}]?[{_LO}]+)*"
-              rf"|(?:al|el|ul)-[{_UP}][{_LO}]+|[A-Z]\.)")
+              rf"|(?:al|el|ul)-[{_UP}][{_LO}]+|(?:[A-Z]\.){{1,3}})")  # "K.P. Sharma Oli"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|del|dos|van|von|der|di|le|la|Al)"
 NAME = (_NAME_WORD + r"(?:(?:\s+(?:" + _PARTICLE + r"\s+)*" + _NAME_WORD + r"){1,4}"
         r"(?:\s+(?:Jr|Sr)\.|\s+(?:II|III|IV|V|VI))?|\s+(?:II|III|IV|V|VI|VII|VIII)\b)")
@@ -324,7 +332,7 @@ def extract_posts(ctx: Context) -> list[Post]:
     dominant: list[str | None] = []
     before: list[Post] = []  # the posts the sentence before named
     for index, sentence in enumerate(ctx.sentences):
-        sentence = _called_in_full(sentence, ctx)
+        sentence = _called_in_full(_first_names_unmasked(sentence), ctx)
         if not _TITLE_WORDS.search(sentence.masked.lower()):
             # every rule needs a title, but "Paraguay's Santiago Pena", the table's
             # and "He will take over from X" a post the sentence before named
@@ -371,6 +379,10 @@ def extract_posts(ctx: Context) -> list[Post]:
             _keep(found, ctx, post)
         if full_names:
             _keep_known(found, ctx, _known_holders(sentence, taken))
+            for post in post_leaders.leader_posts(sentence, _clean_name):
+                _keep(found, ctx, post)
+        for post in post_leaders.back_references(ctx, index, _clean_name):
+            _keep_known(found, ctx, [post])
         if full_names and _CHAIRING.search(sentence.masked):
             here += [(0, post) for post in _chairs_body(sentence, ctx)]
             for _, post in here:
@@ -383,7 +395,33 @@ def extract_posts(ctx: Context) -> list[Post]:
         for post in post_predecessors.predecessors(sentence, mine, before, ctx.published):
             _keep(found, ctx, post)
         before = mine
-    return _settle_states([p for p in found.values() if not _rotating_presidency(p)])
+    return [replace(p, person=leaders.spelling(p.person, p.of)) for p in _settle_states(
+        [p for p in found.values() if not _rotating_presidency(p)])]
+
+
+_PLACE_THEN_NAME = re.compile(r"\u27e6[A-Z](\d+)\u27e7(?=((?:\s+" + _NAME_WORD + r"){1,3}))")
+
+
+def _first_names_unmasked(sentence: Masked) -> Masked:
+    """The sentence with a place read as a first name written back where it and the words
+    after it are a name the leaders table knows ("Paraguay's Santiago Pena": not the city of
+    Santiago); the items are unchanged."""
+    if "\u27e7 " not in sentence.masked:
+        return sentence
+
+    def back(m: re.Match[str]) -> str:
+        first = sentence.item(m.group(1)).text
+        words = m.group(2).split()
+        for n in range(len(words), 0, -1):
+            if leaders.state_of(" ".join([first, *words[:n]])):
+                return first
+        return m.group(0)
+
+    masked = _PLACE_THEN_NAME.sub(back, sentence.masked)
+    if masked == sentence.masked:
+        return sentence
+    return Masked(sentence.start, sentence.end, sentence.text, masked, sentence.items,
+                  sentence.in_title)
 
 
 _POSSESSIVE_NAME = re.compile(r"(?P<sp>" + S + r")'s\s+(?P<name>" + NAME + r")(?![\w'\u2019-])")
@@ -399,9 +437,10 @@ def _known_holders(sentence: Masked, taken: set[tuple[int, int]]) -> list[Post]:
         if any(s <= m.start("name") < e for s, e in taken) or _LEADING_TITLE.match(raw) or \
                 negated(sentence.masked[max(0, m.start() - 25):m.start()]):
             continue
-        name = _clean_name(raw)
-        known = leaders.known_post(name) if name else None
         state = sentence.state(_index_of(m.group("sp")))
+        name = _clean_name(raw)
+        name = leaders.spelling(name, state) if name else None  # "Kyrgyzstan's Sadyr Zhaparov"
+        known = leaders.known_post(name) if name else None
         if name and known and state and known[0] == state:
             out.append(Post(name, known[1], state, evidence=evidence(sentence),
                             origin="extracted", confidence=0.55, rule="post.known-holder"))

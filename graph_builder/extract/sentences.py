@@ -39,7 +39,8 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
         if m.group(0)[0] in ".!?" and m.group(0)[0] == ".":
             word = _LAST_WORD.search(text, max(cursor, m.start() - 24), m.start())
             if word and (word.group(1).lower() in _ABBREVIATIONS
-                         or re.fullmatch(r"[A-Z]", word.group(1))):
+                         or re.fullmatch(r"(?:[A-Z]\.){0,3}[A-Z]", word.group(1))):
+                # an initial, or initials run together: "K.P. Sharma Oli" is one name
                 continue
         _add(out, text, cursor, m.end())
         cursor = m.end()
