@@ -32,8 +32,8 @@ _MEETING = re.compile(r"\b(?P<type>summits?|meetings?|gatherings?|sessions?|talk
                       r"huddled|retreat|"
                       # the leaders' organ itself held: "the next council of heads of state
                       # will be held in Turkmenistan"
-                      r"(?:" + _SUMMIT_ORGANS + r")(?=[^.;]{0,40}?\b(?:held|met|convened|"
-                      r"take\s+place|took\s+place)\b))\b", re.IGNORECASE)
+                      r"(?:" + _SUMMIT_ORGANS + r")(?=[^.;]{0,40}?\b(?:held|met|convene[sd]?|"
+                      r"meets?\s+in|take\s+place|took\s+place)\b))\b", re.IGNORECASE)
 # where a gathering is: "in Minsk", "hosted by Minsk", "the Minsk summit", "Minsk hosted the
 # leaders", and a live report's "from Tianjin, where the leaders have gathered"
 _PLACE = re.compile(r"(?:\b(?:in|at|to|hosted\s+by|capital\s+of|city\s+of)\s+(?:the\s+)?"
@@ -60,6 +60,12 @@ _CALLED_OFF = re.compile(r"\b(?:" + "|".join(phrases.lines("event_unreal.txt",
 _PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|set|due|slated)\s+(?:to\s+take\s+place\s+)?"
                           r"(?:for|in)\s+(?:the\s+)?(?:" + C + r"|(?P<name>[A-Z][\w'\u2019-]+"
                           r"(?:\s+[A-Z][\w'\u2019-]+){0,2})(?![\w\u27e6]))")
+# a planned gathering placed in a state alone: "the next council will be held in Turkmenistan
+# on 9 October 2026", "Madagascar will host the 45th Ordinary Summit in August 2025"
+_PLANNED_IN_STATE = re.compile(
+    r"\b(?:be\s+held|take\s+place|convene|meet|gather)\s+in\s+(?:the\s+)?" + SA
+    + r"(?![^.;]{0,12}\bcapital\b)|" + SA + r"\s+(?:will|is\s+to|is\s+due\s+to)\s+"
+    r"(?:\w+\s+)?host\b", re.IGNORECASE)
 _ABSENT = re.compile(
     SA + r"(?:'s\s+(?:delegation|leader|president|prime minister))?[^.;]{0,40}?\b(?:had\s+no\s+"
     r"representation|failed\s+to\s+send|sent\s+no|did\s+not\s+(?:attend|send|come)|was\s+absent|"
@@ -372,8 +378,12 @@ def extract_events(ctx: Context) -> list[Event]:
             own_date = {item.position: item.date for item in listed}
             taken = frozenset(t for item in listed for t in item.tokens)
             pointed = False  # the place is the report's, not written in the sentence
+            in_state: str | None = None  # the state alone a planned gathering is placed in
             if planned:  # a planned gathering: its place and date written, else no fact
                 places = _planned_places(sentence, places)
+                if not places and (m := _PLANNED_IN_STATE.search(masked)):
+                    in_state = sentence.state(next(g for g in m.groups() if g is not None))
+                    places = [(m.start(), None)] if in_state else []
             elif _ONLINE.search(masked) and not (places and _ONLINE_IN.search(masked)):
                 places = [(meeting.start(), None)]  # held online: no place
                 pointed = True
@@ -416,7 +426,7 @@ def extract_events(ctx: Context) -> list[Event]:
                     # "the next session will be held in Moscow", "the previous session of the
                     # Council, held in Yerevan": the same organ as the reported gathering's
                     kind = main[0]
-                label = place.label if place else ""
+                label = place.label if place else f"in {in_state}" if in_state else ""
                 numbered = _ordinal_match(masked, position)
                 number = numbered.group(1) if numbered else None
                 first_number = ordinals.get(label)
@@ -431,6 +441,8 @@ def extract_events(ctx: Context) -> list[Event]:
                     sentence, position, taken)
                 if planned and not when:
                     continue  # "the next summit will be held in Astana": when is not said
+                if in_state and len(when or "") < 7:
+                    continue  # "Dushanbe will host the next summit in 2008": an intention
                 if planned:
                     when = _ahead(sentence, when, ctx.published)
                 if when and not planned:
@@ -460,7 +472,7 @@ def extract_events(ctx: Context) -> list[Event]:
                     dates.setdefault(("", label), []).append((priority + 2, when))
                 if key not in events:
                     host = get("state", place.country).label if place and place.country \
-                        else None
+                        else in_state
                     events[key] = Event(
                         kind, place.label if place else None, None, [host] if host else [], [],
                         host=host, organization=ctx.topic_org, evidence=evidence(sentence),
