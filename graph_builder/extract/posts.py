@@ -20,6 +20,7 @@ from graph_builder.core.reference import Entity, get, resolve
 from graph_builder.extract import (
     events,
     phrases,
+    post_heads,
     post_leaders,
     post_predecessors,
     post_surnames,
@@ -257,6 +258,7 @@ _TITLE_WORDS = re.compile(r"(?:" + "|".join(sorted({re.escape(t.split()[-1].spli
                                                                           "chair", "rector",
                                                                           "dean", "founder",
                                                                           "leader",
+                                                                          "led by", "run by",
                                                                           "professor"},
                                                     key=len, reverse=True)) + r")")
 _TWO_CAPS = re.compile(rf"[{_UP}][\w'-]*\.?\s+(?:" + _PARTICLE + rf"\s+)*[{_UP}]")
@@ -380,6 +382,9 @@ def extract_posts(ctx: Context) -> list[Post]:
         if full_names:
             _keep_known(found, ctx, _known_holders(sentence, taken))
             for post in post_leaders.leader_posts(sentence, _clean_name):
+                _keep(found, ctx, post)
+            for post in post_heads.headed_by(ctx, index, sentence, list(found.values()),
+                                             _clean_name, _body_heads(), _body_named):
                 _keep(found, ctx, post)
         for post in post_leaders.back_references(ctx, index, _clean_name):
             _keep_known(found, ctx, [post])
