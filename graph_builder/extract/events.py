@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from graph_builder.core import places
 from graph_builder.core.facts import Event
@@ -22,6 +23,7 @@ from graph_builder.extract import phrases
 from graph_builder.extract.clashes import clashes as clashes_in
 from graph_builder.extract.common import SA, C, T, evidence, negated
 from graph_builder.extract.context import Context, Masked
+from graph_builder.extract.date_phrases import DateMention
 from graph_builder.extract.event_lists import listed_places
 
 # the organ of leaders that meets: its session is a summit ("the session of the Supreme
@@ -182,7 +184,9 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
                 resolve(line.group("city").strip(), "city")
             if city is not None:
                 return city, index + 1
-    for index in range(first, min(first + 3, len(ctx.sentences))):
+    # (a press release's heading lines: "PRESS RELEASE", "FOR IMMEDIATE RELEASE - 17 August
+    # 2024", its headline, then "Harare - The Government ...")
+    for index in range(first, min(first + 5, len(ctx.sentences))):
         sentence = ctx.sentences[index]
         if _BYLINE.match(sentence.text) and "\n" not in sentence.text.strip():
             continue
@@ -200,6 +204,8 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
         city = resolve(name.title() if name.isupper() else name, "city")
         # "MINSK, 23 November. /Agency/." alone on its line: the news starts after it
         alone = _ONLY_DATE.match(sentence.text, m.end()) is not None
+        if city is None and alone and index + 1 < len(ctx.sentences):
+            continue  # "FOR IMMEDIATE RELEASE - 17 August 2024": a date line, no place
         if not alone:
             return city, index
         while index + 2 < len(ctx.sentences) and _HEADING.match(ctx.sentences[index + 1].text):
@@ -296,8 +302,33 @@ _CLOSE_DATE = re.compile(r"(?:(?:in|at)\s+(?:the\s+)?)?(?:" + C + r"\s+(?:" + _G
                          + _GATHERING + r"\s+)(?:in|on|of)\s+" + T, re.IGNORECASE)
 
 
-def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset()) \
-        -> str | None:
+# a venue this close to the city a report is filed from is in that city's area ("Harare - ...
+# at the New Parliament Building in Mount Hampden"), as the reports' own readers place it
+_SUBURB_KM = 25.0
+
+
+def _metropolis(place: Entity | None, dateline: Entity | None) -> Entity | None:
+    """The dateline's city for a venue in its suburbs, else the venue."""
+    if place is None or dateline is None or place.label == dateline.label \
+            or not place.country or place.country != dateline.country:
+        return place
+    km = places.km_between(place.label, dateline.label)
+    return dateline if km is not None and km < _SUBURB_KM else place
+
+
+def _gathering_date(mention: DateMention, published: date | None) -> str | None:
+    """When a gathering a date phrase dates took place: "in the second half of 2002" is some
+    day of 2002, not its 1 July; "a year ago" is the report's month a year before."""
+    if mention.kind == "half" and mention.start:
+        return mention.start[:4]
+    if mention.kind == "ago" and mention.start and published is not None \
+            and re.fullmatch(r"(?:a|one)\s+year\s+ago", mention.text, re.IGNORECASE):
+        return f"{mention.start[:4]}-{published.month:02d}"
+    return mention.start
+
+
+def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(),
+             published: date | None = None) -> str | None:
     """The date of a gathering named at `position`: a day if the sentence gives one (a
     gathering happens on a day), else the first date after it, else the last before it;
     never a date `taken` by another place's gathering (a listed place's own date)."""
@@ -307,7 +338,7 @@ def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(
     if close and close.group(2) not in taken:
         d = sentence.item(close.group(2)).date
         if d is not None:
-            return d.start
+            return _gathering_date(d, published)
     found: list[tuple[bool, bool, int, str]] = []
     # a date of another clause ("...; Bahrain hosted the previous one a year ago") is its own
     start, end = _segment(masked, position)
@@ -316,7 +347,9 @@ def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(
         if d is None or str(i) in taken or _NOT_START.search(masked[max(0, pos - 12):pos]) \
                 or (d.start == d.end and _FROM.search(masked[max(0, pos - 6):pos])):
             continue  # ("from 5 to 6 July" is the gathering's own span)
-        found.append((len(d.start) == 10, pos >= position, pos, d.start))
+        when = _gathering_date(d, published)
+        if when:
+            found.append((len(when) == 10, pos >= position, pos, when))
     if not found:
         return None
     days = [f for f in found if f[0]]
@@ -413,6 +446,7 @@ def extract_events(ctx: Context) -> list[Event]:
             nearest = min(places, key=lambda pair: min(abs(pair[0] - w) for w in words)) \
                 if places else None
             for position, place in places:
+                place = _metropolis(place, dateline)
                 # a place far from every meeting word is where someone is, not where they met
                 if (position, place) != nearest and min(abs(position - w) for w in words) > 80 \
                         and position not in own_date:
@@ -438,7 +472,7 @@ def extract_events(ctx: Context) -> list[Event]:
                     kind = "summit"  # "the 14th summit" ... "since the 13th Ordinary Session"
                 key = (kind, label)
                 when = None if in_title else own_date.get(position) or _date_of(
-                    sentence, position, taken)
+                    sentence, position, taken, ctx.published)
                 if planned and not when:
                     continue  # "the next summit will be held in Astana": when is not said
                 if in_state and len(when or "") < 7:
