@@ -35,6 +35,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
     item = r"(?:" + p.NAME + "|" + word + r")(?![\w'\u2019-])(?!\s+of\b)"
     items = item + r"(?:(?:\s*,\s*|,?\s+and\s+)" + item + r")+"
     title = r"(?i:" + p.TITLE + r")"
+    pair = r"(?:the\s+)?" + SA + r"\s*,\s+" + p._HONORIFIC + p.NAME + r"(?![\w'\u2019-])"
     return {
         "surname": re.compile(
             r"(?<![\w'\u2019-])(?:(?P<st>" + SA + r")\s+|(?P<sp>" + S + r")'s\s+)?" + p._MOD
@@ -42,6 +43,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
         # "Presidents Putin and Xi", "Foreign Ministers Sergei Lavrov and Wang Yi"
         "plural": re.compile(
             r"(?<![\w'\u2019-])(?P<lead>" + title + r"s)\s+(?P<items>" + items + r")"),
+        # "the presidents of Kazakhstan, Kassym-Jomart Tokayev; Kyrgyzstan, Sadyr Japarov;
+        # and Tajikistan, Emomali Rahmon": (state, name) pairs after a plural title
+        "pairs": re.compile(
+            r"(?<![\w'\u2019-])(?P<lead>" + title + r"s)\s+of\s+(?P<pairs>" + pair
+            + r"(?:\s*;\s*(?:and\s+)?" + pair + r")+)"),
         # "the presidents of Russia and China, Vladimir Putin and Xi Jinping"
         "respectively": re.compile(
             r"(?<![\w'\u2019-])(?P<lead>" + title + r"s)\s+of\s+(?:the\s+)?(?P<states>" + SA
@@ -151,7 +157,10 @@ def surname_posts(ctx: Context, sentence: Masked) -> list[tuple[re.Match[str], P
 
 def plural_posts(ctx: Context, sentence: Masked) -> list[Post]:
     """"Presidents Putin and Xi": a post for each holder the article or the table places;
-    "the presidents of Russia and China, Putin and Xi": the states in the order written."""
+    "the presidents of Russia and China, Putin and Xi": the states in the order written;
+    "the presidents of Kazakhstan, Tokayev; Kyrgyzstan, Japarov": each state its name."""
+    from graph_builder.extract import posts as p
+
     out: list[Post] = []
     rules = _rules()
     for m in rules["respectively"].finditer(sentence.masked):
@@ -164,6 +173,15 @@ def plural_posts(ctx: Context, sentence: Masked) -> list[Post]:
             for name, state in zip(names, states, strict=True):
                 if len(name.split()) > 1 or place(ctx, name, title, state):
                     out.append(_post(sentence, name, title, state, "post.plural-title"))
+    for m in rules["pairs"].finditer(sentence.masked):
+        title = titles.singular(" ".join(m.group("lead").lower().split()))
+        if title is None or negated(sentence.masked[max(0, m.start() - 25):m.start()]):
+            continue
+        for one in _pair_rx().finditer(m.group("pairs")):
+            state = sentence.state(one.group("st"))
+            name = p._clean_name(one.group("name"))
+            if state and name:
+                out.append(_post(sentence, name, title, state, "post.plural-pairs"))
     done = {post.person for post in out}
     for m in rules["plural"].finditer(sentence.masked):
         title = titles.singular(" ".join(m.group("lead").lower().split()))
@@ -176,6 +194,14 @@ def plural_posts(ctx: Context, sentence: Masked) -> list[Post]:
             if found:
                 out.append(_post(sentence, found[0], title, found[1], "post.plural-title"))
     return out
+
+
+@cache
+def _pair_rx() -> re.Pattern[str]:
+    from graph_builder.extract import posts as p
+
+    return re.compile(r"\u27e6[SA](?P<st>\d+)\u27e7\s*,\s+" + p._HONORIFIC + r"(?P<name>" + p.NAME
+                      + r")(?![\w'\u2019-])")
 
 
 def _place_name(ctx: Context, name: str, title: str) -> tuple[str, str] | None:

@@ -127,7 +127,12 @@ _RULES = [
         r"\b(?P<title>" + _T + r")\s+of\s+(?:the\s+)?(?:(?P<of>" + SA + "|" + O + r")" + _BODY_OF
         + r"|(?:[A-Z][a-z]+\s+)?(?P<unit>(?i:" + _UNIT + r")))\s*,?\s+(?:(?P<st2>" + SA
         + r")\s+(?P<title2>" + _T
-        + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")(?![\w'\u2019-])(?!\s+of\s)"
+        + r")\s+)?"
+        # "the President of Belarus, Chairman of the Supreme State Council Alexander X"
+        r"(?:(?P<chain_title>" + _T + r")\s+of\s+(?:the\s+)?(?P<chain_body>(?:[A-Z][\w-]*\s+)"
+        r"{0,4}?(?:Council|Assembly|Committee|Parliament|Board|Authority|Maslahaty|Kurultai|"
+        r"Commission|Cabinet|Government))\s*,?\s+)?"
+        + _HONORIFIC + r"(?P<name>" + NAME + r")(?![\w'\u2019-])(?!\s+of\s)"
         r"(?!\s+and\s+[A-Z][a-z]+\s+[A-Z])")),
     # "The OAS elected X as its secretary general", "Kenya named X as foreign minister",
     # "approved the candidacy of X for the post of chairman of the Executive Committee": the
@@ -811,6 +816,12 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     confidence = 0.6 if rule == "post.title-name" else 0.85
     out = [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                 confidence=confidence, rule=rule)]
+    if groups.get("chain_title") and resolve(of, "state") is not None:
+        # the second of two titles in a chain is a post of the same state
+        body = " ".join(groups["chain_body"].split()).lower()
+        out.append(Post(name, f"{_title(groups['chain_title'])} of the {body}", of,
+                        evidence=evidence(sentence), origin="extracted", confidence=confidence,
+                        rule=rule))
     if groups.get("title2"):  # "Crown Prince and Prime Minister X": two posts, one person
         holder = of
         if groups.get("st2"):
