@@ -99,7 +99,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Malta took over as chair of the OSCE"
     ("chair.as-chair", re.compile(
         # not the predecessor: "X took over from Samoa as chair" (the taker is X)
-        r"(?<!\bfrom\s)" + SA + r",?(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over"
+        r"(?<!\bfrom\s)(?<!\bfollows\s)(?<!\bfollowed\s)(?<!\bsucceeds\s)(?<!\bsucceeded\s)"
+        r"(?<!\breplaces\s)(?<!\breplaced\s)" + SA + r",?(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over"
         r"(?:\s+from\s+(?:the\s+)?\u27e6[SA]\d+\u27e7)?|(?:was|were|is|has\s+been)\s+(?:elected|"
         r"confirmed|chosen|designated|named|appointed)|became|becomes|serv(?:es|ed))\s+|"
         r"\s+(?=as\s))(?:as\s+)?(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?(?:\u27e6O\d+\u27e7\s+)?"
@@ -220,10 +221,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:will\s+)?(?:chair|preside\s+over|hold\s+the\s+(?:chair|presidency))", re.IGNORECASE)),
     # "Angola succeeds Mauritania at the helm of the African Union"
     ("chair.succeeds", re.compile(
-        SA + _GAP + r"(?:succeed(?:s|ed|ing)?|replac(?:es|ed|ing))\s+(?:the\s+)?" + SA
-        + r"(?:'s\s+\S+)?\s+(?:at\s+the\s+"
+        SA + _GAP + r"(?:succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|follow(?:s|ed)?)\s+(?:the\s+)?"
+        + SA + r"(?:'s\s+\S+)?\s+(?:at\s+the\s+"
         r"(?:helm|head)|as\s+(?:the\s+)?(?:chair|chairman|chairperson|president|holder)|in\s+the\s+"
-        r"(?:chair|presidency))", re.IGNORECASE)),
+        r"(?:chair|presidency)"
+        # "Switzerland follows Finland in 2026" after a sentence about the chair
+        r"|(?=(?:in|from)\s+\u27e6T\d+\u27e7\s*[.;]?\s*$))", re.IGNORECASE)),
     # "the Icelandic prime minister, whose country steered the Nordic Council last year"
     ("chair.whose-country", re.compile(
         SA + r"(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|leader|king|emir|"
@@ -597,7 +600,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
             _LEADS_BODY.search(masked)) or bool(
             _AFTER_PAIRS.search(masked) and _LEAD_WORD.search(masked))
         if not has_keyword and not (previous_keyword and re.search(
-                r"take[sn]?\s+over|took\s+over|followed\s+by|succeed(?:s|ed)\b|next\s+in\s+line|hold\s+it|(?:got|gets|received|"
+                r"take[sn]?\s+over|took\s+over|followed\s+by|succeed(?:s|ed)\b|follows\s+\u27e6S|next\s+in\s+line|hold\s+it|(?:got|gets|received|"
                 r"receives|keeps|kept|took|takes|holds|held|has\s+had)\s+it\b|\bit\s+(?:will\s+|is\s+due"
                 r"\s+to\s+)?(?:pass|go|move|rotate)", masked, re.I)):
             previous_keyword = False
@@ -651,7 +654,9 @@ _CHAIRED_MEETING = re.compile(
     r"(?:meeting|session|talks|summit|conference|debate|discussion|gathering|panel|hearing|"
     r"negotiations|round)s?\b", re.IGNORECASE)
 _POSSESSIVE_TAIL = re.compile(
-    r"\s+(?:in|for|of)\s+(?:the\s+)?" + T + r"|,\s*which\s+(?:began|begins|started|starts|opened|"
+    # "the Peruvian chairmanship of the forum in 2024"
+    r"(?:\s+of\s+(?:the\s+)?" + O + r")?\s+(?:in|for|of)\s+(?:the\s+)?" + T
+    + r"|,\s*which\s+(?:began|begins|started|starts|opened|"
     r"ran|runs|lasted|lasts|has\s+run|ended|ends)\s+(?:(?:[^,;\u27e6]|\u27e6C\d+\u27e7){0,50}?\s)?"
     r"(?:(?:in|on|from|since|at\s+the\s+start\s+of)\s+)?(?:the\s+)?" + T
     + r"|(?:\s+of\s+(?:the\s+)?" + O + r")?\s+(?:began|begins|started|starts|"
@@ -765,6 +770,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 after = m.end(1) if rule in ("chair.takes-over", "chair.followed") else (
                     m.start() if rule == "chair.passed-to" else m.end())
                 stop = _next_state(sentence, after, end_clause)
+                prior = _PRIOR_TERM_AT.search(masked, after, stop)
+                stop = prior.start() if prior else stop  # not the earlier term's year
                 start, end, explicit = _period(sentence, after, stop,
                                                through_year=not _FUTURE.search(m.group(0)))
                 if not explicit:
@@ -821,6 +828,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 handled.add(int(token))
                 if rule in ("chair.verb", "chair.take"):
                     out.extend(_coordinated_chairs(sentence, fact, m.start()))
+                    out.extend(_elided_chairs(sentence, fact, m.end()))
                 out.extend(_more_years(sentence, ctx, fact, m.end(), end_clause))
     out.extend(_after_list(sentence, ctx, org_for))
     out.extend(_person_whose_country(sentence, ctx, org_for))
@@ -874,6 +882,33 @@ def _coordinated_chairs(sentence: Masked, fact: Chairmanship, start: int) -> lis
             out.append(Chairmanship(fact.organization, chair, fact.start, fact.end,
                                     evidence=fact.evidence, origin="extracted",
                                     confidence=fact.confidence, rule=fact.rule))
+    return out
+
+
+# "Peru will chair in 2026, and Chile in 2027": a later clause with its verb left out
+_ELIDED = re.compile(r"(?:,\s*|,?\s+and\s+|,?\s+then\s+|;\s*)(?:then\s+)?(?:the\s+)?"
+                     r"\u27e6S(?P<chair>\d+)\u27e7\s+(?:in|for)\s+(?P<t>\u27e6T\d+\u27e7)"
+                     r"(?=\s*(?:[.;,]|and\b|$))")
+_DATE_AFTER_VERB = re.compile(r"(?:[^,;.\u27e6]|\u27e6O\d+\u27e7){0,40}(?:in|for)\s+"
+                              r"\u27e6T\d+\u27e7")
+
+
+def _elided_chairs(sentence: Masked, fact: Chairmanship, end: int) -> list[Chairmanship]:
+    """The states of gapped clauses after a dated chair verb: each holds the chair in its own
+    year ("South Korea will chair in 2025, and China in 2026, then Chile in 2027")."""
+    dated = _DATE_AFTER_VERB.match(sentence.masked, end)
+    if dated is None or not fact.start:
+        return []
+    out: list[Chairmanship] = []
+    at = dated.end()
+    while (m := _ELIDED.match(sentence.masked, at)) is not None:
+        chair = sentence.state(m.group("chair"))
+        d = sentence.item(m.group("t")[2:-1]).date
+        if chair and d is not None and d.start and chair != fact.chair:
+            out.append(Chairmanship(fact.organization, chair, d.start, d.end,
+                                    evidence=fact.evidence, origin="extracted",
+                                    confidence=0.7, rule=fact.rule + "-elided"))
+        at = m.end()
     return out
 
 
@@ -932,7 +967,10 @@ def _past_list(sentence: Masked, ctx: Context, m: re.Match[str],
 # Iceland in 2021": the earlier terms, one chair a year
 _AFTER_PAIRS = re.compile(r"\bafter\s+(?P<pairs>(?:the\s+)?" + SA + r"\s+in\s+" + T
                           + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r"\s+in\s+" + T
-                          + r")+)", re.IGNORECASE)
+                          + r")+)"
+                          # "After the Philippines in 2026, the chair in 2027 goes to Singapore"
+                          r"|^\s*After\s+(?P<pairs1>(?:the\s+)?" + SA + r"\s+in\s+" + T + r"),",
+                          re.IGNORECASE)
 _PAIR = re.compile(SA + r"\s+in\s+" + T)
 _LEAD_WORD = re.compile(r"\b(?:lead|led|preside|presided|steer|steered|helm|turn)\b", re.IGNORECASE)
 
@@ -944,7 +982,8 @@ def _after_list(sentence: Masked, ctx: Context, org_for: Callable[..., str | Non
         if negated(sentence.masked[max(0, m.start() - 60):m.start()]):
             continue
         org = org_for(m.start())
-        for pair in _PAIR.finditer(sentence.masked, m.start("pairs"), m.end("pairs")):
+        pairs = "pairs" if m.group("pairs") else "pairs1"
+        for pair in _PAIR.finditer(sentence.masked, m.start(pairs), m.end(pairs)):
             chair = sentence.state(pair.group(1))
             d = sentence.item(pair.group(2)).date
             if chair and org and d is not None and d.start:
@@ -984,9 +1023,18 @@ _SUPPOSED = re.compile(r"\b(?:could|would|might|may|hopes?\s+to|wants?\s+to|seek
 _YEAR_LIST = re.compile(T + r"(?:\s*,\s*(?:in\s+)?" + T + r")*,?\s+and\s+(?:in\s+)?" + T)
 
 
+# "..., a post it previously held in 2018": an earlier term of the same holder
+_PRIOR_TERM = (r",\s+(?:a|an|the)\s+(?:post|role|office|position|chair|chairmanship|"
+               r"presidency|function)\s+(?:that\s+|which\s+)?(?:it|they|she|he)\s+"
+               r"(?:had\s+)?(?:previously|last|also|first|once|already|earlier)\s+"
+               r"(?:held|had|occupied|filled)(?:\s+once)?")
+_PRIOR_TERM_AT = re.compile(_PRIOR_TERM, re.IGNORECASE)
 # "Brazil presides over the G20 this year, as it did in 2008": an earlier term, by year
-_AS_BEFORE = re.compile(r"[^;.]{0,40}?,?\s+as\s+(?:it|they|she|he)\s+(?:also\s+|last\s+|first\s+)?"
-                        r"did\s+(?:in\s+)?" + T + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:in\s+)?" + T
+_AS_BEFORE = re.compile(r"[^;.]{0,40}?(?:,?\s+as\s+(?:it|they|she|he)\s+"
+                        r"(?:also\s+|last\s+|first\s+)?did|"
+                        # "..., a post it previously held in 2018", "a role it last had in 2010"
+                        r"(?:" + _PRIOR_TERM + r"))"
+                        r"\s+(?:in\s+)?" + T + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:in\s+)?" + T
                         + r")*")
 
 
