@@ -106,6 +106,22 @@ def _capital(state: Entity | None) -> Entity | None:
         return None
 
 
+# a gathering held in a state whose capital bears its name: "held in Kuwait", "in Singapore"
+_IN_CITY_STATE = re.compile(r"\b(?:held|met|meeting|gathered|convened|took\s+place|take\s+place|"
+                            r"summit|session)\s+in\s+" + SA + r"(?!['\u2019]s)", re.IGNORECASE)
+
+
+def _city_state(state: Entity | None) -> Entity | None:
+    """The city a state's name stands for when its capital is named after it (Kuwait City,
+    Singapore, Djibouti City), written as the text names it; else None."""
+    if state is None or state.kind != "state" or state.capital not in (
+            state.slug, f"{state.slug}-city"):
+        return None
+    if state.capital == state.slug:
+        return _capital(state)
+    return Entity("city", state.slug, state.label, None, (state.label,), country=state.slug)
+
+
 def _places(sentence: Masked, named: dict[str, Entity]) -> list[tuple[int, Entity]]:
     """(position, city) of each place the sentence names for a gathering; `named` holds the
     towns the article has called one, found again by name alone ("met in Gabala")."""
@@ -126,6 +142,10 @@ def _places(sentence: Masked, named: dict[str, Entity]) -> list[tuple[int, Entit
         if city is None and m.group("kind"):
             city = _named_place(m.group("name"))  # "in the mountain resort of Gabala"
             named[m.group("name")] = city
+        if city is not None and all(c.label != city.label for _, c in out):
+            out.append((m.start(), city))
+    for m in _IN_CITY_STATE.finditer(masked):  # "held in Kuwait on 28 November"
+        city = _city_state(sentence.item(m.group(1)).entity)
         if city is not None and all(c.label != city.label for _, c in out):
             out.append((m.start(), city))
     if "capital" in masked:
