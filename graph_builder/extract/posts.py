@@ -229,7 +229,8 @@ _RULES = [
     # "his prime minister, Judith Suminwa", "its foreign minister, X", "his Malaysian
     # counterpart Anwar Ibrahim"
     ("post.pronoun-title-name", re.compile(
-        r"\b(?P<pro>(?i:his|her|its|their))\s+(?:(?P<st>" + SA + r")\s+)?" + _MOD
+        r"\b(?P<pro>(?i:his|her|its|their))\s+(?:(?P<st>" + SA + r")\s+|(?P<adj>[A-Z][a-z]+"
+        r"(?:an|ese|ian|ish|i|ic))\s+)?" + _MOD
         + r"(?P<title>" + _T + r"|counterparts?)\s*,?\s+" + _HONORIFIC + r"(?P<name>" + NAME
         + r")")),
 ]
@@ -701,6 +702,12 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
             of = sentence.label(token)
             if of:
                 break
+    if of is None and groups.get("adj"):
+        # "his Congolese counterpart Felix Tshisekedi": an adjective of two states; the
+        # state the table places the person in, if its names share the adjective's stem
+        of = _state_of_adjective(name, groups["adj"])
+        if of is None:
+            return []
     if rule == "post.director-of":
         title = re.sub(r"\s+", " ", m.group("title").strip())
         title = title[0].lower() + title[1:]
@@ -943,6 +950,15 @@ def _head_of_body(sentence: Masked, ctx: Context, index: int, known: list[Post],
 def _body_heads() -> dict[str, str]:
     pairs = (line.split("|", 1) for line in phrases.lines("body_heads.txt"))
     return {label.strip(): title.strip() for label, title in pairs}
+
+
+def _state_of_adjective(name: str, adjective: str) -> str | None:
+    state = leaders.state_of(name)
+    entity = resolve(state, "state") if state else None
+    stem = adjective.lower()[:4]
+    names = " ".join([entity.label, entity.full_name or "", *entity.names]).lower() if entity \
+        else ""
+    return state if entity and re.search(r"\b" + re.escape(stem), names) else None
 
 
 # "Congolese President X" where the adjective is unknown: do not guess a state
