@@ -273,6 +273,12 @@ _THE_CITY = re.compile(r"\b(?:in|at|to)\s+the\s+(?:[a-z]+\s+)?city\b(?!\s+of\b)|
 _NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|beyond)\s+$",
                         re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# the day a chair is taken, before the gathering's word: "will take over the chairmanship on 1
+# January and plans to host the summit in Rio" dates the term, not the summit
+_AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?(?:plans?|intends?|will|is|hopes?|expects?|"
+                       r"wants?|aims?)\b", re.IGNORECASE)
+_CHAIR_DAY = re.compile(r"\b(?:chair(?:man|woman|person)?(?:ship)?|presidency)\b[^.;,]{0,30}?"
+                        r"\b(?:on|from|as\s+of|in)\s+$", re.IGNORECASE)
 _ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|by\s+video(?:\s+link)?|video\s*conference)\b",
                      re.IGNORECASE)
 _TRAVEL = re.compile(r"\b(?:flew|flown|travell?ed|arrived|went|headed|came)\s+(?:\w+\s+)?"
@@ -364,6 +370,9 @@ def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(
     start, end = _segment(masked, position)
     for pos, _, i in sentence.tokens("T", start, end):
         d = sentence.item(i).date
+        if pos < position and _CHAIR_DAY.search(masked[max(0, pos - 60):pos]) \
+                and _AND_THEN.search(masked, pos, position):
+            continue  # (a chair taken at the summit, no second verb, is dated by it)
         if d is None or str(i) in taken or _NOT_START.search(masked[max(0, pos - 12):pos]) \
                 or (d.start == d.end and _FROM.search(masked[max(0, pos - 6):pos])):
             continue  # ("from 5 to 6 July" is the gathering's own span)
