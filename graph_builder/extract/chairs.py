@@ -271,6 +271,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"\u27e6S(?P<chair>\d+)\u27e7,?\s+and\s+(?:the\s+)?(?:current\s+|sitting\s+)?"
         r"(?:Chair|Chairman|Chairperson|Chairwoman)\s+of\s+(?:the\s+)?(?:Authority|Assembly|"
         r"Summit|Conference|\u27e6O\d+\u27e7)\b(?!\s+(?:Commission|Committee|Organ))")),
+    # "Ireland will follow in the second half of 2026" after a sentence about the chair
+    ("chair.follows", re.compile(SA + _GAP + r"follow(?:s|ed)?(?=\s+(?:in|from|on)\s+(?:the\s+)?"
+                                 r"\u27e6T\d+\u27e7\s*[.;]?\s*$)", re.IGNORECASE)),
     # "followed by Slovenia in September", "then Denmark"
     ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
                                   re.IGNORECASE)),
@@ -600,7 +603,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
             _LEADS_BODY.search(masked)) or bool(
             _AFTER_PAIRS.search(masked) and _LEAD_WORD.search(masked))
         if not has_keyword and not (previous_keyword and re.search(
-                r"take[sn]?\s+over|took\s+over|followed\s+by|succeed(?:s|ed)\b|follows\s+\u27e6S|next\s+in\s+line|hold\s+it|(?:got|gets|received|"
+                r"take[sn]?\s+over|took\s+over|followed\s+by|succeed(?:s|ed)\b|follows\s+\u27e6S|\bfollow(?:s|ed)?\s+(?:in|from|on)\s+\u27e6T|next\s+in\s+line|hold\s+it|(?:got|gets|received|"
                 r"receives|keeps|kept|took|takes|holds|held|has\s+had)\s+it\b|\bit\s+(?:will\s+|is\s+due"
                 r"\s+to\s+)?(?:pass|go|move|rotate)", masked, re.I)):
             previous_keyword = False

@@ -810,6 +810,9 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
                                   origin="extracted", confidence=0.65, rule=rule))
 
     for chair in chairs:
+        if ctx.published and chair.start and chair.start[:4].isdigit() \
+                and int(chair.start[:4]) > ctx.published.year:
+            continue  # a term of a later year is a plan: it says nothing of today's members
         add(_CHAIR_MEMBER_OF.get(chair.organization, chair.organization), chair.chair,
             chair.evidence, "member.chair")
     # leaders listed in one sentence about the gathering: "attended by Angolan President X,
