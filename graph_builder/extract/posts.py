@@ -121,6 +121,12 @@ _RULES = [
         + _MOD + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T
         + r"))?"
         r"(?:\s+(?:of|to|at|for)\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF + r")?"
+        # "..., President of Nigeria and Chairman of the Authority": a second post, the
+        # organisation's (the one named, else the one in focus)
+        r"(?:\s+and\s+(?:(?i:this\s+year's|its|the)\s+)?(?P<title3>(?i:chair(?:man|person|woman)?|"
+        r"president|secretary\s+general))(?:\s+of\s+(?:the\s+)?(?:(?P<org3>" + O + r")|(?P<organ3>"
+        r"Authority|Assembly|Summit|Conference|(?i:bloc|union|organi[sz]ation|community|"
+        r"grouping|alliance))))?(?=\s*[,.;]|\s+(?:who|which|since|for|until)\b))?"
         r"(?!\s*,?\s+(?:Sheikh\s+|Prince\s+)?[A-Z][a-z])(?!\s+[A-Z]\.)")),
     # "the chairperson of the African Union Commission, Moussa Faki Mahamat"
     ("post.title-of-name", re.compile(
@@ -823,6 +829,15 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     confidence = 0.6 if rule == "post.title-name" else 0.85
     out = [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                 confidence=confidence, rule=rule)]
+    if groups.get("title3") and resolve(of, "state") is not None:
+        body = sentence.org(_index_of(groups["org3"])) if groups.get("org3") else ctx.topic_org
+        organ = groups.get("organ3") or ""
+        title3 = _title(groups["title3"])
+        if organ[:1].isupper():
+            title3 = f"{title3} of the {organ.lower()}"  # "Chairman of the Authority"
+        if body and resolve(body, "organization") is not None:
+            out.append(Post(name, title3, body, evidence=evidence(sentence), origin="extracted",
+                            confidence=0.7, rule=rule))
     if groups.get("chain_title") and resolve(of, "state") is not None:
         # the second of two titles in a chain is a post of the same state
         body = " ".join(groups["chain_body"].split()).lower()
