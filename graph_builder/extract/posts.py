@@ -130,6 +130,8 @@ _RULES = [
         r"(?!\s*,?\s+(?:Sheikh\s+|Prince\s+)?[A-Z][a-z])(?!\s+[A-Z]\.)")),
     # "the chairperson of the African Union Commission, Moussa Faki Mahamat"
     ("post.title-of-name", re.compile(
+        # "the Chairman-in-Office, Minister of Foreign Affairs of North Macedonia, X"
+        r"(?:\b(?P<title0>" + _T + r"),\s+)?"
         r"\b(?P<title>" + _T + r")\s+of\s+(?:the\s+)?(?:(?P<of>" + SA + "|" + O + r")" + _BODY_OF
         + r"|(?:[A-Z][a-z]+\s+)?(?P<unit>(?i:" + _UNIT + r")))\s*,?\s+(?:(?P<st2>" + SA
         + r")\s+(?P<title2>" + _T
@@ -829,6 +831,14 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     confidence = 0.6 if rule == "post.title-name" else 0.85
     out = [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                 confidence=confidence, rule=rule)]
+    if groups.get("title0") and resolve(of, "state") is not None:
+        # a title in apposition before another: the body's in focus, or the same state's
+        title0 = _title(groups["title0"])
+        holder = ctx.topic_org if titles.is_org_post(title0) else (
+            of if titles.is_state_post(title0) else None)
+        if holder:
+            out.append(Post(name, title0, holder, evidence=evidence(sentence),
+                            origin="extracted", confidence=0.7, rule=rule))
     if groups.get("title3") and resolve(of, "state") is not None:
         body = sentence.org(_index_of(groups["org3"])) if groups.get("org3") else ctx.topic_org
         organ = groups.get("organ3") or ""
