@@ -562,6 +562,26 @@ def _since_last_year(facts: list[Chairmanship], sentence: Masked, published: dat
             fact.start = f"{int(fact.start[:4]) - 1}{fact.start[4:]}"
 
 
+_HALF_YEAR = re.compile(r"\b(?:in|during|for|over)\s+the\s+(?P<half>first|second)\s+half\s+of\s+"
+                        r"(?:the|this)\s+year\b", re.IGNORECASE)
+
+
+def _half_of_year(facts: list[Chairmanship], sentence: Masked, published: date | None) -> None:
+    """ "whose country held the presidency in the first half of the year": the masker reads no
+    date there, yet it is the report's year's half, for the state named last before it."""
+    m = _HALF_YEAR.search(sentence.masked)
+    if published is None or m is None or len(_HALF_YEAR.findall(sentence.masked)) > 1:
+        return
+    before = [sentence.state(i) for _, _, i in sentence.tokens("SA", 0, m.start())]
+    holder = next((st for st in reversed(before) if st), None)
+    first = m.group("half").lower() == "first"
+    year = published.year
+    for fact in facts:
+        if fact.chair == holder and fact.start is None:
+            fact.start = f"{year}-01-01" if first else f"{year}-07-01"
+            fact.end = f"{year}-06-30" if first else f"{year}-12-31"
+
+
 _NTH_TIME = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\w+th|\d+(?:st|nd|rd|th))\s+"
                        r"time\s+(?:that\s+)?(?:the\s+)?\u27e6S\d+\u27e7\s+(?:has|had|have)\s+"
                        r"(?:\w+\s+)?(?:held|chaired|taken|assumed|led|presided)", re.IGNORECASE)
@@ -614,6 +634,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
                                  known=known)
         _since_last_year(facts, sentence, ctx.published)
         facts = _counted_terms(facts, sentence)
+        _half_of_year(facts, sentence, ctx.published)
         _previous_of_recent(facts, takers)
         found.extend(facts)
         # a question in between ("Q: And who takes over?") keeps the body for the answer
