@@ -153,11 +153,15 @@ _RULES = [
         r"approved\s+the\s+(?:candidacy|candidature|nomination|appointment)\s+of)\s+"
         r"(?:(?i:outgoing|former|current|its|the)\s+)?(?:" + SA + r"\s+)?(?:(?i:" + TITLE
         + r")\s+)?" + _HONORIFIC + r"(?P<name>" + NAME + r")" + _POSTNOM
-        + r"(?:\s+of\s+(?:the\s+)?" + SA + r")?(?:\s+(?:on|in)\s+(?:" + T
+        + r"(?:\s+of\s+(?:the\s+)?" + SA + r")?"
+        # "elected X, President of Tanzania, as Chairperson of the Organ": her own post aside
+        r"(?:,\s+(?:(?i:the)\s+)?(?i:" + TITLE + r")\s+of\s+(?:the\s+)?" + SA + r"(?=,))?"
+        r"(?:\s+(?:on|in)\s+(?:" + T
         + r"|[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?,?\s+(?:(?i:as|to\s+serve\s+as|"
         r"to\s+be|to\s+become|(?:for|in)\s+the\s+(?:post|office|position)\s+of)\s+(?:(?i:the|its|"
         r"their|his|her)\s+)?" + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>"
-        + SA + "|" + O + r")" + _BODY_OF + r"|(?!\s+(?:of|for|to)\s))|"
+        + SA + "|" + O + r")" + _BODY_OF + r"|\s+of\s+the\s+(?P<organ>Organ(?:\s+on\s+[A-Z][a-z]+"
+        r"(?:,?\s+(?:and\s+)?[A-Z][a-z]+){0,4})?)(?=\s*[,.;])|(?!\s+(?:of|for|to)\s))|"
         # "Kenya appointed X to head its foreign ministry": the ministry's minister
         r"(?i:to\s+(?:head|lead|run))\s+(?:(?i:the|its|their)\s+)?(?P<headed>" + _MINISTRY
         + r")\b)")),
@@ -724,7 +728,7 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         return [Post(name, title, of, evidence=evidence(sentence), origin="extracted",
                      confidence=0.7, rule=rule)]
     if rule == "post.appointed":
-        return _appointed(sentence, m, name)
+        return _appointed(sentence, m, name, ctx.topic_org)
     if rule == "post.heads-secretariat":
         return _secretariat_head(sentence, ctx, m, name, index)
     if rule == "post.name-who-heads" and not groups.get("title"):
@@ -912,7 +916,8 @@ def _secretariat_head(sentence: Masked, ctx: Context, m: re.Match[str], name: st
                  confidence=0.75, rule="post.heads-secretariat")]
 
 
-def _appointed(sentence: Masked, m: re.Match[str], name: str) -> list[Post]:
+def _appointed(sentence: Masked, m: re.Match[str], name: str,
+               topic: str | None = None) -> list[Post]:
     """"The OAS elected X as its secretary general": the post is the appointing body's (a
     state's post the appointing state's), unless the sentence says of what."""
     if m.group("headed"):  # the head of a ministry is its minister, of a government its PM
@@ -924,6 +929,9 @@ def _appointed(sentence: Masked, m: re.Match[str], name: str) -> list[Post]:
     if m.group("body"):
         title = f"{title} of the {' '.join(m.group('body').split()).lower()}"
     of = sentence.label(_index_of(m.group("of"))) if m.group("of") else None
+    if m.group("organ"):  # "as Chairperson of the Organ on Politics, ...": the body in focus
+        title = f"{title} of the {' '.join(m.group('organ').split()).lower()}"
+        of = of or (sentence.org(_index_of(m.group("by"))) if m.group("by") else None) or topic
     by = _index_of(m.group("by"))
     base = re.sub(r"^(?:acting|interim|caretaker)\s+", "", title)
     if of is None and by:
