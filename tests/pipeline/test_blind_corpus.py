@@ -22,14 +22,15 @@ BLIND = ROOT / "tests" / "corpus" / "blind"
 
 # (precision floor, recall floor) per group of fact types, and the question accuracy floor
 FLOORS = {
-    # measured 2026-12-02: dev c+m P 0.963 R 0.939, posts 1.000/0.815, events 0.894/0.894,
-    # questions 0.757 end to end, 0.896 on gold facts
-    "dev": {"chairs+members": (0.93, 0.90), "posts": (0.95, 0.77), "events": (0.85, 0.85),
-            "questions": 0.72, "questions_on_gold_facts": 0.86},
-    # test: c+m P 0.934 R 0.726, posts 0.919/0.694, events 0.808/0.477, questions 0.555 end
-    # to end, 0.777 on gold facts
-    "test": {"chairs+members": (0.90, 0.69), "posts": (0.88, 0.66), "events": (0.76, 0.44),
-             "questions": 0.52, "questions_on_gold_facts": 0.74},
+    # measured 2026-12-02 (afternoon), 49 articles with today's 16 b4 ones: dev c+m P 0.975
+    # R 0.955, posts 0.997/0.897, events 0.961/0.912, questions 0.762 end to end, 0.913 on
+    # gold facts
+    "dev": {"chairs+members": (0.95, 0.93), "posts": (0.97, 0.87), "events": (0.92, 0.88),
+            "questions": 0.73, "questions_on_gold_facts": 0.88},
+    # test, 49 articles with today's 16 b5 ones: c+m P 0.909 R 0.723, posts 0.906/0.784,
+    # events 0.764/0.500, questions 0.619 end to end, 0.812 on gold facts
+    "test": {"chairs+members": (0.88, 0.70), "posts": (0.88, 0.76), "events": (0.73, 0.47),
+             "questions": 0.59, "questions_on_gold_facts": 0.78},
 }
 GROUPS = {"chairs+members": ("chairmanships", "memberships"), "posts": ("posts",),
           "events": ("events",)}
@@ -48,7 +49,7 @@ def half(request: pytest.FixtureRequest) -> tuple[str, dict]:
 def test_blind_extraction_floors(half: tuple[str, dict]) -> None:
     name, report = half
     per_type = report["extraction"]["per_type"]
-    assert report["extraction"]["articles"] >= 30
+    assert report["extraction"]["articles"] >= 45
     for group, kinds in GROUPS.items():
         tp = sum(per_type[k]["tp"] for k in kinds)
         fp = sum(per_type[k]["fp"] for k in kinds)
@@ -67,7 +68,7 @@ def test_blind_questions_floor(half: tuple[str, dict]) -> None:
     scores = report["questions"]
     print(f"blind {name} questions: {scores['correct']}/{scores['total']} = "
           f"{scores['accuracy']:.1%}, {scores['answered_when_empty']} answered where none is known")
-    assert scores["total"] >= 150
+    assert scores["total"] >= 350
     assert scores["accuracy"] >= FLOORS[name]["questions"]
     gold = report["questions_on_gold_facts"]
     print(f"blind {name} questions on gold facts: {gold['correct']}/{gold['total']} = "
