@@ -16,9 +16,9 @@ import time
 import warnings
 from pathlib import Path
 
+from graph_builder.core.vocab import ARTICLE_SUFFIXES
 from graph_builder.extract import extract_file, warm
 from graph_builder.extract.pool import extract_many, plan
-from graph_builder.graph.build import ARTICLE_SUFFIXES
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "000_eab27d500f391317.txt"
 SWAPS = [("Kazakhstan", "Kyrgyzstan"), ("Belarus", "Tajikistan"), ("Minsk", "Dushanbe"),
