@@ -35,6 +35,16 @@ def _rule() -> re.Pattern[str]:
         r"(?![\w'\u2019-])(?P<when>\s+(?:on|in)\s+" + T + r")?")
 
 
+@cache
+def _passive() -> re.Pattern[str]:
+    """"X was succeeded by Y", "X has been replaced by Y": X is the predecessor."""
+    from graph_builder.extract import posts as p
+
+    return re.compile(
+        r"(?P<name>" + p.NAME + r")(?![\w'\u2019-])(?:,[^,;]{1,60},)?\s+(?P<verb>(?:was|has\s+been|"
+        r"will\s+be)\s+(?:succeeded|replaced))\s+by\b")
+
+
 _PRONOUN = re.compile(r"^\s*(?:He|She)\b")
 
 
@@ -50,18 +60,18 @@ def predecessors(sentence: Masked, here: list[Post], before: list[Post],
         return []
     successor = mine[-1]
     out: list[Post] = []
-    for m in _rule().finditer(sentence.masked):
+    for m in [*_rule().finditer(sentence.masked), *_passive().finditer(sentence.masked)]:
         name = m.group("name")
         if name == successor.person or negated(sentence.masked[max(0, m.start() - 25):
                                                                 m.start()]):
             continue
         end = successor.start
-        if end is None and m.group("when"):
+        if end is None and m.groupdict().get("when"):
             token = re.search(r"\d+", m.group("when"))
             mention = sentence.item(token.group(0)).date if token else None
             end = mention.start if mention else None
         past = m.group("verb").startswith(("succeeded", "took", "replaced", "taking",
-                                            "succeeding", "replacing"))
+                                            "succeeding", "replacing", "was", "has"))
         if end is None and past and published is not None:
             end = (published - timedelta(days=1)).isoformat()
         post = Post(name, successor.post, successor.of, evidence=evidence(sentence),

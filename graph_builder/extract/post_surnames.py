@@ -87,13 +87,16 @@ def _placed_rx() -> re.Pattern[str]:
 
 
 def _placed(ctx: Context) -> list[tuple[str, str]]:
+    """"Name of State" pairs; "Foreign Trade of Chile" (a portfolio) is no name."""
+    from graph_builder.extract import posts as p
+
     out: list[tuple[str, str]] = []
     for sentence in ctx.sentences:
         if " of \u27e6" not in sentence.masked:
             continue
         for m in _placed_rx().finditer(sentence.masked):
             state = sentence.state(m.group(m.lastindex or 0)) if m.lastindex else None
-            if state:
+            if state and not p._WORDS_NOT_NAMES.search(m.group("name")):
                 out.append((m.group("name"), state))
     return out
 

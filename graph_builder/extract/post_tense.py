@@ -57,7 +57,9 @@ def tense_of(sentence: Masked, start: int, end: int, mod: str | None, verb: str 
         return "ended"
     if _before("planned").search(lead):
         return "planned"
-    if verb and re.search(r"\b(?:will|to\s+become|to\s+take|due|set)\b", verb):
+    # "has been nominated as secretary general": a candidate, not yet the holder
+    if verb and re.search(r"\b(?:will|to\s+become|to\s+take|due|set|nominated|designated)\b",
+                          verb):
         return "planned"
     if verb and re.search(r"\b(?:briefly|once|previously|formerly|served)\b", verb):
         return "ended"

@@ -88,7 +88,8 @@ _WORDS_NOT_NAMES = re.compile(
     r"\b(?:Council|Committee|Union|Organi[sz]ation|Ministry|Assembly|Parliament|Summit|"
     r"Declaration|Treaty|Charter|Forum|Institute|University|Bank|Agency|Office|Group|Court|"
     r"Secretariat|Commission|Government|Kremlin|Cabinet|Avenue|Street|Square|Boulevard|"
-    r"Prospekt|Road|Bridge|Airport|Hall|Palace|Hotel|Stadium|Prize|Award)\b"
+    r"Prospekt|Road|Bridge|Airport|Hall|Palace|Hotel|Stadium|Prize|Award|"
+    + "|".join(phrases.lines("post_portfolio_words.txt")) + r")\b"
 )
 
 # "Dr Jane Roe, OBE, MP, Prime Minister of Belize": honours and seats after the name
@@ -165,6 +166,18 @@ _RULES = [
         # "Kenya appointed X to head its foreign ministry": the ministry's minister
         r"(?i:to\s+(?:head|lead|run))\s+(?:(?i:the|its|their)\s+)?(?P<headed>" + _MINISTRY
         + r")\b)")),
+    # "X was succeeded by Y as foreign minister", "Y will replace X as secretary general":
+    # the successor holds the title; its holder is written, else the predecessor's post in
+    # the sentence, else (a body's title) the organisation in focus
+    ("post.succession", re.compile(
+        r"(?:(?:succeeded|replaced)\s+by\s+" + _HONORIFIC + r"(?P<name>" + NAME + r")|(?P<name2>"
+        + NAME + r")\s+(?P<verb>(?:will|is\s+(?:set|due)\s+to)\s+(?:replace|succeed)|replaced|"
+        r"replaces|succeeded|succeeds)\s+(?:(?:" + S + r")'s\s+)?"
+        r"(?:(?i:the|outgoing|incumbent)\s+)?"
+        r"(?:(?i:" + TITLE + r")\s+)?" + _HONORIFIC + NAME + r")(?![\w'\u2019-]),?\s+as\s+"
+        r"(?:(?i:the|its)\s+)?(?:(?P<org>" + O + r")(?:'s)?\s+|(?P<sp>" + S + r")'s\s+)?" + _MOD
+        + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF
+        + r"|(?!\s+(?:of|for|to)\s))")),
     # "Ian Borg is now the Chairperson-in-Office", "appointed X as Secretary General"
     ("post.name-is-title", re.compile(
         r"(?P<name>" + NAME + r")(?:,\s+(?:a|an|the)\s+[^,;]{1,50},)?,?\s+(?P<verb>(?:is|was|"
@@ -172,7 +185,7 @@ _RULES = [
         r"become|(?:took|takes|will\s+take|is\s+(?:set\s+|due\s+)?to\s+take)\s+(?:over|office)"
         r"\s+as|(?:served|serves)\s+as|(?:was|has\s+been|is|were)\s+(?:(?:formally|"
         r"unanimously|officially)\s+)?(?:named|elected|re-elected|appointed|chosen|confirmed|"
-        r"sworn\s+in)(?:\s+as)?)(?:\s+(?:briefly|once|previously|formerly))?)\s+(?:now\s+)?"
+        r"nominated|designated|selected|picked|sworn\s+in)(?:\s+as)?)(?:\s+(?:briefly|once|previously|formerly))?)\s+(?:now\s+)?"
         r"(?:(?i:the|its)\s+)?(?:(?P<org>" + O + r")(?:'s)?\s+|(?P<sp>" + S + r")'s\s+)?" + _MOD
         + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF
         + r"|(?=\s+for\s+(?:a|an|the|one|two|three|four|five|six|\w+-year|\u27e6T))"
@@ -368,11 +381,14 @@ def extract_posts(ctx: Context) -> list[Post]:
         here: list[tuple[int, Post]] = []  # posts of this sentence, by position
         taken: set[tuple[int, int]] = set()
         appointed: set[tuple[int, int]] = set()  # names the appointing rule has read
+        succeeded: list[tuple[int, int]] = []  # "Y will replace X as ...": the whole phrase
         for rule, rx in _RULES if full_names else ():
             for m in rx.finditer(sentence.masked):
-                span = m.span("name")
-                if rule == "post.name-is-title" and span in appointed:
-                    continue  # "The OAS elected X as ...": the appointing rule's post
+                span = m.span("name") if m.group("name") else m.span("name2")
+                if rule == "post.name-is-title" and (span in appointed or any(
+                        s <= span[0] < e for s, e in succeeded)):
+                    continue  # "The OAS elected X as ...": the appointing rule's post;
+                    # "Y will replace X as ...": X is the predecessor
                 if rule in ("post.title-name", "post.the-title-name") and (
                         any(s <= span[0] < e for s, e in taken)
                         or _AFTER_ENTITY.search(sentence.masked, 0, m.start())):
@@ -381,6 +397,8 @@ def extract_posts(ctx: Context) -> list[Post]:
                     posts = _head_of_body(sentence, ctx, index, list(found.values()), m)
                 else:
                     posts = _post(sentence, ctx, rule, m, here, index, dominant)
+                if rule == "post.succession":
+                    succeeded.append(m.span())
                 for post in posts:
                     here.append((m.start(), post))
                     taken.add(span)
@@ -698,10 +716,10 @@ def _post(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
 def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
               here: list[tuple[int, Post]], index: int, dominant: list[str | None]
               ) -> list[Post]:
-    name = _clean_name(m.group("name"))
+    groups = m.groupdict()
+    name = _clean_name(groups.get("name") or groups.get("name2") or "")
     if name is None:
         return []
-    groups = m.groupdict()
     masked = sentence.masked
     if re.search(r"\s(?:Jr|Sr)$", name) and masked[m.end("name"):].startswith("."):
         name += "."
@@ -826,6 +844,9 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                     of = _first_state(ctx.sentences[index - 1])
                 if of is None:
                     of = _dateline_state(ctx)  # "MINSK - Defence Minister X briefed them"
+    if of is None and rule == "post.succession":
+        of = next((p.of for _, p in reversed(here) if p.post == base and p.person != name),
+                  None) or (ctx.topic_org if org_post else None)
     if of is None:
         return []
     if rule in _NAME_FIRST and not (groups.get("st") or groups.get("of") or groups.get("sp")) \
