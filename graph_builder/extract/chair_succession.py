@@ -131,6 +131,59 @@ def summit_terms(facts: list[Chairmanship], published: date | None) -> list[Chai
     return out
 
 
+@cache
+def _calendar_bodies() -> frozenset[str]:
+    return frozenset(phrases.lines("chair_calendar_terms.txt"))
+
+
+@cache
+def _gathering() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in phrases.lines("chair_gatherings.txt"))
+    return re.compile(r"\b(?:" + words + r")s?\b", re.IGNORECASE)
+
+
+def _by_calendar(org: str) -> bool:
+    entity = reference.resolve(org, "organization")
+    return entity is not None and entity.slug in _calendar_bodies()
+
+
+# a chair taken up ("took over the chairmanship at the session in November 2022") keeps the
+# session's year, as the corpora read it: only a chair handed on moves to the next year
+_HANDED_ON = ("chair.handover", "chair.passed-to")
+# the sentence states when the term itself begins: "takes over on 1 December", "whose term
+# begins on 1 December", "effective 1 November"
+_STATED_START = re.compile(
+    r"\b(?:t(?:akes?|ook|aking)\s+over|assum(?:es|ed|ing)|begin(?:s|ning)?|began|start(?:s|ed|"
+    r"ing)?|effective|as\s+of|from)\s+(?:on\s+|from\s+)?\d{1,2}\s+(?:October|November|"
+    r"December)\b|\b(?:term|presidency|chairmanship)\s+(?:begins|starts|runs\s+from)\b",
+    re.IGNORECASE)
+
+
+def late_gatherings(facts: list[Chairmanship]) -> list[Chairmanship]:
+    """In a body whose chair turns with the calendar year (lexicon/chair_calendar_terms.txt)
+    a chair handed over at a summit, session or ceremony of September to December holds the
+    next year: "At its November summit the Nordic Council passed the presidency to Iceland"
+    is Iceland's term of the year after. Not where the sentence states when the term
+    begins ("takes over on 1 December"), nor a hand-over with no gathering named; the
+    taker's term of that next year, where the article has it too, is the one fact."""
+    out = []
+    for fact in facts:
+        start = fact.start or ""
+        sentence = fact.evidence.text if fact.evidence else ""
+        if fact.rule not in _HANDED_ON or len(start) < 7 or int(start[5:7]) < 9 \
+                or not _by_calendar(fact.organization) or not _gathering().search(sentence) \
+                or _STATED_START.search(sentence):
+            out.append(fact)
+            continue
+        following = str(int(start[:4]) + 1)
+        if any(f is not fact and f.organization == fact.organization and f.chair == fact.chair
+               and (f.start or "")[:4] == following for f in facts):
+            continue
+        fact.start, fact.end = following, None
+        out.append(fact)
+    return out
+
+
 def _term_before(iso: str, months: int) -> str | None:
     """The start of a term of `months` that ends where one starting on `iso` begins."""
     parts = [int(x) for x in iso.split("-")]
@@ -143,4 +196,5 @@ def _term_before(iso: str, months: int) -> str | None:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-__all__ = ["PREDECESSOR_RULES", "date_predecessors", "stated_terms", "summit_terms"]
+__all__ = ["PREDECESSOR_RULES", "date_predecessors", "late_gatherings", "stated_terms",
+           "summit_terms"]

@@ -21,6 +21,7 @@ from graph_builder.extract.chair_persons import surnames, surnames_as_states
 from graph_builder.extract.chair_succession import (
     PREDECESSOR_RULES,
     date_predecessors,
+    late_gatherings,
     stated_terms,
     summit_terms,
 )
@@ -185,6 +186,15 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         + r"(?:\s+(?:on|in|from)\s+" + T
         + r")?(?:\s+from\s+(?:the\s+)?(?:Republic\s+of\s+)?" + SA + r")?\s+to\s+(?:the\s+)?"
         r"(?:Republic\s+of\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+    # the body or its gathering hands its own chair on: "At its November summit in Oslo the
+    # Nordic Council passed the presidency to Iceland", "The CSTO leaders meeting in Minsk on
+    # 23 November handed the chairmanship to Kazakhstan" (no state in between: that one gives)
+    ("chair.passed-to", re.compile(
+        r"(?:\b(?:at|during)\s+(?:its|the)\s+(?:\w+\s+){0,2}?" + T + r"\s+(?:[^;,\u27e6]|"
+        r"\u27e6[CT]\d+\u27e7){0,40}?)?" + O + r"(?:'s)?(?:[^;,\u27e6]|\u27e6[CT]\d+\u27e7){0,80}?"
+        r"\b(?:hand(?:s|ed)|pass(?:es|ed)|transfer(?:s|red)|gave|gives)(?:\s+over|\s+on)?\s+"
+        r"(?:the|its)\s+(?:(?:rotating|annual|one-year|year-long)\s+)?" + _CHAIR_HEAD
+        + r"\s+to\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
     # "the presidency of the summit passed to Iraq from Bahrain": Bahrain held it before
     ("chair.from", re.compile(
         _CHAIR_HEAD + r"[^;]{0,60}?\b" + _PASS + r"\s+to\s+(?:the\s+)?\u27e6[SA]\d+\u27e7\s+from\s+"
@@ -640,7 +650,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         # a question in between ("Q: And who takes over?") keeps the body for the answer
         last_org = facts[-1].organization if facts else (
             last_org if masked.rstrip().endswith("?") else None)
-    facts = summit_terms(_merge(found), ctx.published)
+    facts = late_gatherings(summit_terms(_merge(found), ctx.published))
     date_predecessors(facts, stated_terms(ctx, known), lambda org: _rotation_months(org, None) == 1,
                       _term_months)
     return facts
@@ -772,7 +782,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     # "In the coming year the chairmanship will pass to X": dated up front
                     start, end, explicit = _period(sentence, front.start("t"), front.end())
                 if not explicit and re.search(r"\b(?:passed|(?:was|were)\s+(?:transferred|"
-                                              r"handed)|went|moved|rotated)\b", m.group(0), re.I):
+                                              r"handed)|went|moved|rotated|" + O + r"[^;]*?"
+                                              r"\bhanded)\b", m.group(0), re.I):
                     start, end, explicit, passed_weak = pub_year, None, True, True
             elif rule == "chair.it-passes":
                 start, end, explicit = _period(sentence, left, end_clause)
@@ -1194,12 +1205,13 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
         g_start = g_end = None
     verbs = list(_HAND_VERB.finditer(masked, m.end(1), taker_pos))
     if not explicit and verbs:
-        # "..., and at the end of Tuesday's meeting it passed the chair to X": a day in the
-        # handing clause is when the taker's term begins, not a period of the giver's
+        # "..., and at the end of Tuesday's meeting it passed the chair to X": a day (or a
+        # month: "at the ceremony in October Laos handed it to ...") in the handing clause is
+        # when the taker's term begins, not a period of the giver's
         verb_at = verbs[-1].start()
         clause_from = max(m.end(1), masked.rfind(",", 0, verb_at))
         day, _, day_explicit = _period(sentence, clause_from, taker_pos)
-        if day_explicit and day and len(day) == 10:
+        if day_explicit and day and len(day) >= 7:
             start, end, explicit = day, None, True
             if g_start == day:
                 g_start = g_end = None
