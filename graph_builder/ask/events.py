@@ -18,6 +18,7 @@ from graph_builder.ask.model import AnswerItem, _iri
 from graph_builder.ask.triggers import T
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
+from graph_builder.core.facts import outside_membership
 
 
 def _ordinal_text(n: int) -> str:
@@ -166,7 +167,8 @@ class EventForms:
         admit = re.search(r"\b(admit\w*|join\w*|accept\w*|accede\w*|accession)\b", self.low)
         if admit and self.p.states and org is not None and len(events) > 1:
             member = self.run("members", org=_iri(org), member=_iri(self.p.states[0]))
-            start = next((r["start"] for r in member if r.get("start")), None)
+            start = next((r["start"] for r in member if r.get("start")
+                          and not outside_membership(r.get("status"))), None)
             if start:
                 events = {k: e for k, e in events.items()
                           if (e["row"].get("date") or "")[:7] == start[:7]}

@@ -10,6 +10,7 @@ from graph_builder.ask.parse import Period
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.facts import outside_membership
 
 # --- time helpers ----------------------------------------------------------------------------
 
@@ -89,7 +90,7 @@ class _NoDate(Exception):
     """A question relative to a change of membership whose date the graph does not hold."""
 
 
-def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[str, ...],
+def _members_at(rows: list[dict[str, str]], period: Period,
                 ended_statuses: tuple[str, ...]) -> list[dict[str, str]]:
     """Membership rows that hold during the period.
 
@@ -109,13 +110,15 @@ def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[st
     ended: dict[str, date] = {}
     lists: dict[str, tuple[date | None, set[str]]] = {}
     for r in rows:
+        if outside_membership(r.get("status")):
+            continue  # an observer's standing neither ends nor lists a membership
         last = _bounds(None, r.get("end"))[1]
         if last is None and status(r) in ended_statuses and published(r) is not None:
             last = published(r) - timedelta(days=1)  # "has left" holds from the report on
         if last is not None and last < period.first and status(r) != "suspended":
             # (the end of a suspension is the membership restored, not ended)
             ended[r["member"]] = max(last, ended.get(r["member"], last))
-        if status(r) not in not_member and status(r) not in ended_statuses and r.get("article"):
+        if status(r) not in ended_statuses and r.get("article"):
             lists.setdefault(r["article"], (published(r), set()))[1].add(r["member"])
 
     def left_out_earlier(member: str, reported: date) -> bool:
@@ -126,7 +129,7 @@ def _members_at(rows: list[dict[str, str]], period: Period, not_member: tuple[st
 
     kept = []
     for r in rows:
-        if status(r) in not_member:
+        if outside_membership(r.get("status")):
             continue
         if status(r) in ended_statuses and not (r.get("start") or r.get("end")):
             continue  # "has left", undated: says when it was not a member, not when it was

@@ -18,6 +18,7 @@ from graph_builder.ask.parse import Period
 from graph_builder.ask.triggers import T
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
+from graph_builder.core.facts import outside_membership
 
 # "is X leaving / staying in ORG": the word that asks about a membership's coming end
 _GOING = re.compile(r"\b(leaving|quitting|exiting|pulling out|withdrawing|leave|quit|exit|"
@@ -29,8 +30,6 @@ class MemberForms:
     """Memberships at the time asked and their changes."""
 
     # membership -------------------------------------------------------------------------------
-    _NOT_MEMBER = ("observer", "partner", "dialogue partner", "applicant", "candidate",
-                   "associate", "guest")
     _ENDED = ("former", "withdrawn", "expelled", "left")  # a suspended member is one still
 
     def _member_rows(self, org: reference.Entity, state: reference.Entity | None,
@@ -49,7 +48,7 @@ class MemberForms:
         if not rows:
             rows = self.run("membership_dates", org=_iri(org))
         rows = [r for r in rows if r]
-        kept = _members_at(rows, period, self._NOT_MEMBER, self._ENDED)
+        kept = _members_at(rows, period, self._ENDED)
         if state is not None:
             kept = [r for r in kept if r["member"] == _iri(state)]
         return kept, period
@@ -79,7 +78,7 @@ class MemberForms:
             key = "end"
         else:
             picked = [r for r in rows if r.get("start")
-                      and (r.get("status") or "member").lower() not in self._NOT_MEMBER]
+                      and not outside_membership(r.get("status"))]
             key = "start"
         return _merge_dates(_collect(picked, key, None, "start", "end"))
 
@@ -222,8 +221,8 @@ class MemberForms:
             rows = [r for r in rows if r.get("end") or (r.get("status") or "") in self._ENDED]
             rows = [r for r in rows if period is None or _date_in(r.get("end"), period)]
         else:
-            rows = [r for r in rows if r.get("start") and (r.get("status") or "member").lower()
-                    not in self._NOT_MEMBER and (period is None or _date_in(r["start"], period))]
+            rows = [r for r in rows if r.get("start") and not outside_membership(r.get("status"))
+                    and (period is None or _date_in(r["start"], period))]
         found = _collect(rows, "memberLabel", "member", "start", "end")
         verb = "left" if leaving else "joined"
         when = f" in {period.iso}" if period else ""
@@ -279,8 +278,7 @@ class MemberForms:
             rows = [r for r in rows if r.get("end") or (r.get("status") or "") in
                     (*self._ENDED, "suspended")]
         else:
-            rows = [r for r in rows if (r.get("status") or "member").lower() not in
-                    self._NOT_MEMBER]
+            rows = [r for r in rows if not outside_membership(r.get("status"))]
         period = self.p.period if self.p.period and self.p.period.relative != "now" else None
         if period is not None:
             key = "end" if leaving else "start"
@@ -388,8 +386,8 @@ class MemberForms:
         when the graph dates the start of at least two of them (else it does not know)."""
         org = self.p.orgs[-1]
         rows = [r for r in self.run("membership_dates", org=_iri(org))
-                if r.get("start") and (r.get("status") or "member").lower()
-                not in self._NOT_MEMBER]
+                if r.get("start") and not
+                outside_membership(r.get("status"))]
         if not rows:
             self.message = f"The graph does not record the founding members of the {org.label}."
             return []
@@ -422,8 +420,8 @@ class MemberForms:
         period = self.p.period
         for org in reference.entities("organization"):
             rows, period = self._member_rows(org, state, self.p.period)
-            rows = [r for r in rows if (r.get("status") or "member").lower()
-                    not in self._NOT_MEMBER]
+            rows = [r for r in rows if not
+                    outside_membership(r.get("status"))]
             if rows:
                 item = AnswerItem(org.label, _iri(org), None)
                 for r in rows:

@@ -15,6 +15,7 @@ from graph_builder.ask.parse import Period
 from graph_builder.ask.triggers import T
 from graph_builder.core import reference, titles
 from graph_builder.core.dates import PartialDate
+from graph_builder.core.facts import outside_membership
 
 
 class PostForms:
@@ -63,7 +64,8 @@ class PostForms:
         join = re.search(r"\bwhen (.+?) (joined|became|was admitted|acceded)\b", self.low)
         if join and self.p.states and self.p.orgs:
             member = self.run("members", org=_iri(self.p.orgs[0]), member=_iri(self.p.states[0]))
-            start = next((r["start"] for r in member if r.get("start")), None)
+            start = next((r["start"] for r in member if r.get("start")
+                          and not outside_membership(r.get("status"))), None)
             if start:
                 d = PartialDate.parse(start)
                 period = Period(d.first_day, d.last_day, d.precision)

@@ -428,18 +428,34 @@ def slug_of(name: str | None, kind: str | None = None) -> str | None:
     return entity.slug if entity else name.strip().lower()
 
 
+# A membership status short of full membership ("observer", "partner" for a dialogue partner
+# or partner country, "associate"): the graph keeps the standing but writes no bloc:memberOf,
+# and questions about members leave the state out. Words rather than the schema's three
+# values, so that curated files and gold written as "associated state" or "dialogue
+# partner" are read alike.
+_OUTSIDE_WORDS = ("observer", "partner", "associat", "applicant", "candidate", "guest")
+
+
+def outside_membership(status: str | None) -> bool:
+    """Whether a membership of this status is a standing short of membership."""
+    low = (status or "").lower()
+    return any(word in low for word in _OUTSIDE_WORDS)
+
+
 def fact_key(kind: str, fact: _Fact) -> tuple:
     """What makes two statements the same fact, for curation and evaluation alike.
 
     A chairmanship is matched on organisation, chair and start year; a membership on
-    organisation and member; a post on the holder's surname, the post and what it is of;
-    an event on type, place and month.
+    organisation, member and whether it is full (an observer is not a member); a post on
+    the holder's surname, the post and what it is of; an event on type, place and month.
     """
     if kind == "chairmanships":
         year = fact.start[:4] if fact.start else None
         return (slug_of(fact.organization, "organization"), slug_of(fact.chair, "state"), year)
     if kind == "memberships":
-        return (slug_of(fact.organization, "organization"), slug_of(fact.member, "state"))
+        standing = "outside" if outside_membership(fact.status) else "member"
+        return (slug_of(fact.organization, "organization"), slug_of(fact.member, "state"),
+                standing)
     if kind == "posts":
         # folded: "Erdoğan" and "Erdogan" are one person written two ways
         surname = reference.normalise(fact.person.split()[-1]) if fact.person.strip() else ""

@@ -22,6 +22,7 @@ from graph_builder.extract.cooperation import extract_cooperation
 from graph_builder.extract.events import extract_events
 from graph_builder.extract.members import extract_members, implied_memberships
 from graph_builder.extract.posts import extract_posts, mask_persons
+from graph_builder.extract.standing import extract_standing
 
 
 def parse_mode() -> str:
@@ -66,6 +67,7 @@ def extract_article(article: Article) -> ArticleFacts:
     facts.memberships = extract_members(ctx)
     facts.memberships += implied_memberships(ctx, facts.chairmanships, facts.posts,
                                              facts.memberships)
+    facts.memberships += extract_standing(ctx)
     facts.events = extract_events(ctx)
     facts.cooperation_proposals = extract_cooperation(ctx)
     mode = parse_mode()

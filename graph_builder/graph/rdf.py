@@ -23,6 +23,7 @@ from graph_builder.core.facts import (
     Membership,
     Post,
     _Fact,
+    outside_membership,
     slug_of,
 )
 from graph_builder.core.titles import post_class
@@ -190,7 +191,8 @@ class _Writer:
         self.add(node, _TYPE, bloc("Membership"))
         self.add(node, bloc("organization"), org)
         self.add(node, bloc("member"), member)
-        self.add(member, bloc("memberOf"), org)
+        if not outside_membership(fact.status):  # an observer or partner is no member
+            self.add(member, bloc("memberOf"), org)
         if fact.status and fact.status != "member":
             self.add(node, bloc("status"), Literal(fact.status))
         self.period(node, fact.start, fact.end)

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from graph_builder.core.facts import outside_membership
 from graph_builder.extract import extract_file
 from helpers import TESTS
 
@@ -37,7 +38,11 @@ VIEWS: dict[str, Callable[[Any], set[tuple]]] = {
     "chair_years": lambda f: {(c.organization, c.chair, _year(c.start))
                               for c in f.chairmanships},
     "chair_starts": lambda f: {(c.chair, c.start) for c in f.chairmanships},
-    "members": lambda f: {(m.organization, m.member) for m in f.memberships},
+    # full memberships; an observer, partner or associate is a standing, not a member
+    "members": lambda f: {(m.organization, m.member) for m in f.memberships
+                          if not outside_membership(m.status)},
+    "standings": lambda f: {(m.organization, m.member, m.status) for m in f.memberships
+                            if outside_membership(m.status)},
     "member_starts": lambda f: {(m.organization, m.member, m.start) for m in f.memberships},
     "member_status": lambda f: {(m.member, m.status) for m in f.memberships},
     "member_rules": lambda f: {(m.organization, m.member, m.rule) for m in f.memberships},

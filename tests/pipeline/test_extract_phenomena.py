@@ -53,8 +53,11 @@ def test_negation_is_not_a_fact(tmp_path):
 def test_observers_are_not_members(tmp_path):
     facts = _facts(tmp_path, "The members of the Arab League include Egypt, Jordan and Iraq, "
                    "while Brazil and India are observers.")
-    members = {m.member for m in facts.memberships}
+    members = {m.member for m in facts.memberships if m.status is None}
     assert members == {"Egypt", "Jordan", "Iraq"}
+    # the observers are kept, as a standing short of membership
+    assert {(m.member, m.status) for m in facts.memberships if m.status} == {
+        ("Brazil", "observer"), ("India", "observer")}
 
 
 

@@ -40,8 +40,8 @@ def test_participle_inherits_its_subject(tmp_path, monkeypatch):
                      "Kazakhstan hosted the meeting two decades after joining the organisation "
                      "in 2001.")
     added = _parse_facts(facts, "memberships")
-    assert ("sco", "kazakhstan") in added
-    fact = added[("sco", "kazakhstan")]
+    assert ("sco", "kazakhstan", "member") in added
+    fact = added[("sco", "kazakhstan", "member")]
     assert fact.origin == "extracted" and fact.confidence and fact.evidence.start is not None
     assert "joining the organisation" in fact.evidence.text
 
@@ -53,8 +53,8 @@ def test_departure_noun_with_coordinated_owners(tmp_path, monkeypatch):
                      "from the bloc.")
     keys = {k: f for k, f in _parse_facts(facts, "memberships").items()}
     for state in ("mali", "niger", "burkina-faso"):
-        assert ("ecowas", state) in keys, keys
-        assert keys[("ecowas", state)].status == "withdrawn"
+        assert ("ecowas", state, "member") in keys, keys
+        assert keys[("ecowas", state, "member")].status == "withdrawn"
 
 
 def test_post_title_after_the_name(tmp_path, monkeypatch):
