@@ -25,6 +25,7 @@ from graph_builder.ask.parse import Parsed, chair_words, parse
 from graph_builder.ask.persons import stand_in
 from graph_builder.ask.posts import PostForms
 from graph_builder.ask.relations import RelationForms
+from graph_builder.ask.standing import StandingForms
 from graph_builder.ask.succession import SuccessionForms
 from graph_builder.ask.triggers import forms
 from graph_builder.core.errors import BlocgraphError
@@ -32,7 +33,7 @@ from graph_builder.core.errors import BlocgraphError
 __all__ = ["Answer", "AnswerItem", "Source", "Target", "ask", "examples"]
 
 
-class _Asker(ChairForms, SuccessionForms, MemberForms, PostForms, EventForms,
+class _Asker(ChairForms, SuccessionForms, MemberForms, StandingForms, PostForms, EventForms,
              AttendanceForms, RelationForms, AskerBase):
     """Every family of forms over one question."""
 

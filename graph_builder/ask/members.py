@@ -182,6 +182,10 @@ class MemberForms:
             fact = f"{state.label}'s membership of the {org.label} is suspended ({period.iso})"
         elif rows:
             fact = f"{state.label} is a member of the {org.label} ({period.iso})"
+        elif (instead := self.standing_instead(org, state)) is not None:
+            fact = f"{state.label} is {instead[0]} of the {org.label}, not a member ({period.iso})"
+            for r in instead[1]:
+                item.add_source(r.get("article"), r.get("evidence"))
         else:
             fact = (f"the graph has no membership of {state.label} in the {org.label} "
                     f"on {period.iso}")

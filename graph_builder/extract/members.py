@@ -253,6 +253,9 @@ _ADMIT = re.compile(
     r"(?:admit(?:s|ted|ting)?|welcom(?:ed|es|ing)|accept(?:s|ed)?)\s+(?:the\s+)?"
     + r"\u27e6[SAO](\d+)\u27e7"
     + r"(?:\s+as\s+(?:its|a|the|\u27e6O\d+\u27e7's)\s+(?:[\w'-]+\s+){0,4}?member)", re.IGNORECASE)
+# "launched the procedure for admitting X as a member": an admission begun, not made
+_PROCESS_OF = re.compile(r"\b(?:procedures?|process|talks|negotiations|road\s*map|bids?|"
+                         r"applications?|requests?)\s+(?:for|of|on|to|towards)\s+$", re.IGNORECASE)
 # "the four countries that joined the group at the start of the year: A, B and C"
 _JOINED_LIST = re.compile(
     r"\b(?:countries|states|nations|members|newcomers)\s+(?:that|which|who)\s+(?:(?:have|had|"
@@ -700,7 +703,8 @@ def extract_members(ctx: Context) -> list[Membership]:
             if state and org:
                 add(_fact(sentence, org, state, None, None, None, "member.sits-on", 0.75))
         for m in _ADMIT.finditer(masked):
-            if negated(masked[max(0, m.start() - 40):m.end()]):
+            if negated(masked[max(0, m.start() - 40):m.end()]) or _PROCESS_OF.search(
+                    masked, max(0, m.start() - 40), m.start()):
                 continue
             member = _member(sentence, m.group(1))
             org = _org(sentence, None, ctx)

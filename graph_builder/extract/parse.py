@@ -275,9 +275,11 @@ def _membership(sent: _Sentence, spec: dict[str, Any], nodes: dict[str, Any],
     anchor = nodes["anchor"]
     if _doubtful(anchor):
         return []
-    for child in anchor.children:  # "joined as an observer": no membership
-        if child.lower_ == "as":
-            roles = {t.lemma_ for t in child.subtree}
+    # "joined as an observer", "admitted A and B as new dialogue partners": no membership
+    # (the "as" phrase may hang from the verb or from its object)
+    for token in anchor.subtree:
+        if token.lower_ == "as" and token.head in (anchor, *anchor.children):
+            roles = {t.lemma_ for t in token.subtree}
             if roles & _NOT_MEMBER_ROLES:
                 return []
     if "org" in nodes and spec.get("member") == "subject" and not sent.org(nodes["org"]):

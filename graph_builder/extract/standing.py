@@ -54,8 +54,9 @@ _HOLD = (r"(?:has|have|had|holds?|held|enjoys?|enjoyed|(?:was|were|has\s+been|ha
 _AFTER_LIST = (r"(?:\s*,[^,;]{1,60},)?(?:\s*,?\s+(?:which|that|who)|\s+(?:is|are|was|were)\s+"
                r"(?:among|one\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:states|countries|nations|those)"
                r"\s+(?:that|which|who))?\s+(?:also\s+|still\s+|now\s+|already\s+)?")
-_GIVE = r"(?:granted|grants|gave|gives|accorded|conferred|awarded|approved)"
-_ADMIT = r"(?:admitted|admits|accepted|accepts|welcomed|welcomes)"
+_GIVE = r"(?:grant(?:s|ed|ing)?|g[ai]ve|giv(?:es|ing)|accord(?:s|ed)?|confer(?:s|red)?|" \
+    r"award(?:s|ed)?|approv(?:e|es|ed))"
+_ADMIT = r"(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing))"
 # a date after the standing: "an observer since 2004", "observer status in 2021"
 _SINCE = re.compile(r"\s*,?\s*(?:since|in|from|as\s+of|as\s+from)\s+\u27e6T(\d+)\u27e7")
 # the same standing for more states after it: "Russia holds observer status, as does Thailand"
@@ -101,11 +102,20 @@ def _shapes() -> list[tuple[str, re.Pattern[str]]]:
         # "observer states Afghanistan and Mongolia", "its dialogue partners, Turkey and Egypt"
         ("standing.noun-list", r"(?P<before>\b[\w-]+\s+)?" + _DET + _OWN + _ADJ + noun + _OF
          + r"(?:\s*[,:(\u2013\u2014]\s*|\s+-\s+|\s+)(?:(?:such\s+as|like|including|namely|"
-         r"are|were|include|included)\s+)?" + _LIST),
+         r"among\s+them|among\s+whom|are|were|include|included)\s+)?" + _LIST),
         # "Egypt holds dialogue-partner status in the SCO", "Laos was granted observer status"
         ("standing.status", _LIST + _AFTER_LIST + _HOLD + r"\s+(?:(?:an?|the|its)\s+)?" + _OWN
          + noun + r"[\s-]+(?:status|seat|role)"
          + _OF),
+        # "Norway, unlike the others, has the status of associate member of the forum"
+        ("standing.status", _LIST + _AFTER_LIST + _HOLD + r"\s+the\s+status\s+of\s+"
+         + r"(?:an?\s+)?" + _OWN + noun + _OF),
+        # "decided to grant Chile and Peru the status of APEC dialogue partners"
+        ("standing.granted", r"(?P<giver>\u27e6O\d+\u27e7[^;]{0,40}?)?\b" + _GIVE
+         + r"\s+" + _LIST + r"\s+the\s+status\s+of\s+(?:an?\s+)?" + _OWN + noun + _OF),
+        # "several other states, including Peru and Ghana, follow its work as observers"
+        ("standing.including", r"\b(?:including|such\s+as|among\s+them|notably)\s+" + _LIST
+         + r"\s*,?[^;:.\u27e6]{0,60}?\bas\s+(?:an?\s+)?" + _OWN + noun + _OF),
         # "the bloc granted Laos observer status", "admitted Turkmenistan as an observer"
         ("standing.granted", r"(?P<giver>\u27e6O\d+\u27e7[^;]{0,40}?)?\b" + _GIVE
          + r"\s+" + _LIST + r"\s+(?:(?:an?|the)\s+)?" + noun + r"[\s-]+status"),

@@ -1,0 +1,114 @@
+"""Standing forms: observers, dialogue partners and associates of a body.
+
+"Which states are observers of the SCO?", "Is Turkey a dialogue partner of the SCO?". A
+standing is a membership whose status is short of full (core.facts.outside_membership); it
+holds from its start, or from its article's date when none is stated, until its end or
+until the state becomes a full member (Iran, an SCO observer, stopped being one when it
+joined). "Is X a member" of a state with such a standing is answered no, naming it
+(MemberForms.is_member).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder.ask.helpers import _collect, _covers
+from graph_builder.ask.model import AnswerItem, _iri
+from graph_builder.ask.parse import Period
+from graph_builder.core import reference
+from graph_builder.core.dates import PartialDate
+from graph_builder.core.facts import outside_membership
+
+# the standing a question names, by the stem its words share with the recorded status
+_STANDINGS = (("partner", re.compile(r"\bpartner"), "partner"),
+              ("associate", re.compile(r"\bassociat"), "associate member"),
+              ("observer", re.compile(r"\bobserver"), "observer"))
+
+
+def standing_name(status: str | None) -> str:
+    """How an answer says a status: "observer", "partner", "associate member"."""
+    low = (status or "").lower()
+    return next((name for stem, _, name in _STANDINGS if stem[:7] in low), low or "observer")
+
+
+class StandingForms:
+    """States in a body's outer ring at the time asked."""
+
+    def _standing_asked(self) -> str:
+        return next((stem for stem, rx, _ in _STANDINGS if rx.search(self.low)), "observer")
+
+    def _standing_rows(self, org: reference.Entity, state: reference.Entity | None,
+                       status: str | None) -> tuple[list[dict[str, str]], Period]:
+        """Rows of a standing (any, when `status` is None) that hold at the time asked."""
+        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        args = {"org": _iri(org), **({"member": _iri(state)} if state else {})}
+        rows = self.run("membership_dates", **args)
+        full, kept = [], []
+        for r in rows:
+            if not outside_membership(r.get("status")):
+                full.append(r)
+            elif status is None or status[:7] in (r.get("status") or "").lower():
+                kept.append(r)
+
+        def held(r: dict[str, str]) -> bool:
+            start = r.get("start") or (r.get("published") or "")[:10] or None
+            if not _covers(start, r.get("end"), period):
+                return False
+            # a full membership that begins after the standing, by the time asked, ends it
+            since = r.get("start") or ""
+            return not any(m["member"] == r["member"] and m.get("start") and m["start"] >= since
+                           and PartialDate.parse(m["start"]).first_day <= period.last
+                           for m in full)
+
+        return [r for r in kept if held(r)], period
+
+    def standings(self) -> list[AnswerItem]:
+        """ "Which states are observers of the SCO?", "Name BRICS's partner countries." """
+        org = self.org()
+        status = self._standing_asked()
+        rows, period = self._standing_rows(org, None, status)
+        found = _collect(rows, "memberLabel", "member")
+        name = standing_name(status)
+        if re.search(r"\b(how many|number of|count of)\b", self.low):
+            # the count of those the graph knows, said as such (no article states a total)
+            item = AnswerItem(str(len(found)))
+            for a in found:
+                for src in a.sources:
+                    item.add_source(src.article, src.evidence)
+            self.message = (f"The graph knows {len(found)} {name}{'' if len(found) == 1 else 's'}"
+                            f" of the {org.label} by name ({period.iso})"
+                            + (f": {', '.join(a.label for a in found)}." if found else "."))
+            return [item]
+        self.message = (f"{name[0].upper()}{name[1:]}s of the {org.label} ({period.iso}): "
+                        f"{', '.join(a.label for a in found)}." if found else
+                        f"The graph records no {name} of the {org.label} on {period.iso}.")
+        return found
+
+    def is_standing(self) -> list[AnswerItem]:
+        """ "Is Mongolia an observer of the SCO?": yes or no, with the source."""
+        org = self.org()
+        state = self.p.states[0]
+        status = self._standing_asked()
+        rows, period = self._standing_rows(org, state, status)
+        negated = bool(re.search(r"\b(no longer|not|n't|never)\b", self.low))
+        yes = bool(rows) != negated
+        item = AnswerItem("yes" if yes else "no", None)
+        for r in rows:
+            item.add_source(r.get("article"), r.get("evidence"))
+            item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
+        name = standing_name(status)
+        article = "an" if name[0] in "aeiou" else "a"
+        fact = (f"{state.label} is {article} {name} of the {org.label} ({period.iso})" if rows
+                else f"the graph records no {name} standing of {state.label} in the "
+                     f"{org.label} on {period.iso}")
+        self.message = f"{'Yes' if yes else 'No'}: {fact}."
+        return [item]
+
+    def standing_instead(self, org: reference.Entity,
+                         state: reference.Entity) -> tuple[str, list[dict[str, str]]] | None:
+        """The standing short of membership a state holds instead, said as "an observer"."""
+        rows, _ = self._standing_rows(org, state, None)
+        if not rows:
+            return None
+        name = standing_name(rows[0].get("status"))
+        return f"{'an' if name[0] in 'aeiou' else 'a'} {name}", rows
