@@ -55,10 +55,14 @@ class StandingForms:
             if not _covers(start, r.get("end"), period):
                 return False
             # a full membership that begins after the standing, by the time asked, ends it
-            since = r.get("start") or ""
-            return not any(m["member"] == r["member"] and m.get("start") and m["start"] >= since
-                           and PartialDate.parse(m["start"]).first_day <= period.last
-                           for m in full)
+            # (an undated one from its article's date: "India, now a member" reported later)
+            since = r.get("start") or (r.get("published") or "")[:10]
+            for m in full:
+                began = m.get("start") or (m.get("published") or "")[:10]
+                if m["member"] == r["member"] and began and began >= since and \
+                        PartialDate.parse(began).first_day <= period.last:
+                    return False
+            return True
 
         return [r for r in kept if held(r)], period
 
