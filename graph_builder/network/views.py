@@ -26,6 +26,7 @@ import networkx as nx
 from pyoxigraph import Literal
 
 from graph_builder.core.errors import BlocgraphError
+from graph_builder.core.facts import outside_membership
 from graph_builder.core.resources import queries_dir
 from graph_builder.core.vocab import NETWORK_VIEWS, WD
 from graph_builder.graph.results import Results
@@ -231,7 +232,10 @@ def states_view(target: Selectable, *, dynamic: bool = False) -> nx.Graph:
     for iri in sorted(states):
         G.add_node(iri, **states[iri], chairmanships=0, chaired="", memberships="")
 
-    members = _gather(run(target, "member_of"))
+    # observers, partners and associates share no bloc with its members (the full view keeps
+    # their edges, with the status)
+    members = _gather(r for r in run(target, "member_of")
+                      if not outside_membership(r.get("status")))
     # each state's membership of a bloc as one period (earliest start, latest end)
     by_org: dict[str, dict[str, Spell]] = defaultdict(dict)
     for (state, org), edge in members.items():

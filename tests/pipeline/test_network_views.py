@@ -328,3 +328,26 @@ def test_plot_without_matplotlib_says_how_to_install(seed, tmp_path, monkeypatch
     assert main(["plot", str(tmp_path / "x.png"), "--store", str(seed.store.root)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "pip install 'blocgraph[plot]'" in err
+
+
+def test_an_observer_shares_no_bloc_with_the_members(tmp_path):
+    """An observer's edge is in the full view with its status; the states view, which
+    links states sharing a bloc, leaves it out (no member of)."""
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    (facts / "sco.json").write_text(json.dumps({
+        "article": "sco.txt", "published": "2024-07-05",
+        "memberships": [{"organization": "SCO", "member": "China"},
+                        {"organization": "SCO", "member": "Russia"},
+                        {"organization": "SCO", "member": "Mongolia", "status": "observer"}]}),
+        encoding="utf-8")
+    bg = graph_builder.open(tmp_path / "store")
+    bg.build([facts], extract=False)
+    states = bg.to_networkx("states")
+    mongolia = next(n for n, d in states.nodes(data=True) if d.get("label") == "Mongolia")
+    china = next(n for n, d in states.nodes(data=True) if d.get("label") == "China")
+    assert states.nodes[china]["memberships"] == "SCO"
+    assert states.nodes[mongolia]["memberships"] == "" and states.degree(mongolia) == 0
+    full = bg.to_networkx("full")
+    statuses = {d.get("status") for u, v, d in full.edges(mongolia, data=True)}
+    assert "observer" in statuses
