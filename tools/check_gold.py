@@ -6,6 +6,7 @@ never reads or runs the extraction rules. Usage: python tools/check_gold.py FILE
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -21,7 +22,14 @@ KINDS = {"organization": "organization", "chair": "state", "member": "state",
 
 def check(path: Path) -> list[str]:
     problems: list[str] = []
-    data = json.loads(path.read_text("utf-8"))
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        return [f"cannot read ({exc.strerror or exc})"]
+    except ValueError as exc:
+        return [f"not JSON ({exc})"]
+    if not isinstance(data, dict):
+        return ["not a gold file (a JSON object with the facts format's keys)"]
     facts_part = {k: v for k, v in data.items() if k != "questions"}
     try:
         from_dict(facts_part, path.name, check_names=False)
@@ -52,6 +60,11 @@ def check(path: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="check_gold.py", description="Check gold files (NAME.gold.json) without "
+        "extracting anything: the facts format, dates, and names the reference tables know.")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="gold files to check")
+    argv = parser.parse_args(argv).files
     bad = 0
     for name in argv:
         problems = check(Path(name))
