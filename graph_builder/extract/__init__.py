@@ -13,14 +13,16 @@ import os
 import warnings
 from pathlib import Path
 
-from graph_builder.core.facts import ArticleFacts
+from graph_builder.core.facts import ArticleFacts, fact_key
 from graph_builder.extract import modality
 from graph_builder.extract.articles import Article, read_article
 from graph_builder.extract.chairs import extract_chairs
 from graph_builder.extract.context import build_context, gazetteer
 from graph_builder.extract.cooperation import extract_cooperation
 from graph_builder.extract.events import extract_events
+from graph_builder.extract.member_tables import table_memberships
 from graph_builder.extract.members import extract_members, implied_memberships
+from graph_builder.extract.post_aides import extract_aides
 from graph_builder.extract.posts import extract_posts, mask_persons
 from graph_builder.extract.standing import extract_standing
 
@@ -62,12 +64,16 @@ def extract_article(article: Article) -> ArticleFacts:
         warnings.warn(f"{article.path}: no publication date found; relative dates stay "
                       "unresolved", ExtractionWarning, stacklevel=2)
     facts.posts = extract_posts(ctx)
+    facts.posts += extract_aides(ctx, facts.posts)
     mask_persons(ctx)
     facts.chairmanships = extract_chairs(ctx)
     facts.memberships = extract_members(ctx)
     facts.memberships += implied_memberships(ctx, facts.chairmanships, facts.posts,
                                              facts.memberships)
     facts.memberships += extract_standing(ctx)
+    known = {fact_key("memberships", m) for m in facts.memberships}
+    facts.memberships += [m for m in table_memberships(ctx)
+                          if fact_key("memberships", m) not in known]
     facts.events = extract_events(ctx)
     facts.cooperation_proposals = extract_cooperation(ctx)
     mode = parse_mode()

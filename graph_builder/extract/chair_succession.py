@@ -66,19 +66,26 @@ def stated_terms(ctx: Context, known: dict[str, Entity] | None = None) -> dict[s
     return out
 
 
+def fixed_term(org: str) -> int | None:
+    """A month where a body's chair changes every month (the Security Council): the month
+    before is then certain. Longer fixed rotations (the Council of the EU's six months) are
+    not used: an article that names only the predecessor leaves its term unstated, and the
+    gold of text others wrote leaves it so too."""
+    return 1 if reference.chair_term_months(org) == 1 else None
+
+
 def date_predecessors(facts: list[Chairmanship], stated: dict[str, int],
-                      monthly: Callable[[str], bool],
+                      fixed: Callable[[str], int | None] = fixed_term,
                       said: Callable[[Chairmanship], int | None] = lambda f: None) -> None:
-    """Give each undated predecessor whose term length is `stated` the start of the term
-    before its successor's; in a body whose chair changes every month (the Security
-    Council) the month before is certain without it. Only a predecessor the article dates
-    nowhere else: "Kazakhstan had held it since November 2023" is kept as written (the
-    facts are merged before this runs)."""
+    """Give each undated predecessor whose term length is known the start of the term
+    before its successor's: a length the article states, or the month before in a body
+    whose chair changes monthly. Only a predecessor the article
+    dates nowhere else: "Kazakhstan had held it since November 2023" is kept as written
+    (the facts are merged before this runs)."""
     for fact in facts:
         # the length of its own term, that of the rotation its sentence states ("Cameroon
-        # succeeds Mauritania at the head of the Council for one year"), or a month
-        months = stated.get(fact.chair) or said(fact) or (
-            1 if monthly(fact.organization) else None)
+        # succeeds Mauritania at the head of the Council for one year"), or the body's
+        months = stated.get(fact.chair) or said(fact) or fixed(fact.organization)
         if fact.start or fact.rule not in PREDECESSOR_RULES or not months:
             continue
         if any(f is not fact and f.organization == fact.organization and f.chair == fact.chair

@@ -18,6 +18,7 @@ from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
 from graph_builder.core.reference import Entity
 from graph_builder.extract.chair_persons import surnames, surnames_as_states
+from graph_builder.extract.chair_pronouns import pronoun_terms
 from graph_builder.extract.chair_succession import (
     PREDECESSOR_RULES,
     date_predecessors,
@@ -287,6 +288,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "followed by Slovenia in September", "then Denmark"
     ("chair.followed", re.compile(r"followed\s+by\s+" + SA + r"(?:\s+in\s+" + T + r")?",
                                   re.IGNORECASE)),
+    # a turn in a sequence, dated: "Kuwait follows in 2024", "Oman is next in 2025"
+    ("chair.follows", re.compile(SA + r"\s+(?:then\s+)?(?:follows|will\s+follow|comes\s+next|"
+                                 r"is\s+(?:up\s+)?next|takes\s+(?:its|the)\s+turn)\s+(?:in|for)\s+"
+                                 r"(?:the\s+)?" + T, re.IGNORECASE)),
 ]
 # a chair that is still to come: "Russia will chair", "is due to take over"
 _WILL = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due\s+|set\s+|scheduled\s+)?to)\b",
@@ -325,7 +330,8 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.IGNORECASE)
 # who held the presidency for the month of June", "from Bahrain, which chaired in 2024"
 _PREDECESSOR_DATED = re.compile(
     r"(?:'s\s+[^,;]{1,60})?(?:,\s+[^,;\u27e6]{1,40})?(?P<rel>,\s*(?:which|who)\s+(?:had\s+|has\s+)?"
-    r"(?:held|chaired|presided|hosted|led|steered|took)\b)(?:[^;,\u27e6]|\u27e6C\d+\u27e7){0,60}?"
+    r"(?:held|chaired|presided|hosted|led|steered|took|ran|headed|helmed|guided)\b)"
+    r"(?:[^;,\u27e6]|\u27e6[CO]\d+\u27e7){0,60}?"
     r"\u27e6T\d+\u27e7",
     re.IGNORECASE)
 _PREDECESSOR_CLAUSE = re.compile(r"\bfrom\s+(?:the\s+)?\u27e6[SA]\d+\u27e7(?:,\s+[^,;]{1,50})?"
@@ -483,7 +489,9 @@ def _period(sentence: Masked, start: int, end: int, through_year: bool = False
 
 
 # a date opening the sentence ("Next year the chairmanship will pass to X")
-_FRONT_DATE = re.compile(r"(?:^|\s[-\u2013\u2014]\s)\s*(?:(?:In|From|On|Since|As\s+of|Starting|"
+# (or a clause: "The heads of state decided that in 2024 the chairmanship will pass to X")
+_FRONT_DATE = re.compile(r"(?:^|\s[-\u2013\u2014]\s|\b(?:that|and)\s+(?=(?i:in|from|as\s+of|"
+                         r"starting)\s))\s*(?:(?i:In|From|On|Since|As\s+of|Starting|"
                          r"During)\s+)?(?P<t>\u27e6T\d+\u27e7),?\s")
 
 # "Iceland led the Nordic Council in 1998": leading a named body is chairing it (a delegation
@@ -650,9 +658,9 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         # a question in between ("Q: And who takes over?") keeps the body for the answer
         last_org = facts[-1].organization if facts else (
             last_org if masked.rstrip().endswith("?") else None)
+    found.extend(pronoun_terms(ctx))
     facts = late_gatherings(summit_terms(_merge(found), ctx.published))
-    date_predecessors(facts, stated_terms(ctx, known), lambda org: _rotation_months(org, None) == 1,
-                      _term_months)
+    date_predecessors(facts, stated_terms(ctx, known), said=_term_months)
     return facts
 
 
@@ -802,7 +810,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                         start, end, explicit = _period(sentence, begun.start("t"), begun.end("t"))
             else:
                 # the date may be inside the match ("followed by Slovenia in September")
-                after = m.end(1) if rule in ("chair.takes-over", "chair.followed") else (
+                after = m.end(1) if rule in ("chair.takes-over", "chair.followed",
+                                             "chair.follows") else (
                     m.start() if rule == "chair.passed-to" else m.end())
                 stop = _next_state(sentence, after, end_clause)
                 prior = _PRIOR_TERM_AT.search(masked, after, stop)
@@ -816,7 +825,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                         "chair.verb", "chair.take", "chair.takes-over", "chair.as-chair"):
                     # "From 1 January, Russia will chair the organisation"
                     start, end, explicit = _period(sentence, front.start("t"), front.end())
-            if not explicit and rule in ("chair.followed", "chair.takes-over"):
+            if not explicit and rule in ("chair.followed", "chair.follows", "chair.takes-over"):
                 if not (rule == "chair.takes-over" and re.search(
                         r"\bnext\s+year\b", masked[m.end():end_clause], re.I)):
                     continue

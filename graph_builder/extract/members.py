@@ -48,7 +48,8 @@ _LIST_TRIGGER = re.compile(
     + r")\s+)?(?:(?:in|for)\s+" + T + r"\s+)?"
     r"(?:are|were|include|included|comprise|is\s+made\s+up\s+of|now\s+(?:are|include))\b"
     r"|(?:(?P<org2>" + O + r")|(?:The|the)\s+" + _BODY + r"|\b[Ii]t)(?:'s)?"
-    r"(?:,\s*which|,[^,;]{1,60},)?\s+"
+    r"(?:,\s*which|,[^,;]{1,60},|,(?=\s+(?:(?:currently|now)\s+)?(?:comprising|consisting\s+of|"
+    r"made\s+up\s+of|bringing\s+together|uniting|encompassing)\b))?\s+"
     r"(?:(?:currently|now|also)\s+)?"
     r"(?:" + _LIST_VERBS + r")\b"
     # "the organisation has nine member states: A, B ...", "28 member states, from A and B"
@@ -893,6 +894,14 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
     for text, listed in by_sentence.items():
         leaders = [p for p in listed if p.post in _LEADER_POSTS]
         sentence = masked_of.get(text)
+        called = _LEADERS_ARE_MEMBERS.search(sentence.masked) if sentence else None
+        if called and len({p.of for p in leaders}) >= 2 and not hedged(sentence.masked):
+            # "... Aliyev of Azerbaijan and Erdogan of Turkey, the five full members of the
+            # organisation": the leaders of the sentence are its members
+            org = sentence.org(called.group("o")) if called.group("o") else ctx.topic_org
+            for post in leaders:
+                add(org, post.of, post.evidence, "member.leaders-called-members")
+            continue
         # "A, B and C attended the summit": their own table, when no other body is named
         only_topic = sentence is not None and all(
             sentence.org(i) == ctx.topic_org for _, _, i in sentence.tokens("O"))
@@ -906,6 +915,13 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
             for post in leaders or listed:
                 add(ctx.topic_org, post.of, post.evidence, "member.summit-leaders")
     return out
+
+
+# a leader list called the body's members: ", the five full members of the organisation"
+_LEADERS_ARE_MEMBERS = re.compile(
+    r",\s+(?:the|all|its)\s+(?:(?:\w+|\d+)\s+){0,2}?(?:full\s+|founding\s+)?(?:members|"
+    r"member\s+states|member\s+countries|member\s+nations)\b(?:\s+of\s+(?:the\s+)?"
+    r"\u27e6O(?P<o>\d+)\u27e7)?(?!\s+(?:said|say|agreed|were\s+not))", re.IGNORECASE)
 
 
 def _fact(sentence: Masked, org: str, state: str, start: str | None, end: str | None,

@@ -139,8 +139,8 @@ def test_the_end_of_a_suspension_restores_the_membership() -> None:
          "published": "2023-05-08"},
     ]
     day = date(2023, 5, 8)
-    kept = _members_at(rows, Period(day, day, "day"), ("observer",), ("withdrawn",))
+    kept = _members_at(rows, Period(day, day, "day"), ("withdrawn",))
     assert [r["status"] for r in kept] == ["member"]
     during = _members_at(rows, Period(date(2020, 1, 1), date(2020, 12, 31), "year"),
-                         ("observer",), ("withdrawn",))
+                         ("withdrawn",))
     assert [r["status"] for r in during] == ["suspended"]

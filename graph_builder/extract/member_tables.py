@@ -1,0 +1,101 @@
+"""Memberships and standings laid out in a table: a Markdown or text table row ("| Members |
+China, Russia, India |", "| Observers | Mongolia |") or a row of a state and its status
+("| Belarus | Member since 2024 |", "| Cambodia | Dialogue partner |").
+
+Pages that explain a bloc put its membership in tables more often than in sentences, and a
+row is no sentence the other rules can read. The row's label or status cell says what the
+states of the row are: a member noun (lexicon/member_nouns.txt) makes them members, a
+standing noun (lexicon/standing_nouns.txt) observers, partners or associates, a word of
+suspension or withdrawal that status. The body is the one named in the row, else the
+organisation in focus.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph_builder.core.facts import Membership
+from graph_builder.extract import phrases
+from graph_builder.extract.common import evidence
+from graph_builder.extract.context import Context, Masked
+
+_CELL_SPLIT = re.compile(r"\s*\|\s*")
+_STATE = re.compile(r"\u27e6S(\d+)\u27e7")
+_DATE = re.compile(r"\b(?:since|from|in|joined)\s+\u27e6T(\d+)\u27e7|^\u27e6T(\d+)\u27e7$",
+                   re.IGNORECASE)
+
+
+@cache
+def _labels() -> list[tuple[str | None, re.Pattern[str]]]:
+    """(status, pattern of a label cell) in the order they are tried: standings first."""
+    table: list[tuple[str | None, re.Pattern[str]]] = []
+    for line in phrases.lines("standing_nouns.txt"):
+        status, fragment = (part.strip() for part in line.split(":", 1))
+        table.append((status, re.compile(r"^(?:the\s+)?(?:" + fragment + r")\b", re.I)))
+    table.append(("suspended", re.compile(r"^(?:suspended|suspension)\b", re.I)))
+    table.append(("withdrawn", re.compile(r"^(?:withdrawn|withdrew|left|former\s+members?|"
+                                          r"withdrawal)\b", re.I)))
+    members = "|".join(phrases.lines("member_nouns.txt"))
+    table.append((None, re.compile(r"^(?:(?:full|founding|current|permanent|new|original|"
+                                   r"member)\s+)*(?:" + members + r"|member)\b", re.I)))
+    return table
+
+
+def _status_of(cell: str) -> tuple[bool, str | None]:
+    """Whether a cell names a standing, and which (None for full membership)."""
+    text = re.sub(r"\u27e6T\d+\u27e7", "", cell).strip(" *_:")
+    for status, rx in _labels():
+        if rx.match(text):
+            return True, status
+    return False, None
+
+
+def _row(sentence: Masked) -> list[str] | None:
+    masked = sentence.masked.strip()
+    if not (masked.startswith("|") and masked.endswith("|")) or masked.count("|") < 3:
+        return None
+    cells = _CELL_SPLIT.split(masked.strip("|").strip())
+    return None if all(re.fullmatch(r":?-+:?", c) for c in cells) else cells
+
+
+def table_memberships(ctx: Context) -> list[Membership]:
+    """Memberships and standings of the table rows of an article, each row its evidence."""
+    out: dict[tuple[str, str, str | None], Membership] = {}
+    for sentence in ctx.sentences:
+        cells = _row(sentence)
+        if cells is None:
+            continue
+        orgs = [o for _, _, i in sentence.tokens("O") if (o := sentence.org(i))]
+        org = orgs[0] if orgs else ctx.topic_org
+        if org is None:
+            continue
+        labelled = [(k, *_status_of(c)) for k, c in enumerate(cells)]
+        labels = [(k, status) for k, named, status in labelled if named]
+        if not labels:
+            continue
+        label_at, status = labels[0]
+        when = None
+        for cell in cells:
+            m = _DATE.search(cell)
+            if m and cell is cells[label_at]:
+                when = sentence.item(m.group(1) or m.group(2)).date.start
+        for k, cell in enumerate(cells):
+            if k == label_at:
+                continue
+            states = [sentence.state(t) for t in _STATE.findall(cell)]
+            if len(labels) > 1 and len(states) > 1:
+                break  # a row of several labels is a header, not a fact
+            for state in states:
+                if state is None or state == org:
+                    continue
+                key = (org, state, status)
+                if key not in out:
+                    out[key] = Membership(org, state, when, None,
+                                          status, evidence=evidence(sentence),
+                                          origin="extracted", confidence=0.7,
+                                          rule="member.table")
+    return list(out.values())
+
+
+__all__ = ["table_memberships"]
