@@ -64,7 +64,7 @@ def extract_article(article: Article) -> ArticleFacts:
         warnings.warn(f"{article.path}: no publication date found; relative dates stay "
                       "unresolved", ExtractionWarning, stacklevel=2)
     facts.posts = extract_posts(ctx)
-    facts.posts += extract_aides(ctx, facts.posts)
+    facts.posts = extract_aides(ctx, facts.posts)
     mask_persons(ctx)
     facts.chairmanships = extract_chairs(ctx)
     facts.memberships = extract_members(ctx)

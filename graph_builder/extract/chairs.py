@@ -836,6 +836,9 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     r"assum|t(?:ook|akes?)|receiv|inherit|beg|start|open|\bgot\b|\bgets\b",
                     m.group(0), re.I):
                 start, end, weak = pub_year, None, True
+            if not explicit and rule == "chair.as-chair" and re.search(
+                    r"\b(?:elected|chosen)\b", masked[max(0, m.start() - 150):m.end()], re.I):
+                start, end, weak = pub_year, None, True  # "was elected chair": at the report
             if not explicit and rule in ("chair.verb", "chair.takes-over"):
                 if re.search(r"\bnext\s+year\b", masked[m.end():end_clause], re.I):
                     start = end = str(int(pub_year) + 1) if pub_year else None

@@ -171,8 +171,9 @@ _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w .'-]+)?\s+[-\u201
 
 
 def _short_council_names(ctx: Context) -> None:
-    """"the Security Council" after the UN Security Council was named is that Council."""
-    named = any(it.entity is not None and it.entity.slug == "unsc"
+    """"the Security Council" after the UN Security Council, or the UN, was named is that
+    Council ("The United Nations ... The Security Council's five permanent members")."""
+    named = any(it.entity is not None and it.entity.slug in ("unsc", "un")
                 for s in ctx.sentences for it in s.items)
     if not named:
         return
@@ -182,6 +183,10 @@ def _short_council_names(ctx: Context) -> None:
     rx = re.compile(r"(?<!Secretaries of the )\bSecurity Council\b(?!s)")
     for sentence in ctx.sentences:
         def replace(m: re.Match[str], sentence: Masked = sentence) -> str:
+            before = sentence.masked[:m.start()].split()
+            if before and (before[-1][:1].isupper() and before[-1] not in ("The", "UN", "U.N.")
+                           or before[-1].endswith(("'s", "\u2019s"))):
+                return m.group(0)  # "the Collective Security Council", "Russia's ..."
             at = anaphora.original_offset(sentence, m.start())
             sentence.items.append(Item("O", at, at + len(m.group(0)), m.group(0), unsc))
             return f"\u27e6O{len(sentence.items) - 1}\u27e7"

@@ -877,9 +877,9 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
             if negated(sentence.masked[max(0, m.start() - 30):m.end()]) or hedged(
                     sentence.masked[max(0, m.start() - 30):m.end()]):
                 continue
-            body = m.group("o1") or m.group("o2")
-            add(sentence.org(body), sentence.state(m.group("s")), evidence(sentence),
-                "member.office")
+            body = sentence.org(m.group("o1") or m.group("o2"))
+            add(_CHAIR_MEMBER_OF.get(body, body), sentence.state(m.group("s")),
+                evidence(sentence), "member.office")
     for sentence in ctx.sentences:
         # "..., completing the forum's roster of eight": every state there is a member
         if not _FULL_ATTENDANCE.search(sentence.masked) or hedged(sentence.masked):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph_builder.core import titles
+from graph_builder.core import leaders, titles
 from graph_builder.core.facts import Post
 from graph_builder.core.reference import resolve
 from graph_builder.extract import phrases
@@ -45,6 +45,11 @@ def _shapes() -> list[re.Pattern[str]]:
         # "Yuri Ushakov, an aide to the Russian president"
         re.compile(r"(?P<name>" + NAME + r")\s*,\s+(?:(?:an?|the|a\s+senior|the\s+chief)\s+"
                    r"(?:[\w-]+\s+)?)?" + role + r"\s+(?:to|for|of)\s+" + office),
+        # "according to aide to the Belarusian President Valery Ivanov" (translated text, no
+        # article): the name is the aide's, unless the leaders table or another sentence of
+        # the article has it as the office's holder
+        re.compile(r"\b(?i:according\s+to|said|says|told)\s+" + role
+                   + r"\s+(?:to|for|of)\s+" + office.replace("(?P<official>", "(?P<name>")),
         # "spokesman for Secretary-General Ahmed Aboul Gheit, Gamal Roshdy"
         re.compile(r"\b" + role + r"\s+(?:to|for|of)\s+" + office + r"\s*,\s+(?P<name>"
                    + NAME + r")(?=\s*[,.;]|\s+(?:said|told|says|added|noted))"),
@@ -64,9 +69,12 @@ def _title(role: str, served: str) -> str | None:
 
 
 def extract_aides(ctx: Context, posts: list[Post]) -> list[Post]:
-    """Posts of those who serve an office, each with its sentence as evidence."""
+    """`posts` with the posts of those who serve an office added, each with its sentence
+    as evidence; an aide's name read as the served office's holder ("aide to the
+    President Valery Ivanov" as President Ivanov) is taken out."""
     holders = {p.person.split()[-1]: p.of for p in posts if p.of}
     out: dict[tuple[str, str], Post] = {}
+    wrong: set[tuple[str, str | None]] = set()  # (aide, the office served) read as held
     for sentence in ctx.sentences:
         masked = sentence.masked
         for rx in _shapes():
@@ -81,7 +89,7 @@ def extract_aides(ctx: Context, posts: list[Post]) -> list[Post]:
                     of = sentence.state(m.group("i")) or sentence.org(m.group("i"))
                 elif m.group("j"):
                     of = sentence.state(m.group("j")) or sentence.org(m.group("j"))
-                elif m.group("official"):
+                elif m.groupdict().get("official"):
                     of = holders.get(m.group("official").split()[-1])
                 if of is None and titles.is_org_post(m.group("served")):
                     of = ctx.topic_org  # "spokesman for the Secretary-General"
@@ -91,11 +99,22 @@ def extract_aides(ctx: Context, posts: list[Post]) -> list[Post]:
                 if titles.is_state_post(title) and (holder is None or holder.kind != "state"):
                     continue
                 name = m.group("name")
+                if name is None:
+                    continue
+                served = titles.canonical(m.group("served"))
+                if "official" not in m.groupdict():
+                    known = leaders.known_post(name)
+                    elsewhere = any(p.person == name and p.post == served and p.evidence
+                                    and p.evidence.text != sentence.text for p in posts)
+                    if elsewhere or (known and served and known[1] == served):
+                        continue  # "aide to President Lukashenko": the name is the principal
+                    wrong.add((name, served))
                 key = (name, title)
                 if key not in out:
                     out[key] = Post(name, title, of, evidence=evidence(sentence),
                                     origin="extracted", confidence=0.7, rule="post.aide")
-    return list(out.values())
+    kept = [p for p in posts if (p.person, p.post) not in wrong]
+    return kept + list(out.values())
 
 
 __all__ = ["extract_aides"]

@@ -616,6 +616,9 @@ def _leader_list(sentence: Masked, here: list[tuple[int, Post]]) -> list[Post]:
     for m in _LEADER_LIST.finditer(sentence.masked):
         lead = " ".join((m.group("lead") or "").lower().split())
         plural = re.sub(r"^the\s+(?:(?:two|three|four|five|six)\s+)?", "", lead)
+        # "along with Prime Ministers A of X and B of Y": the connective is no title
+        plural = re.sub(r"^(?:(?:along|together|with|and|by|including|as|alongside|among)\s+)+",
+                        "", plural)
         title = titles.singular(plural)
         if title is None and lead.endswith("ministers"):  # "the two interior ministers"
             title = _title(plural[:-1])
