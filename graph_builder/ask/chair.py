@@ -355,6 +355,14 @@ class ChairForms:
         """The terms of the time the question gives: those covering it, or with "before" /
         "after" it those that began before (after) it; "last" / "first" picks one."""
         period = self.p.period
+        if period is None and len(found) > 1:
+            # "when did X last chair ASEAN": the latest term begun by the day asked (a term
+            # planned after it is not the last one held); "for the first time": the earliest
+            begun = [a for a in found if a.start and _bounds(a.start, None)[0] <= self.as_of]
+            if begun and re.search(r"\b(last|latest|most recently)\b", self.low):
+                return [max(begun, key=lambda a: _bounds(a.start, None)[0])]
+            if begun and re.search(r"\b(first|earliest)\b", self.low):
+                return [min(begun, key=lambda a: _bounds(a.start, None)[0])]
         if period is None or period.relative is not None:
             return found
         when = re.search(r"\b(before|prior to|until|after|since)\s+(the\s+)?"

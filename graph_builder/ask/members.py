@@ -165,8 +165,10 @@ class MemberForms:
             answered = self._staying_or_leaving(state, org, going.group(1) in _STAYING)
             if answered is not None:
                 return answered
-        rows, period = self._member_rows(org, state)
         asks_suspended = bool(re.search(r"\bsuspen\w*\b", self.low))
+        if re.search(r"\bever\b", self.low) and self.p.period is None:
+            return self._ever(state, org, asks_suspended)
+        rows, period = self._member_rows(org, state)
         suspended = [r for r in rows if (r.get("status") or "").lower() == "suspended"]
         latest = max(rows, key=lambda r: (r.get("start") or "", r.get("published") or ""),
                      default=None)
@@ -190,6 +192,29 @@ class MemberForms:
             fact = (f"the graph has no membership of {state.label} in the {org.label} "
                     f"on {period.iso}")
         self.message = f"{'Yes' if yes else 'No'}: {fact}."
+        return [item]
+
+    def _ever(self, state: reference.Entity, org: reference.Entity,
+              suspended: bool) -> list[AnswerItem]:
+        """ "Was Madagascar ever suspended from SADC?", "Has Georgia ever been a member of
+        the CIS?": any time the graph records, not the day asked."""
+        rows = [r for r in self.run("membership_dates", org=_iri(org), member=_iri(state))
+                if not outside_membership(r.get("status"))]
+        if suspended:
+            rows = [r for r in rows if (r.get("status") or "").lower() == "suspended"]
+        negated = bool(re.search(r"\b(not|n't|never)\b", self.low))
+        item = AnswerItem("yes" if bool(rows) != negated else "no", None)
+        for r in rows:
+            item.add_source(r.get("article"), r.get("evidence"))
+            item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
+        what = "suspended from" if suspended else "a member of"
+        self.message = (f"Yes: the graph records {state.label} as {what} the {org.label}"
+                        + (f" ({item.start or ''}{'–' + item.end if item.end else ''})."
+                           if item.start or item.end else ".") if rows else
+                        f"No: the graph records {state.label} as {what} the {org.label} at "
+                        f"no time.")
+        if negated:
+            self.message = ("Yes" if not rows else "No") + self.message[self.message.index(":"):]
         return [item]
 
     def _staying_or_leaving(self, state: reference.Entity, org: reference.Entity,

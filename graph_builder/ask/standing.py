@@ -31,6 +31,10 @@ def standing_name(status: str | None) -> str:
     return next((name for stem, _, name in _STANDINGS if stem[:7] in low), low or "observer")
 
 
+def _a(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 class StandingForms:
     """States in a body's outer ring at the time asked."""
 
@@ -106,6 +110,56 @@ class StandingForms:
                 else f"the graph records no {name} standing of {state.label} in the "
                      f"{org.label} on {period.iso}")
         self.message = f"{'Yes' if yes else 'No'}: {fact}."
+        return [item]
+
+    def when_standing(self) -> list[AnswerItem]:
+        """ "Since when has Hungary been an OTS observer?": the standing's stated start,
+        else that it is known only from its article's date."""
+        org, state = self.org(), self.p.states[0]
+        status = self._standing_asked()
+        rows = [r for r in self.run("membership_dates", org=_iri(org), member=_iri(state))
+                if outside_membership(r.get("status")) and status[:7] in r["status"].lower()]
+        name = standing_name(status)
+        found = _collect([r for r in rows if r.get("start")], "start")
+        if found:
+            self.message = (f"{state.label} has been {_a(name)} {name} of the {org.label} "
+                            f"since {', '.join(a.label for a in found)}.")
+            return found
+        if rows:
+            dates = sorted({(r.get("published") or "")[:10] for r in rows} - {""})
+            self.message = (f"The graph records {state.label} as {_a(name)} {name} of the "
+                            f"{org.label} without a start" + (f" (reported {dates[0]})."
+                                                              if dates else "."))
+        else:
+            self.message = (f"The graph records no {name} standing of {state.label} in the "
+                            f"{org.label}.")
+        return []
+
+    def status_of(self) -> list[AnswerItem]:
+        """ "What is Turkmenistan's status in the CIS?": its standing, suspension or
+        membership at the time asked, in the facts format's words."""
+        org, state = self.org(), self.p.states[0]
+        rows, period = self._standing_rows(org, state, None)
+        if rows:
+            label = rows[0]["status"].lower()
+            label = next((stem for stem, _, _ in _STANDINGS if stem[:7] in label), label)
+            name = standing_name(label)
+            fact = f"{state.label} is {_a(name)} {name} of the {org.label} ({period.iso})"
+        else:
+            members, period = self._member_rows(org, state)
+            if not members:
+                self.message = (f"The graph has no membership or standing of {state.label} "
+                                f"in the {org.label} on {period.iso}.")
+                return []
+            rows = members
+            suspended = any((r.get("status") or "").lower() == "suspended" for r in rows)
+            label = "suspended" if suspended else "member"
+            fact = (f"{state.label}'s membership of the {org.label} is suspended" if suspended
+                    else f"{state.label} is a member of the {org.label}") + f" ({period.iso})"
+        item = AnswerItem(label, None)
+        for r in rows:
+            item.add_source(r.get("article"), r.get("evidence"))
+        self.message = f"{fact}."
         return [item]
 
     def standing_instead(self, org: reference.Entity,
