@@ -85,7 +85,18 @@ class EventForms:
                 ) -> tuple[dict[str, dict[str, Any]], str]:
         """Events of the asked organisation, place and time, with their parties; `one`: the
         question is about one gathering ("who was at the Minsk summit", "who chaired when
-        the summit was held"), the nearest of several that fit."""
+        the summit was held"), the nearest of several that fit. A question's word for the
+        gathering is loose ("the Vientiane meeting" of a summit): when no gathering of that
+        kind fits, one of the other kind does."""
+        events, what = self._events_of(types, one)
+        if not events and set(types) < {"summit", "meeting"}:
+            other, _ = self._events_of(("summit", "meeting"), one)
+            if other:
+                return other, what
+        return events, what
+
+    def _events_of(self, types: tuple[str, ...], one: bool = False
+                   ) -> tuple[dict[str, dict[str, Any]], str]:
         org = self.org(required=False)
         rows: list[dict[str, str]] = []
         for t in types:

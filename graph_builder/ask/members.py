@@ -8,6 +8,7 @@ from datetime import timedelta
 from graph_builder.ask import totals
 from graph_builder.ask.helpers import (
     _collect,
+    _covers,
     _date_in,
     _members_at,
     _merge_dates,
@@ -193,6 +194,45 @@ class MemberForms:
                     f"on {period.iso}")
         self.message = f"{'Yes' if yes else 'No'}: {fact}."
         return [item]
+
+    def suspended_members(self) -> list[AnswerItem]:
+        """ "Which member states are suspended from the AU?": members whose suspension
+        holds on the day asked (a later restoration ends it), or how many."""
+        org = self.org()
+        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        rows = self.run("membership_dates", org=_iri(org))
+        restored = {}
+        for r in rows:
+            if (r.get("status") or "member").lower() == "member" and r.get("start"):
+                restored[r["member"]] = max(restored.get(r["member"], ""), r["start"])
+        held = []
+        for r in rows:
+            if (r.get("status") or "").lower() != "suspended":
+                continue
+            since = r.get("start") or (r.get("published") or "")[:10] or None
+            if not _covers(since, r.get("end"), period):
+                continue
+            back = restored.get(r["member"])
+            if back and back > (r.get("start") or "") and \
+                    PartialDate.parse(back).first_day <= period.last:
+                continue
+            held.append(r)
+        found = _collect(held, "memberLabel", "member")
+        if re.search(r"\b(how many|number of)\b", self.low):
+            item = AnswerItem(str(len(found)))
+            for a in found:
+                for src in a.sources:
+                    item.add_source(src.article, src.evidence)
+            self.message = (f"The graph knows {len(found)} suspended member"
+                            f"{'' if len(found) == 1 else 's'} of the {org.label} "
+                            f"({period.iso})" + (": " + ", ".join(a.label for a in found)
+                                                 if found else "") + ".")
+            return [item]
+        self.message = (f"Suspended from the {org.label} ({period.iso}): "
+                        + ", ".join(a.label for a in found) + "." if found else
+                        f"The graph records no suspended member of the {org.label} on "
+                        f"{period.iso}.")
+        return found
 
     def _ever(self, state: reference.Entity, org: reference.Entity,
               suspended: bool) -> list[AnswerItem]:
