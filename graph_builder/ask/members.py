@@ -434,11 +434,13 @@ class MemberForms:
                    for members in texts.values())
 
     def _stated_total(self, org: reference.Entity) -> tuple[int, str, str] | None:
-        """The member count stated in the evidence of the organisation's memberships, from
+        """The member count stated in the evidence of the organisation's facts (memberships,
+        chairs, its gatherings and its posts: "the 57-member OIC opened its summit"), from
         the latest article published by the day asked."""
         best: tuple[str, int, str, str] | None = None
         published = {a: d.isoformat() for a, d in self._published().items()}
-        rows = [*self.run("membership_dates", org=_iri(org)), *self.run("chairs", org=_iri(org))]
+        rows = [*self.run("membership_dates", org=_iri(org)), *self.run("chairs", org=_iri(org)),
+                *self.run("events", org=_iri(org)), *self.run("posts", of=_iri(org))]
         for r in rows:
             text = r.get("evidence") or ""
             pub = (r.get("published") or published.get(r.get("article") or "", ""))[:10]

@@ -19,6 +19,7 @@ from graph_builder.extract.articles import Article, read_article
 from graph_builder.extract.chairs import extract_chairs
 from graph_builder.extract.context import build_context, gazetteer
 from graph_builder.extract.cooperation import extract_cooperation
+from graph_builder.extract.event_plans import planned_gatherings
 from graph_builder.extract.events import extract_events
 from graph_builder.extract.member_tables import table_memberships
 from graph_builder.extract.members import extract_members, implied_memberships
@@ -75,6 +76,10 @@ def extract_article(article: Article) -> ArticleFacts:
     facts.memberships += [m for m in table_memberships(ctx)
                           if fact_key("memberships", m) not in known]
     facts.events = extract_events(ctx)
+    # an announced gathering events.py found already, of either kind, is the same one
+    seen = {(e.place, (e.date or "")[:7]) for e in facts.events}
+    facts.events += [e for e in planned_gatherings(ctx) if (e.place, (e.date or "")[:7])
+                     not in seen]
     facts.cooperation_proposals = extract_cooperation(ctx)
     mode = parse_mode()
     if mode != "off":

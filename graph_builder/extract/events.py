@@ -406,7 +406,9 @@ def extract_events(ctx: Context) -> list[Event]:
                 if planned and not when:
                     continue  # "the next summit will be held in Astana": when is not said
                 if in_state and len(when or "") < 7:
-                    continue  # "Dushanbe will host the next summit in 2008": an intention
+                    # "Dushanbe will host the next summit in 2008": no place of its own here;
+                    # event_plans.py records it, placed by its host only
+                    continue
                 if planned:
                     when = _ahead(sentence, when, ctx.published)
                 if when and not planned:
@@ -497,6 +499,11 @@ def extract_events(ctx: Context) -> list[Event]:
             continue  # "Summit notes" / "MOSCOW - ... the summit opened in Astana": Astana's
         if not event.date and key in headline and ctx.published:
             event.date = ctx.published.isoformat()  # a headline reports what just happened
+        if not event.date and key == main and dateline is not None and ctx.published \
+                and key[1] == dateline.label:
+            # "LIMA, 16 November - APEC leaders met in Lima.": the gathering a report from its
+            # city tells of, undated, is of the report's month
+            event.date = ctx.published.isoformat()[:7]
         if not event.date:
             continue
         if key[0] == "meeting" and key not in own and ("summit", key[1]) in events:

@@ -1,0 +1,71 @@
+"""Gatherings announced with their year: "Chile is set to host the next APEC summit in
+2027", "The alliance will meet next in The Hague in 2025".
+
+The rules of events.py read a gathering from its place and its kind word; an announcement
+often gives the host state or the city and a year but no "held in". The kind is the word
+written ("summit", "meeting", "session"), or, for "will meet", a summit where the sentence
+or the one before speaks of one. Each is dated as written; modality.py marks it planned
+when the year is after the report's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder.core.facts import Event
+from graph_builder.core.reference import resolve
+from graph_builder.extract.common import evidence, hedged, negated
+from graph_builder.extract.context import Context
+
+_HOST_NEXT = re.compile(
+    r"\u27e6[SA](?P<host>\d+)\u27e7(?:'s)?\s+(?:(?:is|was)\s+(?:set|due|scheduled|expected)\s+"
+    r"to|will|is\s+to|has\s+(?:offered|agreed)\s+to|offered\s+to|agreed\s+to)\s+host\s+the\s+"
+    r"next\s+(?:\u27e6O(?P<o1>\d+)\u27e7\s+)?(?:(?:annual|regular|ordinary)\s+)?"
+    r"(?P<kind>summit|meeting|session|ministerial)(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7)?"
+    r"(?:\s+in\s+\u27e6C(?P<city>\d+)\u27e7)?\s+(?:in|for)\s+\u27e6T(?P<t>\d+)\u27e7",
+    re.IGNORECASE)
+_MEET_NEXT = re.compile(
+    r"(?:\u27e6O(?P<o1>\d+)\u27e7|\b(?:the\s+)?(?:leaders|alliance|bloc|heads\s+of\s+state|"
+    r"ministers|they))\s+(?:will|are\s+to|are\s+due\s+to|is\s+to|is\s+due\s+to)\s+(?:next\s+)?"
+    r"meet\s+(?:again\s+)?(?:next\s+)?in\s+\u27e6C(?P<city>\d+)\u27e7\s+(?:in|on)\s+"
+    r"\u27e6T(?P<t>\d+)\u27e7", re.IGNORECASE)
+_SUMMIT_WORD = re.compile(r"\bsummit", re.IGNORECASE)
+
+
+def planned_gatherings(ctx: Context) -> list[Event]:
+    """Announced gatherings with a year, each with its sentence as evidence."""
+    out = []
+    for index, sentence in enumerate(ctx.sentences):
+        masked = sentence.masked
+        if negated(masked) or hedged(masked.replace("expected to", "")):
+            continue
+        before = ctx.sentences[index - 1].masked if index else ""
+        for rx in (_HOST_NEXT, _MEET_NEXT):
+            for m in rx.finditer(masked):
+                when = sentence.item(m.group("t")).date
+                if when is None:
+                    continue
+                groups = m.groupdict()
+                token = groups.get("o1") or groups.get("o2")
+                org = sentence.org(token) if token else ctx.topic_org
+                kind = (groups.get("kind") or "").lower()
+                if kind in ("session", "ministerial"):
+                    kind = "meeting"
+                if not kind:
+                    leaders = re.match(r"(?:the\s+)?(?:leaders|heads\s+of\s+state)", m.group(0),
+                                       re.I)
+                    kind = "summit" if leaders or _SUMMIT_WORD.search(masked + " " + before) \
+                        else "meeting"
+                city = sentence.label(groups["city"]) if groups.get("city") else None
+                host = sentence.state(groups["host"]) if groups.get("host") else None
+                if host and city is None:
+                    # "Dushanbe will host the next summit": the capital named is the place
+                    named = resolve(sentence.item(groups["host"]).text, "city")
+                    city = named.label if named else None
+                out.append(Event(kind, city, when.start, [], [], organization=org, host=host,
+                                 evidence=evidence(sentence), origin="extracted",
+                                 confidence=0.6, rule="event.planned-next"))
+    return out
+
+
+__all__ = ["planned_gatherings"]
