@@ -670,6 +670,20 @@ def _metonyms() -> dict[str, str]:
             for row in csv.DictReader(text.splitlines())}
 
 
+# the state a named official acts for, written after the name
+_ACTS_FOR = re.compile(r"\s*,?\s+(?:who\s+)?(?:represented|represents|representing|was\s+"
+                       r"representing|on\s+behalf\s+of|spoke\s+for|speaking\s+for)\s+"
+                       r"(?:the\s+)?\u27e6([SC])(\d+)\u27e7")
+
+
+def _capital_state(city: Entity | None) -> str | None:
+    """The state whose capital a city is ("represented Caracas": Venezuela), else None."""
+    if city is None or city.kind != "city" or not city.country:
+        return None
+    state = get("state", city.country)
+    return state.label if state.capital == city.slug else None
+
+
 _WITH = re.compile(r"\b(?:with|accompanied\s+by|along\s+with|joined\s+by|and\s+(?:his|her))\s+$",
                    re.IGNORECASE)
 
@@ -827,6 +841,11 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
         follows = _OF_STATE.match(masked, m.end())  # "Foreign Minister X of Russia"
         if follows:
             of = sentence.state(follows.group(1))
+    if of is None and rule == "post.title-name":
+        acting = _ACTS_FOR.match(masked, m.end())  # "Foreign Minister X represented Caracas"
+        if acting:
+            of = sentence.state(acting.group(2)) if acting.group(1) == "S" else \
+                _capital_state(sentence.item(acting.group(2)).entity)
     if of is None and rule == "post.title-name" and _WITH.search(before):
         of = _companion_state(ctx, before)
     if of is None:
