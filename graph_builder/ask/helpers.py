@@ -201,3 +201,14 @@ def _names_other_org(name: str, org: reference.Entity) -> bool:
     )
 
 
+def _known_count(found: list[AnswerItem], what: str, org: str,
+                 period: str) -> tuple[AnswerItem, str]:
+    """How many the graph knows by name, with every source, and the sentence saying so
+    ("The graph knows 2 observers of the SCO by name (2025-01-01): Afghanistan, Mongolia.")."""
+    item = AnswerItem(str(len(found)))
+    for a in found:
+        for src in a.sources:
+            item.add_source(src.article, src.evidence)
+    plural = what if len(found) == 1 else f"{what}s"
+    names = f": {', '.join(a.label for a in found)}." if found else "."
+    return item, f"The graph knows {len(found)} {plural} of the {org} by name ({period}){names}"

@@ -10,6 +10,7 @@ from graph_builder.ask.helpers import (
     _collect,
     _covers,
     _date_in,
+    _known_count,
     _members_at,
     _merge_dates,
     _NoDate,
@@ -219,14 +220,7 @@ class MemberForms:
             held.append(r)
         found = _collect(held, "memberLabel", "member")
         if re.search(r"\b(how many|number of)\b", self.low):
-            item = AnswerItem(str(len(found)))
-            for a in found:
-                for src in a.sources:
-                    item.add_source(src.article, src.evidence)
-            self.message = (f"The graph knows {len(found)} suspended member"
-                            f"{'' if len(found) == 1 else 's'} of the {org.label} "
-                            f"({period.iso})" + (": " + ", ".join(a.label for a in found)
-                                                 if found else "") + ".")
+            item, self.message = _known_count(found, "suspended member", org.label, period.iso)
             return [item]
         self.message = (f"Suspended from the {org.label} ({period.iso}): "
                         + ", ".join(a.label for a in found) + "." if found else

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph_builder.ask.helpers import _collect, _covers
+from graph_builder.ask.helpers import _collect, _covers, _known_count
 from graph_builder.ask.model import AnswerItem, _iri
 from graph_builder.ask.parse import Period
 from graph_builder.core import reference
@@ -79,13 +79,7 @@ class StandingForms:
         name = standing_name(status)
         if re.search(r"\b(how many|number of|count of)\b", self.low):
             # the count of those the graph knows, said as such (no article states a total)
-            item = AnswerItem(str(len(found)))
-            for a in found:
-                for src in a.sources:
-                    item.add_source(src.article, src.evidence)
-            self.message = (f"The graph knows {len(found)} {name}{'' if len(found) == 1 else 's'}"
-                            f" of the {org.label} by name ({period.iso})"
-                            + (f": {', '.join(a.label for a in found)}." if found else "."))
+            item, self.message = _known_count(found, name, org.label, period.iso)
             return [item]
         self.message = (f"{name[0].upper()}{name[1:]}s of the {org.label} ({period.iso}): "
                         f"{', '.join(a.label for a in found)}." if found else
