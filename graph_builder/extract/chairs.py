@@ -53,7 +53,9 @@ _KEYWORD = re.compile(
     r"at\s+the\s+head\s+of|presid(?:e|es|ed|ing)\b|holder|"
     r"presid(?:ed|es|ing)\s+over|gavel|hammer|chairing",
 )  # matched against the lower-cased sentence
-_GAP = r"(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|,\s*(?:which|who)|" \
+# (after the state: "the Kazakh side", translated official English for the state itself)
+_GAP = r"(?:\s+side\b)?(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|" \
+       r",\s*(?:which|who)|" \
        r",\s+(?:\u27e6[SA]\d+\u27e7's\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:president|leader|" \
        r"prime\s+minister|king|emir|head\s+of\s+state)(?:\s+of\s+\u27e6S\d+\u27e7)?,|" \
        r",\s*whose\s+(?:country|government|nation)|" \
@@ -72,6 +74,7 @@ _TAKE = (
 )
 _INTRINSIC = (
     r"(?:chair(?:s|ed|ing)?|presid(?:es|ed|e|ing)\s+(?:over|in)|(?:has|have|had)\s+chaired|"
+    r"(?:has|have|had)\s+presided(?=\s+(?:since|from|until|for|during|between)\b)|"
     r"(?:lead(?:s|ing)?|led)(?=\s+\u27e6O\d+\u27e7)|"
     r"(?:lead(?:s|ing)?|led)\s+(?:the|it)\s*(?:(?:continental|regional|\d+-member|\d+-nation)\s+)?"
     r"(?:organi[sz]ation|bloc|group|grouping|body|union|council|alliance|association|community|"
@@ -1287,9 +1290,14 @@ def _merge(found: list[Chairmanship]) -> list[Chairmanship]:
         same = undated.get((f.organization, f.chair))
         if same and not f.end and same.end:
             f.end = same.end
+    # a chair dated by the report's year alone gives way to the same chair dated by the
+    # text: a year apart, or a term still running in its own sentence ("has presided since
+    # 2020, when the chairmanship passed to Astana"; not "a role it last held in 2011")
     out = [f for f in out if f.confidence != WEAK or not any(
         o.organization == f.organization and o.chair == f.chair and o.confidence != WEAK
-        and abs(int(o.start[:4]) - int(f.start[:4])) <= 1 for o in out)]
+        and (abs(int(o.start[:4]) - int(f.start[:4])) <= 1 or (
+            o.end is None and o.evidence is not None and f.evidence is not None
+            and o.evidence.start == f.evidence.start)) for o in out)]
     for (org, chair), fact in undated.items():
         same = [f for f in out if f.organization == org and f.chair == chair]
         if same:
