@@ -451,8 +451,7 @@ class MemberForms:
         when the graph dates the start of at least two of them (else it does not know)."""
         org = self.p.orgs[-1]
         rows = [r for r in self.run("membership_dates", org=_iri(org))
-                if r.get("start") and not
-                outside_membership(r.get("status"))]
+                if r.get("start") and not outside_membership(r.get("status"))]
         if not rows:
             self.message = f"The graph does not record the founding members of the {org.label}."
             return []
@@ -485,8 +484,7 @@ class MemberForms:
         period = self.p.period
         for org in reference.entities("organization"):
             rows, period = self._member_rows(org, state, self.p.period)
-            rows = [r for r in rows if not
-                    outside_membership(r.get("status"))]
+            rows = [r for r in rows if not outside_membership(r.get("status"))]
             if rows:
                 item = AnswerItem(org.label, _iri(org), None)
                 for r in rows:

@@ -25,10 +25,17 @@ _STANDINGS = (("partner", re.compile(r"\bpartner"), "partner"),
               ("observer", re.compile(r"\bobserver"), "observer"))
 
 
+def _stem(status: str | None) -> str | None:
+    """The standing a recorded status is ("dialogue partner": "partner", "associated
+    state": "associate"), by the stem its words share; None for another status."""
+    low = (status or "").lower()
+    return next((stem for stem, _, _ in _STANDINGS if stem[:7] in low), None)
+
+
 def standing_name(status: str | None) -> str:
     """How an answer says a status: "observer", "partner", "associate member"."""
-    low = (status or "").lower()
-    return next((name for stem, _, name in _STANDINGS if stem[:7] in low), low or "observer")
+    names = {stem: name for stem, _, name in _STANDINGS}
+    return names.get(_stem(status)) or (status or "").lower() or "observer"
 
 
 def _a(word: str) -> str:
@@ -51,7 +58,7 @@ class StandingForms:
         for r in rows:
             if not outside_membership(r.get("status")):
                 full.append(r)
-            elif status is None or status[:7] in (r.get("status") or "").lower():
+            elif status is None or _stem(r.get("status")) == status:
                 kept.append(r)
 
         def held(r: dict[str, str]) -> bool:
@@ -99,8 +106,7 @@ class StandingForms:
             item.add_source(r.get("article"), r.get("evidence"))
             item.start, item.end = item.start or r.get("start"), item.end or r.get("end")
         name = standing_name(status)
-        article = "an" if name[0] in "aeiou" else "a"
-        fact = (f"{state.label} is {article} {name} of the {org.label} ({period.iso})" if rows
+        fact = (f"{state.label} is {_a(name)} {name} of the {org.label} ({period.iso})" if rows
                 else f"the graph records no {name} standing of {state.label} in the "
                      f"{org.label} on {period.iso}")
         self.message = f"{'Yes' if yes else 'No'}: {fact}."
@@ -112,7 +118,7 @@ class StandingForms:
         org, state = self.org(), self.p.states[0]
         status = self._standing_asked()
         rows = [r for r in self.run("membership_dates", org=_iri(org), member=_iri(state))
-                if outside_membership(r.get("status")) and status[:7] in r["status"].lower()]
+                if outside_membership(r.get("status")) and _stem(r.get("status")) == status]
         name = standing_name(status)
         found = _collect([r for r in rows if r.get("start")], "start")
         if found:
@@ -135,8 +141,7 @@ class StandingForms:
         org, state = self.org(), self.p.states[0]
         rows, period = self._standing_rows(org, state, None)
         if rows:
-            label = rows[0]["status"].lower()
-            label = next((stem for stem, _, _ in _STANDINGS if stem[:7] in label), label)
+            label = _stem(rows[0]["status"]) or rows[0]["status"].lower()
             name = standing_name(label)
             fact = f"{state.label} is {_a(name)} {name} of the {org.label} ({period.iso})"
         else:
@@ -163,4 +168,4 @@ class StandingForms:
         if not rows:
             return None
         name = standing_name(rows[0].get("status"))
-        return f"{'an' if name[0] in 'aeiou' else 'a'} {name}", rows
+        return f"{_a(name)} {name}", rows

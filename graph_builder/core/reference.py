@@ -297,6 +297,15 @@ def get(kind: str, slug: str) -> Entity:
     return entity
 
 
+def state_of_capital(city: Entity | None) -> Entity | None:
+    """The state whose capital `city` is ("Caracas": Venezuela), else None: a capital acts
+    for its state in news ("Moscow said", "represented Caracas"), another city does not."""
+    if city is None or city.kind != "city" or not city.country:
+        return None
+    state = get("state", city.country)
+    return state if state.capital == city.slug else None
+
+
 def entities(kind: str) -> list[Entity]:
     """Every entity of one kind, in slug order."""
     _check_kind(kind)

@@ -906,11 +906,8 @@ def _capitals_as_states(sentence: Masked) -> Masked:
     slots = [*_CAPITAL_SLOT.finditer(sentence.masked), *_CAPITAL_WHOSE.finditer(sentence.masked)]
     for m in slots:
         index = int(m.group(1))
-        entity = sentence.items[index].entity
-        if entity is None or entity.kind != "city" or not entity.country:
-            continue
-        state = reference.get("state", entity.country)
-        if state.capital != entity.slug:
+        state = reference.state_of_capital(sentence.items[index].entity)
+        if state is None:
             continue
         items = items or list(sentence.items)
         items[index] = dataclasses.replace(items[index], kind="S", entity=state)

@@ -19,6 +19,7 @@ from graph_builder.core.facts import Membership
 from graph_builder.extract import phrases
 from graph_builder.extract.common import evidence
 from graph_builder.extract.context import Context, Masked
+from graph_builder.extract.standing import standing_nouns
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 _STATE = re.compile(r"\u27e6S(\d+)\u27e7")
@@ -29,10 +30,9 @@ _DATE = re.compile(r"\b(?:since|from|in|joined)\s+\u27e6T(\d+)\u27e7|^\u27e6T(\d
 @cache
 def _labels() -> list[tuple[str | None, re.Pattern[str]]]:
     """(status, pattern of a label cell) in the order they are tried: standings first."""
-    table: list[tuple[str | None, re.Pattern[str]]] = []
-    for line in phrases.lines("standing_nouns.txt"):
-        status, fragment = (part.strip() for part in line.split(":", 1))
-        table.append((status, re.compile(r"^(?:the\s+)?(?:" + fragment + r")\b", re.I)))
+    table: list[tuple[str | None, re.Pattern[str]]] = [
+        (status, re.compile(r"^(?:the\s+)?(?:" + fragment + r")\b", re.I))
+        for status, fragment in standing_nouns()]
     table.append(("suspended", re.compile(r"^(?:suspended|suspension)\b", re.I)))
     table.append(("withdrawn", re.compile(r"^(?:withdrawn|withdrew|left|former\s+members?|"
                                           r"withdrawal)\b", re.I)))
@@ -75,11 +75,8 @@ def table_memberships(ctx: Context) -> list[Membership]:
         if not labels:
             continue
         label_at, status = labels[0]
-        when = None
-        for cell in cells:
-            m = _DATE.search(cell)
-            if m and cell is cells[label_at]:
-                when = sentence.item(m.group(1) or m.group(2)).date.start
+        dated = _DATE.search(cells[label_at])  # "| Member since 2024 |"
+        when = sentence.item(dated.group(1) or dated.group(2)).date.start if dated else None
         for k, cell in enumerate(cells):
             if k == label_at:
                 continue

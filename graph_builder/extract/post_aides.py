@@ -37,8 +37,8 @@ def _words() -> tuple[str, str]:
 @cache
 def _shapes() -> list[re.Pattern[str]]:
     roles, served = _words()
-    office = (r"(?:the\s+)?(?:\u27e6(?P<who>[SAO])(?P<i>\d+)\u27e7(?:'s|\u2019s)?\s+)?"
-              r"(?P<served>(?i:" + served + r"))(?:\s+of\s+(?:the\s+)?\u27e6(?P<wk>[SO])"
+    office = (r"(?:the\s+)?(?:\u27e6[SAO](?P<i>\d+)\u27e7(?:'s|\u2019s)?\s+)?"
+              r"(?P<served>(?i:" + served + r"))(?:\s+of\s+(?:the\s+)?\u27e6[SO]"
               r"(?P<j>\d+)\u27e7)?(?:\s+(?P<official>" + NAME + r"))?")
     role = r"(?P<role>(?i:" + roles + r"))"
     return [

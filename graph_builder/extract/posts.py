@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from graph_builder.core import leaders, titles
 from graph_builder.core.facts import Post
-from graph_builder.core.reference import Entity, get, resolve
+from graph_builder.core.reference import Entity, get, resolve, state_of_capital
 from graph_builder.extract import (
     events,
     phrases,
@@ -349,10 +349,10 @@ def _dateline_state(ctx: Context) -> str | None:
     takes it; not from a city where bodies sit (lexicon/body_seats.txt: a NATO report from
     Brussels is no Belgian's), nor from any other city of a state."""
     city, _ = events.dateline_city(ctx)
-    if city is None or city.country is None or city.label.lower() in _seats():
+    if city is None or city.label.lower() in _seats():
         return None
-    state = get("state", city.country)
-    return state.label if state.capital == city.slug else None
+    state = state_of_capital(city)
+    return state.label if state else None
 
 
 @lru_cache(maxsize=1)
@@ -676,14 +676,6 @@ _ACTS_FOR = re.compile(r"\s*,?\s+(?:who\s+)?(?:represented|represents|representi
                        r"(?:the\s+)?\u27e6([SC])(\d+)\u27e7")
 
 
-def _capital_state(city: Entity | None) -> str | None:
-    """The state whose capital a city is ("represented Caracas": Venezuela), else None."""
-    if city is None or city.kind != "city" or not city.country:
-        return None
-    state = get("state", city.country)
-    return state.label if state.capital == city.slug else None
-
-
 _WITH = re.compile(r"\b(?:with|accompanied\s+by|along\s+with|joined\s+by|and\s+(?:his|her))\s+$",
                    re.IGNORECASE)
 
@@ -843,9 +835,11 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
             of = sentence.state(follows.group(1))
     if of is None and rule == "post.title-name":
         acting = _ACTS_FOR.match(masked, m.end())  # "Foreign Minister X represented Caracas"
-        if acting:
-            of = sentence.state(acting.group(2)) if acting.group(1) == "S" else \
-                _capital_state(sentence.item(acting.group(2)).entity)
+        if acting and acting.group(1) == "S":
+            of = sentence.state(acting.group(2))
+        elif acting:
+            capital_of = state_of_capital(sentence.item(acting.group(2)).entity)
+            of = capital_of.label if capital_of else None
     if of is None and rule == "post.title-name" and _WITH.search(before):
         of = _companion_state(ctx, before)
     if of is None:

@@ -70,17 +70,25 @@ _SOUGHT = re.compile(r"\b(?:appl(?:y|ies|ied|ying|ication)|request\w*|seek\w*|so
 
 
 @cache
-def _nouns() -> list[tuple[str, re.Pattern[str]]]:
-    """(status, its noun pattern) of lexicon/standing_nouns.txt."""
+def standing_nouns() -> list[tuple[str, str]]:
+    """(status, noun fragment) of each line of lexicon/standing_nouns.txt, in its order; the
+    table rows of member_tables.py read the same nouns."""
     table = []
     for line in phrases.lines("standing_nouns.txt"):
-        status, fragment = (part.strip() for part in line.split(":", 1))
-        table.append((status, re.compile(r"(?:" + fragment + r")$", re.IGNORECASE)))
+        status, fragment = line.split(":", 1)
+        table.append((status.strip(), fragment.strip()))
     return table
 
 
+@cache
+def _nouns() -> list[tuple[str, re.Pattern[str]]]:
+    """(status, its noun pattern) of lexicon/standing_nouns.txt."""
+    return [(status, re.compile(r"(?:" + fragment + r")$", re.IGNORECASE))
+            for status, fragment in standing_nouns()]
+
+
 def _noun() -> str:
-    fragments = [line.split(":", 1)[1].strip() for line in phrases.lines("standing_nouns.txt")]
+    fragments = [fragment for _, fragment in standing_nouns()]
     return r"(?P<noun>" + "|".join(sorted(fragments, key=len, reverse=True)) + r")\b"
 
 
@@ -191,4 +199,4 @@ def extract_standing(ctx: Context) -> list[Membership]:
     return list(found.values())
 
 
-__all__ = ["extract_standing"]
+__all__ = ["extract_standing", "standing_nouns"]
