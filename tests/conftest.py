@@ -88,6 +88,19 @@ def synth_10k_store(synth_10k: Path, tmp_path_factory: pytest.TempPathFactory) -
     return store
 
 
+@pytest.fixture(scope="session")
+def synth_100k_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic graph of about 100,000 triples (seed 0), built as `build --no-extract`
+    does, once per session (read-only): the load test and the workbench at 100k read it."""
+    from graph_builder import Blocgraph
+    from graph_builder.evaluate import synth
+
+    work = tmp_path_factory.mktemp("synth-100k")
+    synth.write(work / "corpus", 100_000, seed=0)
+    Blocgraph(work / "store").build([work / "corpus"], extract=False)
+    return work / "store"
+
+
 @pytest.fixture
 def free_port() -> Callable[[], int]:
     """A function giving a loopback port nobody listens on."""

@@ -404,16 +404,9 @@ LOAD_REPORT = ROOT / "benchmarks" / "load-last-run.json"  # written when BLOCGRA
 
 
 @pytest.fixture(scope="module")
-def store_100k(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("load")
-    corpus, store = work / "corpus", work / "store"
-    made = run_cli("synth", "--triples", "100000", "--out", str(corpus), timeout=300)
-    assert made.returncode == 0, made.stderr
-    built = run_cli("build", "--no-extract", "-q", "--store", str(store), str(corpus),
-                    timeout=300)
-    assert built.returncode == 0, built.stderr
-    assert Store(store).count() > 100_000  # asserted plus inferred
-    return store
+def store_100k(synth_100k_store: Path) -> Path:
+    assert Store(synth_100k_store).count() > 100_000  # asserted plus inferred
+    return synth_100k_store
 
 
 @TIMED

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers import ROOT, Server, missing
+from helpers import ROOT, Server, missing, serve
 from helpers.browser import chromium as headless_chromium
 
 from graph_builder import headless
@@ -293,6 +293,56 @@ def test_views_in_chromium_offline(site: Server, chromium, tmp_path_factory) -> 
     blocked = [e["message"] for e in d.get_log("browser") if "Content Security Policy" in
                e["message"] or "Content-Security-Policy" in e["message"]]
     assert not blocked, blocked
+
+
+PREFIX = "PREFIX bloc: <https://w3id.org/blocgraph/ontology#>\n"
+
+
+def _count(url: str, query: str) -> int:
+    rows = httpx.get(url + "sparql", params={"query": PREFIX + query},
+                     headers={"Accept": "application/sparql-results+json"},
+                     timeout=60).json()["results"]["bindings"]
+    return int(rows[0]["n"]["value"])
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_views_render_the_100k_graph(synth_100k_store: Path, chromium) -> None:  # noqa: ANN001
+    """At 100k triples the timeline draws one mark per dated chair term and per membership
+    of the organisations it opens with, and the network draws the states and follows its
+    year slider. (The draw times are benchmarks/bench_workbench.py's business.)"""
+    from selenium.webdriver.common.by import By
+
+    d = chromium
+    with serve(synth_100k_store) as site:
+        d.get(site.url + "#timeline")
+        _until(d, lambda d: d.find_element(By.ID, "tl-chart").get_attribute("data-draw-ms"),
+               120)
+        orgs = [i.get_attribute("value")
+                for i in d.find_elements(By.CSS_SELECTOR, "#tl-orgs input:checked")]
+        assert orgs
+        values = " ".join(f"<{o}>" for o in orgs)
+        chairs = _count(site.url, "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { VALUES ?o { "
+                        f"{values} }} ?f a bloc:Chairmanship ; bloc:organization ?o ; "
+                        "bloc:startDate ?s }")
+        members = _count(site.url, "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { VALUES ?o { "
+                         f"{values} }} ?f a bloc:Membership ; bloc:organization ?o }}")
+        assert chairs > 0 and members > 0
+        assert len(d.find_elements(By.CSS_SELECTOR, "#tl-chart a.tl-chair")) == chairs
+        assert len(d.find_elements(By.CSS_SELECTOR, "#tl-chart a.tl-member")) == members
+
+        d.get(site.url + "#network")
+        _until(d, lambda d: d.find_element(By.ID, "nw-canvas").get_attribute(
+            "data-visible-nodes"), 120)
+        canvas = d.find_element(By.ID, "nw-canvas")
+        nodes = len(httpx.get(site.url + "workbench/states.json", timeout=60).json()["nodes"])
+        shown = int(canvas.get_attribute("data-visible-nodes"))
+        assert 100 < shown <= nodes, (shown, nodes)
+        low = d.execute_script("const s = document.getElementById('nw-year'); "
+                               "s.value = s.min; s.dispatchEvent(new Event('input')); "
+                               "return s.value;")
+        fewer = int(canvas.get_attribute("data-visible-nodes"))
+        assert fewer < shown, (low, fewer, shown)
 
 
 def _tab_through(d, limit: int = 120) -> list[tuple[str, str, str]]:  # noqa: ANN001
