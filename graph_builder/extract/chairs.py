@@ -217,6 +217,16 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?:at\s+the\s+(?:head|helm)|in\s+the\s+chair|as\s+(?:the\s+)?chair)"
         r"(?:\s+of\s+(?:the\s+)?" + O + r")?)",
         re.IGNORECASE)),
+    # "Hungary today began its six-month turn at the head of the Council", "Cyprus opens its
+    # term in the chair": the turn begins at the report unless a date is stated
+    ("chair.turn", re.compile(
+        SA + r"\s+(?:(?:[\w-]+|\u27e6T\d+\u27e7)\s+){0,2}?(?:began|begins|started|starts|opened|opens|assumed|"
+        r"assumes|took\s+up|takes\s+up|has\s+(?:begun|started|opened|assumed|taken\s+up))\s+"
+        r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:turn|term|year|stint|tenure|months?)\s+"
+        r"(?:at\s+the\s+(?:head|helm)|in\s+the\s+chair|as\s+(?:the\s+)?(?:rotating\s+)?"
+        r"(?:chair|president|presidency|holder)|holding\s+the\s+(?:rotating\s+)?"
+        r"(?:presidency|chair(?:manship)?))(?:\s+of\s+(?:the\s+)?" + O + r")?",
+        re.IGNORECASE)),
     # "Angola is the current chairperson of the African Union"
     ("chair.is-chair", re.compile(
         SA + r"\s+(?:is|was|remains)\s+(?:now\s+)?(?:the\s+)?(?:(?:current|new|incoming|"
@@ -835,6 +845,11 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
             weak = passed_weak  # dated only by the publication year: gives way to a stated date
             if not explicit and rule == "chair.holder":
                 start, end, weak = pub_year, pub_year, True  # "this year's holder"
+            if not explicit and rule == "chair.turn":
+                start, end, explicit = _period(sentence, m.start(), m.end())  # "today began"
+                end = None if end == start else end  # the day it began, not a one-day term
+                if not explicit:
+                    start, end, weak = pub_year, None, True  # "began its turn": at the report
             if not explicit and rule == "chair.take" and re.search(
                     r"assum|t(?:ook|akes?)|receiv|inherit|beg|start|open|\bgot\b|\bgets\b",
                     m.group(0), re.I):
