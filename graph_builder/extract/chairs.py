@@ -220,8 +220,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Hungary today began its six-month turn at the head of the Council", "Cyprus opens its
     # term in the chair": the turn begins at the report unless a date is stated
     ("chair.turn", re.compile(
-        SA + r"\s+(?:(?:[\w-]+|\u27e6T\d+\u27e7)\s+){0,2}?(?:began|begins|started|starts|opened|opens|assumed|"
-        r"assumes|took\s+up|takes\s+up|has\s+(?:begun|started|opened|assumed|taken\s+up))\s+"
+        SA + r"\s+(?:(?:[\w-]+|\u27e6T\d+\u27e7)\s+){0,2}?(?:began|begins|started|starts|"
+        r"opened|opens|assumed|assumes|took\s+up|takes\s+up|has\s+(?:begun|started|opened|assumed|taken\s+up))\s+"
         r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:turn|term|year|stint|tenure|months?)\s+"
         r"(?:at\s+the\s+(?:head|helm)|in\s+the\s+chair|as\s+(?:the\s+)?(?:rotating\s+)?"
         r"(?:chair|president|presidency|holder)|holding\s+the\s+(?:rotating\s+)?"
