@@ -115,10 +115,17 @@ _OF_THE_MEMBERS = re.compile(
 # "Belarus, the bloc's most loyal member,", "Armenia is the only member of the union that"
 _THE_MEMBER = re.compile(
     r"(?P<list>" + SA + r")(?:\s*,|\s+(?:is|was|remains|remained|has\s+long\s+been|has\s+been))\s+"
-    r"(?:(?:the|its)\s+(?:\u27e6O(?P<o1>\d+)\u27e7(?:'s|\u2019s)\s+)?|\u27e6O(?P<o3>\d+)\u27e7(?:'s|\u2019s)\s+)"
+    r"(?:(?:the|its)\s+(?:\u27e6O(?P<o1>\d+)\u27e7(?:'s|\u2019s)\s+)?|\u27e6O(?P<o3>\d+)\u27e7(?:'s|\u2019s)\s+"
+    # "Haiti, a Caricom member in deep crisis," (not "a former", "a would-be" one)
+    r"|an?\s+(?:(?!former|ex-|would-be|prospective|aspiring|candidate|future|potential|non)"
+    r"[a-z-]+\s+){0,2}?\u27e6O(?P<o4>\d+)\u27e7\s+)"
     r"(?P<mods>(?:[a-z-]+\s+){0,3}?)"
-    r"(?P<noun>member(?:\s+state|\s+country|\s+nation)?)\b"
+    r"(?P<noun>member(?:\s+state|\s+country|\s+nation)?)\b(?!\s+(?:states|countries|nations)\b)"
     r"(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7)?(?!\s+(?:of|to)\b)")
+# "the leaders of A, B and C, the member states of the EAEU": a list in apposition, its body named
+_THE_MEMBERS = re.compile(
+    r"(?P<list>" + _STATE_LIST + r"),\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:members|"
+    r"member\s+states|member\s+countries|member\s+nations)\s+of\s+(?:the\s+)?\u27e6O(?P<o>\d+)\u27e7")
 # "Gabon is not a member of ECOWAS, but of ECCAS"
 _NOT_X_BUT_Y = re.compile(
     r"(?P<list>" + SA + r")\s+(?:is|was)\s+not\s+(?:a\s+)?member\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7"
@@ -169,8 +176,12 @@ def references(masked: str) -> Iterator[tuple[str | None, list[str], str]]:
                 re.search(r"\b(?:only\s+non|next|would|future|first\s+non|became|become|becomes|"
                           r"is|was|are|were|has|have|been|a|an)\b", mods):
             continue
-        yield m.group("o1") or m.group("o2") or m.group("o3"), _tokens(
+        yield m.group("o1") or m.group("o2") or m.group("o3") or m.group("o4"), _tokens(
             masked, m.start("list"), m.end("list")), "member.the-member"
+    for m in _THE_MEMBERS.finditer(masked):
+        if not negated(masked[max(0, m.start() - 30):m.end()]) and not inside(m.start(), outside):
+            yield m.group("o"), _tokens(masked, m.start("list"), m.end("list")), \
+                "member.the-members"
     for m in _NOT_X_BUT_Y.finditer(masked):
         yield m.group("o"), _tokens(masked, m.start("list"), m.end("list")), "member.not-x-but-y"
     for m in _AND_THE_OTHERS.finditer(masked):

@@ -59,8 +59,10 @@ _LIST_TRIGGER = re.compile(
     r"|(?:(?P<org5>" + O + r")'s|\b[Ii]ts)\s+(?:\w+\s+)?(?:full\s+)?(?:member\s+states|members|"
     r"member\s+countries)\s*,?\s+(?:including|such\s+as|among\s+them)\s+(?=(?:the\s+)?\u27e6S)"
     # "the remaining members, A, B and C,", "its member states: A, B"
-    r"|\b(?:member\s+states|members|member\s+countries|participating\s+states)(?:\s+of\s+"
-    r"(?:the\s+)?(?P<org4>" + O + r"))?(?:\s*\(\d+\))?\??\s*(?:[,:\u2013\u2014]|\s-)\s*"
+    # "the six founding states of 2001 -- A, B and C --"
+    r"|\b(?:member\s+states|members|member\s+countries|participating\s+states|founding\s+"
+    r"(?:states|countries|nations))(?:\s+of\s+(?:the\s+)?(?P<org4>" + O + r"))?(?:\s+(?:of|in)\s+"
+    + T + r")?(?:\s*\(\d+\))?\??\s*(?:[,:\u2013\u2014]|\s--?)\s*"
     r"(?:(?:are|were|include)\s*:?\s*)?(?=(?:the\s+)?\u27e6S)",
     re.IGNORECASE)
 # the body whose members a list trigger names: "⟦O3⟧'s founding members"
@@ -101,7 +103,8 @@ _NAMED_LISTS = [
         r"(?:are|were|include|included|comprise)\s+(?P<list>" + _LIST + r")", re.IGNORECASE)),
     # "Its founders were A, B", "the founding members are A and B"
     ("member.founders", re.compile(
-        r"\b(?:founders|founding\s+(?:members|states|countries|nations))\s+(?:were|are|include|"
+        r"\b(?:founders|founding\s+(?:members|states|countries|nations)|(?:first|original|"
+        r"founding)\s+(?:\w+\s+)?signatories)\s+(?:were|are|include|"
         r"included|comprised)\s+(?P<list>" + _LIST + r")", re.IGNORECASE)),
     # "A and B are founding members", "X is a full member"
     ("member.are-members", re.compile(
@@ -154,7 +157,11 @@ _NAMED_LISTS = [
     # "the alliance's newest member, Finland,"
     ("member.newest", re.compile(
         r"(?:(?P<org>" + O + r")'s|\b[Ii]ts)\s+(?:newest|latest|youngest|oldest|\w+(?:st|nd|rd|th))"
-        r"\s+(?:full\s+)?member(?:\s+state)?,?\s+(?P<list>" + SA + r")", re.IGNORECASE)),
+        r"\s+(?:full\s+)?member(?:\s+state)?,?\s+(?P<list>" + SA + r")"
+        # "The eighth member is, of course, Russia itself"
+        r"|\bThe\s+(?:\w+(?:st|nd|rd|th)|last|final)\s+member(?:\s+state)?\s+(?:is|was)"
+        r"(?:,\s*(?:of\s+course|naturally|however)\s*,)?\s+(?P<list_o>" + SA + r")",
+        re.IGNORECASE)),
 ]
 _ACCESSION_DONE = (r"(?:formali[sz]ed|completed|approved|finali[sz]ed|confirmed|sealed|"
                    r"took\s+effect|takes\s+effect|became\s+effective|went\s+through|"
@@ -222,7 +229,12 @@ _SITS_ON = re.compile(r"\b(?:sits|sat|serves|served|has\s+a\s+seat|held\s+a\s+se
                       re.IGNORECASE)
 _LIST_STOP = re.compile(
     r";|\b(?:observers?|partners?(?!\s+(?:states|countries)\b)|dialogue|applicants?|candidates?|invited|invitees?|guests?|"
-    r"except|but\s+not|while|whereas|not\s+members?|associate)\b", re.IGNORECASE)
+    r"except|but\s+not|while|whereas|not\s+members?|associate)\b"
+    # the dash that closes a list in apposition: "the member states -- A, B and C -- paused"
+    , re.IGNORECASE)
+# a list opened by a dash ends at the next one
+_OPENING_DASH = re.compile(r"(?:\s--?|[\u2013\u2014])\s*$")
+_CLOSING_DASH = re.compile(r"\s--?\s|[\u2013\u2014]")
 _JOIN = re.compile(
     r"\u27e6[SAO](\d+)\u27e7(?:," + _ASIDE + r",)?\s+(?:(?:has|had|have|formally|officially|"
     r"finally|also|then|"
@@ -231,7 +243,8 @@ _JOIN = re.compile(
     r"\w+\s+)*member(?:\s+state)?\s+of|becomes\s+(?:a|the|an)\s+(?:\w+\s+)*member(?:\s+state)?"
     r"\s+of|was\s+admitted\s+(?:as\s+(?:a|the)\s+(?:\w+\s+)*member\s+)?(?:to|into)|"
     r"(?:was\s+|were\s+|being\s+)?admitted\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?members?\s+of|"
-    r"completed\s+its\s+accession\s+to|(?:co-)?founded|sat\s+as\s+(?:a|the)\s+(?:\w+\s+)*member\s+of|"
+    r"completed\s+its\s+accession\s+to|(?:co-)?founded|set\s+up|created|established|formed|"
+    r"launched|sat\s+as\s+(?:a|the)\s+(?:\w+\s+)*member\s+of|"
     r"acceded\s+to|accedes\s+to|(?:was|were)\s+(?:incorporated|integrated|accepted|added|"
     r"brought)\s+(?:in)?to|(?:has|have)\s+become\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?"
     r"members?\s+of)"
@@ -243,6 +256,10 @@ _JOIN = re.compile(
     r"became\s+(?:(?:full|new|full-fledged)\s+)?members\b(?!\s+of)|"
     r"(?:has|have)\s+become\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?members?\b(?!\s+of)|"
     r"(?:was|were)\s+(?:let\s+in|brought\s+in)|"
+    # "set the format up in 2006", "came on board in 2011"
+    r"set\s+(?:it|the\s+(?:\w+\s+)?(?:format|group|grouping|bloc|club|forum|body|"
+    r"organi[sz]ation|alliance|union|community))\s+up\b|"
+    r"came\s+(?:on\s+board|aboard)(?=\s+(?:in|on|at|last|earlier)\b)|"
     r"(?:was|were)\s+(?:added|admitted|accepted)(?:\s+(?:together|jointly|formally))?"
     r"(?=\s+(?:in|on|at|last|earlier)\b)|"
     r"completed\s+its\s+accession\b(?!\s+to)|was\s+admitted\s+as\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
@@ -348,6 +365,7 @@ _WITHDRAW = re.compile(
 
 
 _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+next|let\s+in|"
+                          r"on\s+board|aboard|formed|launched|signator|"
                           r"brought|admission|entry|entered|came\s+in|signed\s+up|"
                           r"they\s+(?:are|include)|make\s+up|made\s+up|"
                           r"founders|participating|set up|founded|established|"
@@ -482,6 +500,9 @@ def extract_members(ctx: Context) -> list[Membership]:
             org = _org(sentence, token, ctx)
             stop = _LIST_STOP.search(masked, m.end())
             end = stop.start() if stop else len(masked)
+            if _OPENING_DASH.search(m.group(0)):  # "the member states -- A, B and C -- paused"
+                closing = _CLOSING_DASH.search(masked, m.end(), end)
+                end = closing.start() if closing else end
             add_states(sentence, org, ("S", m.end(), end), None, None, None, "member.list", 0.9)
         count = _COUNT_LIST.match(masked)
         if count and (previous_members or "member" in lower) and not negated(masked):
@@ -858,7 +879,11 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
                          for _, _, i in sentence.tokens("O"))
             tokens = [] if others else table_states(
                 sentence.masked, ctx.sentences[index - 1].masked if index else "")
-            if _GATHERING.search(sentence.masked) or _ATTENDED.search(sentence.masked):
+            # leaders at another body's meeting ("a meeting of the Supreme Eurasian Economic
+            # Council with the leaders of A and B") are not the topic's table
+            topic_named = any(sentence.org(i) == ctx.topic_org for _, _, i in sentence.tokens("O"))
+            if (_GATHERING.search(sentence.masked) or _ATTENDED.search(sentence.masked)) and (
+                    topic_named or not others):
                 for m in _LEADERS_OF.finditer(sentence.masked):
                     span = m.group("span")
                     for t in _OF_STATE.finditer(span):
