@@ -36,7 +36,9 @@ _LIST = (r"(?P<list>" + _STATE + r"(?:(?:\s*,\s*|,?\s+and\s+|,?\s+as\s+well\s+as
 _ORG = r"\u27e6O(?P<{}>\d+)\u27e7"
 _DET = r"(?:(?:an?|the|its|their|one\s+of\s+(?:the|its)|" + _ORG.format("o1") + \
     r"(?:'s|\u2019s)?)\s+)?"
-_ADJ = r"(?:(?:permanent|official|new|newest|latest|first|only|current|formal|full)\s+)*"
+_ADJ = (r"(?:(?:permanent|official|new|newest|latest|first|only|current|formal|full|second|"
+        r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other|\d+(?:st|nd|rd|th)|"
+        r"associate)\s+)*")
 _OWN = r"(?:" + _ORG.format("o2") + r"(?:'s|\u2019s)?\s+)?"
 _OF = r"(?:\s+(?:of|in|to|at|with|within)\s+(?:the\s+)?" + _ORG.format("o3") + r")?"
 _COPULA = (r"(?:is|are|was|were|has\s+been|have\s+been|became|become|becomes|"
@@ -46,7 +48,9 @@ _COPULA = (r"(?:is|are|was|were|has\s+been|have\s+been|became|become|becomes|"
            r"\s+as|(?:was|were)\s+(?:admitted|accepted|"
            r"made|welcomed)(?:\s+(?:to|into|in)\s+(?:the\s+)?\u27e6O\d+\u27e7)?\s+as|"
            r"(?:was|were)\s+granted\s+the\s+status\s+of)")
-_HOLD = (r"(?:has|have|had|holds?|held|enjoys?|enjoyed|(?:was|were|has\s+been|have\s+been)\s+"
+_HOLD = (r"(?:(?:has|have|had)\s+(?:long\s+|also\s+)?(?=held|enjoyed|had|kept)|"
+         r"(?:will|would|still|also)\s+(?=hold|enjoy|have|keep))?"
+         r"(?:has|have|had|holds?|held|enjoys?|enjoyed|keeps?|kept|(?:was|were|has\s+been|have\s+been)\s+"
          r"(?:granted|given|accorded|awarded)|received|receives?|obtained|gained|acquired|got|"
          r"won|secured)")
 # between the states and their verb: an aside, or "which"/"that" of a relative clause
@@ -121,6 +125,17 @@ def _shapes() -> list[tuple[str, re.Pattern[str]]]:
         # "decided to grant Chile and Peru the status of APEC dialogue partners"
         ("standing.granted", r"(?P<giver>\u27e6O\d+\u27e7[^;]{0,40}?)?\b" + _GIVE
          + r"\s+" + _LIST + r"\s+the\s+status\s+of\s+(?:an?\s+)?" + _OWN + noun + _OF),
+        # "the leaders decided to grant the status of dialogue partner to Egypt and Qatar"
+        ("standing.granted", r"(?P<giver>\u27e6O\d+\u27e7[^;]{0,40}?)?\b" + _GIVE
+         + r"\s+(?:(?:the|a)\s+)?(?:status\s+of\s+(?:an?\s+)?)?" + _OWN + noun
+         + r"(?:[\s-]+status)?" + _OF + r"\s+(?:to|on)\s+" + _LIST),
+        # "Namibia's President Hage Geingob, whose country is an associate observer"
+        ("standing.whose-country", r"(?P<list>" + _STATE + r")(?:'s|\u2019s)\s+[^,;]{1,60},\s+"
+         r"whose\s+(?:country|state|nation|government)\s+(?:is|was|has\s+been|remains)\s+"
+         + _DET + _ADJ + _OWN + noun + _OF),
+        # "Among the observer states, President of Belarus A and President of Iran B came"
+        ("standing.among", r"^(?:[\w,]+\s+){0,3}?\b(?:[Aa]mong|[Oo]f|[Ff]rom)\s+(?:the\s+|its\s+)?"
+         + _OWN + _ADJ + noun + _OF + r"\s*,\s+(?P<list>[^;]*?)(?=;|\s+(?:while|whereas|but)\b|$)"),
         # "several other states, including Peru and Ghana, follow its work as observers"
         ("standing.including", r"\b(?:including|such\s+as|among\s+them|notably)\s+" + _LIST
          + r"\s*,?[^;:.\u27e6]{0,60}?\bas\s+(?:an?\s+)?" + _OWN + noun + _OF),
