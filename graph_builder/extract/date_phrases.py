@@ -268,7 +268,7 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         if kind in ("my", "dmy", "mdy") and not groups.get("y") and not groups.get("mod") \
                 and not groups.get("rely") and published is not None \
                 and first[:7] > published.isoformat()[:7] and _PAST_BEFORE.search(
-                    text, max(0, start - 30), start):
+                    text, max(0, start - 50), start):
             # "Budapest's presidency began in July", written in January: last year's July
             year = str(int(first[:4]) - 1)
             first, last = year + first[4:], year + last[4:]
@@ -305,9 +305,14 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
 
 
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year(?:['\u2019]s)?\b", re.IGNORECASE)
-_PAST_BEFORE = re.compile(r"\b(?:began|started|opened|took\s+over|assumed|ended|was|were|had|"
-                          r"held|handed|passed|took|became|joined)\s+(?:on\s+|in\s+|since\s+)?$",
-                          re.IGNORECASE)
+_PAST_VERB = (r"\b(?:began|started|opened|took\s+over|assumed|ended|was|were|had|held|handed|"
+              r"passed|took|became|joined|received|inherited|succeeded|replaced)\b")
+# a month before publication when a past verb governs it: "has held the chair since 1 January",
+# "since Warsaw took over from Sweden in January" (written in December)
+_PAST_BEFORE = re.compile(
+    r"\bsince\s+$|" + _PAST_VERB + r"\s+(?:on\s+|in\s+|since\s+)?$|" + _PAST_VERB
+    + r"(?:(?!\b(?:will|shall|would|is\s+to|are\s+to|due|set\s+to|next|expected)\b)[^.;:]){1,30}?"
+    r"\b(?:on|in)\s+$", re.IGNORECASE)
 
 
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|next\s+in\s+line|is\s+(?:due|set)\s+to|is\s+to|"

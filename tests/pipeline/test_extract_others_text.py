@@ -152,6 +152,21 @@ def test_today_and_this_weekend_are_days() -> None:
     assert got["this weekend"] == ("2024-03-16", "2024-03-17")
 
 
+@pytest.mark.parametrize("text, published, start", [
+    # a month ahead of publication that a past verb governs is this year's, or last year's
+    ("The group has held the chair since 1 January.", date(2024, 10, 22), "2024-01-01"),
+    ("He has run it since Warsaw took over from Sweden in January.", date(2022, 12, 1), "2022-01"),
+    ("Budapest's presidency began in July.", date(2025, 1, 10), "2024-07"),
+    # ... and a future one stays ahead
+    ("Malta will take over in January.", date(2022, 12, 1), "2023-01"),
+    ("The summit was postponed and will now take place in January.", date(2022, 12, 1), "2023-01"),
+])
+def test_a_month_without_year_follows_the_tense(text: str, published: date, start: str) -> None:
+    from graph_builder.extract.date_phrases import find_dates
+
+    assert [d.start for d in find_dates(text, published)] == [start]
+
+
 def test_a_first_name_is_no_month() -> None:
     from graph_builder.extract.date_phrases import find_dates
 
