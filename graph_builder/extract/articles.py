@@ -383,8 +383,9 @@ def header_date(text: str, body_offset: int) -> date | None:
     best: tuple[int, date] | None = None
     yearless: date | None = None
     for start, line in lines:
-        if _CLOCK.match(line) or len(line) > 400:
+        if _CLOCK.match(line):
             continue
+        long = len(line) > 400  # a paragraph: only a wire dateline at its head dates the report
         found = _full_dates(line[:200])
         if not found:
             continue
@@ -396,7 +397,7 @@ def header_date(text: str, body_offset: int) -> date | None:
             at_wire = (first_body and pos <= 50 and re.match(r"[(\[A-Z]", line) is not None
                        and not _EVENT_LEAD.search(lead))
             keyed = _HEADER_WORD.search(line[:pos]) is not None and len(line) < 120
-            if not (at_wire or keyed or not in_body or pos < 3):
+            if not (at_wire or keyed or not in_body or pos < 3) or (long and not at_wire):
                 continue  # a date inside a sentence of the body says when something happened
             if not has_year:
                 yearless = yearless or day

@@ -13,10 +13,13 @@ from graph_builder.extract.context import Context
 # "BISHKEK - ", "ASTANA, Nov 28 (Steppe Press) -- ", "MINSK. Jan 9. ", "Honiara, Tuesday 9
 # September 2025 - ", "ASTANA, 4 July 2024 /Agency/. " (the translated agencies'): the city
 # a wire report was filed from
+# "ST. PETERSBURG, December 22.": the abbreviation's full stop is not the end of the city
+_SAINT = r"(?:(?:S[Tt]|S[Tt][Ee]|M[Tt]|F[Tt])\.\s*)?"
 DATELINE = re.compile(
-    r"^\s*(?:\(\w+\)\s*[-\u2013\u2014]+\s*)?(?P<city>[A-Z][A-Za-z .'-]+?)(?:\s*[,.]\s+"
+    r"^\s*(?:\(\w+\)\s*[-\u2013\u2014]+\s*)?(?P<city>" + _SAINT
+    + r"[A-Z][A-Za-z .'-]+?)(?:\s*[,.]\s+"
     r"[^-\u2013\u2014\n]{0,60}?)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-\u2013\u2014]+|:)\s"
-    r"|^\s*(?P<city2>[A-Z][A-Z .'-]+?)[.,]\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s"
+    r"|^\s*(?P<city2>" + _SAINT + r"[A-Z][A-Z .'-]+?)[.,]\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s"
     r"|[^/\n]{3,30}?\s*/[^/\n]{1,30}/\.?(?:\s|$))")
 
 
@@ -35,6 +38,11 @@ _BYLINE = re.compile(r"^\s*(?:By|From)\s+[^.]{1,80}$")
 _ONLY_DATE = re.compile(r"\s*(?:(?:\w+,?\s+)?\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4}|"
                         r"[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})?\s*[./]?\s*(?:/[^/\n]{1,40}/\.?)?\s*$")
 _HEADING = re.compile(r"^\s*[^\n.!?]{3,150}[^\n.!?:;,\"'\u201d\s]\s*$")
+
+
+def _titled(name: str) -> str:
+    """"ST. PETERSBURG" as the tables write it."""
+    return name.title() if name.isupper() else name
 
 
 def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
@@ -65,7 +73,7 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
             # Authority" / "Abuja, Federal Republic of Nigeria, 15 December 2024")
             token = line.group("token")
             city = ctx.sentences[index].item(token).entity if token else \
-                resolve(line.group("city").strip(), "city")
+                resolve(_titled(line.group("city").strip()), "city")
             if city is not None:
                 return city, index + 1
     # (a press release's heading lines: "PRESS RELEASE", "FOR IMMEDIATE RELEASE - 17 August
@@ -77,7 +85,7 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
         line = _PLACE_DATE_LINE.match(sentence.masked)
         if line:
             city = sentence.item(line.group("token")).entity if line.group("token") else \
-                resolve(line.group("city").strip(), "city")
+                resolve(_titled(line.group("city").strip()), "city")
             return city, index + 1 if city is not None else first
         m = DATELINE.match(sentence.text)
         if not m and _HEADING.match(sentence.text) and index + 1 < len(ctx.sentences):

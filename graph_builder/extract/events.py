@@ -78,7 +78,8 @@ _ABSENT = re.compile(
 # "held in Arusha", "in the mountain resort of Gyeongju": a city the curated table does not
 # search for, looked up by name in GeoNames (graph_builder.core.places)
 _PLACE_NAME = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:\w+\s+)?(?P<kind>city|town|resort|port|capital|village)"
+    r"\b(?:in|at|on(?=\s+(?:the\s+)?(?:\S+\s+)?islands?\b))\s+(?:the\s+)?(?:(?:\w+\s+|"
+    r"\u27e6[SA]\d+\u27e7\s+)?(?P<kind>city|town|resort|port|capital|village|island)"
     r"\s+of\s+)?"
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})(?![\w\u27e6])")
 
