@@ -89,6 +89,10 @@ def _day(value: date | str | None, option: str) -> date | None:
     return day
 
 
+# a chair asked for as a person: "who is the chairman of X" (not "which country chairs")
+_PERSON_CHAIR = ("chairman", "chairwoman", "chairperson")
+
+
 def ask(question: str, target: Target, *, as_of: date | str | None = None,
         known_by: date | str | None = None) -> Answer:
     """Answer one plain question from the graph behind `target`.
@@ -121,6 +125,12 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None,
         answers = retry.chair()
         if answers:
             intent, asker = "chair", retry
+        leaders = retry.chair_leaders(answers) if answers and parsed.title in _PERSON_CHAIR \
+            else []
+        if leaders:  # "who is the chairman of Caricom": the chair state's leader in person
+            retry.message = (f"{' and '.join(a.label for a in leaders)}, leader of "
+                             f"{' and '.join(a.label for a in answers)}. {retry.message}")
+            answers = leaders
     if intent == "chair" and not answers and parsed.orgs and parsed.title is None and \
             not re.search(r"\b(which|what) (country|state|nation|member)", parsed.text):
         # a body chaired by a person ("who chairs the European Council"): its president

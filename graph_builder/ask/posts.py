@@ -92,6 +92,30 @@ class PostForms:
             )
         return found
 
+    def chair_leaders(self, chairs: list[AnswerItem]) -> list[AnswerItem]:
+        """The leaders of the chair states found for "who is the chairman of X": a bloc
+        chaired by states is chaired in person by the chair state's leader. A leader the
+        chairmanship's own article names comes first; none known leaves the states."""
+        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        out: list[AnswerItem] = []
+        for chair in chairs:
+            state = reference.resolve(chair.label, "state")
+            if state is None:
+                return []
+            articles = {s.article for s in chair.sources}
+            found: list[AnswerItem] = []
+            for title in titles.leader_titles():
+                held = self._by_time(self.run("post_holders", of=_iri(state), title=title),
+                                     period)
+                if any(s.article in articles for a in held for s in a.sources):
+                    found = held
+                    break
+                found = found or held
+            if not found:
+                return []
+            out += found
+        return out
+
     def minister_of(self) -> list[AnswerItem]:
         """ "Which minister led India's delegation?": the one minister (foreign, defence,
         ...; not the prime minister, who heads the government) the graph knows of the state

@@ -143,6 +143,18 @@ def test_how_people_ask(seed: Store, question: str, expected: list[str]) -> None
     assert labels(question, seed) == expected
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # a chair asked for as a person is the chair state's leader; as a country, the state
+    ("Who is the chairman of the CSTO in 2024?", ["Kassym-Jomart Tokayev"]),
+    ("who is the csto chairman", ["Kassym-Jomart Tokayev"]),
+    ("Which country chairs the CSTO in 2024?", ["Kazakhstan"]),
+    ("who chairs the csto in 2024", ["Kazakhstan"]),
+])
+def test_the_chairman_is_a_person_the_chair_a_state(seed: Store, question: str,
+                                                     expected: list[str]) -> None:
+    assert labels(question, seed) == expected
+
+
 def test_a_leader_read_as_the_state_is_said(seed: Store) -> None:
     answer = ask("Who did Tokayev take over from?", seed, as_of=AS_OF)
     assert "read as Kazakhstan" in answer.message
