@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from graph_builder.ask import totals
 from graph_builder.ask.helpers import (
     _collect,
     _covers,
@@ -18,7 +17,7 @@ from graph_builder.ask.helpers import (
 from graph_builder.ask.model import AnswerItem, _iri
 from graph_builder.ask.parse import Period
 from graph_builder.ask.triggers import T
-from graph_builder.core import reference
+from graph_builder.core import reference, totals
 from graph_builder.core.dates import PartialDate
 from graph_builder.core.facts import outside_membership
 
@@ -433,6 +432,11 @@ class MemberForms:
         the latest article published by the day asked."""
         best: tuple[str, int, str, str] | None = None
         published = {a: d.isoformat() for a, d in self._published().items()}
+        for r in self.run("member_counts", org=_iri(org)):  # the totals extraction found
+            pub = published.get(r.get("article") or "", "")[:10]
+            if r.get("count") and not (pub and pub > self.as_of.isoformat()) and (
+                    best is None or pub > best[0]):
+                best = (pub, int(r["count"]), r.get("article") or "", r.get("evidence") or "")
         rows = [*self.run("membership_dates", org=_iri(org)), *self.run("chairs", org=_iri(org)),
                 *self.run("events", org=_iri(org)), *self.run("posts", of=_iri(org))]
         for r in rows:

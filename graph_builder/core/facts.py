@@ -21,7 +21,8 @@ from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.resources import ontology_file
 from graph_builder.core.titles import post_key
 
-FACT_KINDS = ("chairmanships", "memberships", "posts", "events", "cooperation_proposals")
+FACT_KINDS = ("chairmanships", "memberships", "posts", "events", "cooperation_proposals",
+              "member_counts")
 
 
 @dataclass(frozen=True)
@@ -95,12 +96,23 @@ class CooperationProposal(_Fact):
     detail: str | None = None
 
 
+@dataclass
+class MemberCount(_Fact):
+    """How many members an article says an organisation has ("the 55-member African
+    Union"): a total the graph cannot count from the members it knows by name. Attested at
+    the article's date, like every fact with no stated period."""
+
+    organization: str
+    count: int
+
+
 FACT_CLASSES: dict[str, type[_Fact]] = {
     "chairmanships": Chairmanship,
     "memberships": Membership,
     "posts": Post,
     "events": Event,
     "cooperation_proposals": CooperationProposal,
+    "member_counts": MemberCount,
 }
 
 
@@ -116,6 +128,7 @@ class ArticleFacts:
     posts: list[Post] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     cooperation_proposals: list[CooperationProposal] = field(default_factory=list)
+    member_counts: list[MemberCount] = field(default_factory=list)
     rejected: dict[str, list[_Fact]] = field(default_factory=dict)
 
     @property
@@ -361,6 +374,7 @@ _STATE_FIELDS = {
     "posts": (),
     "events": ("participants", "absent", "host"),
     "cooperation_proposals": ("proposer",),
+    "member_counts": (),
 }
 _ORG_FIELDS = {
     "chairmanships": ("organization",),
@@ -368,6 +382,7 @@ _ORG_FIELDS = {
     "posts": (),
     "events": ("organization",),
     "cooperation_proposals": ("organization", "partner"),
+    "member_counts": ("organization",),
 }
 
 
@@ -463,6 +478,8 @@ def fact_key(kind: str, fact: _Fact) -> tuple:
     if kind == "events":
         month = fact.date[:7] if fact.date else None
         return (fact.type, slug_of(fact.place, "city"), month)
+    if kind == "member_counts":
+        return (slug_of(fact.organization, "organization"), fact.count)
     if kind == "cooperation_proposals":
         return (
             slug_of(fact.proposer, "state"),

@@ -111,6 +111,10 @@ def _shipped_articles() -> dict[str, Path]:
             if p.suffix in ARTICLE_SUFFIXES and p.is_file()}
 
 
+# kinds a gold file judges only where it lists them (as "member_counts": [] for none)
+_JUDGED_WHEN_LISTED = ("member_counts",)
+
+
 def score_extraction(gold_dir: Path) -> ExtractionScore:
     """Extract each article of `gold_dir` that has a gold file and score it."""
     from graph_builder.extract import extract_file
@@ -127,6 +131,8 @@ def score_extraction(gold_dir: Path) -> ExtractionScore:
             facts = extract_file(article)
         score.articles += 1
         for kind in FACT_KINDS:
+            if kind not in gold and kind in _JUDGED_WHEN_LISTED:
+                continue  # gold written before the kind existed does not judge it
             wanted: dict[tuple, bool] = {}
             for item in gold.get(kind, []):
                 key = fact_key(kind, _fact_from_dict(kind, item, "gold"))

@@ -21,6 +21,7 @@ from graph_builder.extract.context import build_context, gazetteer
 from graph_builder.extract.cooperation import extract_cooperation
 from graph_builder.extract.event_plans import planned_gatherings
 from graph_builder.extract.events import extract_events
+from graph_builder.extract.member_counts import extract_member_counts
 from graph_builder.extract.member_tables import table_memberships
 from graph_builder.extract.members import extract_members, implied_memberships
 from graph_builder.extract.post_aides import extract_aides
@@ -81,6 +82,7 @@ def extract_article(article: Article) -> ArticleFacts:
     facts.events += [e for e in planned_gatherings(ctx) if (e.place, (e.date or "")[:7])
                      not in seen]
     facts.cooperation_proposals = extract_cooperation(ctx)
+    facts.member_counts = extract_member_counts(ctx)
     mode = parse_mode()
     if mode != "off":
         from graph_builder.extract import parse

@@ -20,6 +20,7 @@ from graph_builder.core.facts import (
     CooperationProposal,
     Event,
     Evidence,
+    MemberCount,
     Membership,
     Post,
     _Fact,
@@ -284,6 +285,17 @@ class _Writer:
         self.provenance(node, fact)
 
 
+    def member_count(self, fact: MemberCount) -> None:
+        org = resolve_iri(fact.organization, "organization")
+        node = NamedNode(f"{ID}member-count/{slug_of(fact.organization, 'organization')}/"
+                         f"{fact.count}")
+        self.add(node, _TYPE, bloc("MemberCount"))
+        self.add(node, bloc("organization"), org)
+        self.add(node, bloc("memberCount"),
+                 Literal(str(int(fact.count)), datatype=NamedNode(XSD + "integer")))
+        self.provenance(node, fact)
+
+
 def article_quads(facts: ArticleFacts, slug: str | None = None) -> list[Quad]:
     """The named graph of one article: its metadata and every fact with its evidence.
 
@@ -298,6 +310,7 @@ def article_quads(facts: ArticleFacts, slug: str | None = None) -> list[Quad]:
         "posts": w.post,
         "events": w.event,
         "cooperation_proposals": w.cooperation,
+        "member_counts": w.member_count,
     }
     for kind, fact in facts.all_facts():
         handlers[kind](fact)

@@ -63,9 +63,11 @@ FACT_KINDS = [
     ("ArmedClash", "Events"),
     ("Confrontation", "Events"),
     ("CooperationProposal", "Cooperation"),
+    ("MemberCount", "Member counts"),
     ("Event", "Events"),
 ]
-SECTIONS = ["Chairmanships", "Memberships", "Posts", "Events", "Cooperation", "Other facts"]
+SECTIONS = ["Chairmanships", "Memberships", "Posts", "Events", "Cooperation", "Member counts",
+            "Other facts"]
 HIDDEN_VALUES = {BLOC + "evidence", BLOC + "source", vocab.RDF + "type"}
 PREFIXES = "\n".join(f"PREFIX {k}: <{v}>" for k, v in vocab.PREFIXES.items())
 

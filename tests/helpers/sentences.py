@@ -55,6 +55,8 @@ VIEWS: dict[str, Callable[[Any], set[tuple]]] = {
     "events": lambda f: {(e.type, e.place, e.date[:7] if e.date else None) for e in f.events},
     "cooperation": lambda f: {(c.proposer, c.organization, c.partner)
                               for c in f.cooperation_proposals},
+    # the totals articles state: (organisation, count)
+    "counts": lambda f: {(c.organization, c.count) for c in f.member_counts},
 }
 
 

@@ -121,9 +121,11 @@ def test_a_yes_no_attendance_is_never_a_list(seed: Store) -> None:
     ("the alliance, which has thirty-two members", 32),
     ("13 member states sent ministers", None),  # some members doing something: no total
     ("a 32-strong alliance", 32),
+    ("the three countries shall cease to be members", None),  # some, named before
+    ("the three member states of the union", 3),
 ])
 def test_a_stated_total_is_read_from_the_evidence(text: str, total: int | None) -> None:
-    from graph_builder.ask.totals import stated
+    from graph_builder.core.totals import stated
 
     assert stated(text) == total
 
@@ -144,3 +146,23 @@ def test_the_end_of_a_suspension_restores_the_membership() -> None:
     during = _members_at(rows, Period(date(2020, 1, 1), date(2020, 12, 31), "year"),
                          ("withdrawn",))
     assert [r["status"] for r in during] == ["suspended"]
+
+
+def test_a_total_the_article_states_is_the_count(tmp_path: Path) -> None:
+    """ "the 55-member African Union": extraction keeps the total as a fact of its own, and
+    "how many members" answers it with its source, not the three members named."""
+    from graph_builder import Blocgraph
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "au.txt").write_text(
+        "AU summit\n\nADDIS ABABA, 17 February 2024 - Leaders of the 55-member African Union "
+        "met on Saturday. Kenya, Nigeria and Ghana are members of the African Union.\n",
+        encoding="utf-8")
+    Blocgraph(tmp_path / "store").build([folder])
+    store = Store(tmp_path / "store")
+    answer = ask("how many members does the african union have", store, as_of=date(2024, 3, 1))
+    assert [a.label for a in answer.answers] == ["55"]
+    assert answer.answers[0].sources[0].article == "au.txt"
+    before = ask("how many members does the african union have", store, as_of=date(2024, 1, 1))
+    assert [a.label for a in before.answers] != ["55"]  # not known before the article

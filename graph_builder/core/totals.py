@@ -36,18 +36,29 @@ def _pattern() -> re.Pattern[str]:
     tens = "|".join(_TENS)
     units = "|".join(sorted(_UNITS[1:], key=len, reverse=True))
     n = rf"(?:\d{{1,3}}|(?:{tens})(?:[- ](?:{units}))?|{units})"
-    kind = (r"(?:full[- ])?(?:members?|member[- ]states?|member[- ]countries|member[- ]nations|"
-            r"participating states|states parties|nations|countries|states)")
+    members = (r"(?:full[- ])?(?:member[- ]states?|member[- ]countries|member[- ]nations|"
+               r"participating states|states parties|members?)")
+    kind = r"(?:" + members + r"|nations|countries|states)"
+    # ("the three countries" are some of them, named before; "the three member states" all)
     return re.compile(
         rf"\b(?P<a>{n})-(?:full-)?(?:member|nation|country|state|strong)\b(?!\s+of\b)"
-        rf"|\b(?:its|all|the|of|their|with|has|have|counts|comprises|now) (?P<b>{n}) {kind}\b"
+        rf"|\b(?:its|all|of|their|with|has|have|counts|comprises|now) (?P<b>{n}) {kind}\b"
+        rf"|\bthe (?P<d>{n}) {members}\b"
         rf"|'s (?P<c>{n}) {kind}\b", re.IGNORECASE)
+
+
+def find(text: str) -> re.Match[str] | None:
+    """The first phrase of `text` that states an organisation's size, if any."""
+    return _pattern().search(text)
+
+
+def value(m: re.Match[str]) -> int | None:
+    """The number a phrase found by `find` states, if it is a size (more than one)."""
+    found = number(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
+    return found if found and found > 1 else None
 
 
 def stated(text: str) -> int | None:
     """The organisation's size a sentence states, if it states one."""
-    m = _pattern().search(text)
-    if not m:
-        return None
-    found = number(m.group("a") or m.group("b") or m.group("c"))
-    return found if found and found > 1 else None
+    m = find(text)
+    return value(m) if m else None
