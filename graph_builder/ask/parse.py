@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from graph_builder.ask.typos import corrected
-from graph_builder.core import reference
+from graph_builder.core import places, reference
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.titles import known_titles, post_class
 
@@ -219,6 +219,17 @@ def parse(question: str, as_of: date) -> Parsed:
                 parsed.orgs.append(found[0])
             elif found:
                 parsed.ambiguous = (f"the {bare.group(1)}", [e.label for e in found])
+    # "the Entebbe summit", "the Schaan meeting": a town the curated tables lack, known to
+    # GeoNames, named as the place of a gathering (looked up by name, never searched for)
+    for m in _TOWN_GATHERING.finditer(cased):
+        group = 1 if m.group(1) else 2
+        if any(s <= m.start(group) < e for s, e in spans) or \
+                m.group(group).lower() in _QUESTION_WORDS:
+            continue
+        city = places.by_name(m.group(group))
+        if city is not None and city not in parsed.cities:
+            parsed.cities.append(city)
+            spans.append((m.start(group), m.end(group)))
     parsed.name_spans = [(s, min(e, len(parsed.text))) for s, e in spans if s < len(parsed.text)]
     parsed.period = _period(text, as_of)
     parsed.title = _title(parsed.text)
@@ -349,6 +360,11 @@ def _pad(name: str, width: int) -> str:
 
 
 _PARTICLES = frozenset("al el bin ibn van von de da di du der den la le dos das".split())
+
+
+_TOWN_GATHERING = re.compile(
+    r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?=(?:summit|meeting|session|ministerial|"
+    r"conference|talks|retreat|gathering)\b)|\b(?:in|at)\s+([A-Z][\w'-]+)(?=\s*(?:\?|$))")
 
 
 def _persons(text: str, spans: list[tuple[int, int]]) -> list[str]:

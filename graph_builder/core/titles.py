@@ -39,10 +39,21 @@ def _norm(title: str) -> str:
 
 
 def post_class(title: str) -> tuple[str, str]:
-    """(canonical title, ontology class local name) of a post title."""
+    """(canonical title, ontology class local name) of a post title.
+
+    A portfolio joined to a known office is that office: "Minister of Foreign Affairs and
+    International Cooperation", "Minister for Foreign Affairs, Education and Sport" and
+    "Deputy Chairman of the Cabinet of Ministers, Minister of Foreign Affairs" are each the
+    state's foreign minister, whichever name the government gives the ministry."""
     key = _norm(title)
     row = _rows().get(key)
+    if row is None and (" and " in key or "," in key):
+        row = next((found for part in _PORTFOLIOS.split(key)
+                    if (found := _rows().get(part.strip(" ,"))) is not None), None)
     return (row[0], row[1]) if row else (key, "Post")
+
+
+_PORTFOLIOS = re.compile(r",\s*|\s+and\s+")
 
 
 def known_titles() -> list[str]:

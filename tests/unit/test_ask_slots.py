@@ -78,3 +78,16 @@ def test_a_name_never_reads_as_a_trigger_word() -> None:
     p = parse("Is Costa Rica a member of SICA?", AS_OF)
     assert "costa" not in p.plain.lower() and "member" in p.plain
     assert parse("who's in charge of the csto", AS_OF).text.startswith("who is in charge")
+
+
+@pytest.mark.parametrize(("text", "cities", "persons"), [
+    # a town the curated tables lack, named as the place of a gathering: GeoNames knows it
+    ("Which country hosted the Entebbe summit?", ["Entebbe"], []),
+    ("When did the IGAD leaders meet in Entebbe?", ["Entebbe"], []),
+    # a person before a gathering word is still a person
+    ("Did Lula attend the BRICS summit?", [], ["Lula"]),
+])
+def test_a_town_named_for_a_gathering_is_a_place(text: str, cities: list[str],
+                                                  persons: list[str]) -> None:
+    p = parse(text, AS_OF)
+    assert [c.label for c in p.cities] == cities and p.persons == persons

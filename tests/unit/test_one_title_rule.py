@@ -88,3 +88,18 @@ def test_no_title_list_of_its_own_in_the_question_code() -> None:
         assert '("president", "prime minister", "king")' not in text, path.name
         assert '("president", "king", "prime minister")' not in text, path.name
         assert "extra = [\"chairperson of the commission\"" not in text, path.name
+
+
+@pytest.mark.parametrize(("title", "canonical"), [
+    # a portfolio joined to a known office is that office
+    ("Minister of Foreign Affairs and International Cooperation", "foreign minister"),
+    ("Minister for Foreign Affairs, Education and Sport", "foreign minister"),
+    ("Deputy Chairman of the Cabinet of Ministers, Minister of Foreign Affairs",
+     "foreign minister"),
+    # no known office in it: the title as written
+    ("Minister of Mineral Resources, Oil and Gas", "minister of mineral resources, oil and gas"),
+])
+def test_a_portfolio_joined_to_an_office_is_the_office(title: str, canonical: str) -> None:
+    from graph_builder.core.titles import normalise_post
+
+    assert normalise_post(title) == canonical
