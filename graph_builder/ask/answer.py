@@ -141,6 +141,14 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None,
             intent, asker, answers = "post_holder", retry, found
         else:
             parsed.title = None
+    if note and intent in ("succession", "succession_current", "changeover") and answers:
+        # "who did Ndayishimiye take over from": a leader asked for the state they lead is
+        # answered with the other state's leader, in person
+        leaders = asker.chair_leaders(answers)
+        if leaders:
+            asker.message = (f"{' and '.join(a.label for a in leaders)}, leader of "
+                             f"{' and '.join(a.label for a in answers)}. {asker.message}")
+            answers = leaders
     return Answer(
         question=question,
         intent=intent,

@@ -96,17 +96,22 @@ class PostForms:
         """The leaders of the chair states found for "who is the chairman of X": a bloc
         chaired by states is chaired in person by the chair state's leader. A leader the
         chairmanship's own article names comes first; none known leaves the states."""
-        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        asked = self.p.period or Period(self.as_of, self.as_of, "day", "now")
         out: list[AnswerItem] = []
         for chair in chairs:
             state = reference.resolve(chair.label, "state")
             if state is None:
                 return []
             articles = {s.article for s in chair.sources}
+            periods = [asked]
+            if chair.start or chair.end:  # the leader during that chair's own term first
+                first = _bounds(chair.start or chair.end or "", None)[0]
+                last = _bounds(None, chair.end or chair.start or "")[1]
+                periods.insert(0, Period(first, last, "year"))
             found: list[AnswerItem] = []
             for title in titles.leader_titles():
-                held = self._by_time(self.run("post_holders", of=_iri(state), title=title),
-                                     period)
+                rows = self.run("post_holders", of=_iri(state), title=title)
+                held = next((h for period in periods if (h := self._by_time(rows, period))), [])
                 if any(s.article in articles for a in held for s in a.sources):
                     found = held
                     break

@@ -222,3 +222,26 @@ def test_a_year_is_refined_by_the_day_another_article_gives(graph: Store) -> Non
     assert [a.label for a in answer.answers] == ["Poland"]
     later = _ask("who holds the eu council presidency in august 2025", graph, "2025-01-10")
     assert [a.label for a in later.answers] == ["Denmark"]
+
+
+def test_a_leader_asked_for_the_state_is_answered_with_a_leader(tmp_path: Path) -> None:
+    """ "who did Ali take over the chair from": the leader of the state before, in person;
+    asked by the state, the state."""
+    store = _store(tmp_path, [{
+        "article": "caricom.txt", "published": "2024-01-02",
+        "chairmanships": [
+            {"organization": "CARICOM", "chair": "Dominica", "start": "2023-07",
+             "end": "2023-12"},
+            {"organization": "CARICOM", "chair": "Guyana", "start": "2024-01",
+             "previous": "Dominica"}],
+        "posts": [{"person": "Mohamed Irfaan Ali", "post": "president", "of": "Guyana"},
+                  {"person": "Roosevelt Skerrit", "post": "prime minister", "of": "Dominica"}],
+    }])
+    as_of = date(2024, 1, 2)
+    got = ask("who did irfaan ali take over the caricom chair from", store, as_of=as_of)
+    assert [a.label for a in got.answers] == ["Roosevelt Skerrit"]
+    assert "Dominica" in got.message
+    by_state = ask("who did guyana take over the caricom chair from", store, as_of=as_of)
+    assert [a.label for a in by_state.answers] == ["Dominica"]
+    chairman = ask("who is the chairman of caricom", store, as_of=as_of)
+    assert [a.label for a in chairman.answers] == ["Mohamed Irfaan Ali"]
