@@ -22,6 +22,14 @@ from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 
 _MONTH_NAMES = [m.lower() for m in calendar.month_name if m]
+# a body of the organisation, or a second seat, that the organisation's chairmanship is not:
+# "who chairs the COMESA Committee of Elders", "which country is vice-chair of the bureau"
+_SUB_BODY = re.compile(r"\b(committee|bureau|organ|board|commission|secretariat|tribunal|court|"
+                       r"parliament|assembly|cabinet|panel|working group)\b")
+_SECOND_SEAT = re.compile(r"\b(vice|deputy|co)[- ]?(chair\w*|presiden\w*)|\bfirst vice\b")
+# "which country will hold the presidency from 2023": the term that begins then
+_FROM_PERIOD = re.compile(r"\b(from|starting( in)?|beginning( in)?|as of|as from)\s+"
+                          r"(\d{4}|(early |late |mid-?)?[a-z]+ \d{4}|1 january)\b")
 
 
 class ChairForms:
@@ -78,6 +86,13 @@ class ChairForms:
 
     def chair(self) -> list[AnswerItem]:
         org = self.org()
+        second, body = _SECOND_SEAT.search(self.low), _SUB_BODY.search(self.p.plain)
+        if second or body:
+            what = second.group(0) if second else f"the {body.group(1)}"
+            self.message = (f"The graph does not record who holds the {what} of the "
+                            f"{org.label}; it records the chairmanship of the {org.label} "
+                            f"itself.")
+            return []
         event_day = self._event_period() if self.p.period is None else None
         period = self.p.period or event_day or self._member_period(org)
         clause = self._unplaced_clause() if period is None else None
@@ -101,7 +116,10 @@ class ChairForms:
         period = period or self.p.period  # "who chairs X": now, set by _chair_of
         took = re.search(r"\b(took over|take over|takes over|taking over|assum\w+|took up|"
                          r"took on|was handed|received)\b", self.low)
-        if took and period and period.relative is None and len(found) > 1:
+        if _FROM_PERIOD.search(self.low) and period and period.relative is None:
+            # "the presidency from 2023": a term that begins then, not one running into it
+            found = [a for a in found if a.start and _date_in(a.start, period)]
+        elif took and period and period.relative is None and len(found) > 1:
             starting = [a for a in found if a.start and _date_in(a.start, period)]
             found = starting or found
         elif period and period.relative != "now" and period.precision != "day" and len(found) > 1 \

@@ -245,3 +245,25 @@ def test_a_leader_asked_for_the_state_is_answered_with_a_leader(tmp_path: Path) 
     assert [a.label for a in by_state.answers] == ["Dominica"]
     chairman = ask("who is the chairman of caricom", store, as_of=as_of)
     assert [a.label for a in chairman.answers] == ["Mohamed Irfaan Ali"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a body of the organisation, or a second seat, is not its chairmanship
+    ("Who chairs the CARICOM Committee of Elders?", []),
+    ("which country is vice-chair of caricom", []),
+    # "from 2024": the term that begins then, not one running into it
+    ("Which country holds the CARICOM chair from 2024?", ["Guyana"]),
+    ("Which country will hold the CARICOM chair from 2023?", ["Dominica"]),
+    ("What salary does the chairman of CARICOM receive?", []),
+])
+def test_what_the_chair_is_not(tmp_path: Path, question: str, expected: list[str]) -> None:
+    store = _store(tmp_path, [{
+        "article": "caricom.txt", "published": "2023-06-30",
+        "chairmanships": [
+            {"organization": "CARICOM", "chair": "Dominica", "start": "2023-07",
+             "end": "2024-06"},
+            {"organization": "CARICOM", "chair": "Guyana", "start": "2024-01",
+             "previous": "Dominica"}],
+    }])
+    got = ask(question, store, as_of=date(2023, 6, 30))
+    assert [a.label for a in got.answers] == expected, got.message
