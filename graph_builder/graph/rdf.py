@@ -222,10 +222,22 @@ class _Writer:
         self.period(node, fact.start, fact.end)
         self.provenance(node, fact)
 
+    def place(self, name: str) -> NamedNode:
+        """A city of the reference tables, or a town the text names that they lack
+        ("on the island of Djerba", "the resort of Borgo Egnazia"): a city of its own in
+        the article's graph, its name as label, its country unknown."""
+        entity = reference.resolve(name, "city")
+        if entity is not None:
+            return entity_iri(entity)
+        node = NamedNode(f"{ID}{_KIND_PATH['city']}/{slugify(name)}")
+        self.add(node, _TYPE, bloc("City"))
+        self.add(node, _LABEL, Literal(name, language="en"))
+        return node
+
     def event(self, fact: Event) -> None:
         states = sorted({slug_of(p, "state") for p in fact.participants})
         org = resolve_iri(fact.organization, "organization") if fact.organization else None
-        place = resolve_iri(fact.place, "city") if fact.place else None
+        place = self.place(fact.place) if fact.place else None
         where = slug_of(fact.place, "city") if place else "-".join(states) or "unknown"
         scope = f"{slug_of(fact.organization, 'organization')}/" if org else ""
         node = NamedNode(f"{ID}event/{fact.type}/{scope}{fact.date or 'undated'}/{where}")

@@ -166,3 +166,23 @@ def test_a_total_the_article_states_is_the_count(tmp_path: Path) -> None:
     assert answer.answers[0].sources[0].article == "au.txt"
     before = ask("how many members does the african union have", store, as_of=date(2024, 1, 1))
     assert [a.label for a in before.answers] != ["55"]  # not known before the article
+
+
+def test_a_town_the_tables_lack_is_kept_as_the_place(tmp_path: Path) -> None:
+    """ "on the Tunisian island of Djerba": the extractor names a town the reference tables
+    and GeoNames lack; the graph keeps the summit there (a city minted in the article's
+    graph) instead of dropping it, and the graph still validates."""
+    from graph_builder import Blocgraph
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "oif.txt").write_text(
+        "Francophonie leaders close summit\n\nPARIS, 21 November 2022 - The 18th Summit of La "
+        "Francophonie ended on Sunday on the Tunisian island of Djerba, after two days of "
+        "talks.\n", encoding="utf-8")
+    graph = Blocgraph(tmp_path / "store")
+    graph.build([folder])
+    answer = ask("Where was the 18th Francophonie summit held?", graph.store,
+                 as_of=date(2022, 11, 22))
+    assert [a.label for a in answer.answers] == ["Djerba"]
+    assert graph.validate() == []
