@@ -191,7 +191,9 @@ def _known_parts(kind: str, item: dict[str, Any]) -> dict[str, Any]:
     for key in ("participants", "absent"):
         item[key] = [n for n in item.get(key) or [] if reference.resolve(n, "state")]
     if item.get("place") and reference.resolve(item["place"], "city") is None:
-        item["place"] = None
+        # a town the tables lack: kept as extraction at its best keeps it (a city minted in
+        # the article's graph), which only an extracted fact may name
+        item["origin"] = "extracted"
     if item.get("host") and reference.resolve(item["host"], "state") is None:
         item["host"] = None
     if item.get("organization") and reference.resolve(item["organization"], "organization") is None:

@@ -238,7 +238,7 @@ class _Writer:
         states = sorted({slug_of(p, "state") for p in fact.participants})
         org = resolve_iri(fact.organization, "organization") if fact.organization else None
         place = self.place(fact.place) if fact.place else None
-        where = slug_of(fact.place, "city") if place else "-".join(states) or "unknown"
+        where = place.value.rsplit("/", 1)[1] if place else "-".join(states) or "unknown"
         scope = f"{slug_of(fact.organization, 'organization')}/" if org else ""
         node = NamedNode(f"{ID}event/{fact.type}/{scope}{fact.date or 'undated'}/{where}")
         self.add(node, _TYPE, bloc(_EVENT_CLASSES[fact.type]))

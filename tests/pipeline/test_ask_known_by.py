@@ -180,9 +180,14 @@ def test_a_town_the_tables_lack_is_kept_as_the_place(tmp_path: Path) -> None:
         "Francophonie leaders close summit\n\nPARIS, 21 November 2022 - The 18th Summit of La "
         "Francophonie ended on Sunday on the Tunisian island of Djerba, after two days of "
         "talks.\n", encoding="utf-8")
+    (folder / "g7.txt").write_text(
+        "G7 summit opens\n\nROME, 13 June 2024 - Leaders of the G7 met on Thursday at the "
+        "resort of Borgo Egnazia for their annual summit.\n", encoding="utf-8")
     graph = Blocgraph(tmp_path / "store")
     graph.build([folder])
     answer = ask("Where was the 18th Francophonie summit held?", graph.store,
                  as_of=date(2022, 11, 22))
     assert [a.label for a in answer.answers] == ["Djerba"]
+    g7 = ask("Where was the 2024 G7 summit held?", graph.store, as_of=date(2024, 6, 14))
+    assert [a.label for a in g7.answers] == ["Borgo Egnazia"]  # two words: one minted IRI
     assert graph.validate() == []
