@@ -24,8 +24,11 @@ from graph_builder.core.dates import PartialDate
 _MONTH_NAMES = [m.lower() for m in calendar.month_name if m]
 # a body of the organisation, or a second seat, that the organisation's chairmanship is not:
 # "who chairs the COMESA Committee of Elders", "which country is vice-chair of the bureau"
+# (its organ of leaders or ministers is chaired by the chair: "the Committee of Ministers of
+# the Council of Europe", "the Assembly of Heads of State")
 _SUB_BODY = re.compile(r"\b(committee|bureau|organ|board|commission|secretariat|tribunal|court|"
-                       r"parliament|assembly|cabinet|panel|working group)\b")
+                       r"parliament|assembly|cabinet|panel|working group)\b(?! of (the )?"
+                       r"(foreign |defen[cs]e )?(ministers|heads|leaders|presidents))")
 _SECOND_SEAT = re.compile(r"\b(vice|deputy|co)[- ]?(chair\w*|presiden\w*)|\bfirst vice\b")
 # "which country will hold the presidency from 2023": the term that begins then
 _FROM_PERIOD = re.compile(r"\b(from|starting( in)?|beginning( in)?|as of|as from)\s+"
@@ -88,7 +91,7 @@ class ChairForms:
         org = self.org()
         second, body = _SECOND_SEAT.search(self.low), _SUB_BODY.search(self.p.plain)
         if second or body:
-            what = second.group(0) if second else f"the {body.group(1)}"
+            what = second.group(0) if second else body.group(1)
             self.message = (f"The graph does not record who holds the {what} of the "
                             f"{org.label}; it records the chairmanship of the {org.label} "
                             f"itself.")
