@@ -268,7 +268,8 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         if kind in ("my", "dmy", "mdy") and not groups.get("y") and not groups.get("mod") \
                 and not groups.get("rely") and published is not None \
                 and first[:7] > published.isoformat()[:7] and _PAST_BEFORE.search(
-                    text, max(0, start - 50), start):
+                    text, max(0, start - 90), start) and not _AHEAD_BEFORE.search(
+                    text, max(0, start - 90), start):
             # "Budapest's presidency began in July", written in January: last year's July
             year = str(int(first[:4]) - 1)
             first, last = year + first[4:], year + last[4:]
@@ -310,9 +311,17 @@ _PAST_VERB = (r"\b(?:began|started|opened|took\s+over|assumed|ended|was|were|had
 # a month before publication when a past verb governs it: "has held the chair since 1 January",
 # "since Warsaw took over from Sweden in January" (written in December)
 _PAST_BEFORE = re.compile(
-    r"\bsince\s+$|" + _PAST_VERB + r"\s+(?:on\s+|in\s+|since\s+)?$|" + _PAST_VERB
+    r"\bsince\s+$|\bsince\s+(?:receiving|taking|assuming|inheriting|being|its|his|her|"
+    r"their)\b[^.;:]{0,70}?\b(?:on|in)\s+$|"
+    + _PAST_VERB + r"\s+(?:on\s+|in\s+|since\s+)?$|" + _PAST_VERB
     + r"(?:(?!\b(?:will|shall|would|is\s+to|are\s+to|due|set\s+to|next|expected)\b)[^.;:]){1,30}?"
     r"\b(?:on|in)\s+$", re.IGNORECASE)
+
+
+# a future or planned clause before the date: "will be held in Montevideo on December 6"
+_AHEAD_BEFORE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+be|due|set\s+to|"
+                           r"scheduled|planned|expected|next|upcoming|coming)\b[^.;:]*$",
+                           re.IGNORECASE)
 
 
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|next\s+in\s+line|is\s+(?:due|set)\s+to|is\s+to|"

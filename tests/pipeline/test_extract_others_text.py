@@ -160,6 +160,9 @@ def test_today_and_this_weekend_are_days() -> None:
     # ... and a future one stays ahead
     ("Malta will take over in January.", date(2022, 12, 1), "2023-01"),
     ("The summit was postponed and will now take place in January.", date(2022, 12, 1), "2023-01"),
+    ("It had held the post since receiving it from Uruguay at a summit in Montevideo on "
+     "December 6.", date(2025, 7, 3), "2024-12-06"),
+    ("The summit will be held in Montevideo on December 6.", date(2025, 7, 3), "2025-12-06"),
 ])
 def test_a_month_without_year_follows_the_tense(text: str, published: date, start: str) -> None:
     from graph_builder.extract.date_phrases import find_dates
