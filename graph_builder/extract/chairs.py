@@ -39,6 +39,7 @@ from graph_builder.extract.common import (
     negated,
 )
 from graph_builder.extract.context import Context, Item, Masked
+from graph_builder.extract.date_phrases import DAY_KINDS
 from graph_builder.extract.state_actors import persons_as_states
 
 CHAIR_NOUN = (
@@ -489,9 +490,9 @@ def _period(sentence: Masked, start: int, end: int, through_year: bool = False
         elif re.search(r"\bsince\s+the\s+(?:(?!\u27e6T)[^,;.]){0,50}$",
                        sentence.masked[max(0, pos - 60):pos], re.IGNORECASE):
             last = None  # "since the 14th summit in Mecca in 2019"
-        if d.kind in ("dmy", "mdy", "iso", "weekday") and not re.search(r"\bon\s+$", lead):
+        if d.kind in (*DAY_KINDS, "weekday") and not re.search(r"\bon\s+$", lead):
             last = None if not re.search(r"\b(?:for|in)\s+$", lead) else last
-        if d.kind in ("dmy", "mdy", "iso", "weekday"):
+        if d.kind in (*DAY_KINDS, "weekday"):
             last = None
         if d.kind in ("my", "relmonth") and not _FOR_MONTH.search(lead):
             # "since July 2023", "in November": the month a chair began; only "for July"

@@ -34,6 +34,9 @@ _PATTERNS = [
     ("range_dmy", rf"(?P<d1>{_DAY})\s*(?:-|\u2013|to|and)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
     ("range_mdy", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|\u2013|to|and)\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
     ("iso", r"(?P<y>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})"),
+    # "on 09.11.2023", "17/09/2021": day first, as Russian, French and most official English
+    # texts write it (a month above 12 is no date)
+    ("numeric", r"(?P<dd>[0-3]?\d)[./](?P<mm>0?[1-9]|1[0-2])[./](?P<y>(?:19|20)\d\d)(?!\d|[./]\d)"),
     ("dmy", rf"(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
     ("mdy", rf"(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
     ("half", rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)"),  # noqa: E501
@@ -56,6 +59,10 @@ _PATTERNS = [
 _COMPILED = [
     (name, re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w])")) for name, rx in _PATTERNS
 ]
+
+
+# the patterns that give one day, its year written or inferred
+DAY_KINDS = ("dmy", "mdy", "iso", "numeric")
 
 
 @dataclass(frozen=True)
@@ -116,7 +123,7 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
 ]:
     y = int(g["y"]) if g.get("y") else None
     pub_year = published.year if published else None
-    if kind == "iso":
+    if kind in ("iso", "numeric"):
         d = _ymd(int(g["y"]), int(g["mm"]), int(g["dd"]))
         return d, d, False
     if kind in ("dmy", "mdy"):
@@ -268,8 +275,8 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         if kind in ("my", "dmy", "mdy") and not groups.get("y") and not groups.get("mod") \
                 and not groups.get("rely") and published is not None \
                 and first[:7] > published.isoformat()[:7] and _PAST_BEFORE.search(
-                    text, max(0, start - 90), start) and not _AHEAD_BEFORE.search(
-                    text, max(0, start - 90), start):
+                    text, max(0, start - 130), start) and not _AHEAD_BEFORE.search(
+                    text, max(0, start - 130), start):
             # "Budapest's presidency began in July", written in January: last year's July
             year = str(int(first[:4]) - 1)
             first, last = year + first[4:], year + last[4:]
@@ -283,7 +290,7 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         if kind in ("dmy", "mdy", "my", "range_dmy", "range_mdy") and not groups.get("y") \
                 and not groups.get("mod") and not groups.get("rely") and out \
                 and not out[-1].relative \
-                and out[-1].kind in ("dmy", "mdy", "iso", "range_dmy", "range_mdy"):
+                and out[-1].kind in (*DAY_KINDS, "range_dmy", "range_mdy"):
             # "on 14 August 2008 ... which began on 7 August": the year just given
             year = out[-1].start[:4]
             first, last = year + first[4:], year + last[4:]
@@ -312,7 +319,7 @@ _PAST_VERB = (r"\b(?:began|started|opened|took\s+over|assumed|ended|was|were|had
 # "since Warsaw took over from Sweden in January" (written in December)
 _PAST_BEFORE = re.compile(
     r"\bsince\s+$|\bsince\s+(?:receiving|taking|assuming|inheriting|being|its|his|her|"
-    r"their)\b[^.;:]{0,70}?\b(?:on|in)\s+$|"
+    r"their)\b[^.;:]{0,110}?\b(?:on|in)\s+$|"
     + _PAST_VERB + r"\s+(?:on\s+|in\s+|since\s+)?$|" + _PAST_VERB
     + r"(?:(?!\b(?:will|shall|would|is\s+to|are\s+to|due|set\s+to|next|expected)\b)[^.;:]){1,30}?"
     r"\b(?:on|in)\s+$", re.IGNORECASE)

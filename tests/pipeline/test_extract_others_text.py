@@ -170,6 +170,18 @@ def test_a_month_without_year_follows_the_tense(text: str, published: date, star
     assert [d.start for d in find_dates(text, published)] == [start]
 
 
+@pytest.mark.parametrize(("text", "days"), [
+    # day first with dots or slashes, as translated and official texts write dates
+    ("The previous summit was held in Tashkent on 09.11.2023.", ["2023-11-09"]),
+    ("Signed on 17/09/2021, the declaration", ["2021-09-17"]),
+    ("Version 1.2.2020.5 of the text", ["2020"]),  # no date inside a longer number
+])
+def test_a_numeric_day_is_a_day(text: str, days: list[str]) -> None:
+    from graph_builder.extract.date_phrases import find_dates
+
+    assert [d.start for d in find_dates(text, date(2025, 7, 4))] == days
+
+
 def test_a_first_name_is_no_month() -> None:
     from graph_builder.extract.date_phrases import find_dates
 
