@@ -22,7 +22,7 @@ from graph_builder.ask.forms import choose, features
 from graph_builder.ask.members import MemberForms
 from graph_builder.ask.model import Answer, AnswerItem, Source, Target, _Run
 from graph_builder.ask.parse import Parsed, chair_words, parse
-from graph_builder.ask.persons import stand_in
+from graph_builder.ask.persons import stand_in, title_of_person
 from graph_builder.ask.posts import PostForms
 from graph_builder.ask.relations import RelationForms
 from graph_builder.ask.standing import StandingForms
@@ -103,7 +103,7 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None,
     known = _day(known_by, "--known-by")
     as_of = _day(as_of, "--as-of") or known or date.today()
     parsed = parse(question, as_of)
-    note = stand_in(parsed, _Run(target, known))
+    note = stand_in(parsed, _Run(target, known)) or title_of_person(parsed, _Run(target, known))
     form = choose(parsed)
     if form is None:
         if not features(parsed) & {"not_recorded"}:

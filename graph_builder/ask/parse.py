@@ -95,6 +95,7 @@ class Parsed:
     venues: list[reference.Entity] = field(default_factory=list)  # "the Djibouti summit"
     ambiguous: tuple[str, list[str]] | None = None  # "the council": which bodies it may be
     name_spans: list[tuple[int, int]] = field(default_factory=list)  # every name found
+    title_of_person: bool = False  # the post slot filled from the person named, not the text
 
     @property
     def plain(self) -> str:

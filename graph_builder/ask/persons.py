@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph_builder.ask.model import _Run
+from graph_builder.ask.model import _iri, _Run
 from graph_builder.ask.parse import _MONTHS, _PLAIN, _QUESTION_WORDS, Parsed, chair_words
 from graph_builder.ask.triggers import T
 from graph_builder.core import reference, titles
@@ -77,3 +77,46 @@ def stand_in(p: Parsed, run: _Run) -> str:
     p.state_spans.append((at, at + len(max(hit, key=len))))  # where the state is named
     p.unknown = [u for u in p.unknown if not names & set(re.split(r"[\s-]+", u.lower()))]
     return f"({label}, {title} of {entity.label}, read as {entity.label}.)"
+
+
+# a question about a person's post that does not name the post: "who did Youssouf replace
+# at the AU Commission", "when does Mark Rutte take office at NATO"
+_ABOUT_POST = re.compile(r"\b(replac\w*|succeed\w*|predecessor|successor|took office|take office|"
+                         r"takes office|taking office|mandate|term (as|at|in|of)|step\w* down|"
+                         r"stood down|resign\w*|sworn in|in office)\b")
+
+
+def title_of_person(p: Parsed, run: _Run) -> str:
+    """Fill the post slot from the one post the graph knows the named person to hold (of the
+    organisation or state named, if any); the note to add to the answer, else ""."""
+    if p.title or not _ABOUT_POST.search(p.text):
+        return ""
+    words = {w.lower() for name in p.persons for w in re.split(r"[\s-]+", name) if len(w) > 2}
+    words |= {w.removesuffix("'s") for w in name_words(p)} - {"replace", "succeed", "office",
+                                                             "mandate", "secretariat"}
+    if not words:
+        return ""
+    bodies = [*p.orgs, *p.states]
+    rows = []
+    for body in bodies or [None]:
+        of = _iri(body) if body is not None else None
+        rows += [r for r in run("post_holders", of=of)
+                 if words & set(re.split(r"[\s-]+", (r.get("personLabel") or "").lower()))]
+    posts = {(r.get("title") or "", r.get("of") or "") for r in rows} - {("", "")}
+    if len(posts) != 1:
+        return ""
+    title, of = next(iter(posts))
+    kind, slug = of.rstrip("/").rsplit("/", 2)[-2:]
+    if kind not in ("org", "state"):
+        return ""
+    try:
+        entity = reference.get("organization" if kind == "org" else "state", slug)
+    except Exception:  # noqa: BLE001 - a body outside the reference tables
+        return ""
+    if entity is None:
+        return ""
+    p.title, p.title_of_person = title, True
+    if entity not in bodies:
+        (p.orgs if entity.kind == "organization" else p.states).append(entity)
+    label = rows[0].get("personLabel") or ""
+    return f"({label}: {title} of {entity.label}.)"

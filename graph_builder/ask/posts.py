@@ -25,7 +25,7 @@ class PostForms:
     def post_holder(self) -> list[AnswerItem]:
         title = self.p.title or ""
         holder = self._post_of()
-        office = _named_office(self.low, self.p)
+        office = None if self.p.title_of_person else _named_office(self.low, self.p)
         exact = [] if title == "head" else self.run(
             "post_holders", of=_iri(holder), title=title)
         # the graph's own spelling of a longer title only where the plain one finds nobody
@@ -56,6 +56,9 @@ class PostForms:
                     break
         else:
             rows = exact
+        neighbour = self._post_neighbour(rows, holder, title)
+        if neighbour is not None:
+            return neighbour
         period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
         if T["post_end"].search(self.low) or T["until_when"].search(self.low) or \
                 T["post_start"].search(self.low) and T["when"].search(self.low) or \
@@ -90,6 +93,42 @@ class PostForms:
             self.message = f"The graph has no {title} of {of}" + (
                 f" in {period.iso}." if self.p.period else "."
             )
+        return found
+
+    def _post_neighbour(self, rows: list[dict[str, str]], holder: reference.Entity,
+                        title: str) -> list[AnswerItem] | None:
+        """ "Who did Youssouf replace", "who succeeded Faki", "X's predecessor": the holder
+        of the same post just before (or after) the one named, by the holdings' dates (an
+        undated one by its article's date). None when the question names no holder of it or
+        asks no such thing."""
+        before = _PREDECESSOR.search(self.low)
+        after = None if before else _SUCCESSOR.search(self.low)
+        named = {r["person"] for r in rows if _surname_in(r.get("personLabel") or "", self.low)}
+        if not (before or after) or len(named) != 1:
+            return None
+
+        def when(r: dict[str, str]) -> str:
+            return (r.get("start") or r.get("end") or r.get("published") or "")[:10]
+
+        own = min((when(r) for r in rows if r["person"] in named and when(r)), default="")
+        others: dict[str, str] = {}
+        for r in rows:
+            if r["person"] not in named and when(r):
+                key = r.get("end") or r.get("start") or r.get("published") or ""
+                others[r["person"]] = max(others.get(r["person"], ""), key[:10])
+        if before:
+            fits = {k: v for k, v in others.items() if own and v <= own}
+            pick = max(fits.values(), default=None)
+        else:
+            fits = {k: v for k, v in others.items() if own and v > own}
+            pick = min(fits.values(), default=None)
+        chosen = [r for r in rows if pick is not None and others.get(r["person"]) == pick]
+        found = _collect(chosen, "personLabel", "person")
+        name = next(r.get("personLabel") for r in rows if r["person"] in named)
+        side = "before" if before else "after"
+        self.message = (f"{' and '.join(a.label for a in found)} held the post of {title} of "
+                        f"{holder.label} {side} {name}." if found else
+                        f"The graph has no {title} of {holder.label} {side} {name}.")
         return found
 
     def chair_leaders(self, chairs: list[AnswerItem]) -> list[AnswerItem]:
@@ -309,6 +348,13 @@ class PostForms:
             chosen = []
         return _collect(chosen, "personLabel", "person")
 
+
+
+# who held a post before (or after) the one named
+_PREDECESSOR = re.compile(r"\bwho did .+ (replace|succeed)\b|\b(predecessor|before|preceded|"
+                          r"prior to|previous)\b")
+_SUCCESSOR = re.compile(r"^(who|which \w+) (replaced|succeeded|replaces|succeeds|will replace|"
+                        r"will succeed|followed|follows|took over from)\b|\b(successor|after)\b")
 
 
 def _attested_near(row: dict[str, str], period: Period) -> bool:

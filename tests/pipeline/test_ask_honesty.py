@@ -267,3 +267,27 @@ def test_what_the_chair_is_not(tmp_path: Path, question: str, expected: list[str
     }])
     got = ask(question, store, as_of=date(2023, 6, 30))
     assert [a.label for a in got.answers] == expected, got.message
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the post of the person named, read from the graph when the question names none
+    ("who did youssouf replace at the au commission", ["Moussa Faki Mahamat"]),
+    ("Who did Mahmoud Ali Youssouf succeed?", ["Moussa Faki Mahamat"]),
+    ("who succeeded faki as chairperson of the au commission", ["Mahmoud Ali Youssouf"]),
+    ("Who was chairperson of the AU Commission before Youssouf?", ["Moussa Faki Mahamat"]),
+    ("When did Youssouf take office?", ["2025-02-15"]),
+    # a person the graph does not know in a post: nothing guessed
+    ("who did somebodyunknown replace at the au commission", []),
+])
+def test_a_post_neighbour_of_the_person_named(tmp_path: Path, question: str,
+                                              expected: list[str]) -> None:
+    store = _store(tmp_path, [{
+        "article": "au.txt", "published": "2025-02-16",
+        "posts": [
+            {"person": "Moussa Faki Mahamat", "post": "chairperson of the commission",
+             "of": "African Union", "start": "2017-03-14", "end": "2025-02-15"},
+            {"person": "Mahmoud Ali Youssouf", "post": "chairperson of the commission",
+             "of": "African Union", "start": "2025-02-15"}],
+    }])
+    got = ask(question, store, as_of=date(2025, 2, 16))
+    assert [a.label for a in got.answers] == expected, got.message
