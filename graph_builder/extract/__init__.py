@@ -22,6 +22,7 @@ from graph_builder.extract.cooperation import extract_cooperation
 from graph_builder.extract.event_plans import planned_gatherings
 from graph_builder.extract.events import extract_events
 from graph_builder.extract.member_counts import extract_member_counts
+from graph_builder.extract.member_dates import date_memberships
 from graph_builder.extract.member_tables import table_memberships
 from graph_builder.extract.members import extract_members, implied_memberships
 from graph_builder.extract.post_aides import extract_aides
@@ -76,6 +77,7 @@ def extract_article(article: Article) -> ArticleFacts:
     known = {fact_key("memberships", m) for m in facts.memberships}
     facts.memberships += [m for m in table_memberships(ctx)
                           if fact_key("memberships", m) not in known]
+    date_memberships(ctx, facts.memberships)
     facts.events = extract_events(ctx)
     # an announced gathering events.py found already, of either kind, is the same one
     seen = {(e.place, (e.date or "")[:7]) for e in facts.events}

@@ -156,12 +156,20 @@ class _Sentence:
                 return label
         return None
 
-    def date(self, tokens: Any) -> str | None:
-        for token in tokens:
-            item = self.item_at.get(token.i)
-            if item is not None and item.kind == "T" and item.date is not None:
-                return item.date.start
-        return None
+    def date(self, tokens: Any, anchor: Any = None) -> str | None:
+        """The first date among `tokens`; with an anchor, the one nearest after it, else
+        nearest before ("founded in 2001 ..., the SCO admitted India in 2017": 2017)."""
+        found = [(token.i, item.date.start) for token in tokens
+                 if (item := self.item_at.get(token.i)) is not None and item.kind == "T"
+                 and item.date is not None]
+        if not found:
+            return None
+        if anchor is None:
+            return found[0][1]
+        after = [f for f in found if f[0] > anchor.i]
+        if after:
+            return min(after)[1]
+        return max(found)[1]
 
 
 def _doubtful(anchor: Any) -> bool:
@@ -290,7 +298,7 @@ def _membership(sent: _Sentence, spec: dict[str, Any], nodes: dict[str, Any],
     member_tokens = _subject(anchor) if spec.get("member") == "subject" else [nodes["member"]]
     members = _members(sent, member_tokens, anchor)
     status = spec.get("status")
-    when = None if status else sent.date(anchor.subtree)
+    when = None if status else sent.date(anchor.subtree, anchor)
     out = []
     for member in members:
         if member == org:
