@@ -65,7 +65,8 @@ _GAP = r"(?:\s+side\b)?(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|wh
        r"(?:\s+(?:has|have|had|will|would|formally|officially|then|also|last|first|now|next|" \
        r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|\w+ly|agreed|thus|" \
        r"therefore|hence|so|all|both|each|twice|once|remains?|remained|stays?|" \
-       r"due|set|scheduled|confirmed|chosen|elected|designated|" + T + r"|" \
+       r"due|set|scheduled|confirmed|chosen|elected|designated|expected|likely|poised|slated|" \
+       r"tipped|going|about|ready|preparing|" + T + r"|" \
        r"\w+day))*\s+"
 _TAKE = (
     r"(?:assum(?:es|ed|e|ing)|t(?:ook|akes?|aking|aken)(?:\s+over|\s+up)?|receiv(?:es|ed|e|ing)|"
@@ -88,7 +89,7 @@ _ORG_BEFORE = re.compile(O + r"(?:'s)?\s+(?:\w+\s+){0,2}$")
 
 # the verbs of a chair that moves on: "the presidency passed to X", "it will rotate to X"
 _PASS = (r"(?:pass(?:es|ed)?|transferred|handed(?:\s+over)?|went|go(?:es)?(?:\s+over)?|falls|fell|"
-         r"mov(?:e|es|ed)(?:\s+on)?|rotat(?:e|es|ed))")
+         r"belongs|belonged|mov(?:e|es|ed)(?:\s+on)?|rotat(?:e|es|ed))")
 _CHAIR_HEAD = (r"(?:chairmanship|presidency|chair|helm|baton|gavel|"
                r"powers\s+of\s+(?:the\s+)?chairman)")
 
@@ -665,6 +666,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         facts = _sentence_chairs(sentence, ctx, last_org, continues=not has_keyword,
                                  known=known)
         _since_last_year(facts, sentence, ctx.published)
+        _fronted_date(facts, sentence)
         facts = _counted_terms(facts, sentence)
         _half_of_year(facts, sentence, ctx.published)
         _previous_of_recent(facts, takers)
@@ -1120,6 +1122,35 @@ def _more_years(sentence: Masked, ctx: Context, fact: Chairmanship, start: int,
 
 
 _NOT_TAKER = (*PREDECESSOR_RULES, "chair.possessive", "chair.of-state")
+# a date fronted before the clause that names the chair: "From 1 January 2025 the rotating
+# presidency belongs to Kyrgyzstan", "After Brazil, in 2026 the chair will be held by India"
+_FRONTED = re.compile(r"^(?:[^,;]{0,40},\s*)?(?:from|in|on|as\s+of|starting|beginning)\s+"
+                      r"(?:\w+\s+){0,2}?\u27e6T(\d+)\u27e7\s*,?\s+(?!\u27e6T)", re.IGNORECASE)
+
+
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but)\s+")
+
+
+def _fronted_date(facts: list[Chairmanship], sentence: Masked) -> None:
+    """An undated chair (not a predecessor) takes the date fronted in its sentence."""
+    m = _FRONTED.match(sentence.masked)
+    if m is None:
+        return
+    when = sentence.item(m.group(1)).date
+    if when is None or not when.start:
+        return
+    # the fronted date rules the first clause: a date of the next clause ("in 2023 the chair
+    # belonged to the Azerbaijani side, and in 2022 Uzbekistan chaired") is that clause's
+    cut = _NEXT_CLAUSE.search(sentence.masked, m.end())
+    later = {sentence.item(i).date.start for _, _, i in sentence.tokens(
+        "T", cut.start()) if sentence.item(i).date is not None} if cut else set()
+    for fact in facts:
+        if fact.rule in _NOT_TAKER:
+            continue
+        at = [pos for pos, _, i in sentence.tokens("SA") if sentence.state(i) == fact.chair]
+        first_clause = bool(at) and (cut is None or at[0] < cut.start())
+        if fact.start is None or (first_clause and fact.start in later):
+            fact.start = when.start
 
 
 def _link_predecessors(facts: list[Chairmanship], at: dict[int, int]) -> None:
