@@ -255,6 +255,7 @@ def test_a_leader_asked_for_the_state_is_answered_with_a_leader(tmp_path: Path) 
     ("Which country holds the CARICOM chair from 2024?", ["Guyana"]),
     ("Which country will hold the CARICOM chair from 2023?", ["Dominica"]),
     ("What salary does the chairman of CARICOM receive?", []),
+    ("What is the theme of Guyana's CARICOM chairmanship?", []),
 ])
 def test_what_the_chair_is_not(tmp_path: Path, question: str, expected: list[str]) -> None:
     store = _store(tmp_path, [{
