@@ -20,6 +20,9 @@ from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
 from graph_builder.core.facts import outside_membership
 
+# a gathering asked about in the past tense: "when did they meet", "when was it held"
+_PAST_ASKED = re.compile(r"^\s*when (did|was|were)\b")
+
 
 def _ordinal_text(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -297,12 +300,23 @@ class EventForms:
             found = found + _merge_dates(days)
         if when_q and not where_q:
             found = _merge_dates(found)
+        earlier = ""
+        if when_q and not where_q and not both and len(found) > 1 and self.p.period is None \
+                and _PAST_ASKED.search(self.low) and not _ordinals(self.low):
+            # "when did the council meet in St Petersburg", asked with several such meetings
+            # known: the latest one by the day asked; the others are said, not hidden
+            past = [a for a in found if a.start and a.start[:10] <= self.as_of.isoformat()]
+            if past:
+                latest = max(past, key=lambda a: a.start or "")
+                earlier = " (the graph also knows " + ", ".join(
+                    a.label for a in found if a is not latest) + ")"
+                found = [latest]
         self.message = (
             f"The {what}: " + "; ".join(
                 f"{a.label}" + (f" ({a.start})" if a.start and a.start != a.label else "")
                 for a in found) + "."
             if found else f"The graph has no {what}."
-        )
+        ) + earlier
         return found
 
     def _did_host(self, events: dict[str, dict[str, Any]], what: str,

@@ -222,15 +222,20 @@ def parse(question: str, as_of: date) -> Parsed:
                 parsed.ambiguous = (f"the {bare.group(1)}", [e.label for e in found])
     # "the Entebbe summit", "the Schaan meeting": a town the curated tables lack, known to
     # GeoNames, named as the place of a gathering (looked up by name, never searched for)
-    for m in _TOWN_GATHERING.finditer(cased):
-        group = 1 if m.group(1) else 2
-        if any(s <= m.start(group) < e for s, e in spans) or \
-                m.group(group).lower() in _QUESTION_WORDS:
-            continue
-        city = places.by_name(m.group(group))
-        if city is not None and city not in parsed.cities:
-            parsed.cities.append(city)
-            spans.append((m.start(group), m.end(group)))
+    if _GATHERING_WORD.search(cased):
+        words = list(_TOWN.finditer(cased))
+        pairs = [(a.start(), b.end()) for a, b in zip(words, words[1:], strict=False)
+                 if re.fullmatch(r"\s+", cased[a.end():b.start()])]
+        for start, end in [*pairs, *((m.start(), m.end()) for m in words)]:
+            name = cased[start:end]
+            if any(s <= start < e or s < end <= e for s, e in spans) or \
+                    name.lower() in _QUESTION_WORDS or \
+                    not _TOWN_PLACE.search(cased[:start] + "\0" + cased[end:]):
+                continue
+            city = places.by_name(name)
+            if city is not None and city not in parsed.cities:
+                parsed.cities.append(city)
+                spans.append((start, end))
     parsed.name_spans = [(s, min(e, len(parsed.text))) for s, e in spans if s < len(parsed.text)]
     parsed.period = _period(text, as_of)
     parsed.title = _title(parsed.text)
@@ -363,9 +368,14 @@ def _pad(name: str, width: int) -> str:
 _PARTICLES = frozenset("al el bin ibn van von de da di du der den la le dos das".split())
 
 
-_TOWN_GATHERING = re.compile(
-    r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?=(?:summit|meeting|session|ministerial|"
-    r"conference|talks|retreat|gathering)\b)|\b(?:in|at)\s+([A-Z][\w'-]+)(?=\s*(?:\?|$))")
+_GATHERING_WORD = re.compile(r"\b(summit|meeting|meet|met|session|ministerial|conference|talks|"
+                             r"retreat|gathering|held|take place|took place|convene\w*)\b",
+                             re.IGNORECASE)
+_TOWN = re.compile(r"(?<![\w'-])[A-Z][\w'-]+(?![\w'-])")
+# where the town stands (\0): before a gathering word, with at most a body's name between
+# ("the Entebbe IGAD summit"), or after "in" / "at" ("did they meet in Entebbe")
+_TOWN_PLACE = re.compile(r"\0\s+(?:[A-Z][\w-]*\s+){0,2}(?:summit|meeting|session|ministerial|"
+                         r"conference|talks|retreat|gathering)\b|\b(?:in|at)\s+(?:the\s+)?\0")
 
 
 def _persons(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -292,3 +292,24 @@ def test_a_post_neighbour_of_the_person_named(tmp_path: Path, question: str,
     }])
     got = ask(question, store, as_of=date(2025, 2, 16))
     assert [a.label for a in got.answers] == expected, got.message
+
+
+def test_when_did_they_meet_is_the_latest_of_several(tmp_path: Path) -> None:
+    """ "When did the council meet in St Petersburg?" with several such meetings known: the
+    latest by the day asked, the others said; a year asked picks that one."""
+    store = _store(tmp_path, [{
+        "article": "seec.txt", "published": "2024-12-27",
+        "events": [
+            {"type": "summit", "place": "Saint Petersburg", "date": "2023-12-25",
+             "organization": "EAEU", "participants": ["Russia", "Belarus"]},
+            {"type": "summit", "place": "Saint Petersburg", "date": "2024-12-26",
+             "organization": "EAEU", "participants": ["Russia", "Belarus"]}],
+    }])
+    got = ask("When did the EAEU leaders meet in St Petersburg?", store, as_of=date(2025, 1, 5))
+    assert [a.label for a in got.answers] == ["2024-12-26"] and "2023-12-25" in got.message
+    year = ask("When did the EAEU leaders meet in St Petersburg in 2023?", store,
+               as_of=date(2025, 1, 5))
+    assert [a.label for a in year.answers] == ["2023-12-25"]
+    # a town the curated tables lack, known to GeoNames, named before the gathering word
+    town = ask("When did the Entebbe IGAD summit take place?", store, as_of=date(2025, 1, 5))
+    assert town.answers == []
