@@ -55,6 +55,9 @@ def _fold(text: str) -> str:
                    if not unicodedata.combining(c))
 
 
+_WHICH_STATES = re.compile(r"\s*(which|what) (countries|states|nations|country|state|nation)\b")
+
+
 class AttendanceForms:
     """Who was at a gathering and who was not, as lists or yes/no with the source."""
 
@@ -81,7 +84,8 @@ class AttendanceForms:
             return []
         rows = [p for e in events.values() for p in e["parties"] if p.get("role") == role]
         found = _collect(rows, "partyLabel", "party", "date", None)
-        if found and attended and _LEADERS.search(self.low):
+        if found and attended and _LEADERS.search(self.low) and not _WHICH_STATES.match(self.low):
+            # ("which countries' presidents attended" asks for the countries)
             return self._leaders(events, what, found)
         if not events:
             self.message = f"The graph has no {what}."

@@ -313,3 +313,18 @@ def test_when_did_they_meet_is_the_latest_of_several(tmp_path: Path) -> None:
     # a town the curated tables lack, known to GeoNames, named before the gathering word
     town = ask("When did the Entebbe IGAD summit take place?", store, as_of=date(2025, 1, 5))
     assert town.answers == []
+
+
+def test_which_countries_leaders_attended_asks_for_countries(tmp_path: Path) -> None:
+    store = _store(tmp_path, [{
+        "article": "igad.txt", "published": "2024-01-19",
+        "events": [{"type": "summit", "place": "Entebbe", "date": "2024-01-18",
+                    "organization": "IGAD", "participants": ["Uganda", "Djibouti"]}],
+        "posts": [{"person": "Yoweri Museveni", "post": "president", "of": "Uganda"},
+                  {"person": "Ismail Omar Guelleh", "post": "president", "of": "Djibouti"}],
+    }])
+    as_of = date(2024, 1, 19)
+    states = ask("Which countries' presidents attended the Entebbe summit?", store, as_of=as_of)
+    assert sorted(a.label for a in states.answers) == ["Djibouti", "Uganda"]
+    leaders = ask("Which leaders attended the Entebbe summit?", store, as_of=as_of)
+    assert sorted(a.label for a in leaders.answers) == ["Ismail Omar Guelleh", "Yoweri Museveni"]
