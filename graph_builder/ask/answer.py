@@ -93,6 +93,17 @@ def _day(value: date | str | None, option: str) -> date | None:
 _PERSON_CHAIR = ("chairman", "chairwoman", "chairperson")
 
 
+def _as_leaders(asker: _Asker, states: list[AnswerItem]) -> list[AnswerItem]:
+    """The leaders of the chair states found, the answer's message saying whom they lead;
+    the states themselves when the graph knows no leader of one of them."""
+    leaders = asker.chair_leaders(states)
+    if not leaders:
+        return states
+    asker.message = (f"{' and '.join(a.label for a in leaders)}, leader of "
+                     f"{' and '.join(a.label for a in states)}. {asker.message}")
+    return leaders
+
+
 def ask(question: str, target: Target, *, as_of: date | str | None = None,
         known_by: date | str | None = None) -> Answer:
     """Answer one plain question from the graph behind `target`.
@@ -103,7 +114,8 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None,
     known = _day(known_by, "--known-by")
     as_of = _day(as_of, "--as-of") or known or date.today()
     parsed = parse(question, as_of)
-    note = stand_in(parsed, _Run(target, known)) or title_of_person(parsed, _Run(target, known))
+    run = _Run(target, known)
+    note = stand_in(parsed, run) or title_of_person(parsed, run)
     form = choose(parsed)
     if form is None:
         if not features(parsed) & {"not_recorded"}:
@@ -125,12 +137,9 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None,
         answers = retry.chair()
         if answers:
             intent, asker = "chair", retry
-        leaders = retry.chair_leaders(answers) if answers and parsed.title in _PERSON_CHAIR \
-            else []
-        if leaders:  # "who is the chairman of Caricom": the chair state's leader in person
-            retry.message = (f"{' and '.join(a.label for a in leaders)}, leader of "
-                             f"{' and '.join(a.label for a in answers)}. {retry.message}")
-            answers = leaders
+        if answers and parsed.title in _PERSON_CHAIR:
+            # "who is the chairman of Caricom": the chair state's leader in person
+            answers = _as_leaders(retry, answers)
     if intent == "chair" and not answers and parsed.orgs and parsed.title is None and \
             not re.search(r"\b(which|what) (country|state|nation|member)", parsed.text):
         # a body chaired by a person ("who chairs the European Council"): its president
@@ -144,11 +153,7 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None,
     if note and intent in ("succession", "succession_current", "changeover") and answers:
         # "who did Ndayishimiye take over from": a leader asked for the state they lead is
         # answered with the other state's leader, in person
-        leaders = asker.chair_leaders(answers)
-        if leaders:
-            asker.message = (f"{' and '.join(a.label for a in leaders)}, leader of "
-                             f"{' and '.join(a.label for a in answers)}. {asker.message}")
-            answers = leaders
+        answers = _as_leaders(asker, answers)
     return Answer(
         question=question,
         intent=intent,

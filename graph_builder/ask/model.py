@@ -19,7 +19,7 @@ from graph_builder.core.vocab import (
     ONTOLOGY_GRAPH,
     REFERENCE_GRAPH,
 )
-from graph_builder.graph.rdf import entity_iri
+from graph_builder.graph.rdf import entity_iri, entity_of_iri
 from graph_builder.graph.results import Results
 from graph_builder.query.named import bind, registry, with_values
 
@@ -151,4 +151,10 @@ class _Run:
 
 def _iri(entity: reference.Entity) -> str:
     return entity_iri(entity).value
+
+
+def _entity_of(iri: str, kind: str) -> reference.Entity | None:
+    """The reference entity of `kind` an IRI of `_iri` names, else None."""
+    entity = entity_of_iri(iri)
+    return entity if entity is not None and entity.kind == kind else None
 

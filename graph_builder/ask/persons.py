@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph_builder.ask.model import _iri, _Run
+from graph_builder.ask.model import _entity_of, _iri, _Run
 from graph_builder.ask.parse import _MONTHS, _PLAIN, _QUESTION_WORDS, Parsed, chair_words
 from graph_builder.ask.triggers import T
 from graph_builder.core import reference, titles
@@ -55,18 +55,12 @@ def stand_in(p: Parsed, run: _Run) -> str:
     found: dict[str, tuple[reference.Entity, str, str, set[str]]] = {}
     for title in LEADER_TITLES:
         for row in run("post_holders", title=title):
-            of = row.get("of") or ""
-            if "/state/" not in of:
-                continue
             label = row.get("personLabel") or ""
             words = set(re.split(r"[\s-]+", label.lower()))
             hit = names & words
             if not hit:
                 continue
-            try:
-                entity = reference.get("state", of.rsplit("/", 1)[1])
-            except Exception:  # noqa: BLE001 - a state outside the reference tables
-                continue
+            entity = _entity_of(row.get("of") or "", "state")
             if entity is not None:
                 found.setdefault(entity.slug, (entity, label, title, hit))
     if len(found) != 1:
@@ -106,13 +100,7 @@ def title_of_person(p: Parsed, run: _Run) -> str:
     if len(posts) != 1:
         return ""
     title, of = next(iter(posts))
-    kind, slug = of.rstrip("/").rsplit("/", 2)[-2:]
-    if kind not in ("org", "state"):
-        return ""
-    try:
-        entity = reference.get("organization" if kind == "org" else "state", slug)
-    except Exception:  # noqa: BLE001 - a body outside the reference tables
-        return ""
+    entity = _entity_of(of, "organization") or _entity_of(of, "state")
     if entity is None:
         return ""
     p.title, p.title_of_person = title, True

@@ -54,7 +54,7 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
         # no headline: the reader took the wire's first line ("DUSHANBE, Oct 10 (Agency) -
         # Turkmenistan will chair ...") for the title; it is the report's first sentence
         name = (m.group("city") or m.group("city2")).strip()
-        city = resolve(name.title() if name.isupper() else name, "city")
+        city = resolve(_titled(name), "city")
         if city is not None and len(lead.text) > m.end() + 40:
             return city, 0
     article = ctx.article
@@ -93,7 +93,7 @@ def dateline_city(ctx: Context) -> tuple[Entity | None, int]:
         if not m:
             return None, first
         name = (m.group("city") or m.group("city2")).strip()
-        city = resolve(name.title() if name.isupper() else name, "city")
+        city = resolve(_titled(name), "city")
         # "MINSK, 23 November. /Agency/." alone on its line: the news starts after it
         alone = _ONLY_DATE.match(sentence.text, m.end()) is not None
         if city is None and alone and index + 1 < len(ctx.sentences):

@@ -24,7 +24,6 @@ _SOME = re.compile(r"\s*(?:that|who|whose|present|attending|out\s+of|of\s+(?:the
 _AHEAD = re.compile(r"\b(?:will|would|could|might|may|shall|to\s+become|grow\s+to|rise\s+to|"
                     r"expand\w*\s+to|once|if|when|after|bring\w*|plans?|aims?|hopes?)\b[^.;]*$",
                     re.IGNORECASE)
-_ORG = re.compile(r"\u27e6O(\d+)\u27e7")
 
 
 def _org_of(sentence: Masked, m: re.Match[str], ctx: Context) -> str | None:
@@ -39,11 +38,10 @@ def _org_of(sentence: Masked, m: re.Match[str], ctx: Context) -> str | None:
         before = re.search(r"\u27e6O(\d+)\u27e7$", masked[:m.start()])
         if before:
             return sentence.org(before.group(1))
-    named = [sentence.org(t.group(1)) for t in _ORG.finditer(masked, 0, m.start())]
-    named = [o for o in named if o]
+    named = [o for _, _, i in sentence.tokens("O", 0, m.start()) if (o := sentence.org(i))]
     if named:
         return named[-1]
-    later = [o for t in _ORG.finditer(masked, m.end()) if (o := sentence.org(t.group(1)))]
+    later = [o for _, _, i in sentence.tokens("O", m.end()) if (o := sentence.org(i))]
     return later[0] if len(set(later)) == 1 else ctx.topic_org
 
 

@@ -16,6 +16,7 @@ import re
 
 from graph_builder.core.facts import Membership, outside_membership
 from graph_builder.extract.context import Context, Masked
+from graph_builder.extract.members import CLOSING_DASH
 
 # the verb or noun that makes the membership, for the status it gives
 _MAKES = re.compile(
@@ -24,7 +25,7 @@ _MAKES = re.compile(
     r"became|become|entered|granted?|granting|gave|given|conferred|approved|"
     r"suspend\w*|readmitt\w*|reinstat\w*)\b", re.IGNORECASE)
 _REACH = 70  # characters between the verb and its date
-_CLAUSE_END = re.compile(r";|\s--?\s|[\u2013\u2014]")
+_CLAUSE_END = re.compile(r";|" + CLOSING_DASH.pattern)
 # a verb that lists the present members between the making verb and the member: "the
 # Authority, established in 1986, brings together A, B" dates the body, not A's membership
 _LISTS = re.compile(r"\b(?:brings?\s+together|includ\w*|compris\w*|consists?|unit(?:es|ing)|groups|"

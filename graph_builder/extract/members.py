@@ -229,12 +229,10 @@ _SITS_ON = re.compile(r"\b(?:sits|sat|serves|served|has\s+a\s+seat|held\s+a\s+se
                       re.IGNORECASE)
 _LIST_STOP = re.compile(
     r";|\b(?:observers?|partners?(?!\s+(?:states|countries)\b)|dialogue|applicants?|candidates?|invited|invitees?|guests?|"
-    r"except|but\s+not|while|whereas|not\s+members?|associate)\b"
-    # the dash that closes a list in apposition: "the member states -- A, B and C -- paused"
-    , re.IGNORECASE)
-# a list opened by a dash ends at the next one
+    r"except|but\s+not|while|whereas|not\s+members?|associate)\b", re.IGNORECASE)
+# a list opened by a dash ends at the next one: "the member states -- A, B and C -- paused"
 _OPENING_DASH = re.compile(r"(?:\s--?|[\u2013\u2014])\s*$")
-_CLOSING_DASH = re.compile(r"\s--?\s|[\u2013\u2014]")
+CLOSING_DASH = re.compile(r"\s--?\s|[\u2013\u2014]")
 _JOIN = re.compile(
     r"\u27e6[SAO](\d+)\u27e7(?:," + _ASIDE + r",)?\s+(?:(?:has|had|have|formally|officially|"
     r"finally|also|then|"
@@ -501,7 +499,7 @@ def extract_members(ctx: Context) -> list[Membership]:
             stop = _LIST_STOP.search(masked, m.end())
             end = stop.start() if stop else len(masked)
             if _OPENING_DASH.search(m.group(0)):  # "the member states -- A, B and C -- paused"
-                closing = _CLOSING_DASH.search(masked, m.end(), end)
+                closing = CLOSING_DASH.search(masked, m.end(), end)
                 end = closing.start() if closing else end
             add_states(sentence, org, ("S", m.end(), end), None, None, None, "member.list", 0.9)
         count = _COUNT_LIST.match(masked)

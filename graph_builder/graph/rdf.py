@@ -14,6 +14,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from graph_builder.core import reference
 from graph_builder.core.dates import PartialDate
+from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.facts import (
     ArticleFacts,
     Chairmanship,
@@ -53,6 +54,7 @@ _EVENT_CLASSES = {
     "confrontation": "Confrontation",
 }
 _KIND_PATH = {"state": "state", "organization": "org", "city": "city"}
+_KIND_OF_PATH = {path: kind for kind, path in _KIND_PATH.items()}
 _TIME_POSITION = {"gYear": "inXSDgYear", "gYearMonth": "inXSDgYearMonth", "date": "inXSDDate"}
 
 
@@ -62,6 +64,19 @@ def bloc(local: str) -> NamedNode:
 
 def entity_iri(entity: reference.Entity) -> NamedNode:
     return NamedNode(f"{ID}{_KIND_PATH[entity.kind]}/{entity.slug}")
+
+
+def entity_of_iri(iri: str) -> reference.Entity | None:
+    """The reference entity an IRI of `entity_iri` names; None for any other IRI, or one
+    outside the tables (minted by an older table, or a town an article's graph minted)."""
+    path, _, slug = iri.removeprefix(ID).partition("/")
+    kind = _KIND_OF_PATH.get(path)
+    if kind is None or not slug:
+        return None
+    try:
+        return reference.get(kind, slug)
+    except BlocgraphError:
+        return None
 
 
 def resolve_iri(name: str, kind: str) -> NamedNode:
@@ -296,7 +311,6 @@ class _Writer:
             self.add(node, NamedNode(RDFS + "comment"), Literal(fact.detail, language="en"))
         self.provenance(node, fact)
 
-
     def member_count(self, fact: MemberCount) -> None:
         org = resolve_iri(fact.organization, "organization")
         node = NamedNode(f"{ID}member-count/{slug_of(fact.organization, 'organization')}/"
@@ -304,7 +318,7 @@ class _Writer:
         self.add(node, _TYPE, bloc("MemberCount"))
         self.add(node, bloc("organization"), org)
         self.add(node, bloc("memberCount"),
-                 Literal(str(int(fact.count)), datatype=NamedNode(XSD + "integer")))
+                 Literal(str(fact.count), datatype=NamedNode(XSD + "integer")))
         self.provenance(node, fact)
 
 
@@ -336,14 +350,9 @@ def reference_quads(iris: Iterable[str]) -> Iterator[Quad]:
     article, so they live in a graph of their own.
     """
     graph = NamedNode(REFERENCE_GRAPH)
-    by_path = {v: k for k, v in _KIND_PATH.items()}
     for iri in sorted(set(iris)):
-        path, _, slug = iri.removeprefix(ID).partition("/")
-        if path not in by_path:
-            continue
-        try:
-            entity = reference.get(by_path[path], slug)
-        except Exception:  # an IRI minted by an older table: leave it undescribed
+        entity = entity_of_iri(iri)
+        if entity is None:  # not an entity's, or minted by an older table: undescribed
             continue
         node = NamedNode(iri)
         cls = {"state": "State", "organization": "Organization", "city": "City"}[entity.kind]
