@@ -258,7 +258,7 @@ def from_text(path: Path, text: str) -> Article:
 # "MOSCOW, March 15. /TASS/."), bylines carry it ("By J. Doe | Posted 12.05.2023"), and a
 # dateline often leaves the year out: then the year comes from the article's own dates.
 
-_NUMERIC_DATE = re.compile(r"(?<![\d.])([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)(?![\d.])")
+_NUMERIC_DATE = re.compile(r"(?<![\d.])([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)(?!\d|\.\d)")
 _HEADER_WORD = re.compile(r"(?i)\b(?:published|posted|updated|date[ds]?|issued|released|by)\b")
 _EVENT_LEAD = re.compile(r"(?i)\b(?:on|in|since|from|until|by|of|at|before|after)\s*$")
 _CLOCK = re.compile(r"(?i)^\s*(?:today|now|current time|local time)\b")

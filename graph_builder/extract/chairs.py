@@ -46,10 +46,12 @@ CHAIR_NOUN = (
     r"(?:(?:rotating|annual|six-month|one-year|two-year|monthly|current|new|pro[\s-]tempore|"
     r"symbolic|body's|bloc's|group's|organi[sz]ation's|union's|forum's|"
     r"Council's|year-long|\w+-year)\s+)*"
-    r"(?:chairmanship|chairpersonship|presidency|chair(?!man\b|s\b|ed\b)|helm|baton|gavel|hammer)"
+    r"(?:chairmanship|chairpersonship|presidency|chair(?!man\b|s\b|ed\b)|helm|baton|gavel|hammer|"
+    r"reins)"
 )
 _KEYWORD = re.compile(
     r"chairmanship|chairpersonship|presidency|\bchair\b|\bchairs\b|\bchaired\b|helm|baton|steer|"
+    r"\breins\b|\bturn\s+to\s+(?:chair|lead|preside|hold)|"
     r"\bchair(?:man|person|woman)\b|"
     r"at\s+the\s+head\s+of|presid(?:e|es|ed|ing)\b|holder|"
     r"presid(?:ed|es|ing)\s+over|gavel|hammer|chairing",
@@ -62,6 +64,7 @@ _GAP = r"(?:\s+side\b)?(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|wh
        r",\s*whose\s+(?:country|government|nation)|" \
        r",\s+(?:a|an|the)\s+(?!\u27e6)[^,;]{1,50},){0,2}" \
        r"(?:\s+(?:is|was)\s+next\s+in\s+line\s+and)?" \
+       r"(?:\s+for\s+the\s+(?:first|second|third|fourth|fifth|\w+th|last)\s+time)?" \
        r"(?:\s+(?:has|have|had|will|would|formally|officially|then|also|last|first|now|next|" \
        r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|\w+ly|agreed|thus|" \
        r"therefore|hence|so|all|both|each|twice|once|remains?|remained|stays?|" \
@@ -72,7 +75,8 @@ _TAKE = (
     r"(?:assum(?:es|ed|e|ing)|t(?:ook|akes?|aking|aken)(?:\s+over|\s+up)?|receiv(?:es|ed|e|ing)|"
     r"inherit(?:s|ed)?|hold(?:s|ing)?|held|beg(?:an|ins|in)|start(?:s|ed)?|open(?:s|ed)?|"
     r"(?:has\s+)?been\s+holding|became|becomes|become|retain(?:s|ed)?|kept|keeps|"
-    r"succeed(?:s|ed)?|wins?|won|gets?|got|follow(?:s|ed)?\s+with|exercis(?:es|ed|e|ing))"
+    r"succeed(?:s|ed)?|wins?|won|gets?|got|follow(?:s|ed)?\s+with|exercis(?:es|ed|e|ing)|"
+    r"(?:(?:has|have|had|was|were|is|been)\s+)*entrusted\s+with|step(?:s|ped)?\s+into)"
 )
 _INTRINSIC = (
     r"(?:chair(?:s|ed|ing)?|presid(?:es|ed|e|ing)\s+(?:over|in)|(?:has|have|had)\s+chaired|"
@@ -100,7 +104,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:representative|ambassador|envoy)(?:\s+to\s+(?:the\s+)?" + ANY + r")?"
         r"(?:,\s+[^,;\u27e6]{1,40},)?))?" + _GAP + _TAKE
         + r"\s+(?:over\s+)?(?:as\s+)?(?:(?:the|its|a|his|her)\s+)?"
-        + r"(?:functions?\s+of\s+(?:the\s+)?)?(?:" + T + r"\s+)?"
+        + r"(?:(?:functions?|duties|responsibilities|powers|role)\s+of\s+(?:the\s+)?)?(?:" + T + r"\s+)?"
         + r"(?:(?:rotating|annual|pro[\s-]tempore|current)\s+)?"
         + r"(?:" + O + r"(?:'s)?\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
     # "Malta took over as chair of the OSCE"
@@ -109,7 +113,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!\bfrom\s)(?<!\bfollows\s)(?<!\bfollowed\s)(?<!\bsucceeds\s)(?<!\bsucceeded\s)"
         r"(?<!\breplaces\s)(?<!\breplaced\s)" + SA + r",?(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over"
         r"(?:\s+from\s+(?:the\s+)?\u27e6[SA]\d+\u27e7)?|(?:was|were|is|has\s+been)\s+(?:elected|"
-        r"confirmed|chosen|designated|named|appointed)|became|becomes|serv(?:es|ed))\s+|"
+        r"confirmed|chosen|designated|named|appointed)|became|becomes|serv(?:es|ed|e|ing))\s+|"
         r"\s+(?=as\s))(?:as\s+)?(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?(?:\u27e6O\d+\u27e7\s+)?"
         r"(?:chair|chairman|chairperson|president)\b(?!\s+of\s+(?:the\s+)?(?:\u27e6O\d+\u27e7\s+)?(?:commission|organ|"
         r"committee|republic|government))"
@@ -139,7 +143,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     # "outgoing chair Belarus", "Belarus, the outgoing chair"
     ("chair.outgoing", re.compile(
-        r"outgoing\s+(?:chair|chairman|president|presidency|holder)\s+" + SA
+        r"outgoing\s+(?:chair|chairman|president|presidency|holder),?\s+(?:the\s+)?" + SA
         + r"|" + SA + r",\s+(?:the\s+)?(?:(?:outgoing|incoming|current|host|new)\s+(?:and\s+)?)+"
         r"(?:chair|chairman|holder|presidency)\b",
         re.IGNORECASE)),
@@ -241,6 +245,39 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+of\s+(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency|chair))?"
         r"|\b(?:presiding|chairing)\s+(?:country|state|nation),?\s+(?:the\s+)?" + SA,
         re.IGNORECASE)),
+    # the chair named in apposition to its office: "the current holder of the rotating
+    # presidency, Kazakhstan, ...", "The chair of the SCO, Kazakhstan, hosted", "As SCO
+    # chair, Kazakhstan put security first", "In its capacity as chair, Astana ..."
+    ("chair.holder", re.compile(
+        r"(?:^|(?<=[,;:(]\s)|\b(?:[Aa]s|[Cc]apacity\s+as|[Tt]he|[Ii]ts)\s+)"
+        r"(?<!outgoing\s)(?<!previous\s)(?<!former\s)(?<!next\s)(?<!last\s)(?<!incoming\s)"
+        r"(?:(?:the|its)\s+)?(?:\u27e6O\d+\u27e7(?:'s)?\s+)?(?:(?:current|present|sitting|"
+        r"rotating|this\s+year's)\s+)*(?:holder\s+of\s+the\s+(?:rotating\s+)?(?:chairmanship|"
+        r"presidency|chair)|chair(?:man)?(?:\s+country)?|presiding\s+(?:country|state)|"
+        r"chairing\s+(?:country|state))(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?"
+        r"(?:\s+(?:for|in)\s+\u27e6T\d+\u27e7)?,\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7"
+        r"(?!\s*'s|\s+(?:and|or)\s)", re.IGNORECASE)),
+    # "Kazakhstan, the SCO's chair for 2023-2024,", "Kazakhstan, the 2024 chair,"
+    ("chair.holder", re.compile(
+        SA + r",\s+(?:the\s+)?(?:\u27e6O\d+\u27e7(?:'s)?\s+)?(?:(?:current|present|sitting|"
+        r"rotating|\u27e6T\d+\u27e7)\s+)*(?:chair|chairman|holder|chair\s+country|presiding\s+"
+        r"country)(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?(?=\s+(?:for|in)\s+\u27e6T|\s*,)",
+        re.IGNORECASE)),
+    # "The SCO chairmanship now rests with Kazakhstan", "the presidency lies with Hungary"
+    ("chair.holder", re.compile(
+        r"(?:chairmanship|presidency|chair)(?:\s+of\s+(?:the\s+)?" + ANY + r")?\s+(?:(?:now|"
+        r"currently|still|this\s+year)\s+)?(?:rests|lies|resides|sits)\s+with\s+(?:the\s+)?"
+        r"\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+    # "The SCO, chaired this year by Kazakhstan, met in Astana"
+    ("chair.holder", re.compile(
+        O + r",\s+(?:(?:currently|now|this\s+year)\s+)?(?:chaired|presided\s+over|led)\s+"
+        r"(?:(?:this\s+year|\u27e6T\d+\u27e7|currently)\s+)?by\s+(?:the\s+)?"
+        r"\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+    # "It is now China's turn to lead the SCO", "China's turn to chair comes next"
+    ("chair.turn", re.compile(
+        S + r"'s\s+turn\s+(?:to\s+(?:chair|lead|preside(?:\s+over)?|hold\s+the\s+(?:rotating\s+)?"
+        r"(?:chair|chairmanship|presidency))|at\s+the\s+(?:helm|head)|in\s+the\s+chair)",
+        re.IGNORECASE)),
     # "Angola stepped in for Ghana as the state that will chair the African Union in 2025"
     ("chair.as-state", re.compile(
         SA + r"[^,;]{0,40}?\bas\s+the\s+(?:state|country|nation)\s+(?:that|which|to)\s+"
@@ -249,7 +286,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.succeeds", re.compile(
         SA + _GAP + r"(?:succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|follow(?:s|ed)?)\s+(?:the\s+)?"
         + SA + r"(?:'s\s+\S+)?\s+(?:at\s+the\s+"
-        r"(?:helm|head)|as\s+(?:the\s+)?(?:chair|chairman|chairperson|president|holder)|in\s+the\s+"
+        r"(?:helm|head)|as\s+(?:the\s+)?(?:new\s+|rotating\s+)?(?:\u27e6O\d+\u27e7\s+)?(?:chair|chairman|chairperson|president|holder)|in\s+the\s+"
         r"(?:chair|presidency)"
         # "Switzerland follows Finland in 2026" after a sentence about the chair
         r"|(?=(?:in|from)\s+\u27e6T\d+\u27e7\s*[.;]?\s*$))", re.IGNORECASE)),
@@ -268,9 +305,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                                       r"hold|take))", re.IGNORECASE)),
     # "Earlier chairs of the Conference were Kazakhstan, Turkey, China and Tajikistan"
     ("chair.past-list", re.compile(
-        r"\b(?:earlier|previous|past|former)\s+(?:chairs|chairmen|presidencies|holders|"
-        r"chairmanships)(?:\s+of\s+(?:the\s+)?" + ANY + r")?\s+(?:were|have\s+been|included|"
-        r"include)\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+        r"\b(?:earlier|previous|past|former|recent|prior)\s+(?:(?:rotating|annual)\s+)?"
+        r"(?:chairs|chairmen|presidencies|holders|chairmanships|chair\s+countries|"
+        r"presiding\s+countries)(?:\s+of\s+(?:the\s+)?(?:(?:rotating|annual)\s+)?"
+        r"(?:chairmanship|presidency|chair|" + ANY + r"))?(?:\s+of\s+(?:the\s+)?" + ANY
+        + r")?\s+(?:were|have\s+been|had\s+been|included|include|have\s+included|"
+        r"comprise)(?:\s*:)?\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
     # "South Africa's Cyril Ramaphosa, whose country currently chairs the G20"
     ("chair.whose-country", re.compile(
         SA + r"'s?\s+(?:[A-Z][\w'\u00c0-\u024f-]+\s+){0,3}[A-Z][\w'\u00c0-\u024f-]+,\s+whose\s+"
@@ -847,7 +887,10 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                     continue
             weak = passed_weak  # dated only by the publication year: gives way to a stated date
             if not explicit and rule == "chair.holder":
-                start, end, weak = pub_year, pub_year, True  # "this year's holder"
+                # "Kazakhstan, the 2023 chair,": dated inside the phrase; else "this year's"
+                start, end, explicit = _period(sentence, m.start(), m.end())
+                if not explicit:
+                    start, end, weak = pub_year, pub_year, True
             if not explicit and rule == "chair.turn":
                 start, end, explicit = _period(sentence, m.start(), m.end())  # "today began"
                 end = None if end == start else end  # the day it began, not a one-day term
@@ -912,6 +955,14 @@ _CAPITAL_SLOT = re.compile(r"\b(?:to|from|succeed(?:s|ed|ing)?|replac(?:es|ed|in
                            re.IGNORECASE)
 
 
+# "Beijing now holds the SCO presidency", "Astana chairs the organisation this year": a
+# capital opening a clause whose verb is a chair's
+_CAPITAL_SUBJECT = re.compile(
+    r"(?:^|[;:]\s*|,\s+(?:and|while|but)\s+|\band\s+|\bthat\s+)\u27e6C(\d+)\u27e7(?=\s+(?:(?:now|"
+    r"currently|formally|officially|will|has|had|then|also|is\s+(?:due|set)\s+to)\s+)*"
+    r"(?:holds|held|chairs|chaired|chair|assumed|assumes|assume|took\s+over|takes\s+over|"
+    r"take\s+over|presides|presided|preside|hands|handed|passed|passes|steers|steered)\b)",
+    re.IGNORECASE)
 # "Warsaw, whose presidency ended on Monday": a capital whose term it is
 _CAPITAL_WHOSE = re.compile(r"\u27e6C(\d+)\u27e7(?=,\s*whose\s+(?:[\w-]+\s+){0,2}"
                             r"(?:presidency|chairmanship|term)\b)", re.IGNORECASE)
@@ -921,7 +972,8 @@ def _capitals_as_states(sentence: Masked) -> Masked:
     """The sentence with each capital in a giving or taking slot masked as its state."""
     items: list | None = None
     masked = sentence.masked
-    slots = [*_CAPITAL_SLOT.finditer(sentence.masked), *_CAPITAL_WHOSE.finditer(sentence.masked)]
+    slots = [*_CAPITAL_SLOT.finditer(sentence.masked), *_CAPITAL_WHOSE.finditer(sentence.masked),
+             *_CAPITAL_SUBJECT.finditer(sentence.masked)]
     for m in slots:
         index = int(m.group(1))
         state = reference.state_of_capital(sentence.items[index].entity)
@@ -1008,22 +1060,35 @@ def _person_whose_country(sentence: Masked, ctx: Context, org_for: Callable[...,
     return out
 
 
+_ITEM_DATE = re.compile(r"\s*\(\s*(?:in\s+)?" + T + r"\s*\)|\s+(?:in|for)\s+" + T, re.IGNORECASE)
+_LIST_MORE = re.compile(r"(?:\s*,\s*|,?\s+and\s+|,?\s+then\s+)(?:the\s+)?\u27e6[SA](\d+)\u27e7")
+
+
 def _past_list(sentence: Masked, ctx: Context, m: re.Match[str],
                org_for: Callable[..., str | None]) -> list[Chairmanship]:
-    """Every state of a list of earlier chairs, each an undated chairmanship."""
+    """Every state of a list of earlier chairs, each dated by its own year where the list gives
+    one ("Russia (2019-2020) and Tajikistan (2020-2021)", "Kazakhstan in 2019, Kyrgyzstan in
+    2021"), else undated."""
     if negated(sentence.masked[max(0, m.start() - 30):m.end()]):
         return []
+    masked = sentence.masked
     org = org_for(m.start())
-    tokens = [m.group("chair")]
-    at = m.end()
-    while (more := _LIST_AFTER.match(sentence.masked, at)) is not None:
-        tokens.append(more.group(1))
-        at = more.end()
+    items: list[tuple[str, str | None]] = []
+    token, at = m.group("chair"), m.end()
+    while True:
+        dated = _ITEM_DATE.match(masked, at)
+        when = sentence.item(dated.group(1) or dated.group(2)).date if dated else None
+        items.append((token, when.start if when is not None else None))
+        at = dated.end() if dated else at
+        more = _LIST_MORE.match(masked, at)
+        if more is None:
+            break
+        token, at = more.group(1), more.end()
     out = []
-    for token in tokens:
+    for token, start in items:
         chair = sentence.state(token)
         if chair and org:
-            out.append(Chairmanship(org, chair, None, None, evidence=evidence(sentence),
+            out.append(Chairmanship(org, chair, start, None, evidence=evidence(sentence),
                                     origin="extracted", confidence=0.7, rule="chair.past-list"))
     return out
 
@@ -1124,8 +1189,9 @@ def _more_years(sentence: Masked, ctx: Context, fact: Chairmanship, start: int,
 _NOT_TAKER = (*PREDECESSOR_RULES, "chair.possessive", "chair.of-state")
 # a date fronted before the clause that names the chair: "From 1 January 2025 the rotating
 # presidency belongs to Kyrgyzstan", "After Brazil, in 2026 the chair will be held by India"
-_FRONTED = re.compile(r"^(?:[^,;]{0,40},\s*)?(?:from|in|on|as\s+of|starting|beginning)\s+"
-                      r"(?:\w+\s+){0,2}?\u27e6T(\d+)\u27e7\s*,?\s+(?!\u27e6T)", re.IGNORECASE)
+_FRONTED = re.compile(r"^(?:(?:[^,;]{0,40},\s*)?(?:from|in|on|as\s+of|starting|beginning)\s+"
+                      r"(?:\w+\s+){0,2}?)?\u27e6T(\d+)\u27e7\s*,?\s+(?![-\u2013\u2014]|\u27e6T)",
+                      re.IGNORECASE)
 
 
 _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but)\s+")

@@ -42,8 +42,8 @@ _PATTERNS = [
     ("half", rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)"),  # noqa: E501
     ("yrange", rf"(?P<y>{_YEAR})\s*(?:-|\u2013|/|to)\s*(?P<y2>{_YEAR}|\d\d)\b"),
     ("my", rf"{_MOD}(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
-    ("relyear", r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Tt]he previous|[Tt]he following|[Tt]he coming|[Tt]he past))\s+year"),  # noqa: E501
-    ("relmonth", r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+month"),
+    ("relyear", r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Tt]he previous|[Tt]he following|[Tt]he coming|[Tt]he past|[Tt]he current|[Tt]he present))\s+year"),  # noqa: E501
+    ("relmonth", r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+current)\s+month"),
     # "last summer", "this spring": the year of that season (northern, as the wires write)
     ("relseason", r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+"
                   r"(?P<season>summer|winter|spring|autumn|fall)"),
@@ -197,7 +197,7 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
     if kind == "relmonth":
         if published is None:
             return None, None, True
-        shift = {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+        shift = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
         month_index = published.year * 12 + published.month - 1 + shift
         ym = _ym(month_index // 12, month_index % 12 + 1)
         return ym, ym, True
