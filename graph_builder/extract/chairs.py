@@ -104,7 +104,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:representative|ambassador|envoy)(?:\s+to\s+(?:the\s+)?" + ANY + r")?"
         r"(?:,\s+[^,;\u27e6]{1,40},)?))?" + _GAP + _TAKE
         + r"\s+(?:over\s+)?(?:as\s+)?(?:(?:the|its|a|his|her)\s+)?"
-        + r"(?:(?:functions?|duties|responsibilities|powers|role)\s+of\s+(?:the\s+)?)?(?:" + T + r"\s+)?"
+        + r"(?:(?:functions?|duties|responsibilities|powers|role)\s+of\s+(?:the\s+)?)?"
+        + r"(?:" + T + r"\s+)?"
         + r"(?:(?:rotating|annual|pro[\s-]tempore|current)\s+)?"
         + r"(?:" + O + r"(?:'s)?\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
     # "Malta took over as chair of the OSCE"
