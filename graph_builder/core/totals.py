@@ -42,8 +42,10 @@ def _pattern() -> re.Pattern[str]:
     # ("the three countries" are some of them, named before; "the three member states" all)
     return re.compile(
         rf"\b(?P<a>{n})-(?:full-)?(?:member|nation|country|state|strong)\b(?!\s+of\b)"
-        rf"|\b(?:its|all|of|their|with|has|have|counts|comprises|now) (?P<b>{n}) {kind}\b"
-        rf"|\bthe (?P<d>{n}) {members}\b"
+        rf"|\b(?:its|all|of|their|with|has|have|counts|comprises|now|groups|grouping|unites|"
+        rf"uniting|gathers|numbers|encompasses|brings together|bringing together) "
+        rf"(?P<b>{n}) (?:(?-i:[A-Z][a-z]+)(?<!States) |(?:sovereign|independent) )?{kind}\b"
+        rf"|\bthe (?P<d>{n}) (?:(?:(?-i:[A-Z]{{2,}})|\u27e6O\d+\u27e7) )?{members}\b"
         rf"|'s (?P<c>{n}) {kind}\b", re.IGNORECASE)
 
 

@@ -51,7 +51,18 @@ def extract_member_counts(ctx: Context) -> list[MemberCount]:
     for sentence in ctx.sentences:
         masked = sentence.masked
         m = totals.find(masked)
-        if m is None or (count := totals.value(m)) is None or count > 200:
+        if m is None:
+            # "the 32-nation alliance" read as the body in focus: the size is in its phrase
+            for pos, _, i in sentence.tokens("O"):
+                inner = totals.find(sentence.item(i).text)
+                org = sentence.org(i)
+                if inner and (count := totals.value(inner)) and count <= 200 and org \
+                        and org not in found and not negated(masked[max(0, pos - 60):pos]):
+                    found[org] = MemberCount(org, count, evidence=evidence(sentence),
+                                             origin="extracted", confidence=0.8,
+                                             rule="count.stated")
+            continue
+        if (count := totals.value(m)) is None or count > 200:
             continue
         lead = masked[max(0, m.start() - 60):m.start()]
         if _SOME.match(masked, m.end()) or _AHEAD.search(lead) or negated(lead) or hedged(lead):
