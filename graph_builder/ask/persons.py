@@ -83,7 +83,7 @@ _ABOUT_POST = re.compile(r"\b(replac\w*|succeed\w*|predecessor|successor|took of
 def title_of_person(p: Parsed, run: _Run) -> str:
     """Fill the post slot from the one post the graph knows the named person to hold (of the
     organisation or state named, if any); the note to add to the answer, else ""."""
-    if p.title or not _ABOUT_POST.search(p.text):
+    if not _ABOUT_POST.search(p.text) or (p.title and (p.orgs or p.states)):
         return ""
     words = {w.lower() for name in p.persons for w in re.split(r"[\s-]+", name) if len(w) > 2}
     words |= {w.removesuffix("'s") for w in name_words(p)} - {"replace", "succeed", "office",
@@ -96,6 +96,8 @@ def title_of_person(p: Parsed, run: _Run) -> str:
         of = _iri(body) if body is not None else None
         rows += [r for r in run("post_holders", of=of)
                  if words & set(re.split(r"[\s-]+", (r.get("personLabel") or "").lower()))]
+    if p.title:  # "who did Al Ghais succeed as secretary general": the body of that post
+        rows = [r for r in rows if (r.get("title") or "").lower() == p.title.lower()]
     posts = {(r.get("title") or "", r.get("of") or "") for r in rows} - {("", "")}
     if len(posts) != 1:
         return ""
@@ -103,7 +105,8 @@ def title_of_person(p: Parsed, run: _Run) -> str:
     entity = _entity_of(of, "organization") or _entity_of(of, "state")
     if entity is None:
         return ""
-    p.title, p.title_of_person = title, True
+    p.title_of_person = not p.title
+    p.title = title
     if entity not in bodies:
         (p.orgs if entity.kind == "organization" else p.states).append(entity)
     label = rows[0].get("personLabel") or ""

@@ -89,8 +89,11 @@ class SuccessionForms:
         if len(keys) <= 1:
             return rows
 
+        # by the asked state's own term: Russia's July presidency, not the one next to it
+        own, other = ("fromStart", "toStart") if iri == "to" else ("toStart", "fromStart")
+
         def distance(r: dict[str, str]) -> int:
-            when = r.get("toStart") or r.get("fromStart")
+            when = r.get(own) or r.get(other)
             if not when:
                 return 10**6
             d = PartialDate.parse(when[:10])
