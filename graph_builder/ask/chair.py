@@ -90,6 +90,17 @@ class ChairForms:
     def chair(self) -> list[AnswerItem]:
         org = self.org()
         second, body = _SECOND_SEAT.search(self.low), _SUB_BODY.search(self.p.plain)
+        if body and not second:
+            # "who chairs the African Union Commission": the graph's post of that organ
+            organ = body.group(1)
+            titles = sorted({t for r in self.run("post_holders", of=_iri(org))
+                             if organ in (t := (r.get("title") or "").lower())
+                             and re.search(r"\b(chair\w*|president|head)\b", t)
+                             and not _SECOND_SEAT.search(t)},
+                            key=lambda t: (not re.match(r"chair|president|head", t), len(t)))
+            if titles:
+                self.p.title = titles[0]
+                return self.post_holder()
         if second or body:
             what = second.group(0) if second else body.group(1)
             self.message = (f"The graph does not record who holds the {what} of the "

@@ -538,7 +538,8 @@ def _norm_title(text: str) -> str:
 def _title(low: str) -> str | None:
     """The post a question names, in the graph's canonical spelling."""
     text = " " + _norm_title(low) + " "
-    if re.search(r"\bchair(man|woman|person)? of the ([\w-]+ ){0,4}commission\b", text):
+    if re.search(r"(?<!deputy )(?<!vice )\bchair(man|woman|person)? of the ([\w-]+ ){0,4}"
+                 r"commission\b", text):
         return "chairperson of the commission"
     if re.search(r"\bchair\w*\b.*\bexecutive committee\b", text):
         return "chairman of the executive committee"

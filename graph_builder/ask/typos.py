@@ -75,16 +75,43 @@ def correction(word: str) -> str | None:
     return close[0]
 
 
+@cache
+def _common_words() -> frozenset[str]:
+    """Words written with a capital inside the names of bodies and titles that are not
+    themselves names of places or states ("Commission", "Council", "Economic")."""
+    from graph_builder.core.titles import known_titles
+
+    words: set[str] = set()
+    whole: set[str] = set()  # a body's one-word name or acronym is a name: "NATTO" stays
+    for entity in reference.entities("organization"):
+        for name in (*entity.names, entity.full_name or ""):
+            found = re.findall(r"[a-z]{3,}", name.lower())
+            words.update(found)
+            if len(found) == 1:
+                whole.update(found)
+    words -= whole
+    for title in known_titles():
+        words.update(re.findall(r"[a-z]{3,}", title.lower()))
+    places: set[str] = set()
+    for kind in ("state", "city"):
+        for entity in reference.entities(kind):
+            for name in (*entity.names, entity.full_name or ""):
+                places.update(re.findall(r"[a-z]{3,}", name.lower()))
+    return frozenset(words - places)
+
+
 def corrected(text: str) -> str:
     """The question with its small typos corrected; capitalised words in a question that
-    uses capitals are names and kept."""
+    uses capitals are names and kept, unless the word they misspell is a common word of a
+    body's name or a title ("the African Union Commision")."""
     uncased = not re.search(r"[A-Z]", text[1:]) or not re.search(r"[a-z]", text)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
-        if not uncased and m.start() > 0 and word[0].isupper():
-            return word
         better = correction(word)
+        if not uncased and m.start() > 0 and word[0].isupper() and (
+                better is None or better not in _common_words()):
+            return word
         if better is None:
             return word
         if word.isupper():

@@ -261,6 +261,10 @@ def from_text(path: Path, text: str) -> Article:
 _NUMERIC_DATE = re.compile(r"(?<![\d.])([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)(?!\d|\.\d)")
 _HEADER_WORD = re.compile(r"(?i)\b(?:published|posted|updated|date[ds]?|issued|released|by)\b")
 _EVENT_LEAD = re.compile(r"(?i)\b(?:on|in|since|from|until|by|of|at|before|after)\s*$")
+# a day a headline gives to what is to come or to happen: not the day of the report
+_HEADLINE_EVENT = re.compile(r"(?i)\b(?:to|will|set|due|scheduled|planned|slated|expected|"
+                             r"until|till|ahead|before|next)\b[^.;:|]*?\b(?:on|for|in|from|at|"
+                             r"by|until)?\s*$")
 _CLOCK = re.compile(r"(?i)^\s*(?:today|now|current time|local time)\b")
 _FULL_KINDS = ("dmy", "mdy", "iso", "range_dmy", "range_mdy")
 
@@ -394,8 +398,11 @@ def header_date(text: str, body_offset: int) -> date | None:
         for pos, day, has_year in found:
             in_body = start >= body_offset
             lead = line[:pos]
-            at_wire = (first_body and pos <= 50 and re.match(r"[(\[A-Z]", line) is not None
+            at_wire = (first_body and pos <= 50
+                       and re.match(r"[*_#\s]*[(\[A-Z]", line) is not None  # "**MOSCOW, ...**"
                        and not _EVENT_LEAD.search(lead))
+            if not in_body and _HEADLINE_EVENT.search(lead):
+                continue  # "Leaders to meet in Dushanbe on 10 October 2025": the event's day
             keyed = _HEADER_WORD.search(line[:pos]) is not None and len(line) < 120
             if not (at_wire or keyed or not in_body or pos < 3) or (long and not at_wire):
                 continue  # a date inside a sentence of the body says when something happened
