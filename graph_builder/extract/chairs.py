@@ -26,6 +26,7 @@ from graph_builder.extract.chair_succession import (
     stated_terms,
     summit_terms,
 )
+from graph_builder.extract.chair_timelines import timeline_terms
 from graph_builder.extract.common import (
     ANY,
     SA,
@@ -51,7 +52,8 @@ CHAIR_NOUN = (
 )
 _KEYWORD = re.compile(
     r"chairmanship|chairpersonship|presidency|\bchair\b|\bchairs\b|\bchaired\b|helm|baton|steer|"
-    r"\breins\b|\bturn\s+to\s+(?:chair|lead|preside|hold)|"
+    r"\breins\b|\bturn\s+to\s+(?:chair|lead|preside|hold)|\bin\s+charge\s+of\b|"
+    r"\b(?:be|is|was)\s+led\s+by\b|"
     r"\bchair(?:man|person|woman)\b|"
     r"at\s+the\s+head\s+of|presid(?:e|es|ed|ing)\b|holder|"
     r"presid(?:ed|es|ing)\s+over|gavel|hammer|chairing",
@@ -82,6 +84,8 @@ _INTRINSIC = (
     r"(?:chair(?:s|ed|ing)?|presid(?:es|ed|e|ing)\s+(?:over|in)|(?:has|have|had)\s+chaired|"
     r"(?:has|have|had)\s+presided(?=\s+(?:since|from|until|for|during|between)\b)|"
     r"(?:lead(?:s|ing)?|led)(?=\s+\u27e6O\d+\u27e7)|"
+    r"(?:is|was|are|remains)\s+(?:now\s+|currently\s+|still\s+)?in\s+charge\s+of(?=\s+(?:the\s+)?"
+    r"\u27e6O\d+\u27e7)|"
     r"(?:lead(?:s|ing)?|led)\s+(?:the|it)\s*(?:(?:continental|regional|\d+-member|\d+-nation)\s+)?"
     r"(?:organi[sz]ation|bloc|group|grouping|body|union|council|alliance|association|community|"
     r"forum|\d+-member\s+\w+|\u27e6O\d+\u27e7)?|"
@@ -175,7 +179,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.passive", re.compile(
         r"(?:(?:chairmanship|presidency|chair)(?:\s+of\s+(?:the\s+)?" + ANY + r")?|" + O + r")\s+"
         r"(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:(?:currently|now|still|this\s+year)\s+)?"
-        r"(?:held|taken\s+over|assumed|taken|chaired|presided\s+over)\s+by\s+"
+        r"(?:held|taken\s+over|assumed|taken|chaired|presided\s+over|led|headed|exercised|"
+        r"carried\s+out|performed|steered)\s+by\s+(?:the\s+)?"
         r"\u27e6[SA](?P<chair>\d+)\u27e7",
         re.IGNORECASE)),
     # an earlier holder named by the office: "the previous presidency, held by Belarus",
@@ -278,6 +283,16 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.turn", re.compile(
         S + r"'s\s+turn\s+(?:to\s+(?:chair|lead|preside(?:\s+over)?|hold\s+the\s+(?:rotating\s+)?"
         r"(?:chair|chairmanship|presidency))|at\s+the\s+(?:helm|head)|in\s+the\s+chair)",
+        re.IGNORECASE)),
+    # "Kazakhstan was the first state to preside in the CICA, in 2002"
+    ("chair.verb", re.compile(
+        SA + r"\s+(?:was|is|became)\s+(?:also\s+)?the\s+(?:first|second|third|last|latest|\w+th)\s+"
+        r"(?:[\w-]+\s+)?(?:state|country|nation|member)\s+to\s+(?P<verb>chair|preside(?:\s+over|\s+in)?|"
+        r"hold\s+the\s+(?:rotating\s+)?(?:chair|chairmanship|presidency)|lead)\b", re.IGNORECASE)),
+    # "Azerbaijan, in the chair since 2024, hosted the talks"
+    ("chair.holder", re.compile(
+        SA + r",\s+(?:(?:now|currently|itself)\s+)?(?:in\s+the\s+chair|at\s+the\s+(?:helm|head)"
+        r"(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?)(?=\s+(?:since|from|for|in|until)\s+\u27e6T|,)",
         re.IGNORECASE)),
     # "Angola stepped in for Ghana as the state that will chair the African Union in 2025"
     ("chair.as-state", re.compile(
@@ -716,6 +731,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         last_org = facts[-1].organization if facts else (
             last_org if masked.rstrip().endswith("?") else None)
     found.extend(pronoun_terms(ctx))
+    found.extend(timeline_terms(ctx))
     facts = late_gatherings(summit_terms(_merge(found), ctx.published))
     date_predecessors(facts, stated_terms(ctx, known), said=_term_months)
     return facts
@@ -752,6 +768,10 @@ _CHAIRED_MEETING = re.compile(
     r"\s+(?:(?:the|a|an|this|that|its|their|today's|\w+day's)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:meeting|session|talks|summit|conference|debate|discussion|gathering|panel|hearing|"
     r"negotiations|round)s?\b", re.IGNORECASE)
+# "chairs the current session, having received the presidency from X": the body's chair
+_RECEIVED_CHAIR = re.compile(r"\bhaving\s+(?:received|taken\s+over|assumed|inherited|taken)\s+"
+                             r"(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency|chair)\b",
+                             re.IGNORECASE)
 _POSSESSIVE_TAIL = re.compile(
     # "the Peruvian chairmanship of the forum in 2024"
     r"(?:\s+of\s+(?:the\s+)?" + O + r")?\s+(?:in|for|of)\s+(?:the\s+)?" + T
@@ -813,8 +833,9 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
             if rule == "chair.take" and m.group("noun").lower() == "it" and not _KEYWORD.search(
                     masked.lower()) and "hold" not in m.group(0).lower() and not continues:
                 continue
-            if rule == "chair.verb" and _CHAIRED_MEETING.match(masked, m.end()):
-                continue
+            if rule == "chair.verb" and _CHAIRED_MEETING.match(masked, m.end()) and not \
+                    _RECEIVED_CHAIR.search(masked, m.end()):
+                continue  # chairs a meeting, unless it took the body's chair with it
             if rule == "chair.verb" and re.match(r"\s+by\b", masked[m.end():]):
                 continue  # "the meeting on Gabon was chaired by ...": what was chaired, not who
             if rule in ("chair.take", "chair.as-chair") and _UNKNOWN_BODY.match(masked, m.end()):
