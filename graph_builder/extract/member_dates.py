@@ -23,7 +23,9 @@ _MAKES = re.compile(
     r"\b(?:found(?:ed|ing|ers?)|co-?founded|set\s+up|established|created|formed|launched|"
     r"original|signator\w*|join(?:ed|s)?|admitt\w*|admission|accede[ds]?|acceded|accession|"
     r"became|become|entered|granted?|granting|gave|given|conferred|approved|"
-    r"suspend\w*|readmitt\w*|reinstat\w*)\b", re.IGNORECASE)
+    r"suspend\w*|readmitt\w*|reinstat\w*|"
+    # "has been a member of ECOWAS since 1975": the day it began
+    r"been\s+(?:an?\s+)?(?:[\w-]+\s+)?member(?=[^;.]{0,40}\bsince\b))\b", re.IGNORECASE)
 _REACH = 70  # characters between the verb and its date
 _CLAUSE_END = re.compile(r";|" + CLOSING_DASH.pattern)
 # a verb that lists the present members between the making verb and the member: "the

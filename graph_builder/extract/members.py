@@ -63,7 +63,11 @@ _LIST_TRIGGER = re.compile(
     r"|\b(?:member\s+states|members|member\s+countries|participating\s+states|founding\s+"
     r"(?:states|countries|nations))(?:\s+of\s+(?:the\s+)?(?P<org4>" + O + r"))?(?:\s+(?:of|in)\s+"
     + T + r")?(?:\s*\(\d+\))?\??\s*(?:[,:\u2013\u2014]|\s--?)\s*"
-    r"(?:(?:are|were|include)\s*:?\s*)?(?=(?:the\s+)?\u27e6S)",
+    r"(?:(?:are|were|include)\s*:?\s*)?(?=(?:the\s+)?\u27e6S)"
+    # "on paper the bloc still has five: A, B, C, D and E"
+    r"|\b(?:has|have|had|counts?|numbers?)\s+(?:(?:still|now|only|just|today)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?)"
+    r"\s*(?::|[\u2013\u2014]|\s-\s)\s*(?=(?:the\s+)?\u27e6S)",
     re.IGNORECASE)
 # the body whose members a list trigger names: "⟦O3⟧'s founding members"
 _OWNER_BEFORE = re.compile(r"(\u27e6O\d+\u27e7)(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}$")
@@ -288,7 +292,8 @@ _YEAR_START = re.compile(r"\b(?:at|from)\s+the\s+(?:start|beginning|turn)\s+of\s
                          r"year\b", re.IGNORECASE)
 _REMAIN = re.compile(
     SA + r"(?:," + _ASIDE + r",)?\s+(?:\w+\s+)?(?:remain(?:s|ed)?|is\s+still|was\s+still|stays|"
-    r"is|was|continues\s+to\s+be)\s+(?:(?:now|already|also|still)\s+)?(?:as\s+)?(?:a|an)\s+"
+    r"is|was|continues\s+to\s+be|(?:has|had|have)\s+(?:\w+\s+)?been)\s+"
+    r"(?:(?:now|already|also|still|long)\s+)?(?:as\s+)?(?:a|an)\s+"
     r"(?:(?:full(?:-fledged)?|founding|"
     r"permanent|reliable|\w+)\s+)*member\s+(?:state\s+)?of\s+(?:the\s+)?(?P<org>" + O
     + r"|(?:the\s+)?(?:bloc|organi[sz]ation|group|union|alliance))", re.IGNORECASE)
@@ -316,8 +321,14 @@ _SUSPENDED_LIST = re.compile(
     r"are|is|also|still|already|now|formally)\s+)+(?:suspended\b(?!\s+(?:its|their|talks|aid))|"
     r"under\s+suspension\b)"
     # "Venezuela, suspended since 2016,"
-    r"|(?P<list_a>" + _LIST + r"),\s+(?:(?:which\s+(?:has\s+been|was|is|remains)|still|itself)\s+)?"
-    r"suspended\s+(?:since|in|from|after)\b", re.IGNORECASE)
+    # "Mali, a country that has been suspended from ECOWAS since 2021,"
+    r"|(?P<list_a>" + _LIST + r"),\s+(?:(?:which\s+(?:has\s+been|was|is|remains)|still|itself|"
+    r"(?:a|an|the)\s+(?:country|state|nation|member(?:\s+state)?)\s+(?:that|which)\s+(?:has\s+been|"
+    r"had\s+been|was|is|remains))\s+)?"
+    r"suspended\s+(?:since|in|from|after)\b"
+    # "ECOWAS suspends Guinea's participation in its bodies"
+    r"|\u27e6O\d+\u27e7\s+(?:(?:has|had|also|formally|then|\w+ly)\s+)*(?:suspends|suspended)\s+"
+    r"(?P<list_b>" + _LIST + r")(?:'s|\u2019s)\s+(?:participation|membership)", re.IGNORECASE)
 # "Six countries under suspension after coups - Burkina Faso, Gabon, Guinea ... -"
 _SUSPENDED_NAMED = re.compile(
     r"\b(?:countries|states|members|member\s+states|nations|governments)\s+(?:(?:currently|still|"
@@ -512,7 +523,7 @@ def extract_members(ctx: Context) -> list[Membership]:
                        None, None, None, "member.count-list", 0.85)
         for rx in (_SUSPENDED_LIST, _SUSPENDED_NAMED):
             for m in rx.finditer(masked):
-                key = "list" if m.groupdict().get("list") else "list_a"
+                key = next(k for k in ("list", "list_a", "list_b") if m.groupdict().get(k))
                 if negated(masked[max(0, m.start() - 30):m.end(key)]):
                     continue
                 org = _org_before(sentence, m.start(), ctx)
@@ -665,9 +676,9 @@ def extract_members(ctx: Context) -> list[Membership]:
                 window = masked[left:m.end()]
                 if negated(window) or (rule == "member.join" and hedged(window)):
                     continue
-                if rule in ("member.join",) and re.search(r"\bas\s+(?:an?\s+)?(?:observer|"
-                                                          r"partner|guest)", masked[m.end():
-                                                                                  m.end() + 40]):
+                if rule in ("member.join",) and re.search(
+                        r"\bas\s+(?:an?\s+)?(?:observer|associate|dialogue|partner|guest)",
+                        masked[m.end():m.end() + 40]):
                     continue
                 member = _member(sentence, _subject(m))
                 org_token = m.groupdict().get("org")

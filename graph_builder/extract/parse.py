@@ -489,6 +489,8 @@ def extend(ctx: Context, facts: ArticleFacts, members_only: bool = False) -> Non
                 kind = "posts"
             for fact in new:
                 k = fact_key(kind, fact)
+                if kind == "memberships" and (k[0], k[1], "outside") in have[kind]:
+                    continue  # the rules read it as an observer or partner: "2 observers (A, B)"
                 if k not in have[kind]:
                     have[kind].add(k)
                     getattr(facts, kind).append(fact)

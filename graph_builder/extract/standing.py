@@ -67,6 +67,9 @@ _SINCE = re.compile(r"\s*,?\s*(?:since|in|from|as\s+of|as\s+from)\s+\u27e6T(\d+)
 _AS_DOES = re.compile(r"[^;.]{0,60}?,?\s+as\s+(?:does|do|did|has|have|is|are|was|were)\s+"
                       r"(?P<list>(?:the\s+)?\u27e6S\d+\u27e7(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?"
                       r"\u27e6S\d+\u27e7)*)")
+_ALSO_SINCE = re.compile(r"\s*,?\s+and\s+(?:since|from|as\s+of)\s+\u27e6T(?P<t>\d+)\u27e7\s*,?\s+"
+                         r"(?:also\s+)?(?P<list>(?:the\s+)?\u27e6S\d+\u27e7(?:(?:\s*,\s*|,?\s+and\s+)"
+                         r"(?:the\s+)?\u27e6S\d+\u27e7)*)")
 # seeking or asking for a standing is not having it
 _SOUGHT = re.compile(r"\b(?:appl(?:y|ies|ied|ying|ication)|request\w*|seek\w*|sought|bid\w*|"
                      r"want\w*|hop(?:e|es|ed|ing)|ask\w*\s+for|candida\w+|aspir\w*|"
@@ -139,6 +142,10 @@ def _shapes() -> list[tuple[str, re.Pattern[str]]]:
         # "several other states, including Peru and Ghana, follow its work as observers"
         ("standing.including", r"\b(?:including|such\s+as|among\s+them|notably)\s+" + _LIST
          + r"\s*,?[^;:.\u27e6]{0,60}?\bas\s+(?:an?\s+)?" + _OWN + noun + _OF),
+        # translated word order: "The status of observer state at the Union has the Republic
+        # of Uzbekistan and Cuba"
+        ("standing.status", r"\bstatus\s+of\s+(?:an?\s+)?" + _ADJ + noun + _OF
+         + r"\s+(?:has|have|had|is\s+held\s+by|belongs\s+to|is\s+enjoyed\s+by)\s+" + _LIST),
         # "the bloc granted Laos observer status", "admitted Turkmenistan as an observer"
         ("standing.granted", r"(?P<giver>\u27e6O\d+\u27e7[^;]{0,40}?)?\b" + _GIVE
          + r"\s+" + _LIST + r"\s+(?:(?:an?|the)\s+)?" + noun + r"[\s-]+status"),
@@ -200,10 +207,16 @@ def extract_standing(ctx: Context) -> list[Membership]:
                 more = _AS_DOES.match(masked, m.end())
                 if more:
                     spans.append((more.start("list"), more.end("list")))
-                for _, _, i in (t for span in spans for t in sentence.tokens("S", *span)):
+                also = _ALSO_SINCE.match(masked, m.end())  # "..., and since 2024 also Iran"
+                later = sentence.item(also.group("t")).date if also else None
+                if also:
+                    spans.append((also.start("list"), also.end("list")))
+                for pos, _, i in (t for span in spans for t in sentence.tokens("S", *span)):
                     state = sentence.state(i)
                     if state is None:
                         continue
+                    if also and pos >= also.start("list") and later is not None:
+                        start = later.start
                     old = found.get((org, state, status))
                     if old is not None:
                         old.start = old.start or start  # "Turkmenistan, ... since 2021"
