@@ -357,7 +357,8 @@ def _likely_year(text: str, day: date) -> int | None:
         offsets = [(filed.weekday() - w) % 7 for w in weekdays]
         fits = sum(1 for o in offsets if o in (0, 1))
         # the lead's weekday is the reported day's ("concluded here on Friday")
-        fits += 1 if offsets and offsets[0] in (0, 1) else 0
+        # (worth more than the later weekdays: "on Tuesday ... On Sunday, the opening day")
+        fits += 2 if offsets and offsets[0] in (0, 1) else 0
         same_day = sum(1 for o in offsets if o == 0)
         for weekday, when in pairs:  # "on Wednesday (Oct 9)": that day's weekday in that year
             found = _full_dates(f"{when} {year}")
