@@ -64,6 +64,10 @@ _LIST_TRIGGER = re.compile(
     r"(?:states|countries|nations))(?:\s+of\s+(?:the\s+)?(?P<org4>" + O + r"))?(?:\s+(?:of|in)\s+"
     + T + r")?(?:\s*\(\d+\))?\??\s*(?:[,:\u2013\u2014]|\s--?)\s*"
     r"(?:(?:are|were|include)\s*:?\s*)?(?=(?:the\s+)?\u27e6S)"
+    # "ECOWAS is a 12-member organisation: A, B ..."
+    r"|\b(?:is|was|remains|becomes|became)\s+(?:now\s+|today\s+)?an?\s+(?:\d+|\w+)-(?:member|nation|"
+    r"state|country)\s+(?:organi[sz]ation|bloc|group(?:ing)?|body|community|union|alliance|"
+    r"\u27e6O\d+\u27e7)\s*(?::|[\u2013\u2014]|\s-\s)\s*(?=(?:the\s+)?\u27e6S)"
     # "on paper the bloc still has five: A, B, C, D and E"
     r"|\b(?:has|have|had|counts?|numbers?)\s+(?:(?:still|now|only|just|today)\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?)"
@@ -496,6 +500,7 @@ def extract_members(ctx: Context) -> list[Membership]:
             previous_members, previous_org = False, None
             previous_states = [st for _, _, i in sentence.tokens("S") if (st := sentence.state(i))]
             continue
+        listed_org: str | None = None  # the body of this sentence's first list
         for m in _LIST_TRIGGER.finditer(masked):
             if negated(masked[max(0, m.start() - 40):m.end()]):
                 continue
@@ -506,7 +511,10 @@ def extract_members(ctx: Context) -> list[Membership]:
             if token is None:  # "the SCO now has nine member states: ..."
                 subject = _ORG_SUBJECT.search(masked, 0, m.start())
                 token = subject.group(1) if subject else None
-            org = _org(sentence, token, ctx)
+            # "The Council comprises fifteen members: the five permanent members, A, B ...":
+            # the list inside the first is the same body's
+            org = listed_org if token is None and listed_org else _org(sentence, token, ctx)
+            listed_org = listed_org or org
             stop = _LIST_STOP.search(masked, m.end())
             end = stop.start() if stop else len(masked)
             if _OPENING_DASH.search(m.group(0)):  # "the member states -- A, B and C -- paused"
