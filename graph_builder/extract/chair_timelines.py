@@ -17,8 +17,10 @@ from graph_builder.extract.common import evidence
 from graph_builder.extract.context import Context, Masked
 
 # the label: a date then a state, at the head of a line ("**2022 – Kazakhstan.**")
-_LABEL = re.compile(r"^[\s*_#>\u2022-]*\u27e6T(?P<t>\d+)\u27e7\s*[-\u2013\u2014:]\s*(?:the\s+)?"
-                    r"\u27e6[SA](?P<s>\d+)\u27e7(?=[\s.:;,*_)]|$)")
+# (or a span of months: "**January–June 2012 — Denmark.**")
+_LABEL = re.compile(r"^[\s*_#>\u2022-]*\u27e6T(?P<t>\d+)\u27e7(?:\s*[-\u2013/]\s*\u27e6T(?P<t2>\d+)\u27e7)?"
+                    r"\s*[-\u2013\u2014:]\s*(?:the\s+)?"
+                    r"\u27e6[SA](?P<s>\d+)\u27e7(?=[\s.:;,*_()]|$)")
 _CHAIR = re.compile(r"chairmanship|chairpersonship|presiden|\bchair|\bpresid|helm|gavel|baton|"
                     r"\bsteer|\bguided\b|\bled\b|\bleads\b|in\s+charge|rotat", re.IGNORECASE)
 _JOINING = re.compile(r"\b(?:join\w*|accession|acced\w*|admitted|admission|member\w*|"
@@ -35,6 +37,26 @@ def _entry_text(sentences: list[Masked], index: int) -> str:
     return text
 
 
+def label_state(sentence: Masked) -> str | None:
+    """The state a timeline entry's label names, if the sentence opens with one: the
+    entry's own term is that label's, not one the rules date by the report."""
+    m = _LABEL.match(sentence.masked)
+    return sentence.state(m.group("s")) if m else None
+
+
+def _label_start(sentence: Masked, m: re.Match[str]) -> str | None:
+    """The label's first day: of a span "January–June 2012", its first month in the year
+    the span ends in."""
+    first = sentence.item(m.group("t"))
+    if first.date is None or not first.date.start:
+        return None
+    last = sentence.item(m.group("t2")) if m.group("t2") else None
+    if last is not None and last.date is not None and last.date.start and \
+            not re.search(r"\d{4}", first.text):
+        return last.date.start[:4] + first.date.start[4:7]
+    return first.date.start
+
+
 def timeline_terms(ctx: Context) -> list[Chairmanship]:
     """A chairmanship for each timeline entry of the article's chairs."""
     sentences = ctx.sentences
@@ -44,18 +66,21 @@ def timeline_terms(ctx: Context) -> list[Chairmanship]:
         m = _LABEL.match(sentence.masked)
         if m is None or sentence.in_title:
             continue
-        when = sentence.item(m.group("t")).date
+        start = _label_start(sentence, m)
         chair = sentence.state(m.group("s"))
-        if when is None or not when.start or chair is None:
+        if start is None or chair is None:
             continue
         text = _entry_text(sentences, index)
         body = text[m.end():]
-        if _JOINING.search(body) or not (about_chair or _CHAIR.search(body)):
+        # "2004 – Latvia joins the alliance": an entry about joining, not a term
+        joining, chairing = _JOINING.search(body[:50]), _CHAIR.search(body)
+        if (joining and (chairing is None or chairing.start() > joining.start())) or not (
+                about_chair or chairing):
             continue
         orgs = [o for _, _, i in sentence.tokens("O") if (o := sentence.org(i))]
         org = orgs[0] if orgs else ctx.topic_org
         if org is None:
             continue
-        out.append(Chairmanship(org, chair, when.start, None, evidence=evidence(sentence),
+        out.append(Chairmanship(org, chair, start, None, evidence=evidence(sentence),
                                 origin="extracted", confidence=0.7, rule="chair.timeline"))
     return out

@@ -26,7 +26,7 @@ from graph_builder.extract.chair_succession import (
     stated_terms,
     summit_terms,
 )
-from graph_builder.extract.chair_timelines import timeline_terms
+from graph_builder.extract.chair_timelines import label_state, timeline_terms
 from graph_builder.extract.common import (
     ANY,
     SA,
@@ -725,6 +725,8 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         _fronted_date(facts, sentence)
         facts = _counted_terms(facts, sentence)
         _half_of_year(facts, sentence, ctx.published)
+        entry = label_state(sentence)  # a timeline entry: its term is the label's
+        facts = [f for f in facts if f.chair != entry]
         _previous_of_recent(facts, takers)
         found.extend(facts)
         # a question in between ("Q: And who takes over?") keeps the body for the answer
