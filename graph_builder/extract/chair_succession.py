@@ -173,6 +173,7 @@ def late_gatherings(facts: list[Chairmanship]) -> list[Chairmanship]:
     is Iceland's term of the year after. Not where the sentence states when the term
     begins ("takes over on 1 December"), nor a hand-over with no gathering named; the
     taker's term of that next year, where the article has it too, is the one fact."""
+    _late_givers(facts)
     out = []
     for fact in facts:
         start = fact.start or ""
@@ -189,6 +190,23 @@ def late_gatherings(facts: list[Chairmanship]) -> list[Chairmanship]:
         fact.start, fact.end = following, None
         out.append(fact)
     return out
+
+
+def _late_givers(facts: list[Chairmanship]) -> None:
+    """In a body whose chair turns with the calendar year, the state that hands the chair on
+    at a gathering of September to December held it that year: "Kyrgyzstan received the
+    chairmanship from Kazakhstan at the session in Astana on 28 November 2024" is
+    Kazakhstan's 2024, whichever year Kyrgyzstan's term is counted from. Only a giver the
+    article dates nowhere else."""
+    for fact in facts:
+        start = fact.start or ""
+        if not fact.previous or len(start) < 7 or int(start[5:7]) < 9 \
+                or not _by_calendar(fact.organization):
+            continue
+        givers = [f for f in facts if f.organization == fact.organization
+                  and f.chair == fact.previous]
+        if len(givers) == 1 and givers[0].start is None and givers[0].rule in PREDECESSOR_RULES:
+            givers[0].start = start[:4]
 
 
 def _term_before(iso: str, months: int) -> str | None:

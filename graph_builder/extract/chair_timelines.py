@@ -18,7 +18,8 @@ from graph_builder.extract.context import Context, Masked
 
 # the label: a date then a state, at the head of a line ("**2022 – Kazakhstan.**")
 # (or a span of months: "**January–June 2012 — Denmark.**")
-_LABEL = re.compile(r"^[\s*_#>\u2022-]*\u27e6T(?P<t>\d+)\u27e7(?:\s*[-\u2013/]\s*\u27e6T(?P<t2>\d+)\u27e7)?"
+_LABEL = re.compile(r"^[\s*_#>\u2022-]*\u27e6T(?P<t>\d+)\u27e7"
+                    r"(?:\s*[-\u2013/]\s*\u27e6T(?P<t2>\d+)\u27e7)?"
                     r"\s*[-\u2013\u2014:]\s*(?:the\s+)?"
                     r"\u27e6[SA](?P<s>\d+)\u27e7(?=[\s.:;,*_()]|$)")
 _CHAIR = re.compile(r"chairmanship|chairpersonship|presiden|\bchair|\bpresid|helm|gavel|baton|"

@@ -13,10 +13,12 @@ import dataclasses
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import cache
 
 from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
 from graph_builder.core.reference import Entity
+from graph_builder.extract import phrases
 from graph_builder.extract.chair_persons import surnames, surnames_as_states
 from graph_builder.extract.chair_pronouns import pronoun_terms
 from graph_builder.extract.chair_succession import (
@@ -60,6 +62,8 @@ _KEYWORD = re.compile(
 )  # matched against the lower-cased sentence
 # (after the state: "the Kazakh side", translated official English for the state itself)
 _GAP = r"(?:\s+side\b)?(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|who)|" \
+       r",\s+(?:in\s+turn|too|meanwhile|however|for\s+its\s+part|itself|also|then|now|" \
+       r"as\s+expected|as\s+planned),|" \
        r",\s*(?:which|who)|" \
        r",\s+(?:\u27e6[SA]\d+\u27e7's\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:president|leader|" \
        r"prime\s+minister|king|emir|head\s+of\s+state)(?:\s+of\s+\u27e6S\d+\u27e7)?,|" \
@@ -112,6 +116,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         + r"(?:" + T + r"\s+)?"
         + r"(?:(?:rotating|annual|pro[\s-]tempore|current)\s+)?"
         + r"(?:" + O + r"(?:'s)?\s+)?(?P<noun>" + CHAIR_NOUN + r"|" + r"it\b)", re.IGNORECASE)),
+    # an apposition's state: "the host, Solomon Islands, takes over the rotating chair"
+    ("chair.take", re.compile(
+        r"(?<=,\s)(?:the\s+)?" + SA + r",\s+(?:(?:formally|officially|now|then|also|\w+ly)\s+)?"
+        + _TAKE + r"\s+(?:over\s+)?(?:(?:the|its)\s+)?(?:(?:rotating|annual|pro[\s-]tempore)\s+)?"
+        + r"(?:" + O + r"(?:'s)?\s+)?(?P<noun>" + CHAIR_NOUN + r")", re.IGNORECASE)),
     # "Malta took over as chair of the OSCE"
     ("chair.as-chair", re.compile(
         # not the predecessor: "X took over from Samoa as chair" (the taker is X)
@@ -758,8 +767,26 @@ def _make(sentence: Masked, ctx: Context, org: str | None, chair: str | None, st
           end: str | None, rule: str, confidence: float) -> Chairmanship | None:
     if not org or not chair:
         return None
-    return Chairmanship(org, chair, start, end, evidence=evidence(sentence), origin="extracted",
-                        confidence=confidence, rule=rule)
+    return Chairmanship(_chaired_body(org, ctx), chair, start, end, evidence=evidence(sentence),
+                        origin="extracted", confidence=confidence, rule=rule)
+
+
+def _chaired_body(org: str, ctx: Context) -> str:
+    """A body with no rotating chair of its own stands for its organ that has one, where the
+    article names it (lexicon/chair_organs.txt): "Panama will take over the Presidency" in a
+    report on the UN Security Council is the Council's presidency, not the UN's."""
+    entity = reference.resolve(org, "organization")
+    organ = _chair_organs().get(entity.slug) if entity is not None else None
+    if organ is None:
+        return org
+    named = {it.entity.slug: it.entity.label for s in ctx.sentences for it in s.items
+             if it.kind == "O" and it.entity is not None}
+    return named.get(organ, org)
+
+
+@cache
+def _chair_organs() -> dict[str, str]:
+    return dict(line.split() for line in phrases.lines("chair_organs.txt"))
 
 
 # a chair of a body the tables do not know: a capitalised name, not a placeholder
