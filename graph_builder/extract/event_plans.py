@@ -20,7 +20,7 @@ from graph_builder.extract.context import Context
 _HOST_NEXT = re.compile(
     r"\u27e6[SA](?P<host>\d+)\u27e7(?:'s)?\s+(?:(?:is|was)\s+(?:set|due|scheduled|expected)\s+"
     r"to|will|is\s+to|has\s+(?:offered|agreed)\s+to|offered\s+to|agreed\s+to)\s+host\s+the\s+"
-    r"next\s+(?:\u27e6O(?P<o1>\d+)\u27e7\s+)?(?:(?:annual|regular|ordinary)\s+)?"
+    r"(?:next\s+|\d{1,3}(?:st|nd|rd|th)\s+)(?:\u27e6O(?P<o1>\d+)\u27e7\s+)?(?:(?:annual|regular|ordinary)\s+)?"
     r"(?P<kind>summit|meeting|session|ministerial)(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7)?"
     r"(?:\s+in\s+\u27e6C(?P<city>\d+)\u27e7)?\s+(?:in|for)\s+\u27e6T(?P<t>\d+)\u27e7",
     re.IGNORECASE)
@@ -29,6 +29,15 @@ _MEET_NEXT = re.compile(
     r"ministers|they))\s+(?:will|are\s+to|are\s+due\s+to|is\s+to|is\s+due\s+to)\s+(?:next\s+)?"
     r"meet\s+(?:again\s+)?(?:next\s+)?in\s+\u27e6C(?P<city>\d+)\u27e7\s+(?:in|on)\s+"
     r"\u27e6T(?P<t>\d+)\u27e7", re.IGNORECASE)
+# "the next meeting of the Council of Heads of State will be held on 9 October 2026 in
+# Turkmenistan", "The next CIS summit will take place in October 2026": no city given
+_NEXT_HELD = re.compile(
+    r"\bthe\s+next\s+(?:\u27e6O(?P<o1>\d+)\u27e7\s+)?(?:(?:annual|regular|ordinary|informal)\s+)?"
+    r"(?P<kind>summit|meeting|session)(?:\s+of\s+(?:the\s+)?(?:\u27e6O(?P<o2>\d+)\u27e7|"
+    r"(?P<organ>Council\s+of\s+Heads\s+of\s+State|heads\s+of\s+state)))?(?:\s+of\s+(?:the\s+)?"
+    r"\u27e6O(?P<o3>\d+)\u27e7)?\s+(?:will|is\s+to|is\s+due\s+to|is\s+scheduled\s+to)\s+"
+    r"(?:be\s+held|take\s+place|convene|meet)\s+(?:in|on)\s+\u27e6T(?P<t>\d+)\u27e7"
+    r"(?!\s+in\s+\u27e6C)(?:\s+in\s+(?:the\s+)?\u27e6S(?P<host>\d+)\u27e7)?", re.IGNORECASE)
 _SUMMIT_WORD = re.compile(r"\bsummit", re.IGNORECASE)
 
 
@@ -40,17 +49,19 @@ def planned_gatherings(ctx: Context) -> list[Event]:
         if negated(masked) or hedged(masked.replace("expected to", "")):
             continue
         before = ctx.sentences[index - 1].masked if index else ""
-        for rx in (_HOST_NEXT, _MEET_NEXT):
+        for rx in (_HOST_NEXT, _MEET_NEXT, _NEXT_HELD):
             for m in rx.finditer(masked):
                 when = sentence.item(m.group("t")).date
                 if when is None:
                     continue
                 groups = m.groupdict()
-                token = groups.get("o1") or groups.get("o2")
+                token = groups.get("o1") or groups.get("o2") or groups.get("o3")
                 org = sentence.org(token) if token else ctx.topic_org
                 kind = (groups.get("kind") or "").lower()
                 if kind in ("session", "ministerial"):
                     kind = "meeting"
+                if groups.get("organ") or (kind != "summit" and _SUMMIT_WORD.search(masked)):
+                    kind = "summit"  # "the next meeting of the Council of Heads of State"
                 if not kind:
                     leaders = re.match(r"(?:the\s+)?(?:leaders|heads\s+of\s+state)", m.group(0),
                                        re.I)

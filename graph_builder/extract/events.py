@@ -47,7 +47,9 @@ _PLACE = re.compile(r"(?:\b(?:in|at|to|hosted\s+by|capital\s+of|city\s+of)\s+(?:
                     + r"|\bfrom\s+" + C + r",\s+where\b)")
 # "the chairmanship passed to Baku": the state taking over, not where anyone met
 _HANDED_TO = re.compile(r"\b(?:pass(?:ed|es)?|hand(?:ed|s)?(?:\s+over)?|went|goes|mov(?:ed|es)|"
-                        r"transferred|over)\s+to\s+$", re.IGNORECASE)
+                        r"transferred|over)\s+to\s+$|"
+                        # "the handover from Yerevan to Minsk": capitals for their states
+                        r"\bfrom\s+\u27e6C\d+\u27e7\s+to\s+$", re.IGNORECASE)
 # "in the Kyrgyz capital", "in the capital of Kyrgyzstan"
 # "in the Kyrgyz capital", "in the capital of Kyrgyzstan", and as the sentence's subject or
 # object, "the Kyrgyz capital hosted the summit", "Kazakhstan's capital welcomed the leaders"
