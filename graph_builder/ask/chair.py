@@ -35,6 +35,10 @@ _FROM_PERIOD = re.compile(r"\b(from|starting( in)?|beginning( in)?|as of|as from
                           r"(\d{4}|(early |late |mid-?)?[a-z]+ \d{4}|1 january)\b")
 
 
+# "first", "last", "previously": the question is about all the terms, not the day's
+_ORDER_WORD = re.compile(r"\b(first|last|earliest|latest|previous(ly)?|before|ever|again)\b")
+
+
 class ChairForms:
     """Who chaired an organisation, when, how often, and who came before or after."""
 
@@ -330,7 +334,7 @@ class ChairForms:
             org = reference.get("organization", near[0]["org"].rsplit("/", 1)[1])
             terms = {(r.get("start"), r.get("end")) for r in near}
             rows = [r for r in self.run("chairs", org=_iri(org), chair=_iri(state))
-                    if (r.get("start"), r.get("end")) in terms]
+                    if (r.get("start"), r.get("end")) in terms or _ORDER_WORD.search(self.low)]
         else:
             rows = self.run("chairs", org=_iri(org), chair=_iri(state))
             if self.p.period is None and re.search(r"\b(does|do|will|is|are|shall)\b",
@@ -392,6 +396,11 @@ class ChairForms:
             # planned after it is not the last one held); "for the first time": the earliest
             begun = [a for a in found if a.start and _bounds(a.start, None)[0] <= self.as_of]
             if begun and re.search(r"\b(last|latest|most recently)\b", self.low):
+                # "when did Pakistan last hold it", asked in its term: the one before
+                today = Period(self.as_of, self.as_of, "day", "now")
+                before = [a for a in begun if not _covers(a.start, a.end, today)]
+                if before and re.search(r"\b(did|had)\b", self.low):
+                    begun = before
                 return [max(begun, key=lambda a: _bounds(a.start, None)[0])]
             if begun and re.search(r"\b(first|earliest)\b", self.low):
                 return [min(begun, key=lambda a: _bounds(a.start, None)[0])]

@@ -27,6 +27,11 @@ _GOING = re.compile(r"\b(leaving|quitting|exiting|pulling out|withdrawing|leave|
 _STAYING = frozenset({"staying", "stay", "remain", "remains", "remaining"})
 
 
+# the last to join: "the bloc's 11th member", "its newest member", "the latest to join"
+_NEWEST = re.compile(r"\b(\d{1,3}(st|nd|rd|th)|newest|latest|most recent)\s+(full\s+)?"
+                     r"(member|member state|state|country|to join)\b")
+
+
 class MemberForms:
     """Memberships at the time asked and their changes."""
 
@@ -318,6 +323,10 @@ class MemberForms:
                 return []
         elif ahead:
             found = done  # "which countries left": not those still to leave (said below)
+        if not leaving and period is None and len(done) > 1 and _NEWEST.search(self.low):
+            # "which country became ASEAN's 11th member", "its newest member": the last to join
+            last = max(a.start or "" for a in done)
+            done = found = [a for a in done if (a.start or "") == last]
         self.message = " ".join(filter(None, [
             f"{verb.capitalize()} the {org.label}{when}: {', '.join(a.label for a in done)}."
             if done else "",

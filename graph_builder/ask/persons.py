@@ -75,7 +75,8 @@ def stand_in(p: Parsed, run: _Run) -> str:
 
 # a question about a person's post that does not name the post: "who did Youssouf replace
 # at the AU Commission", "when does Mark Rutte take office at NATO"
-_ABOUT_POST = re.compile(r"\b(replac\w*|succeed\w*|predecessor|successor|took office|take office|"
+_ABOUT_POST = re.compile(r"\b(replac\w*|succeed\w*|preced\w*|predecessor|successor|took office|"
+                         r"take office|"
                          r"takes office|taking office|mandate|term (as|at|in|of)|step\w* down|"
                          r"stood down|resign\w*|sworn in|in office)\b")
 
