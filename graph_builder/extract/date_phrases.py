@@ -41,6 +41,9 @@ _PATTERNS = [
     ("mdy", rf"(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
     ("half", rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)"),  # noqa: E501
     ("yrange", rf"(?P<y>{_YEAR})\s*(?:-|\u2013|/|to)\s*(?P<y2>{_YEAR}|\d\d)\b"),
+    # "at the turn of November and December 2024", "in May-June 2023": the first month, of
+    # the year written after the second
+    ("mmy", rf"(?P<m>{_MONTH})\s*(?:and|or|to|-|\u2013|/)\s*(?P<m2>{_MONTH})\s+(?P<y>{_YEAR})"),
     ("my", rf"{_MOD}(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
     ("relyear", r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Tt]he previous|[Tt]he following|[Tt]he coming|[Tt]he past|[Tt]he current|[Tt]he present))\s+year"),  # noqa: E501
     ("relmonth", r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+current)\s+month"),
@@ -156,6 +159,8 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
         if end_year < y:
             return None, None, False
         return str(y), str(end_year), False
+    if kind == "mmy":
+        return _ym(y, _month(g["m"])), _ym(y, _month(g["m2"])), False
     if kind == "my":
         m = _month(g["m"])
         year = y if y is not None else _infer_year(m, published, g.get("mod"))
