@@ -72,7 +72,9 @@ _HONORIFIC = r"(?:(?:Sheikh|Sheik|Shaikh|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.
 # the capital and small letters of Latin-1 and Latin Extended-A/B count as letters of a name.
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
-_NAME_WORD = (rf"(?:[\u02bb\u2018]?[{_UP}][{_LO}]+(?:[-'\u2019][{_UP}{_LO}]?[{_LO}]+)*"
+# ("McEntee", "MacDonald", "DeSantis", "LeBlanc": a capital inside after Mc, Mac, De, Le, La)
+_NAME_WORD = (rf"(?:[\u02bb\u2018]?(?:Mc|Mac|De|Le|La|Di|Du)?[{_UP}][{_LO}]+"
+              rf"(?:[-'\u2019][{_UP}{_LO}]?[{_LO}]+)*"
               rf"|(?:al|el|ul)-[{_UP}][{_LO}]+|(?:[A-Z]\.){{1,3}})")  # "K.P. Sharma Oli"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|del|dos|van|von|der|di|le|la|Al)"
 NAME = (_NAME_WORD + r"(?:(?:\s+(?:" + _PARTICLE + r"\s+)*" + _NAME_WORD + r"){1,4}"
