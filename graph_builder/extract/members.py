@@ -208,7 +208,7 @@ _ELLIPTIC_JOIN = re.compile(
 _JOIN_WORDS = re.compile(r"\b(?:joined|admitted|came\s+in|acceded|accepted|became\s+(?:a\s+)?"
                          r"members?|founded|founders|followed|came\s+next)\b", re.IGNORECASE)
 _MEMBER_OF_AFTER = re.compile(r"[^.;]{0,60}?\bmember\s+(?:state\s+)?of\s+(?:the\s+)?" + O)
-_ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+now)?\s*$")
+_ORG_SUBJECT = re.compile(r"(" + O + r")(?:\s+(?:now|still|today|only|currently|also))?\s*$")
 _ARE_MEMBERS = re.compile(
     r"(?P<list>(?:both\s+)?" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+are\s+"
     r"(?:(?:now|also|still|all|both|full|founding)\s+)*members\s+of\s+(?:the\s+)?"
@@ -388,7 +388,8 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
                           r"reinstat|restor|resumed|returned|participation|expuls|renounce|"
                           r"quit|pulled out|exit|comprise|consists|brings together|among|expel|"
-                          r"accession|found|sits|seat|allies|elected|one of them")
+                          r"accession|found|sits|seat|allies|elected|one of them|"
+                          r"\b(?:has|have|had|counts?)\s+(?:still\s+|now\s+)?[\w-]+\s*:")
 
 
 # a question about who belongs ("## Who belongs?", "Q: Which states are members of the
