@@ -1080,7 +1080,6 @@ def _elided_chairs(sentence: Masked, fact: Chairmanship, end: int) -> list[Chair
     return out
 
 
-_LIST_AFTER = re.compile(r"(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?\u27e6[SA](\d+)\u27e7")
 
 
 # "President Kassym-Jomart Tokayev, whose country holds the alliance's chairmanship this year":
