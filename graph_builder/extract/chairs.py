@@ -1080,8 +1080,6 @@ def _elided_chairs(sentence: Masked, fact: Chairmanship, end: int) -> list[Chair
     return out
 
 
-
-
 # "President Kassym-Jomart Tokayev, whose country holds the alliance's chairmanship this year":
 # the official's state, known from the posts of the article
 _PERSON_WHOSE_COUNTRY = re.compile(
