@@ -49,6 +49,23 @@ def stood_in(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return []
 
 
+# a head of state, and who goes in their place when the article names them beside it
+_STATE_HEADS = ("president", "king", "emir", "sultan", "supreme leader", "monarch")
+_DEPUTIES = ("premier", "prime minister", "vice president", "vice-president", "crown prince")
+
+
+def deputised(asked: list[dict[str, str]], named: list[dict[str, str]]
+              ) -> list[dict[str, str]]:
+    """Of the people an event's article names for one state: its head of government or
+    vice president, when the person asked is its head of state ("did Xi attend" of a
+    summit whose article names Premier Li of China: the premier went)."""
+    if not any((r.get("title") or "") in _STATE_HEADS for r in asked):
+        return []
+    people = {r.get("personLabel") for r in asked}
+    return [r for r in named if (r.get("title") or "") in _DEPUTIES
+            and r.get("personLabel") not in people]
+
+
 def _fold(text: str) -> str:
     """Lower case without accents: "Erdoğan" is asked as "erdogan"."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
@@ -64,7 +81,7 @@ class AttendanceForms:
     def absent(self) -> list[AnswerItem]:
         types = ("summit",) if "summit" in self.low else (
             ("meeting",) if "meeting" in self.low else ("summit", "meeting"))
-        events, what = self._events(types, one=True)
+        events, what = self._events(types, one=True, by_person=True)
         # who was there, unless the question asks who stayed away ("who missed", "which
         # states did not send anyone")
         attended = not (T["absence"].search(self.low) or _NEGATED.search(self.low))
@@ -111,7 +128,6 @@ class AttendanceForms:
                 return [count]
         return found
 
-
     def _attendees(self) -> list[reference.Entity]:
         """The states a yes/no question asks about: named, or through a person's post."""
         hosts = {c.country for c in self.p.cities if c.country}
@@ -130,24 +146,34 @@ class AttendanceForms:
         surnames = {w for p in persons for w in re.split(r"[\s-]+", _fold(p)) if len(w) > 2}
         self._asked_persons = surnames
         found: list[reference.Entity] = []
+        matching = self._holders_named(surnames, states_only=True)
+        for row in matching:
+            try:
+                state = reference.get("state", row["of"].rsplit("/", 1)[1])
+            except Exception:  # noqa: BLE001 - an IRI outside the reference tables
+                continue
+            if state not in found:
+                found.append(state)
+        return found
+
+    def _holders_named(self, surnames: set[str], states_only: bool = False
+                       ) -> list[dict[str, str]]:
+        """post_holders rows of the person asked: every word of the name asked, else any of
+        them ("Putin" for "Vladimir Putin"); `states_only`: posts of a state."""
         rows = [r for r in self.run("post_holders")
-                if r.get("of", "").rsplit("/", 2)[-2:-1] == ["state"]]
+                if not states_only or r.get("of", "").rsplit("/", 2)[-2:-1] == ["state"]]
 
         def words(row: dict[str, str]) -> set[str]:
             return set(re.split(r"[\s-]+", _fold(row.get("personLabel") or "")))
 
-        # every word of the name asked, else any of them ("Putin" for "Vladimir Putin")
-        matching = [r for r in rows if surnames <= words(r)] or \
+        return [r for r in rows if surnames <= words(r)] or \
             [r for r in rows if surnames & words(r)]
-        for row in matching:
-            if True:
-                try:
-                    state = reference.get("state", row["of"].rsplit("/", 1)[1])
-                except Exception:  # noqa: BLE001 - an IRI outside the reference tables
-                    continue
-                if state not in found:
-                    found.append(state)
-        return found
+
+    def _named_in(self) -> set[str]:
+        """The articles that name the person the question asks about."""
+        surnames = {w for p in self.p.persons for w in re.split(r"[\s-]+", _fold(p))
+                    if len(w) > 2}
+        return {r["article"] for r in self._holders_named(surnames) if r.get("article")}
 
     def _did_attend(self, events: dict[str, dict[str, Any]], what: str,
                     subjects: list[reference.Entity]) -> list[AnswerItem]:
@@ -187,6 +213,8 @@ class AttendanceForms:
             hosts = {p.get("party") for p in present if p.get("role") == "host"}
             standing = [r for r in stood_in(named) if r not in mine and r.get(
                 "personLabel") not in {m.get("personLabel") for m in mine}]
+            if not standing and not hosts:
+                standing = deputised(mine, named)
             if others and standing and not hosts and not asks_absence and any(
                     is_head(r.get("title") or "") for r in mine):
                 # a head of state or government asked about, and the article names a
@@ -215,7 +243,7 @@ class AttendanceForms:
             holders = {r.get("personLabel") for r in named
                        if (r.get("title") or "") == self.p.title}
             others = sorted({r.get("personLabel") or "" for r in named} - holders - {""})
-            if not holders or others:
+            if others or (not holders and not is_head(self.p.title)):
                 self.message = (
                     f"The graph records {who} at the {what}, not who attended in person; "
                     + (f"its article also names {', '.join(others)} of {who}." if holders
@@ -235,6 +263,10 @@ class AttendanceForms:
         else:
             self.message = (f"{'Yes' if yes else 'No'}: {who} "
                             f"{'attended' if attended else 'was absent from'} the {what}.")
+            if self.p.title and not persons and attended:
+                self.message += (f" The graph records states at gatherings; the article "
+                                 f"names no {self.p.title} of {who}, so the answer is the "
+                                 f"state's.")
         return [item]
 
     def _leaders(self, events: dict[str, dict[str, Any]], what: str,

@@ -84,21 +84,23 @@ class EventForms:
         return []
 
     # events -----------------------------------------------------------------------------------
-    def _events(self, types: tuple[str, ...], one: bool = False
+    def _events(self, types: tuple[str, ...], one: bool = False, by_person: bool = False
                 ) -> tuple[dict[str, dict[str, Any]], str]:
         """Events of the asked organisation, place and time, with their parties; `one`: the
         question is about one gathering ("who was at the Minsk summit", "who chaired when
         the summit was held"), the nearest of several that fit. A question's word for the
         gathering is loose ("the Vientiane meeting" of a summit): when no gathering of that
-        kind fits, one of the other kind does."""
-        events, what = self._events_of(types, one)
+        kind fits, one of the other kind does. `by_person`: a question about a person's
+        attendance with no organisation or place is about the gatherings of the articles
+        that name that person."""
+        events, what = self._events_of(types, one, by_person)
         if not events and set(types) < {"summit", "meeting"}:
-            other, _ = self._events_of(("summit", "meeting"), one)
+            other, _ = self._events_of(("summit", "meeting"), one, by_person)
             if other:
                 return other, what
         return events, what
 
-    def _events_of(self, types: tuple[str, ...], one: bool = False
+    def _events_of(self, types: tuple[str, ...], one: bool = False, by_person: bool = False
                    ) -> tuple[dict[str, dict[str, Any]], str]:
         org = self.org(required=False)
         rows: list[dict[str, str]] = []
@@ -138,6 +140,12 @@ class EventForms:
 
             events = {k: e for k, e in events.items() if held_in(e)}
             what += f" in {venue.label}"
+        named = self._named_in() if by_person and org is None and self.p.persons and not (
+            self.p.venues or self.p.cities or self.p.states) else set()
+        if named:
+            # "did Zelensky attend the 19 December summit": the gatherings of the articles
+            # that name the person asked about, not every gathering the graph holds
+            events = {k: e for k, e in events.items() if set(e["sources"]) & named}
         if self.p.cities:
             city = _iri(self.p.cities[0])
             events = {k: e for k, e in events.items() if e["row"].get("place") == city}

@@ -31,7 +31,8 @@ def features(p: Parsed) -> set[str]:
 def slots_of(p: Parsed) -> set[str]:
     """The slots a question fills: a form needs some of them (queries/forms/ask.toml)."""
     filled = {"org": p.orgs, "orgs2": len(p.orgs) >= 2, "state": p.states, "city": p.cities,
-              "venue": p.venues, "title": p.title, "period": p.period, "unknown": p.unknown}
+              "venue": p.venues, "title": p.title, "period": p.period, "unknown": p.unknown,
+              "person": p.persons}
     return {slot for slot, value in filled.items() if value}
 
 

@@ -188,6 +188,35 @@ def test_a_leader_whose_minister_is_named_there_probably_did_not_go(graph: Store
     assert answer.answers[0].sources
 
 
+def test_attendance_through_a_person_or_a_title(tmp_path: Path) -> None:
+    """A head of state whose premier or vice president the article names there probably
+    did not go; a person asked with only a day finds the gatherings of their articles; a
+    leader's title of a state at a summit, with no holder named, is the state's answer."""
+    doc = {
+        "article": "rio.txt", "published": "2024-11-20",
+        "posts": [
+            {"person": "Xi Jinping", "post": "president", "of": "China"},
+            {"person": "Li Qiang", "post": "premier", "of": "China",
+             "evidence": _ev("Premier Li Qiang led the Chinese delegation in Rio.")},
+            {"person": "Volodymyr Zelensky", "post": "president", "of": "Ukraine"},
+        ],
+        "events": [
+            {"type": "summit", "organization": "G20", "place": "Rio de Janeiro",
+             "date": "2024-11-19", "participants": ["China", "Ukraine", "Brazil"],
+             "evidence": _ev("Leaders gathered in Rio de Janeiro on 19 November.")},
+        ],
+    }
+    graph = _store(tmp_path, [doc])
+    xi = _ask("Did Xi Jinping attend the Rio summit?", graph, "2024-11-20")
+    assert [a.label for a in xi.answers] == ["no"] and "Li Qiang" in xi.message
+    by_day = _ask("Did Zelensky attend the 19 November summit?", graph, "2024-11-20")
+    assert [a.label for a in by_day.answers] == ["yes"]
+    by_title = _ask("Did Brazil's president attend the Rio summit?", graph, "2024-11-20")
+    assert [a.label for a in by_title.answers] == ["yes"]
+    assert "names no president of Brazil" in by_title.message
+    graph.close()
+
+
 def test_in_person_is_beyond_the_graph(graph: Store) -> None:
     answer = _ask("did putin attend the bishkek summit in person", graph)
     assert answer.answers == [] and "in person" in answer.message
