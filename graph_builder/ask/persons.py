@@ -81,6 +81,11 @@ _ABOUT_POST = re.compile(r"\b(replac\w*|succeed\w*|preced\w*|predecessor|success
                          r"stood down|resign\w*|sworn in|in office)\b")
 
 
+# a body named by its bare noun: "at the Commission", "the Council's meetings"
+_GENERIC_BODY = re.compile(r"\bthe (commission|council|secretariat|assembly|parliament|"
+                           r"court|bank|bureau)\b(?! of\b)", re.IGNORECASE)
+
+
 def title_of_person(p: Parsed, run: _Run) -> str:
     """Fill the post slot from the one post the graph knows the named person to hold (of the
     organisation or state named, if any); the note to add to the answer, else ""."""
@@ -92,14 +97,39 @@ def title_of_person(p: Parsed, run: _Run) -> str:
     if not words:
         return ""
     bodies = [*p.orgs, *p.states]
-    rows = []
-    for body in bodies or [None]:
-        of = _iri(body) if body is not None else None
-        rows += [r for r in run("post_holders", of=of)
-                 if words & set(re.split(r"[\s-]+", (r.get("personLabel") or "").lower()))]
+
+    def named(of: str | None) -> list[dict[str, str]]:
+        rows = [r for r in run("post_holders", of=of)
+                if words & set(re.split(r"[\s-]+", (r.get("personLabel") or "").lower()))]
+        # every word asked beats some of them ("Zacarias da Costa" is not António Costa)
+        return [r for r in rows if words <= set(re.split(r"[\s-]+", (
+            r.get("personLabel") or "").lower()))] or rows
+
+    rows = [r for body in bodies or [None]
+            for r in named(_iri(body) if body is not None else None)]
+    generic = _GENERIC_BODY.search(p.text)
+    if not rows and bodies and generic:
+        # "who did Youssouf succeed at the Commission": a body named by its bare noun is the
+        # person's post whose title or body says it, not a body of that name elsewhere
+        noun = generic.group(1).lower()
+        rows = [r for r in named(None) if noun in (r.get("title") or "").lower()
+                or noun in (r.get("ofLabel") or "").lower()]
+        if rows:
+            bodies = []
+            p.orgs.clear()
     if p.title:  # "who did Al Ghais succeed as secretary general": the body of that post
         rows = [r for r in rows if (r.get("title") or "").lower() == p.title.lower()]
     posts = {(r.get("title") or "", r.get("of") or "") for r in rows} - {("", "")}
+    if len(posts) > 1:
+        # several posts: the one the person took up last, when the graph dates one so
+        # ("who did Costa succeed": at the European Council, not as Portugal's premier)
+        starts = {(r.get("title") or "", r.get("of") or ""): r["start"][:10]
+                  for r in sorted(rows, key=lambda r: r.get("start") or "") if r.get("start")}
+        latest = max(starts.values(), default=None)
+        newest = {post for post, day in starts.items() if day == latest}
+        if len(newest) == 1:
+            posts = newest
+            rows = [r for r in rows if (r.get("title") or "", r.get("of") or "") in newest]
     if len(posts) != 1:
         return ""
     title, of = next(iter(posts))

@@ -23,6 +23,12 @@ class PostForms:
 
     # posts ------------------------------------------------------------------------------------
     def post_holder(self) -> list[AnswerItem]:
+        if T["yes_no"].search(self.low):
+            # "will Costa's mandate be renewed": a yes/no question is never answered with a
+            # holder's name
+            self.message = ("The graph records who held a post and when, and does not "
+                            "answer this yes/no question; ask who holds the post.")
+            return []
         title = self.p.title or ""
         holder = self._post_of()
         office = None if self.p.title_of_person else _named_office(self.low, self.p)
@@ -104,18 +110,27 @@ class PostForms:
         before = _PREDECESSOR.search(self.low)
         after = None if before else _SUCCESSOR.search(self.low)
         named = {r["person"] for r in rows if _surname_in(r.get("personLabel") or "", self.low)}
-        if not (before or after) or len(named) != 1:
+        labels = [_words(r.get("personLabel") or "") for r in rows if r["person"] in named]
+        # one person spelt two ways ("Moussa Faki", "Moussa Faki Mahamat") is still one
+        one = bool(named) and all(a <= b or b <= a for a in labels for b in labels)
+        if not (before or after) or not one:
             return None
 
         def when(r: dict[str, str]) -> str:
             return (r.get("start") or r.get("end") or r.get("published") or "")[:10]
 
-        own = min((when(r) for r in rows if r["person"] in named and when(r)), default="")
+        # a stated date beats the day an undated holding was reported (another article
+        # naming the same holder undated must not move their term)
+        mine = [r for r in rows if r["person"] in named]
+        own = min((r["start"][:10] for r in mine if r.get("start")), default="") or \
+            min((when(r) for r in mine if when(r)), default="")
         others: dict[str, str] = {}
-        for r in rows:
-            if r["person"] not in named and when(r):
-                key = r.get("end") or r.get("start") or r.get("published") or ""
-                others[r["person"]] = max(others.get(r["person"], ""), key[:10])
+        for person in {r["person"] for r in rows} - named:
+            theirs = [r for r in rows if r["person"] == person]
+            keys = [r["end"] for r in theirs if r.get("end")] or \
+                [r.get("start") or r.get("published") or "" for r in theirs]
+            if max(keys)[:10]:
+                others[person] = max(keys)[:10]
         if before:
             fits = {k: v for k, v in others.items() if own and v <= own}
             pick = max(fits.values(), default=None)

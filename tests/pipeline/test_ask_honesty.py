@@ -217,6 +217,40 @@ def test_attendance_through_a_person_or_a_title(tmp_path: Path) -> None:
     graph.close()
 
 
+def test_a_persons_post_from_the_graph(tmp_path: Path) -> None:
+    """"Who did X succeed" reads the post X took up last; "the Commission" is the person's
+    post that says so; a full name asked is not another person sharing its surname; a
+    yes/no question about a post is never answered with a name."""
+    doc = {
+        "article": "au.txt", "published": "2025-02-16",
+        "posts": [
+            {"person": "Mahmoud Ali Youssouf", "post": "chairperson of the commission",
+             "of": "AU", "start": "2025-02-15"},
+            {"person": "Mahmoud Ali Youssouf", "post": "foreign minister", "of": "Djibouti",
+             "start": "2005"},
+            {"person": "Moussa Faki Mahamat", "post": "chairperson of the commission",
+             "of": "AU", "start": "2017", "end": "2025-02-15"},
+            {"person": "António Costa", "post": "president", "of": "European Council",
+             "start": "2024-12-01"},
+            {"person": "Charles Michel", "post": "president", "of": "European Council",
+             "start": "2019-12-01", "end": "2024-11-30"},
+            {"person": "Zacarias da Costa", "post": "executive secretary", "of": "CPLP",
+             "start": "2021-08-01"},
+        ],
+    }
+    graph = _store(tmp_path, [doc])
+    for question in ("Who did Youssouf succeed?", "Who did Youssouf succeed at the Commission?"):
+        assert [a.label for a in _ask(question, graph, "2025-02-16").answers] == [
+            "Moussa Faki Mahamat"], question
+    costa = _ask("who did costa succeed at the european council", graph, "2025-02-16")
+    assert [a.label for a in costa.answers] == ["Charles Michel"]
+    other = _ask("When does Zacarias da Costa take office?", graph, "2021-07-18")
+    assert [a.label for a in other.answers] == ["2021-08-01"]
+    yes_no = _ask("Will Costa's mandate be renewed in 2027?", graph, "2025-02-16")
+    assert yes_no.answers == []
+    graph.close()
+
+
 def test_in_person_is_beyond_the_graph(graph: Store) -> None:
     answer = _ask("did putin attend the bishkek summit in person", graph)
     assert answer.answers == [] and "in person" in answer.message
