@@ -311,6 +311,22 @@ _ON_WEEKDAY = re.compile(r"(?i)\b(?:on|this|late|early|since|from|until|last)?\s
                          r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b")
 
 
+_NEXT_YEAR = re.compile(r"(?i)\bnext\s+(?:\w+\s+){0,8}?(?:in|for)\s+((?:19|20)\d\d)\b")
+_SPAN_WORD = re.compile(r"(?i)(until|through|by)$")
+_PAST_VERB = re.compile(r"(?i)\b(\w+ed|was|were|had|held|led|ran|took|gave|won|left)\b")
+
+
+def _past_span(body: str, m: re.Match[str]) -> bool:
+    """ "which steered the alliance through 2023": a span a past verb of its clause closes
+    is no year ahead ("will chair until 2025" is)."""
+    word = re.match(r"\S+", m.group(0))
+    if word is None or not _SPAN_WORD.match(word.group()):
+        return False
+    before = body[max(0, m.start() - 80):m.start()]
+    clause = re.split(r"[.;,]\s", before)[-1]
+    return bool(_PAST_VERB.search(clause)) and not re.search(r"(?i)\b(will|shall)\b", clause)
+
+
 def _likely_year(text: str, day: date) -> int | None:
     """The year of a dateline that leaves it out ("VALLETTA, Dec 6 (dpa) -").
 
@@ -330,7 +346,7 @@ def _likely_year(text: str, day: date) -> int | None:
     candidates = {y + d for y in counts for d in (-1, 0, 1) if y + d <= this_year}
     if not candidates:
         return None
-    future = {int(m.group(1)) for m in _FUTURE_YEAR.finditer(body)}
+    future = {int(m.group(1)) for m in _FUTURE_YEAR.finditer(body) if not _past_span(body, m)}
     # "the chairmanship will pass from Belarus to Kazakhstan on 1 January 2024": a year a
     # sentence puts after its "will", however far
     future |= {int(m.group(1)) for m in _WILL_YEAR.finditer(body)}
@@ -340,6 +356,8 @@ def _likely_year(text: str, day: date) -> int | None:
     # whose neighbours is named, taken only when the weekdays fit it
     extra = set(range(latest, this_year + 1)) - candidates if latest is not None else set()
     candidates |= extra
+    # "China will host the next meeting in 2018": the report is of the year before
+    nexts = {int(m.group(1)) for m in _NEXT_YEAR.finditer(body)} & future
     weekdays = [_WEEKDAY_NAMES.index(m.group(1).lower()) for m in _ON_WEEKDAY.finditer(body)]
     earlier = {int(m.group(1)) for m in _EARLIER_YEAR.finditer(body)} - future
     explicit = [d for _, d, has_year in _full_dates(body) if has_year
@@ -347,11 +365,11 @@ def _likely_year(text: str, day: date) -> int | None:
     pairs = [(_WEEKDAY_NAMES.index(m.group(1).lower()), m.group(2))
              for m in _WEEKDAY_DATE.finditer(body)]
 
-    def score(year: int) -> tuple[int, int, int, int, int, int]:
+    def score(year: int) -> tuple[int, int, int, int, int, int, int]:
         try:
             filed = day.replace(year=year)
         except ValueError:
-            return (-99, -1, 0, 0, 0, year)
+            return (-99, -1, 0, 0, 0, 0, year)
         # not in or before a year it looks back to
         order = -sum(1 for e in earlier if year <= e)
         offsets = [(filed.weekday() - w) % 7 for w in weekdays]
@@ -367,10 +385,11 @@ def _likely_year(text: str, day: date) -> int | None:
         # a full date of the days just before ("since 1 January 2024" in a 9 January report)
         fits += sum(2 for d in explicit if d.year == year and 0 <= (filed - d).days <= 10)
         near = -abs(latest - year) if latest is not None else 0
+        before_next = int(year + 1 in nexts and (latest is None or year >= latest))
         # an unnamed later year needs a weekday that fits it
-        if year in extra and fits < 1:
-            return (order, -1, same_day, near, 0, year)
-        return (order, fits, same_day, near, counts.get(year, 0), year)
+        if year in extra and fits < 1 and not before_next:
+            return (order, -1, before_next, same_day, near, 0, year)
+        return (order, fits, before_next, same_day, near, counts.get(year, 0), year)
 
     return max(candidates, key=score)
 

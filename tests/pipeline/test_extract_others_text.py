@@ -70,6 +70,14 @@ def test_no_fact_stated(tmp_path: Path, text: str, kind: str) -> None:
     # a dateline without its year: the year in which "on Friday" is the dateline's day
     ("Title\n\nVIENNA, Dec 6 (dpa) - The deal was agreed on Friday. The 1975 act and the "
      "2025 chair were named.", "2024-12-06"),
+    # a past span is no year ahead: "steered the alliance through 2023" in a 2024 report
+    ("Title\n\nASTANA, 28 November. /TASS/. Leaders met on Thursday. The chair came from "
+     "Belarus, which steered the alliance through 2023. Kyrgyzstan will assume the chair on "
+     "1 January 2025. The treaty dates from 1992; Uzbekistan left in 2012.", "2024-11-28"),
+    # "will host the next meeting in 2018": filed the year before
+    ("Title\n\nAstana, June 9th (Agency) -- Leaders met. Observers since 2005; the Ufa summit "
+     "in 2015 opened the way. China will host the next meeting of the council in 2018.",
+     "2017-06-09"),
     # "Issued:" beats the dateline of the meeting above it
     ("NOTE\n\nSession of the Council\nGeneva – 12 June 2023\nIssued: 13 June 2023\n\nText.",
      "2023-06-13"),
