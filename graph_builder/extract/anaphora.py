@@ -116,8 +116,10 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
         if rx.search(sentence.masked):
             sentence.masked = rx.sub(replace, sentence.masked)
         _its_members(sentence, index, recent, topic, make_item)
-        for _, entity in named_here:
-            recent.append((index, entity))
+        for it in sentence.items:
+            if it.kind == "O" and it.entity is not None and not attributive(sentence, it) \
+                    and not titular(sentence, it):
+                recent.append((index, it.entity))
 
 
 # "Its members include A and B" opening a sentence: the members of the body the sentence before
@@ -156,6 +158,20 @@ def attributive(sentence, item) -> bool:
     after = sentence.text[item.end - sentence.start:item.end - sentence.start + 16]
     before = sentence.text[max(0, item.start - sentence.start - 24):item.start - sentence.start]
     return bool(_SPONSOR_AFTER.match(after) or _SETTING_BEFORE.search(before))
+
+
+# a body named inside a person's title ("Zhang Ming, Secretary-General of the SCO, attended")
+# describes the person: the next sentence's "the organization" is still the article's body
+_TITLE_BEFORE = re.compile(
+    r"(?:secretar(?:y|ies)[- ]generals?|executive\s+secretary|secretary|director[- ]general|"
+    r"director|spokes(?:man|woman|person)|envoy|ambassador|representative|commissioner|"
+    r"chief\s+of\s+staff)\s+(?:of|to|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def titular(sentence, item) -> bool:
+    """Whether a body's mention only says whose official a person is."""
+    before = sentence.text[max(0, item.start - sentence.start - 40):item.start - sentence.start]
+    return bool(_TITLE_BEFORE.search(before))
 
 
 def _nearest_fitting(head: str, at: int, named_here: list, recent: list,

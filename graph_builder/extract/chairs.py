@@ -441,7 +441,8 @@ def _gap_period(sentence: Masked, verb_at: int, subject_at: int, left: int) -> t
     """A date between subject and verb ("Russia on Monday took over") or "in T, when S"."""
     masked = sentence.masked
     m = re.search(r"\bon\s+" + T, masked[subject_at:verb_at])
-    if m:
+    if m and not _RELATIVE.search(masked, subject_at, subject_at + m.start()):
+        # (not "Croatia, which became a member on 1 July 2013, presides": the clause's date)
         d = sentence.item(m.group(1)).date
         return d.start, None, True
     m = re.search(T + r"\s+saw\s+$", masked[left:subject_at])
@@ -526,6 +527,11 @@ def _year_after(sentence: Masked, pos: int, text: str) -> str | None:
     return after.start
 
 
+_FOUNDING = re.compile(r"\b(?:since|after)\s+(?:its|the\s+\w+'s|the)\s+(?:founding|foundation|"
+                      r"creation|establishment|inception|birth|launch)\s+(?:in\s+\u27e6C\d+\u27e7\s+)?"
+                      r"(?:in\s+|on\s+)?$", re.IGNORECASE)
+
+
 def _period(sentence: Masked, start: int, end: int, through_year: bool = False
             ) -> tuple[str | None, str | None, bool]:
     """(start, end, explicit) of the first date in masked[start:end]; with `through_year`, a
@@ -539,6 +545,8 @@ def _period(sentence: Masked, start: int, end: int, through_year: bool = False
         year = _year_after(sentence, pos, d.text)
         if year:  # "on 1 December this year": the day is of the year written after it
             first, last = year + first[4:], last and year + last[4:]
+        if _FOUNDING.search(sentence.masked, max(0, pos - 60), pos):
+            continue  # "led it for the fifth time since its founding in 1967": not the term
         ends_here = _UNTIL.search(lead) or _UNTIL_FAR.search(sentence.masked, max(0, pos - 70),
                                                              pos)
         if ends_here and not re.search(r"\bfrom\s+$", lead):
@@ -963,7 +971,9 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 start, end = None, None
                 clause = _PREDECESSOR_DATED.match(masked, m.end())
                 if clause:
-                    start, end, _ = _period(sentence, clause.start("rel"), clause.end())
+                    # "from Belarus, which steered the alliance through 2023": that year's
+                    start, end, _ = _period(sentence, clause.start("rel"), clause.end(),
+                                            through_year=True)
             if rule == "chair.verb" and not explicit and _FUTURE.search(m.group(0)):
                 continue
             if rule in ("chair.from", "chair.succeeds") and _OTHER_OFFICE.search(
@@ -1371,7 +1381,10 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
         # date before, "took over on 1 January 2023 and will hand it ...", is the giver's)
         start, end, explicit = str(ctx.published.year + 1), None, True
     # a date between the giver and the verb belongs to the giver ("wraps up 2023 ... passes")
-    g_start, g_end, g_explicit = _period(sentence, m.end(1), taker_pos)
+    # (up to another state: "from Finland, which chaired in 2019, and will hand over" is
+    # Finland's date)
+    others = [pos for kind in "SA" for pos, _, _ in sentence.tokens(kind, m.end(1), taker_pos)]
+    g_start, g_end, g_explicit = _period(sentence, m.end(1), min(others, default=taker_pos))
     if g_explicit and not explicit:
         g_start, g_end = g_start, g_end
     if g_explicit and explicit and g_start == start:
