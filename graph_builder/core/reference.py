@@ -30,6 +30,8 @@ _UNSAFE_ISO2 = frozenset(
 )
 
 # Surface forms that name more than one entity; they resolve to nothing rather than guess.
+# states whose "Republic of" form names another state or none ("Republic of China": Taiwan)
+_NOT_FORMAL = frozenset({"China", "Congo", "Korea", "Ireland"})
 _AMBIGUOUS = frozenset({"congo", "the congo", "korea", "korean", "congolese", "guinean republic"})
 
 
@@ -176,9 +178,16 @@ class _Tables:
             self._add(Entity(kind="city", slug=slug, label=label, full_name=None,
                              names=_unique([label, *aliases]), country=country), where)
 
+        taken = {n.lower() for state, _ in states for n in state.names}
         for state, codes in states:
             for name in state.names:
                 self.forms.append(SurfaceForm(name, state, "code" if name in codes else "name"))
+            # "the Republic of Niger" where the table has only "Niger" (never "Republic of
+            # China", which is another state's name)
+            formal = f"Republic of {state.label}"
+            if state.label not in _NOT_FORMAL and "Republic" not in state.label and \
+                    formal not in state.names and formal.lower() not in taken:
+                self.forms.append(SurfaceForm(formal, state, "name"))
             for demonym in state.demonyms:
                 self.forms.append(SurfaceForm(demonym, state, "demonym"))
         for city in self.by_kind["city"].values():

@@ -46,7 +46,9 @@ _LIST_TRIGGER = re.compile(
     r"\d+)\s+){0,2}(?:member\s+states|members|participating\s+states|partner\s+states|"
     r"member\s+countries|membership)\s+(?:of\s+(?:the\s+)?(?:(?P<org>" + O + r")|" + _BODY
     + r")\s+)?(?:(?:in|for)\s+" + T + r"\s+)?"
-    r"(?:are|were|include|included|comprise|is\s+made\s+up\s+of|now\s+(?:are|include))\b"
+    r"(?:are|were|include|included|comprise|is\s+made\s+up\s+of|now\s+(?:are|include)|"
+    # "a membership that also includes A, B and C"
+    r"(?:that|which)\s+(?:also\s+|now\s+)?(?:includes|included|comprises))\b"
     r"|(?:(?P<org2>" + O + r")|(?:The|the)\s+" + _BODY + r"|\b[Ii]t)(?:'s)?"
     r"(?:,\s*which|,[^,;]{1,60},|,(?=\s+(?:(?:currently|now)\s+)?(?:comprising|consisting\s+of|"
     r"made\s+up\s+of|bringing\s+together|uniting|encompassing)\b))?\s+"
@@ -109,6 +111,22 @@ _NAMED_LISTS = [
     ("member.they", re.compile(
         r"^(?:They|These|The\s+(?:\w+\s+)?(?:countries|states|nations|members|member\s+states))\s+"
         r"(?:are|were|include|included|comprise)\s+(?P<list>" + _LIST + r")", re.IGNORECASE)),
+    # "the original four - A, B, C and D -", "the founding six: A, B ..."
+    ("member.founders", re.compile(
+        r"\bthe\s+(?:original|founding|first)\s+(?:" + _NUMBER + r"|members|member\s+states)"
+        r"\s*(?:[:\u2013\u2014]|\s--?|,)\s*(?P<list>" + _LIST + r")", re.IGNORECASE)),
+    # "India and Pakistan were formally granted the status of member states"
+    ("member.granted", re.compile(
+        r"(?P<list>" + _LIST + r")\s+(?:was|were|has\s+been|have\s+been)\s+(?:(?:formally|"
+        r"officially|finally|also)\s+)?(?:granted|given|accorded|awarded)\s+(?:the\s+)?"
+        r"(?:status\s+of\s+(?:an?\s+)?)?(?:full(?:-fledged)?\s+)?(?:member\s+states?|"
+        r"membership|members?)\b", re.IGNORECASE)),
+    # "A, B and C all took their seats as full members"
+    ("member.seats", re.compile(
+        r"(?P<list>" + _LIST + r")\s+(?:(?:all|both|now|formally)\s+)?(?:took|take|takes|taking|"
+        r"took\s+up|have\s+taken)\s+(?:up\s+)?(?:their|its)\s+(?:seats?|places?)\s+"
+        r"(?:at\s+the\s+table\s+)?as\s+(?:full(?:-fledged)?\s+|new\s+)?members?\b",
+        re.IGNORECASE)),
     # "Its founders were A, B", "the founding members are A and B"
     ("member.founders", re.compile(
         r"\b(?:founders|founding\s+(?:members|states|countries|nations)|(?:first|original|"

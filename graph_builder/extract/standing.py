@@ -41,13 +41,17 @@ _ADJ = (r"(?:(?:permanent|official|new|newest|latest|first|only|current|formal|f
         r"associate)\s+)*")
 _OWN = r"(?:" + _ORG.format("o2") + r"(?:'s|\u2019s)?\s+)?"
 _OF = r"(?:\s+(?:of|in|to|at|with|within)\s+(?:the\s+)?" + _ORG.format("o3") + r")?"
-_COPULA = (r"(?:is|are|was|were|has\s+been|have\s+been|became|become|becomes|"
+_COPULA = (r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|became|become|becomes|"
            r"remains?|remained|will\s+become|will\s+be|"
-           r"(?:joined|joins|participates?|participated|attends?|attended|took\s+part|sits?|sat|"
-           r"serves?|served)(?:\s+(?:in|on|at|with|within)?\s*(?:the\s+)?\u27e6O\d+\u27e7)?"
+           r"(?:joined|joins|participates?|participated|attends?|attended|took\s+part|"
+           r"takes?\s+part|taking\s+part|sits?|sat|serves?|served)"
+           # "take part in its work as dialogue partners"
+           r"(?:\s+(?:in|on|at|with|within)?\s*(?:(?:the\s+)?\u27e6O\d+\u27e7|its\s+(?:work|"
+           r"meetings|activities)|the\s+(?:work|meetings|activities)\s+of\s+(?:the\s+)?"
+           r"\u27e6O\d+\u27e7))?"
            r"\s+as|(?:was|were)\s+(?:admitted|accepted|"
            r"made|welcomed)(?:\s+(?:to|into|in)\s+(?:the\s+)?\u27e6O\d+\u27e7)?\s+as|"
-           r"(?:was|were)\s+granted\s+the\s+status\s+of)")
+           r"(?:was|were)\s+(?:formally\s+|officially\s+)?granted\s+the\s+status\s+of)")
 _HOLD = (r"(?:(?:has|have|had)\s+(?:long\s+|also\s+)?(?=held|enjoyed|had|kept)|"
          r"(?:will|would|still|also)\s+(?=hold|enjoy|have|keep))?"
          r"(?:has|have|had|holds?|held|enjoys?|enjoyed|keeps?|kept|(?:was|were|has\s+been|have\s+been)\s+"
