@@ -68,9 +68,10 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
     recent: list[tuple[int, Entity]] = []  # (sentence index, body) in text order
     rx = _pattern()
     for index, sentence in enumerate(sentences):
-        named_here = [(it.start, it.entity) for it in sentence.items
-                      if it.kind == "O" and it.entity is not None
-                      and not attributive(sentence, it)]
+        named_items = [it for it in sentence.items
+                       if it.kind == "O" and it.entity is not None
+                       and not attributive(sentence, it)]
+        named_here = [(it.start, it.entity) for it in named_items]
 
         def focus(at: int, possessive: bool = False, index: int = index,
                   named_here: list = named_here) -> Entity | None:
@@ -116,9 +117,8 @@ def resolve(sentences: list, topic: Entity | None, make_item) -> None:
         if rx.search(sentence.masked):
             sentence.masked = rx.sub(replace, sentence.masked)
         _its_members(sentence, index, recent, topic, make_item)
-        for it in sentence.items:
-            if it.kind == "O" and it.entity is not None and not attributive(sentence, it) \
-                    and not titular(sentence, it):
+        for it in named_items:  # (the bodies named, not the descriptions just resolved)
+            if not titular(sentence, it):
                 recent.append((index, it.entity))
 
 
