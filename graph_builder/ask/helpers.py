@@ -113,6 +113,9 @@ def _members_at(rows: list[dict[str, str]], period: Period,
         if outside_membership(r.get("status")):
             continue  # an observer's standing neither ends nor lists a membership
         last = _bounds(None, r.get("end"))[1]
+        if last is None and status(r) in ended_statuses and r.get("start"):
+            # "withdrawn, 2012" with no end: the day it left, not a term that began then
+            last = _bounds(r.get("start"), None)[0] - timedelta(days=1)
         if last is None and status(r) in ended_statuses and published(r) is not None:
             last = published(r) - timedelta(days=1)  # "has left" holds from the report on
         if last is not None and last < period.first and status(r) != "suspended":
@@ -131,8 +134,8 @@ def _members_at(rows: list[dict[str, str]], period: Period,
     for r in rows:
         if outside_membership(r.get("status")):
             continue
-        if status(r) in ended_statuses and not (r.get("start") or r.get("end")):
-            continue  # "has left", undated: says when it was not a member, not when it was
+        if status(r) in ended_statuses and not r.get("end"):
+            continue  # "has left" (undated, or dated by when it left): not when it was one
         if not _covers(r.get("start"), r.get("end"), period):
             continue
         first = _bounds(r.get("start"), None)[0]

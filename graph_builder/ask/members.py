@@ -370,11 +370,19 @@ class MemberForms:
         found = self.members()
         org = self.org()
         stated = self._stated_total(org)
-        if stated is not None and stated[0] >= len(found):
-            item = AnswerItem(str(stated[0]))
+        if stated is not None:
+            joined, left = self._changes_since(org, stated[3]) if stated[3] else ([], [])
+            total = stated[0] + len(joined) - len(left)
+        if stated is not None and total >= len(found):
+            item = AnswerItem(str(total))
             item.add_source(stated[1], stated[2])
-            self.message = (f"The {org.label} has {stated[0]} members, as {stated[1]} states; "
-                            f"the graph knows {len(found)} of them by name.")
+            self.message = (f"The {org.label} has {total} members, as {stated[1]} states"
+                            + (f" ({stated[0]} on {stated[3]}"
+                               + (f", then {', '.join(joined)} joined"
+                                  if joined else "")
+                               + (f", {', '.join(left)} left"
+                                  if left else "") + ")" if joined or left else "")
+                            + f"; the graph knows {len(found)} of them by name.")
             return [item]
         if not found:
             return []
@@ -456,7 +464,28 @@ class MemberForms:
             total = totals.stated(text)
             if total and (best is None or pub > best[0]):
                 best = (pub, total, r.get("article") or "", text)
-        return None if best is None else best[1:]
+        return None if best is None else (best[1], best[2], best[3], best[0])
+
+    def _changes_since(self, org: reference.Entity, day: str) -> tuple[list[str], list[str]]:
+        """The states the graph dates as joining, and as leaving, after `day` and by the day
+        asked: a total stated then is that many off now ("31 allies" before Sweden joined)."""
+        rows = self.run("membership_dates", org=_iri(org))
+        asked = self.as_of.isoformat()
+        first: dict[str, str] = {}
+        left: list[str] = []
+        for r in rows:
+            if outside_membership(r.get("status")):
+                continue
+            ended = (r.get("status") or "").lower() in self._ENDED
+            start = r.get("start") or ""
+            if not ended and len(start) >= 7:  # a day or a month: a year is too coarse
+                first[r["member"]] = min(start, first.get(r["member"], start))
+            when = r.get("end") or (start if ended else "")
+            if ended and len(when) >= 7 and day < when[:10] <= asked:
+                left.append(r["member"])
+        joined = [m for m, start in first.items() if day < start[:10] <= asked and m not in left]
+        label = {r["member"]: r.get("memberLabel") or r["member"] for r in rows}
+        return sorted({label[m] for m in joined}), sorted({label[m] for m in left})
 
 
     def founders(self) -> list[AnswerItem]:

@@ -251,6 +251,27 @@ def test_a_persons_post_from_the_graph(tmp_path: Path) -> None:
     graph.close()
 
 
+def test_totals_and_departures_over_time(tmp_path: Path) -> None:
+    """A withdrawal dated only by when it happened is no membership from then on; a total an
+    older article states counts the joins and departures the graph dates after it."""
+    old = {"article": "vilnius.txt", "published": "2023-07-11",
+           "member_counts": [{"organization": "NATO", "count": 31}],
+           "memberships": [{"organization": "NATO", "member": "Finland", "start": "2023-04-04"},
+                           {"organization": "CSTO", "member": "Russia"},
+                           {"organization": "CSTO", "member": "Uzbekistan",
+                            "status": "withdrawn", "start": "2012"}]}
+    new = {"article": "sweden.txt", "published": "2024-03-07",
+           "memberships": [{"organization": "NATO", "member": "Sweden", "start": "2024-03-07"}]}
+    graph = _store(tmp_path, [old, new])
+    now = _ask("How many members does NATO have?", graph, "2024-07-11")
+    assert [a.label for a in now.answers] == ["32"] and "Sweden joined" in now.message
+    then = _ask("How many members does NATO have?", graph, "2023-12-01")
+    assert [a.label for a in then.answers] == ["31"]
+    left = _ask("Is Uzbekistan a member of the CSTO?", graph, "2023-11-23")
+    assert [a.label for a in left.answers] == ["no"]
+    graph.close()
+
+
 def test_in_person_is_beyond_the_graph(graph: Store) -> None:
     answer = _ask("did putin attend the bishkek summit in person", graph)
     assert answer.answers == [] and "in person" in answer.message
