@@ -1,12 +1,13 @@
 """Question understanding alone: gold questions asked of a graph built from the gold facts.
 
     .venv/bin/python benchmarks/ask_gold.py tests/corpus/blind/dev [--wrong] [--json OUT]
-        [--form FORM] [--end-to-end]
+        [--form FORM] [--end-to-end] [--known-by-date]
 
 The gold facts of FOLDER (its *.gold.json files) become facts files, the graph is built from
 them without extraction, and each gold question is asked as of its article's publication
 date. Prints accuracy, answers given where none was expected, and (with --wrong) every miss
 grouped by the form `ask` read it as. --end-to-end also builds from the articles (slow).
+--known-by-date answers each question only from the articles published by its day.
 """
 
 from __future__ import annotations
@@ -55,10 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--form", help="only questions `ask` reads as this form (after the run)")
     ap.add_argument("--end-to-end", action="store_true",
                     help="also score on a graph extracted from the articles")
+    ap.add_argument("--known-by-date", action="store_true",
+                    help="answer each question only from the articles published by its day")
     args = ap.parse_args(argv)
     questions = gold_questions(args.folder)
     t0 = time.perf_counter()
-    score, dropped = score_on_gold_facts(args.folder, questions)
+    score, dropped = score_on_gold_facts(args.folder, questions, args.known_by_date)
     if args.form:
         score = QuestionScore([r for r in score.results if r.intent == args.form])
     _report("on gold facts", score, args.wrong)
@@ -75,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             graph = Blocgraph(Path(tmp) / "store")
             graph.build([a for a, _ in gold_pairs(args.folder)])
-            e2e = score_questions(graph.store, questions)
+            e2e = score_questions(graph.store, questions, args.known_by_date)
             graph.store.close()
         _report("end to end", e2e, False)
         out["end_to_end"] = e2e.to_dict()

@@ -108,15 +108,21 @@ class QuestionScore:
         }
 
 
-def score_questions(target: Any, questions: Iterable[dict[str, Any]]) -> QuestionScore:
-    """Ask each question ({"q", "a", optional "as_of"}) of the graph behind `target`."""
+def score_questions(target: Any, questions: Iterable[dict[str, Any]],
+                    known_by_date: bool = False) -> QuestionScore:
+    """Ask each question ({"q", "a", optional "as_of"}) of the graph behind `target`.
+
+    `known_by_date`: answer each only from the articles published by its day, as the one
+    who wrote it on that day could (a later article's answer to "who will succeed X" is
+    right in hindsight, but not what was known then)."""
     from graph_builder.ask.answer import ask
 
     score = QuestionScore()
     for item in questions:
         as_of = item.get("as_of")
         try:
-            answer = ask(item["q"], target, as_of=as_of)
+            answer = ask(item["q"], target, as_of=as_of,
+                         known_by=as_of if known_by_date else None)
             got = [a.label for a in answer.answers]
             intent, error = answer.intent, None
         except BlocgraphError as exc:
@@ -202,7 +208,8 @@ def _known_parts(kind: str, item: dict[str, Any]) -> dict[str, Any]:
 
 
 def score_on_gold_facts(
-    gold_dir: Path, questions: list[dict[str, Any]] | None = None
+    gold_dir: Path, questions: list[dict[str, Any]] | None = None,
+    known_by_date: bool = False,
 ) -> tuple[QuestionScore, list[str]]:
     """Question accuracy on a graph built from the gold facts alone (no extraction).
 
@@ -217,7 +224,7 @@ def score_on_gold_facts(
         dropped = facts_from_gold(Path(gold_dir), facts)
         graph = Blocgraph(Path(tmp) / "store")
         graph.build([facts], extract=False)
-        score = score_questions(graph.store, questions)
+        score = score_questions(graph.store, questions, known_by_date)
         graph.store.close()
     return score, dropped
 
