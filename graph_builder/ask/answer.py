@@ -93,6 +93,12 @@ def _day(value: date | str | None, option: str) -> date | None:
 _PERSON_CHAIR = ("chairman", "chairwoman", "chairperson")
 
 
+# "who is the (new) chair of X", "who was the Forum chair": the chair as a person
+_WHO_IS_CHAIR = re.compile(r"\s*who\s+(?:is|was|will\s+be)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                           r"(?:chair|chairperson|chairman|chairwoman)\b(?!-in-office|ship|manship)",
+                           re.IGNORECASE)
+
+
 def _as_leaders(asker: _Asker, states: list[AnswerItem]) -> list[AnswerItem]:
     """The leaders of the chair states found, the answer's message saying whom they lead;
     the states themselves when the graph knows no leader of one of them."""
@@ -150,6 +156,10 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None,
             intent, asker, answers = "post_holder", retry, found
         else:
             parsed.title = None
+    if intent == "chair" and answers and _WHO_IS_CHAIR.match(parsed.text):
+        # "who is the current chair of Caricom": a person is asked for, the chair state's
+        # leader (as "chairman" is), not the state
+        answers = _as_leaders(asker, answers)
     if note and intent in ("succession", "succession_current", "changeover") and answers:
         # "who did Ndayishimiye take over from": a leader asked for the state they lead is
         # answered with the other state's leader, in person

@@ -136,6 +136,14 @@ def test_the_current_chair_is_not_replaced_by_a_planned_one(graph: Store,
     assert [a.label for a in answer.answers] == ["Kyrgyzstan"]
 
 
+def test_the_chair_as_a_person_is_the_chair_states_leader(graph: Store) -> None:
+    answer = _ask("Who is the current chair of the CSTO?", graph, "2025-12-15")
+    assert [a.label for a in answer.answers] == ["Sadyr Japarov"]
+    assert "Kyrgyzstan" in answer.message
+    state = _ask("Who chairs the CSTO?", graph, "2025-12-15")
+    assert [a.label for a in state.answers] == ["Kyrgyzstan"]
+
+
 def test_a_term_ahead_is_not_one_chaired(graph: Store) -> None:
     did = _ask("did russia chair the csto", graph)
     assert [a.label for a in did.answers] == ["no"] and "planned" in did.message
