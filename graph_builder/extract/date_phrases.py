@@ -55,6 +55,10 @@ _PATTERNS = [
     # "today", "tonight", "this evening", "yesterday", "tomorrow", "this weekend"
     ("relday", r"(?i:(?P<day>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|"
                r"weekend)|last\s+night))"),
+    # "from Tuesday to Thursday": the days of the report's week (or the one before)
+    ("wdrange", rf"from\s+(?P<wd>{_WEEKDAY})\s+(?:to|until|till|through)\s+(?P<wd2>{_WEEKDAY})"),
+    # "this week", "earlier this week", "last week": the Monday to Sunday of that week
+    ("relweek", r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this)\s+week"),
     ("weekday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WEEKDAY})"),
     ("year", rf"(?P<y>{_YEAR})(?![-\d])"),
 ]
@@ -206,6 +210,24 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
         month_index = published.year * 12 + published.month - 1 + shift
         ym = _ym(month_index // 12, month_index % 12 + 1)
         return ym, ym, True
+    if kind == "wdrange":
+        if published is None:
+            return None, None, True
+        last = published - timedelta(days=(published.weekday()
+                                           - _WEEKDAYS.index(g["wd2"].lower())) % 7)
+        first = last - timedelta(days=(_WEEKDAYS.index(g["wd2"].lower())
+                                       - _WEEKDAYS.index(g["wd"].lower())) % 7)
+        return first.isoformat(), last.isoformat(), True
+    if kind == "relweek":
+        if published is None:
+            return None, None, True
+        rel = g["rel"].lower().split()[-1]
+        monday = published - timedelta(days=published.weekday()) + timedelta(
+            weeks={"last": -1, "next": 1}.get(rel, 0))
+        sunday = monday + timedelta(days=6)
+        if monday.month == sunday.month:  # the day is not known: the week's month is
+            return _ym(monday.year, monday.month), _ym(monday.year, monday.month), True
+        return monday.isoformat(), sunday.isoformat(), True
     if kind == "weekday":
         if published is None:
             return None, None, True
@@ -230,7 +252,7 @@ _ANY = re.compile(
     + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx) for _, rx in _PATTERNS) + ")")
 # (the weekdays whose initials no month shares, "Tuesday" alone, are cheap starts too)
 _CHEAP = re.compile(r"\d|[JFMASOND][a-z]{2}|Tues|Thur|Wedn|year|month|"
-                    r"(?i:today|tonight|yesterday|tomorrow|"
+                    r"(?i:today|tonight|yesterday|tomorrow|week|"
                     r"weekend|morning|afternoon|evening|night|summer|winter|spring|autumn|fall)")
 
 

@@ -160,6 +160,20 @@ def test_today_and_this_weekend_are_days() -> None:
     assert got["this weekend"] == ("2024-03-16", "2024-03-17")
 
 
+def test_weekday_ranges_and_weeks_are_the_reports_days() -> None:
+    """ "ran from Tuesday to Thursday" in a Friday report: that week's days; "this week",
+    whose day is not known: its month; "last week" across a month end: its seven days."""
+    from graph_builder.extract.date_phrases import find_dates
+
+    got = {d.text: (d.start, d.end) for d in find_dates(
+        "The summit ran from Tuesday to Thursday; ministers met this week", date(2024, 10, 25))}
+    assert got["from Tuesday to Thursday"] == ("2024-10-22", "2024-10-24")
+    assert got["this week"] == ("2024-10", "2024-10")
+    across = {d.text: (d.start, d.end) for d in find_dates("They met last week.",
+                                                            date(2024, 11, 6))}
+    assert across["last week"] == ("2024-10-28", "2024-11-03")
+
+
 @pytest.mark.parametrize("text, published, start", [
     # a month ahead of publication that a past verb governs is this year's, or last year's
     ("The group has held the chair since 1 January.", date(2024, 10, 22), "2024-01-01"),
