@@ -257,6 +257,10 @@ def _gathering_date(mention: DateMention, published: date | None) -> str | None:
     return mention.start
 
 
+# a timeline entry's label: a date opening the line, then a dash or colon
+_ENTRY_DATE = re.compile(r"^[\s*_#>\u2022-]*\u27e6T(\d+)\u27e7[*_]*\s*[-\u2013\u2014:]\s")
+
+
 def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(),
              published: date | None = None) -> str | None:
     """The date of a gathering named at `position`: a day if the sentence gives one (a
@@ -268,6 +272,14 @@ def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(
     if close and close.group(2) not in taken:
         d = sentence.item(close.group(2)).date
         if d is not None:
+            return _gathering_date(d, published)
+    entry = _ENTRY_DATE.match(masked)
+    if entry and entry.end() <= position:
+        # "- **November 1999** – The Istanbul summit adopts ...": a timeline entry's date
+        # dates what the entry tells, whatever dates its clauses give ("agrees that X will
+        # chair in 2010")
+        d = sentence.item(entry.group(1)).date
+        if d is not None and d.start and entry.group(1) not in taken:
             return _gathering_date(d, published)
     found: list[tuple[bool, bool, int, str]] = []
     # a date of another clause ("...; Bahrain hosted the previous one a year ago") is its own
