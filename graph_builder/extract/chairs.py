@@ -19,6 +19,7 @@ from graph_builder.core import reference
 from graph_builder.core.facts import Chairmanship
 from graph_builder.core.reference import Entity
 from graph_builder.extract import phrases
+from graph_builder.extract.chair_asides import aside_terms
 from graph_builder.extract.chair_persons import surnames, surnames_as_states
 from graph_builder.extract.chair_pronouns import pronoun_terms
 from graph_builder.extract.chair_succession import (
@@ -409,8 +410,11 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.IGNORECASE)
 # the predecessor's own relative clause with a date: "from Malaysia's envoy, Dato' Ramlan,
 # who held the presidency for the month of June", "from Bahrain, which chaired in 2024"
 _PREDECESSOR_DATED = re.compile(
-    r"(?:'s\s+[^,;]{1,60})?(?:,\s+[^,;\u27e6]{1,40})?(?P<rel>,\s*(?:which|who)\s+(?:had\s+|has\s+)?"
-    r"(?:held|chaired|presided|hosted|led|steered|took|ran|headed|helmed|guided)\b)"
+    r"(?:'s\s+[^,;]{1,60})?(?:,\s+[^,;\u27e6]{1,40})?(?P<rel>,\s*(?:(?:which|who)\s+(?:had\s+|has\s+)?"
+    r"(?:held|chaired|presided|hosted|led|steered|took|ran|headed|helmed|guided)|"
+    # "from India, whose term had run from July 2023"
+    r"whose\s+(?:\w+\s+)?(?:term|presidency|chairmanship|tenure|turn|year)\s+(?:had\s+|has\s+)?"
+    r"(?:run|ran|lasted|covered|spanned|began|started|opened))\b)"
     r"(?:[^;,\u27e6]|\u27e6[CO]\d+\u27e7){0,60}?"
     r"\u27e6T\d+\u27e7",
     re.IGNORECASE)
@@ -751,6 +755,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
             last_org if masked.rstrip().endswith("?") else None)
     found.extend(pronoun_terms(ctx))
     found.extend(timeline_terms(ctx))
+    found.extend(aside_terms(ctx))
     facts = late_gatherings(summit_terms(_merge(found), ctx.published))
     date_predecessors(facts, stated_terms(ctx, known), said=_term_months)
     return facts

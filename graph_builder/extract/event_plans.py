@@ -1,5 +1,6 @@
 """Gatherings announced with their year: "Chile is set to host the next APEC summit in
-2027", "The alliance will meet next in The Hague in 2025".
+2027", "China will host next year's summit", "The alliance will meet next in The Hague in
+2025".
 
 The rules of events.py read a gathering from its place and its kind word; an announcement
 often gives the host state or the city and a year but no "held in". The kind is the word
@@ -38,6 +39,14 @@ _NEXT_HELD = re.compile(
     r"\u27e6O(?P<o3>\d+)\u27e7)?\s+(?:will|is\s+to|is\s+due\s+to|is\s+scheduled\s+to)\s+"
     r"(?:be\s+held|take\s+place|convene|meet)\s+(?:in|on)\s+\u27e6T(?P<t>\d+)\u27e7"
     r"(?!\s+in\s+\u27e6C)(?:\s+in\s+(?:the\s+)?\u27e6S(?P<host>\d+)\u27e7)?", re.IGNORECASE)
+# "China will host next year's summit", "Azerbaijan is to host the 2026 CICA summit"
+_HOST_YEAR = re.compile(
+    r"\u27e6[SA](?P<host>\d+)\u27e7(?:'s)?\s+(?:(?:is|was)\s+(?:set|due|scheduled|expected)\s+"
+    r"to|will|is\s+to|has\s+(?:offered|agreed)\s+to|offered\s+to|agreed\s+to)\s+host\s+"
+    r"(?:the\s+)?\u27e6T(?P<t>\d+)\u27e7(?:'s|\u2019s)?\s+(?:\u27e6O(?P<o1>\d+)\u27e7\s+)?"
+    r"(?:(?:annual|regular|ordinary)\s+)?(?P<kind>summit|meeting|session|ministerial)"
+    r"(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7)?(?:\s+in\s+\u27e6C(?P<city>\d+)\u27e7)?",
+    re.IGNORECASE)
 _SUMMIT_WORD = re.compile(r"\bsummit", re.IGNORECASE)
 
 
@@ -49,7 +58,7 @@ def planned_gatherings(ctx: Context) -> list[Event]:
         if negated(masked) or hedged(masked.replace("expected to", "")):
             continue
         before = ctx.sentences[index - 1].masked if index else ""
-        for rx in (_HOST_NEXT, _MEET_NEXT, _NEXT_HELD):
+        for rx in (_HOST_NEXT, _HOST_YEAR, _MEET_NEXT, _NEXT_HELD):
             for m in rx.finditer(masked):
                 when = sentence.item(m.group("t")).date
                 if when is None:
