@@ -27,6 +27,7 @@ from graph_builder.extract.member_tables import table_memberships
 from graph_builder.extract.members import extract_members, implied_memberships
 from graph_builder.extract.post_aides import extract_aides
 from graph_builder.extract.posts import extract_posts, mask_persons
+from graph_builder.extract.qa_answers import qa_chairs
 from graph_builder.extract.standing import extract_standing
 
 
@@ -77,6 +78,9 @@ def extract_article(article: Article) -> ArticleFacts:
     known = {fact_key("memberships", m) for m in facts.memberships}
     facts.memberships += [m for m in table_memberships(ctx)
                           if fact_key("memberships", m) not in known]
+    # an explainer's verbless answer ("Q: Who chairs the bloc this year? A: Belarus.")
+    held = {fact_key("chairmanships", c) for c in facts.chairmanships}
+    facts.chairmanships += [c for c in qa_chairs(ctx) if fact_key("chairmanships", c) not in held]
     date_memberships(ctx, facts.memberships)
     facts.events = extract_events(ctx)
     # an announced gathering events.py found already, of either kind, is the same one

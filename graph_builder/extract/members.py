@@ -415,7 +415,10 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
 _MEMBER_QUESTION = re.compile(
     r"\b(?:who|which|what)\b(?:\s+(?:countries|states|nations|governments))?\s+"
     r"(?:belongs?\b|(?:is|are)\s+(?:\w+\s+){0,3}?(?:members?\b|in\s+it\b|in\s+the\b)|"
-    r"makes?\s+up\b|(?:is|are)\s+part\s+of\b)[^?]*\?\s*$", re.IGNORECASE)
+    r"makes?\s+up\b|(?:is|are)\s+part\s+of\b|"
+    # "Who are the six?"
+    r"(?:are|were)\s+the\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|\w+ty(?:-\w+)?)\b)[^?]*\?\s*$", re.IGNORECASE)
 _NOT_MEMBER_QUESTION = re.compile(r"\b(?:want|hope|seek|appl(?:y|ies)|candidates?|observers?|"
                                   r"partners?|guests?|next|left|former)\b", re.IGNORECASE)
 _MEMBERS_ANSWER = re.compile(
