@@ -256,6 +256,9 @@ _SITS_ON = re.compile(r"\b(?:sits|sat|serves|served|has\s+a\s+seat|held\s+a\s+se
 _LIST_STOP = re.compile(
     r";|\b(?:observers?|partners?(?!\s+(?:states|countries)\b)|dialogue|applicants?|candidates?|invited|invitees?|guests?|"
     r"except|but\s+not|while|whereas|not\s+members?|associate)\b", re.IGNORECASE)
+# a list of states alone, parted by semicolons (a factbox's long official names)
+_SEMICOLON_LIST = re.compile(r"\s*(?:(?:the\s+)?\u27e6S\d+\u27e7\s*(?:;|,|;?\s*and)\s*)+"
+                             r"(?:the\s+)?\u27e6S\d+\u27e7\s*[.;]?\s*$")
 # a list opened by a dash ends at the next one: "the member states -- A, B and C -- paused"
 _OPENING_DASH = re.compile(r"(?:\s--?|[\u2013\u2014])\s*$")
 CLOSING_DASH = re.compile(r"\s--?\s|[\u2013\u2014]")
@@ -539,6 +542,8 @@ def extract_members(ctx: Context) -> list[Membership]:
             listed_org = listed_org or org
             stop = _LIST_STOP.search(masked, m.end())
             end = stop.start() if stop else len(masked)
+            if _SEMICOLON_LIST.match(masked, m.end()):
+                end = len(masked)  # "Members: Kenya; Uganda; the United Republic of Tanzania"
             if _OPENING_DASH.search(m.group(0)):  # "the member states -- A, B and C -- paused"
                 closing = CLOSING_DASH.search(masked, m.end(), end)
                 end = closing.start() if closing else end
