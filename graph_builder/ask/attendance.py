@@ -50,7 +50,7 @@ def stood_in(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 # a head of state, and who goes in their place when the article names them beside it
-_STATE_HEADS = ("president", "king", "emir", "sultan", "supreme leader", "monarch")
+STATE_HEADS = ("president", "king", "emir", "sultan", "supreme leader", "monarch")
 _DEPUTIES = ("premier", "prime minister", "vice president", "vice-president", "crown prince")
 
 
@@ -59,7 +59,7 @@ def deputised(asked: list[dict[str, str]], named: list[dict[str, str]]
     """Of the people an event's article names for one state: its head of government or
     vice president, when the person asked is its head of state ("did Xi attend" of a
     summit whose article names Premier Li of China: the premier went)."""
-    if not any((r.get("title") or "") in _STATE_HEADS for r in asked):
+    if not any((r.get("title") or "") in STATE_HEADS for r in asked):
         return []
     people = {r.get("personLabel") for r in asked}
     return [r for r in named if (r.get("title") or "") in _DEPUTIES

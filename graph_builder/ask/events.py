@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph_builder.ask.attendance import stood_in
+from graph_builder.ask.attendance import STATE_HEADS, deputised, stood_in
 from graph_builder.ask.helpers import (
     _collect,
     _country_of,
@@ -65,7 +65,10 @@ class EventForms:
                             f"person of {state.label} the article of the {what} names; the "
                             f"graph records {state.label} at it, not its delegates as such.")
             return [item]
-        standing = stood_in(rows)
+        # a minister named beside the leaders went; else a premier or vice president
+        # named beside the head of state ("Xi Jinping, Li Qiang of China": Li led it)
+        standing = stood_in(rows) or deputised(
+            [r for r in rows if (r.get("title") or "") in STATE_HEADS], rows)
         if standing:
             found = _collect(standing, "personLabel", "person")
             heads = sorted({r.get("personLabel") or "" for r in rows} - {

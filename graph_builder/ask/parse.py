@@ -550,8 +550,9 @@ def _title(low: str) -> str | None:
                 r"runs|ran) the ([\w-]+ ){0,4}commission\b", text):
         return "chairperson of the commission"  # the AU's, the ECOWAS's
     if re.match(r"\s*who (heads|headed|leads|led|is the head of|was the head of|is the leader of|"
-                r"was the leader of|runs|ran|is in charge of|was in charge of)\b", text):
-        return "head"
+                r"was the leader of|runs|ran|is in charge of|was in charge of)\b", text) and \
+            not re.match(r"\s*who \w+ (\S+ ){0,2}delegation\b", text):
+        return "head"  # (not "who led China's delegation": the representative asked)
     for title in known_titles():  # the one title table (core/data/posts.csv)
         if re.search(r"(?<![\w])" + re.escape(_norm_title(title)) + r"(?![\w])", text):
             return post_class(title)[0]

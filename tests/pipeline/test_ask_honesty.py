@@ -219,6 +219,8 @@ def test_attendance_through_a_person_or_a_title(tmp_path: Path) -> None:
     assert [a.label for a in xi.answers] == ["no"] and "Li Qiang" in xi.message
     by_day = _ask("Did Zelensky attend the 19 November summit?", graph, "2024-11-20")
     assert [a.label for a in by_day.answers] == ["yes"]
+    led = _ask("Who led China's delegation in Rio?", graph, "2024-11-20")
+    assert [a.label for a in led.answers] == ["Li Qiang"]
     by_title = _ask("Did Brazil's president attend the Rio summit?", graph, "2024-11-20")
     assert [a.label for a in by_title.answers] == ["yes"]
     assert "names no president of Brazil" in by_title.message
