@@ -314,6 +314,11 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             # "X is next in line from January", written in June: next year's January
             year = str(int(first[:4]) + 1)
             first, last = year + first[4:], year + last[4:]
+        if kind == "weekday" and not groups.get("rel") and published is not None \
+                and first < published.isoformat() and _WEEKDAY_AHEAD.search(
+                    text, max(0, start - 60), start):
+            # "ministers will meet in Baku on Thursday", written on a Wednesday: the next one
+            first = last = (date.fromisoformat(first) + timedelta(days=7)).isoformat()
         if kind in ("dmy", "mdy", "my", "range_dmy", "range_mdy") and not groups.get("y") \
                 and not groups.get("mod") and not groups.get("rely") and out \
                 and not out[-1].relative \
@@ -358,6 +363,10 @@ _AHEAD_BEFORE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+be|due|
                            re.IGNORECASE)
 
 
+# a weekday governed by a verb ahead: "will meet on Thursday", "are due to arrive on Friday"
+_WEEKDAY_AHEAD = re.compile(r"\b(?:will|shall|is\s+(?:due|set|scheduled|expected)\s+to|"
+                            r"are\s+(?:due|set|scheduled|expected)\s+to|is\s+to|are\s+to)\b"
+                            r"[^.;]{0,40}?\bon\s+$", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|next\s+in\s+line|is\s+(?:due|set)\s+to|is\s+to|"
                             r"takes\s+over)\b[^.;]{0,40}?\b(?:from|in|on)\s+$", re.IGNORECASE)
 

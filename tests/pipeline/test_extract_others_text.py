@@ -174,6 +174,16 @@ def test_weekday_ranges_and_weeks_are_the_reports_days() -> None:
     assert across["last week"] == ("2024-10-28", "2024-11-03")
 
 
+def test_a_weekday_ahead_is_the_next_one() -> None:
+    """ "will meet on Thursday" in a Wednesday report is the next day, not last week's."""
+    from graph_builder.extract.date_phrases import find_dates
+
+    ahead = find_dates("Ministers will meet in Baku on Thursday.", date(2024, 10, 23))
+    past = find_dates("Ministers met in Baku on Tuesday.", date(2024, 10, 23))
+    assert [d.start for d in ahead] == ["2024-10-24"]
+    assert [d.start for d in past] == ["2024-10-22"]
+
+
 @pytest.mark.parametrize("text, published, start", [
     # a month ahead of publication that a past verb governs is this year's, or last year's
     ("The group has held the chair since 1 January.", date(2024, 10, 22), "2024-01-01"),
