@@ -20,6 +20,7 @@ from graph_builder.ask.triggers import T
 from graph_builder.core import reference, totals
 from graph_builder.core.dates import PartialDate
 from graph_builder.core.facts import outside_membership
+from graph_builder.graph.rdf import entity_of_iri
 
 # "is X leaving / staying in ORG": the word that asks about a membership's coming end
 _GOING = re.compile(r"\b(leaving|quitting|exiting|pulling out|withdrawing|leave|quit|exit|"
@@ -107,6 +108,31 @@ class MemberForms:
             f"The graph has no date on which {member.label} {verb} the {org.label}."
         )
         return found
+
+    def when_member_any(self) -> list[AnswerItem]:
+        """ "When did Sweden join?" with no organisation named: the one body the graph dates
+        the state's joining (or leaving) of, else the bodies that fit, said, not picked."""
+        state = self.p.states[0]
+        leaving = bool(T["leave"].search(self.low))
+        orgs: dict[str, str] = {}
+        for r in self.run("membership_dates", member=_iri(state)):
+            if outside_membership(r.get("status")) or not r.get("org"):
+                continue
+            when = (r.get("end") or ((r.get("start") or "") if (r.get("status") or "").lower()
+                                     in self._ENDED else "")) if leaving else r.get("start")
+            if when and when[:10] <= self.as_of.isoformat():
+                orgs[r["org"]] = r.get("orgLabel") or r["org"]
+        if len(orgs) != 1:
+            self.message = (f"The question names no organisation, and the graph dates "
+                            f"{state.label}'s {'leaving' if leaving else 'joining'} of "
+                            + (f"several ({', '.join(sorted(orgs.values()))}): name the one "
+                               f"meant." if orgs else "none."))
+            return []
+        org = entity_of_iri(next(iter(orgs)))
+        if org is None:
+            return []
+        self.p.orgs.append(org)
+        return self.when_member()
 
     def _one_joining(self, found: list[AnswerItem]) -> list[AnswerItem]:
         """Several dates of one joining (admitted, then a full member once it ratified): the

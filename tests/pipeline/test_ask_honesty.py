@@ -279,6 +279,9 @@ def test_totals_and_departures_over_time(tmp_path: Path) -> None:
     assert [a.label for a in then.answers] == ["31"]
     left = _ask("Is Uzbekistan a member of the CSTO?", graph, "2023-11-23")
     assert [a.label for a in left.answers] == ["no"]
+    # no body named: the one the graph dates the state's joining of, else said
+    joined = _ask("When did Finland join?", graph, "2024-07-11")
+    assert [a.label for a in joined.answers] == ["2023-04-04"] and "NATO" in joined.message
     graph.close()
 
 
