@@ -24,6 +24,17 @@ from graph_builder.core.facts import outside_membership
 _PAST_ASKED = re.compile(r"^\s*when (did|was|were)\b")
 
 
+def _relative_to(low: str, city: reference.Entity) -> str | None:
+    """ "before" or "after" when the question reckons from the gathering in `city` ("the
+    previous summit before Astana", "the first meeting after Minsk"), else None."""
+    names = "|".join(re.escape(n.lower()) for n in {city.label, *city.names})
+    m = re.search(r"\b(before|after|prior\s+to|following)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:"
+                  + names + r")\b", low)
+    if m is None:
+        return None
+    return "after" if m.group(1) in ("after", "following") else "before"
+
+
 def _ordinal_text(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -149,7 +160,33 @@ class EventForms:
             # "did Zelensky attend the 19 December summit": the gatherings of the articles
             # that name the person asked about, not every gathering the graph holds
             events = {k: e for k, e in events.items() if set(e["sources"]) & named}
-        if self.p.cities:
+        # (a chair "after the Luanda summit" is asked through that summit itself)
+        relative = _relative_to(self.low, self.p.cities[0]) if self.p.cities and not \
+            T["chair"].search(self.low) else None
+        if relative is not None:
+            # "its previous summit before Astana": the city names the gathering the one
+            # asked is reckoned from, not where it was
+            city = _iri(self.p.cities[0])
+            days = [PartialDate.parse(e["row"]["date"]).first_day for e in events.values()
+                    if e["row"].get("place") == city and e["row"].get("date")]
+            dated = {k: e for k, e in events.items() if e["row"].get("date")
+                     and e["row"].get("place") != city}
+            if days and relative == "before":
+                dated = {k: e for k, e in dated.items()
+                         if PartialDate.parse(e["row"]["date"]).last_day < min(days)}
+                pick = max((PartialDate.parse(e["row"]["date"]).first_day
+                            for e in dated.values()), default=None)
+            elif days:
+                dated = {k: e for k, e in dated.items()
+                         if PartialDate.parse(e["row"]["date"]).first_day > max(days)}
+                pick = min((PartialDate.parse(e["row"]["date"]).first_day
+                            for e in dated.values()), default=None)
+            else:
+                pick = None
+            events = {k: e for k, e in dated.items()
+                      if PartialDate.parse(e["row"]["date"]).first_day == pick}
+            what += f" {relative} the one in {self.p.cities[0].label}"
+        elif self.p.cities:
             city = _iri(self.p.cities[0])
             events = {k: e for k, e in events.items() if e["row"].get("place") == city}
             what += f" in {self.p.cities[0].label}"
@@ -162,7 +199,9 @@ class EventForms:
             past = {k: e for k, e in events.items() if e["row"].get("date") and
                     PartialDate.parse(e["row"]["date"]).first_day <= self.as_of}
             events = past or events
-        ordinals = _ordinals(re.sub(r"\b(first|second) half\b", " ", self.low))
+        # ("the first summit after Minsk": first after it, not the one numbered first)
+        ordinals = set() if relative else _ordinals(
+            re.sub(r"\b(first|second) half\b", " ", self.low))
         if ordinals:
             # "the 12th summit": only an event whose name or evidence says so, never another
             def says(e: dict[str, Any]) -> bool:
@@ -180,6 +219,10 @@ class EventForms:
             events = {k: e for k, e in events.items() if e["row"].get("date") and
                       PartialDate.parse(e["row"]["date"]).last_day > self.as_of}
             if re.search(r"\bnext\b", self.low) and events:
+                # (one begun by the day asked is not the next one, when a later is known)
+                ahead = {k: e for k, e in events.items()
+                         if PartialDate.parse(e["row"]["date"]).first_day > self.as_of}
+                events = ahead or events
                 first = min(PartialDate.parse(e["row"]["date"]).first_day
                             for e in events.values())
                 events = {k: e for k, e in events.items()

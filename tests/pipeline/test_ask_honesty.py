@@ -292,6 +292,9 @@ def test_in_person_is_beyond_the_graph(graph: Store) -> None:
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("Where was the 11th OTS summit held?", ["Bishkek"]),
+    # a gathering reckoned from another one's city
+    ("where did the ots hold its previous summit before astana", ["Samarkand"]),
+    ("where was the first OTS summit after Samarkand", ["Astana"]),
     ("where was the tenth ots summit", ["Astana"]),
     ("which city hosted the 9th summit of the ots", ["Samarkand"]),
 ])
