@@ -239,6 +239,8 @@ def parse(question: str, as_of: date) -> Parsed:
     parsed.name_spans = [(s, min(e, len(parsed.text))) for s, e in spans if s < len(parsed.text)]
     parsed.period = _period(text, as_of)
     parsed.title = _title(parsed.text)
+    if parsed.title and _honorific(text, parsed.title):
+        parsed.title = None  # "President Bio", "Prime Minister Modi": the person's own title
     if parsed.title == "chairperson of the commission" and any(
             "commission" in n.lower() for o in parsed.orgs for n in o.names):
         parsed.title = "head"  # "who heads the European Commission": the body named itself
@@ -247,6 +249,7 @@ def parse(question: str, as_of: date) -> Parsed:
         m for m in re.finditer(r"\b[A-Z][\w'-]+", text)
         if not any(s <= m.start() < e for s, e in spans)
         and m.group().lower() not in _QUESTION_WORDS and m.group().lower() not in _MONTHS
+        and m.group().lower() not in _HONORIFICS
     ]
     runs: list[list[re.Match[str]]] = []
     for m in words:
@@ -378,6 +381,18 @@ _TOWN_PLACE = re.compile(r"\0\s+(?:[A-Z][\w-]*\s+){0,2}(?:summit|meeting|session
                          r"conference|talks|retreat|gathering)\b|\b(?:in|at)\s+(?:the\s+)?\0")
 
 
+# a leader's title before a name ("President Bio", "Prime Minister Modi"): no part of it
+_HONORIFICS = frozenset({"president", "prime", "minister", "premier", "king", "queen", "emir",
+                         "sultan", "sheikh", "chancellor", "dr", "mr", "mrs", "ms"})
+
+
+def _honorific(text: str, title: str) -> bool:
+    """Whether the title is written before a name ("did President Bio take over from"), not
+    asked about ("who is the president of Ghana")."""
+    words = r"\s+".join(f"(?i:{re.escape(w)})" for w in title.split())
+    return bool(re.search(r"(?<!\bthe )(?<!\bThe )\b" + words + r"\s+(?!Of\b)[A-Z][a-z]", text))
+
+
 def _persons(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """Runs of capitalised words that name no state, organisation or city (people)."""
     out: list[str] = []
@@ -393,6 +408,7 @@ def _persons(text: str, spans: list[tuple[int, int]]) -> list[str]:
             and word.lower() not in _QUESTION_WORDS
             and word.lower() not in _MONTHS
             and not word.isupper()
+            and word.lower().rstrip(".") not in _HONORIFICS
         )
         if is_name:
             current.append(word.removesuffix("'s"))

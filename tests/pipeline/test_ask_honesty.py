@@ -144,6 +144,22 @@ def test_the_chair_as_a_person_is_the_chair_states_leader(graph: Store) -> None:
     assert [a.label for a in state.answers] == ["Kyrgyzstan"]
 
 
+def test_a_title_before_a_name_is_the_persons(tmp_path: Path) -> None:
+    """ "President Bio" names a person (read as the state he leads): the question is whom he
+    took over from, not who holds the post of president."""
+    doc = {"article": "a.txt", "published": "2025-02-16",
+           "chairmanships": [{"organization": "ECOWAS", "chair": "Sierra Leone",
+                              "start": "2025-06-22", "previous": "Nigeria"}],
+           "posts": [{"person": "Julius Maada Bio", "post": "president", "of": "Sierra Leone"},
+                     {"person": "Bola Tinubu", "post": "president", "of": "Nigeria"}]}
+    graph = _store(tmp_path, [doc])
+    for question in ("Who did President Bio take over the ECOWAS chair from?",
+                     "Who did Bio take over the ECOWAS chair from?"):
+        answer = _ask(question, graph, "2025-07-01")
+        assert [a.label for a in answer.answers] == ["Bola Tinubu"], question
+    graph.close()
+
+
 def test_a_term_ahead_is_not_one_chaired(graph: Store) -> None:
     did = _ask("did russia chair the csto", graph)
     assert [a.label for a in did.answers] == ["no"] and "planned" in did.message
