@@ -13,7 +13,7 @@ from typing import Any
 
 from graph_builder.ask.helpers import _collect
 from graph_builder.ask.model import AnswerItem, _iri
-from graph_builder.ask.persons import LEADER_TITLES
+from graph_builder.ask.persons import LEADER_TITLES, holders_named
 from graph_builder.ask.triggers import T
 from graph_builder.core import reference
 
@@ -64,6 +64,11 @@ def deputised(asked: list[dict[str, str]], named: list[dict[str, str]]
     people = {r.get("personLabel") for r in asked}
     return [r for r in named if (r.get("title") or "") in _DEPUTIES
             and r.get("personLabel") not in people]
+
+
+def _surnames(names: list[str]) -> set[str]:
+    """The words of the names a question gives, folded, that can pick a person out."""
+    return {w for name in names for w in re.split(r"[\s-]+", _fold(name)) if len(w) > 2}
 
 
 def _fold(text: str) -> str:
@@ -143,7 +148,7 @@ class AttendanceForms:
                        and not T["absent"].fullmatch(w) and not T["summit"].fullmatch(w)]
         if not persons:
             return []
-        surnames = {w for p in persons for w in re.split(r"[\s-]+", _fold(p)) if len(w) > 2}
+        surnames = _surnames(persons)
         self._asked_persons = surnames
         found: list[reference.Entity] = []
         matching = self._holders_named(surnames, states_only=True)
@@ -162,18 +167,12 @@ class AttendanceForms:
         them ("Putin" for "Vladimir Putin"); `states_only`: posts of a state."""
         rows = [r for r in self.run("post_holders")
                 if not states_only or r.get("of", "").rsplit("/", 2)[-2:-1] == ["state"]]
-
-        def words(row: dict[str, str]) -> set[str]:
-            return set(re.split(r"[\s-]+", _fold(row.get("personLabel") or "")))
-
-        return [r for r in rows if surnames <= words(r)] or \
-            [r for r in rows if surnames & words(r)]
+        return holders_named(rows, surnames, _fold)
 
     def _named_in(self) -> set[str]:
         """The articles that name the person the question asks about."""
-        surnames = {w for p in self.p.persons for w in re.split(r"[\s-]+", _fold(p))
-                    if len(w) > 2}
-        return {r["article"] for r in self._holders_named(surnames) if r.get("article")}
+        return {r["article"] for r in self._holders_named(_surnames(self.p.persons))
+                if r.get("article")}
 
     def _did_attend(self, events: dict[str, dict[str, Any]], what: str,
                     subjects: list[reference.Entity]) -> list[AnswerItem]:

@@ -35,6 +35,25 @@ def _relative_to(low: str, city: reference.Entity) -> str | None:
     return "after" if m.group(1) in ("after", "following") else "before"
 
 
+def _reckoned_from(events: dict[str, dict[str, Any]], city: str, relative: str
+                   ) -> dict[str, dict[str, Any]]:
+    """Of the gatherings elsewhere, the last one ended before the first held in `city`, or
+    the first one begun after the last held there; none when none is held there."""
+    dates = {k: PartialDate.parse(e["row"]["date"]) for k, e in events.items()
+             if e["row"].get("date")}
+    there = [d.first_day for k, d in dates.items() if events[k]["row"].get("place") == city]
+    if not there:
+        return {}
+    elsewhere = {k: d for k, d in dates.items() if events[k]["row"].get("place") != city}
+    if relative == "before":
+        fits = {k: d for k, d in elsewhere.items() if d.last_day < min(there)}
+        pick = max((d.first_day for d in fits.values()), default=None)
+    else:
+        fits = {k: d for k, d in elsewhere.items() if d.first_day > max(there)}
+        pick = min((d.first_day for d in fits.values()), default=None)
+    return {k: events[k] for k, d in fits.items() if d.first_day == pick}
+
+
 def _ordinal_text(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -166,25 +185,7 @@ class EventForms:
         if relative is not None:
             # "its previous summit before Astana": the city names the gathering the one
             # asked is reckoned from, not where it was
-            city = _iri(self.p.cities[0])
-            days = [PartialDate.parse(e["row"]["date"]).first_day for e in events.values()
-                    if e["row"].get("place") == city and e["row"].get("date")]
-            dated = {k: e for k, e in events.items() if e["row"].get("date")
-                     and e["row"].get("place") != city}
-            if days and relative == "before":
-                dated = {k: e for k, e in dated.items()
-                         if PartialDate.parse(e["row"]["date"]).last_day < min(days)}
-                pick = max((PartialDate.parse(e["row"]["date"]).first_day
-                            for e in dated.values()), default=None)
-            elif days:
-                dated = {k: e for k, e in dated.items()
-                         if PartialDate.parse(e["row"]["date"]).first_day > max(days)}
-                pick = min((PartialDate.parse(e["row"]["date"]).first_day
-                            for e in dated.values()), default=None)
-            else:
-                pick = None
-            events = {k: e for k, e in dated.items()
-                      if PartialDate.parse(e["row"]["date"]).first_day == pick}
+            events = _reckoned_from(events, _iri(self.p.cities[0]), relative)
             what += f" {relative} the one in {self.p.cities[0].label}"
         elif self.p.cities:
             city = _iri(self.p.cities[0])

@@ -11,6 +11,7 @@ none, is left alone: the question is then answered (or refused) as it was asked.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from graph_builder.ask.model import _entity_of, _iri, _Run
 from graph_builder.ask.parse import _MONTHS, _PLAIN, _QUESTION_WORDS, Parsed, chair_words
@@ -81,6 +82,17 @@ _ABOUT_POST = re.compile(r"\b(replac\w*|succeed\w*|preced\w*|predecessor|success
                          r"stood down|resign\w*|sworn in|in office)\b")
 
 
+def holders_named(rows: list[dict[str, str]], words: set[str],
+                  fold: Callable[[str], str] = str.lower) -> list[dict[str, str]]:
+    """post_holders rows of the person a question names: those whose name holds every word
+    asked, else any of them ("Putin" for "Vladimir Putin"; "Zacarias da Costa" is not
+    António Costa). `fold` is how a label is compared (lower case, or without accents)."""
+    def label(row: dict[str, str]) -> set[str]:
+        return set(re.split(r"[\s-]+", fold(row.get("personLabel") or "")))
+
+    return [r for r in rows if words <= label(r)] or [r for r in rows if words & label(r)]
+
+
 # a body named by its bare noun: "at the Commission", "the Council's meetings"
 _GENERIC_BODY = re.compile(r"\bthe (commission|council|secretariat|assembly|parliament|"
                            r"court|bank|bureau)\b(?! of\b)", re.IGNORECASE)
@@ -99,11 +111,7 @@ def title_of_person(p: Parsed, run: _Run) -> str:
     bodies = [*p.orgs, *p.states]
 
     def named(of: str | None) -> list[dict[str, str]]:
-        rows = [r for r in run("post_holders", of=of)
-                if words & set(re.split(r"[\s-]+", (r.get("personLabel") or "").lower()))]
-        # every word asked beats some of them ("Zacarias da Costa" is not António Costa)
-        return [r for r in rows if words <= set(re.split(r"[\s-]+", (
-            r.get("personLabel") or "").lower()))] or rows
+        return holders_named(run("post_holders", of=of), words)
 
     rows = [r for body in bodies or [None]
             for r in named(_iri(body) if body is not None else None)]

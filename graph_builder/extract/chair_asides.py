@@ -58,11 +58,8 @@ def _fact(sentence: Masked, ctx: Context, org_token: str | None, state_token: st
     date = sentence.item(_token(date_token)).date
     if org is None or state is None or date is None or not date.start:
         return None
-    year = date.start[:4]
-    fact = Chairmanship(org, state, year, None, evidence=evidence(sentence),
-                        origin="extracted", confidence=0.7, rule=rule)
-    fact.modality = modality
-    return fact
+    return Chairmanship(org, state, date.start[:4], None, evidence=evidence(sentence),
+                        origin="extracted", confidence=0.7, rule=rule, modality=modality)
 
 
 def aside_terms(ctx: Context) -> list[Chairmanship]:

@@ -14,6 +14,8 @@ O = r"\u27e6O(\d+)\u27e7"  # noqa: E741 - an organisation
 C = r"\u27e6C(\d+)\u27e7"  # a city as a place
 T = r"\u27e6T(\d+)\u27e7"  # a date
 ANY = r"\u27e6[SAOCT]\d+\u27e7"
+# a list of states: "A, B and the C"
+STATE_LIST = r"(?:the\s+)?" + SA + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*"
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|neither|nor|n't|cannot|could have|would have|might|may have|"

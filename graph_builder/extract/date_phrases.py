@@ -213,10 +213,9 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
     if kind == "wdrange":
         if published is None:
             return None, None, True
-        last = published - timedelta(days=(published.weekday()
-                                           - _WEEKDAYS.index(g["wd2"].lower())) % 7)
-        first = last - timedelta(days=(_WEEKDAYS.index(g["wd2"].lower())
-                                       - _WEEKDAYS.index(g["wd"].lower())) % 7)
+        start_day, end_day = (_WEEKDAYS.index(g[k].lower()) for k in ("wd", "wd2"))
+        last = published - timedelta(days=(published.weekday() - end_day) % 7)
+        first = last - timedelta(days=(end_day - start_day) % 7)
         return first.isoformat(), last.isoformat(), True
     if kind == "relweek":
         if published is None:

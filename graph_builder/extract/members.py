@@ -10,7 +10,17 @@ import re
 
 from graph_builder.core.facts import Membership
 from graph_builder.core.reference import resolve
-from graph_builder.extract.common import SA, O, S, T, coordinated_before, evidence, hedged, negated
+from graph_builder.extract.common import (
+    SA,
+    STATE_LIST,
+    O,
+    S,
+    T,
+    coordinated_before,
+    evidence,
+    hedged,
+    negated,
+)
 from graph_builder.extract.context import Context, Masked
 from graph_builder.extract.member_mentions import (
     STAYED_AWAY,
@@ -84,7 +94,7 @@ _COUNT_LIST = re.compile(r"^(?:(?:It|The\s+\w+)\s+has\s+)?" + _NUMBER + r"\s+(?:
                          r"(?:member\s+)?(?:countries|states|nations|members)\s*(?::|\u2014|-)\s*"
                          r"(?=(?:the\s+)?\u27e6S)", re.IGNORECASE)
 # a list of states: "A, B and the C"
-_LIST = r"(?:the\s+)?" + SA + r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?" + SA + r")*"
+_LIST = STATE_LIST
 # "Bolivia joins Argentina, Brazil, Paraguay and Uruguay as a full member"
 _JOINS_LIST = re.compile(r"\b(?:joins|joined|joining)\s+(?P<list>" + _LIST + r")"
                          r"\s+(?:as\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?members?|in\s+(?:the\s+)?"

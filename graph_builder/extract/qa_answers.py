@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from graph_builder.core.facts import Chairmanship
-from graph_builder.extract.common import evidence, negated
-from graph_builder.extract.context import Context, Masked
+from graph_builder.extract.common import STATE_LIST, evidence, negated
+from graph_builder.extract.context import Context
 
 _CHAIR_Q = re.compile(
     r"(?:^|\s)(?:Q\s*[:.-]\s*)?(?:Who|Which\s+(?:country|state|nation))\s+(?:(?:currently|now)\s+)?"
@@ -22,14 +22,8 @@ _CHAIR_Q = re.compile(
     r"\u27e6O(?P<org>\d+)\u27e7|it|the\s+\w+)?[^?]{0,30}?(?P<when>\u27e6T(?P<t>\d+)\u27e7|"
     r"\bnow\b|\bcurrently\b|\bat\s+present\b)?\s*\?\s*$", re.IGNORECASE)
 # the answer: the states it opens with ("A: Belarus, for the second time.")
-_ANSWER = re.compile(r"^\s*(?:A\s*[:.-]\s*)?(?P<list>(?:the\s+)?\u27e6[SA]\d+\u27e7"
-                     r"(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?\u27e6[SA]\d+\u27e7)*)"
+_ANSWER = re.compile(r"^\s*(?:A\s*[:.-]\s*)?(?P<list>" + STATE_LIST + r")"
                      r"(?=\s*(?:[.,;:(\u2013\u2014-]|$))")
-
-
-def _states(sentence: Masked, text: str) -> list[str]:
-    return [s for t in re.findall(r"\u27e6[SA](\d+)\u27e7", text)
-            if (s := sentence.state(t)) is not None]
 
 
 def qa_chairs(ctx: Context) -> list[Chairmanship]:
@@ -40,7 +34,8 @@ def qa_chairs(ctx: Context) -> list[Chairmanship]:
         m = _ANSWER.match(answer.masked)
         if m is None or negated(answer.masked[:m.end() + 20]):
             continue
-        states = _states(answer, m.group("list"))
+        states = [s for _, _, i in answer.tokens("SA", m.start("list"), m.end("list"))
+                  if (s := answer.state(i)) is not None]
         q = _CHAIR_Q.search(question.masked)
         if q is None or q.group("when") is None:
             continue
