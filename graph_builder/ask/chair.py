@@ -34,6 +34,18 @@ _SECOND_SEAT = re.compile(r"\b(vice|deputy|co)[- ]?(chair\w*|presiden\w*)|\bfirs
 _FROM_PERIOD = re.compile(r"\b(from|starting( in)?|beginning( in)?|as of|as from)\s+"
                           r"(\d{4}|(early |late |mid-?)?[a-z]+ \d{4}|1 january)\b")
 
+# "who presided over the CIS summit in Bishkek", "who chaired the foreign ministers' council
+# in Schaan": one gathering's chair, not the organisation's chairmanship over all time
+_GATHERING_CHAIR = re.compile(
+    r"\b(chair|chairs|chaired|chairing|preside|presides|presided|presiding|led|conducted|ran)"
+    r"\s+(over\s+)?(the\s+|a\s+|this\s+)?((?!(after|since|before|following|during|at|when|"
+    r"until|from|in|on)\b)[\w'’.-]+\s+){0,5}?(summit|meeting|session|ministerial|conference|"
+    r"debate|talks|(?<=ministers )council|(?<=ministers' )council|gathering)\b(?!.*\b(after|since|"
+    r"following|before)\b)")
+# the gathering of ministers, whose chair is the host's minister of that portfolio
+_MINISTERS_OF = (("foreign minister", re.compile(r"\b(foreign|ministerial|external affairs)\b")),
+                 ("defence minister", re.compile(r"\bdefen[cs]e\b")))
+
 
 # "first", "last", "previously": the question is about all the terms, not the day's
 _ORDER_WORD = re.compile(r"\b(first|last|earliest|latest|previous(ly)?|before|ever|again)\b")
@@ -111,6 +123,9 @@ class ChairForms:
                             f"{org.label}; it records the chairmanship of the {org.label} "
                             f"itself.")
             return []
+        presided = self._gathering_chair()
+        if presided is not None:
+            return presided
         event_day = self._event_period() if self.p.period is None else None
         period = self.p.period or event_day or self._member_period(org)
         clause = self._unplaced_clause() if period is None else None
@@ -200,6 +215,46 @@ class ChairForms:
                 if stated else ""
             self.message = (held + modality.notes(found, ahead_rows, org.label, self.as_of)
                             ).strip()
+        return found
+
+    def _gathering_chair(self) -> list[AnswerItem] | None:
+        """ "Who presided over the CIS summit in Bishkek?": the one gathering the question
+        places (by city, venue or day) is chaired by its host; "who" asks for the person in
+        the chair, the host's leader at a summit or its minister at a ministers' meeting.
+        None when the question names no such gathering, or the graph has not one of it."""
+        m = _GATHERING_CHAIR.search(self.low)
+        if not m or not (self.p.cities or self.p.venues or (
+                self.p.period is not None and m.group(6) != "council")):
+            return None
+        events, what = self._events(("meeting",) if m.group(6) != "summit"
+                                    else ("summit",), one=True)
+        hosts = {(p["party"], p.get("partyLabel") or "", e["row"].get("date") or "", k)
+                 for k, e in events.items() for p in e["parties"] if p.get("role") == "host"}
+        if len(events) != 1 or len({h[0] for h in hosts}) != 1:
+            return None
+        iri, label, day, key = hosts.pop()
+        state = reference.resolve(label, "state")
+        if state is None or not day:
+            return None
+        sources = events[key]["sources"]
+        host = AnswerItem(state.label, iri, day, day)
+        for article, evidence in sources.items():
+            host.add_source(article, evidence)
+        self.message = f"{state.label} hosted the {what} on {day}, and the host chairs it."
+        if re.search(r"\b(which|what)\s+(country|state|nation|member)", self.low):
+            return [host]
+        title = next((t for t, words in _MINISTERS_OF if words.search(self.low)), None)
+        if title is None:
+            found = self.chair_leaders([host])
+        else:
+            when = PartialDate.parse(day[:10])
+            found = self._by_time(self.run("post_holders", of=iri, title=title),
+                                  Period(when.first_day, when.last_day, when.precision))
+        if not found:
+            self.message += f" The graph has no {title or 'leader'} of {state.label} then."
+            return [host]
+        self.message = (f"{' and '.join(a.label for a in found)}, {title or 'leader'} of "
+                        f"{state.label}, which hosted the {what} on {day}.")
         return found
 
     def _refined(self, org: reference.Entity, found: list[AnswerItem],

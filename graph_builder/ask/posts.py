@@ -110,9 +110,8 @@ class PostForms:
         before = _PREDECESSOR.search(self.low)
         after = None if before else _SUCCESSOR.search(self.low)
         named = {r["person"] for r in rows if _surname_in(r.get("personLabel") or "", self.low)}
-        labels = [_words(r.get("personLabel") or "") for r in rows if r["person"] in named]
-        # one person spelt two ways ("Moussa Faki", "Moussa Faki Mahamat") is still one
-        one = bool(named) and all(a <= b or b <= a for a in labels for b in labels)
+        one = bool(named) and _one_person([r.get("personLabel") or "" for r in rows
+                                            if r["person"] in named])
         if not (before or after) or not one:
             return None
 
@@ -172,6 +171,13 @@ class PostForms:
                 found = found or held
             if not found:
                 return []
+            if len(found) > 1 and _one_person([a.label for a in found]):
+                # one leader the articles spell two ways: the fuller name, sources joined
+                keep = max(found, key=lambda a: len(a.label))
+                for other in found:
+                    for s in other.sources:
+                        keep.add_source(s.article, s.evidence)
+                found = [keep]
             out += found
         return out
 
@@ -420,6 +426,12 @@ _OFFICES = ("office", "board", "secretariat", "commission", "committee", "direct
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower().replace("-", " "))
             if w not in _STOP}
+
+
+def _one_person(labels: list[str]) -> bool:
+    """Whether names are one person spelt two ways ("Moussa Faki", "Moussa Faki Mahamat")."""
+    words = [_words(label) for label in labels]
+    return all(a <= b or b <= a for a in words for b in words)
 
 
 def _surname_in(name: str, low: str) -> bool:
