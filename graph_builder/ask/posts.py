@@ -8,6 +8,7 @@ from graph_builder.ask.helpers import (
     _bounds,
     _collect,
     _covers,
+    _date_in,
     _merge_dates,
 )
 from graph_builder.ask.model import AnswerItem, _iri
@@ -66,6 +67,11 @@ class PostForms:
         if neighbour is not None:
             return neighbour
         period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        if _OUTGOING.search(self.low) and not self.p.title_of_person:
+            # "who is the outgoing chairperson": the holder before the one in post then
+            now = self._by_time(rows, period)
+            if len(now) == 1:
+                return self._beside(rows, {now[0].iri}, True, holder, title)
         if T["post_end"].search(self.low) or T["until_when"].search(self.low) or \
                 T["post_start"].search(self.low) and T["when"].search(self.low) or \
                 T["post_since"].search(self.low):
@@ -78,13 +84,23 @@ class PostForms:
             if start:
                 d = PartialDate.parse(start)
                 period = Period(d.first_day, d.last_day, d.precision)
-        future = self.p.period is None and bool(T["future"].search(self.low))
-        if future:
+        elected = _ELECTED.search(self.low)
+        future = self.p.period is None and bool(T["future"].search(self.low)) and not elected
+        if elected:
+            # "who was elected secretary general (in 2024)": the holding that began then;
+            # else one elected to begin after the day asked, or the one begun last by it
+            found = self._begun(rows, self.p.period) if self.p.period else (
+                self._next_holder(rows) or self._begun(rows, None))
+            found = found or self._by_time(rows, period)
+        elif future:
             # "who will be the next secretary general", "who was elected": the holding that
             # begins last, after the day asked if the graph has one
             found = self._next_holder(rows)
         else:
             found = self._by_time(rows, period)
+        if len(found) > 1 and re.search(r"\b(new|newly|latest|newest)\b", self.low):
+            # "who is the new secretary general": of those in post, the one who began last
+            found = self._begun(rows, None, among={a.iri for a in found}) or found
         of = holder.label
         if found:
             self.message = f"{' and '.join(a.label for a in found)}: {title} of {of}" + (
@@ -114,6 +130,12 @@ class PostForms:
                                             if r["person"] in named])
         if not (before or after) or not one:
             return None
+        return self._beside(rows, named, bool(before), holder, title)
+
+    def _beside(self, rows: list[dict[str, str]], named: set[str], before: bool,
+                holder: reference.Entity, title: str) -> list[AnswerItem]:
+        """The holder of the post just before (or after) the person `named` (one person's
+        IRIs), by the holdings' dates."""
 
         def when(r: dict[str, str]) -> str:
             return (r.get("start") or r.get("end") or r.get("published") or "")[:10]
@@ -126,8 +148,10 @@ class PostForms:
         others: dict[str, str] = {}
         for person in {r["person"] for r in rows} - named:
             theirs = [r for r in rows if r["person"] == person]
+            # (their own stated dates before the day a later article mentions them)
             keys = [r["end"] for r in theirs if r.get("end")] or \
-                [r.get("start") or r.get("published") or "" for r in theirs]
+                [r["start"] for r in theirs if r.get("start")] or \
+                [r.get("published") or "" for r in theirs]
             if max(keys)[:10]:
                 others[person] = max(keys)[:10]
         if before:
@@ -280,6 +304,21 @@ class PostForms:
                         f"term as {title} of {holder.label}.")
         return found
 
+    def _begun(self, rows: list[dict[str, str]], period: Period | None,
+               among: set[str | None] | None = None) -> list[AnswerItem]:
+        """The holding(s) that began in `period`, else (no period) the one that began last
+        by the day asked; `among`: only those persons."""
+        dated = [r for r in rows if r.get("start") and (among is None or r["person"] in among)
+                 and _bounds(r["start"], None)[0] <= self.as_of]
+        if period is not None:
+            return _collect([r for r in dated if _date_in(r["start"], period)],
+                            "personLabel", "person")
+        if not dated:
+            return []
+        last = max(_bounds(r["start"], None)[0] for r in dated)
+        return _collect([r for r in dated if _bounds(r["start"], None)[0] == last],
+                        "personLabel", "person")
+
     def _next_holder(self, rows: list[dict[str, str]]) -> list[AnswerItem]:
         dated = [r for r in rows if r.get("start")]
         later = [r for r in dated if _bounds(r["start"], None)[0] > self.as_of]
@@ -315,13 +354,19 @@ class PostForms:
         covering = [r for r in dated if _covers(r.get("start"), r.get("end"), period)
                     and (r.get("start") or _reported_by(r, rows, period))]
 
+        # (a person whose own dated holding began before is a predecessor: an undated later
+        # mention of them, "the outgoing chairperson", ends no one's term)
+        earlier = {o["person"] for o in dated for r in dated if o["person"] != r["person"]
+                   and o.get("start") and r.get("start") and not r.get("end")
+                   and _bounds(o["start"], None)[0] < _bounds(r["start"], None)[0]}
+
         def replaced(r: dict[str, str]) -> bool:
             # an open-ended holding ends when someone else is reported later in the post
             if r.get("end") or not r.get("start"):
                 return False
             since = _bounds(r["start"], None)[0]
             for o in rows:
-                if o["person"] == r["person"]:
+                if o["person"] == r["person"] or not o.get("start") and o["person"] in earlier:
                     continue
                 when = o.get("start") or o.get("published")
                 if when and since < _bounds(when[:10], None)[0] <= period.last:
@@ -371,6 +416,11 @@ class PostForms:
 
 
 
+# "who was elected secretary general": the election already made, not one ahead
+_ELECTED = re.compile(r"\b(was|were|has been|have been|had been|got)\s+(newly\s+|just\s+)?"
+                      r"(elected|appointed|named|chosen|picked|installed|sworn in|confirmed)\b")
+# the holder leaving the post at the time asked: "the outgoing secretary general"
+_OUTGOING = re.compile(r"\b(outgoing|departing|retiring|leaving|exiting)\b")
 # who held a post before (or after) the one named
 _PREDECESSOR = re.compile(r"\bwho did .+ (replace|succeed)\b|\b(predecessor|before|preceded|"
                           r"prior to|previous)\b")

@@ -444,3 +444,56 @@ def test_which_countries_leaders_attended_asks_for_countries(tmp_path: Path) -> 
     assert sorted(a.label for a in states.answers) == ["Djibouti", "Uganda"]
     leaders = ask("Which leaders attended the Entebbe summit?", store, as_of=as_of)
     assert sorted(a.label for a in leaders.answers) == ["Ismail Omar Guelleh", "Yoweri Museveni"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # one gathering's chair is its host: the state, or in person its leader or minister
+    ("Which country chaired the Astana summit of the CSTO?", ["Kazakhstan"]),
+    ("Who presided over the CSTO summit in Astana?", ["Kassym-Jomart Tokayev"]),
+    ("who chaired the csto foreign ministers' council in astana", ["Murat Nurtleu"]),
+    # the organisation's chairmanship itself is not one gathering's
+    ("Who chaired the CSTO in 2023?", ["Belarus"]),
+])
+def test_one_gatherings_chair_is_its_host(tmp_path: Path, question: str,
+                                          expected: list[str]) -> None:
+    store = _store(tmp_path, [{
+        "article": "csto.txt", "published": "2024-11-29",
+        "chairmanships": [{"organization": "CSTO", "chair": "Belarus", "start": "2023",
+                           "end": "2023"},
+                          {"organization": "CSTO", "chair": "Kazakhstan", "start": "2024"}],
+        "events": [{"type": "summit", "place": "Astana", "date": "2024-11-28",
+                    "organization": "CSTO", "host": "Kazakhstan"},
+                   {"type": "meeting", "place": "Astana", "date": "2024-11-27",
+                    "organization": "CSTO", "host": "Kazakhstan"}],
+        "posts": [{"person": "Kassym-Jomart Tokayev", "post": "president", "of": "Kazakhstan"},
+                  {"person": "Kassym Tokayev", "post": "president", "of": "Kazakhstan"},
+                  {"person": "Murat Nurtleu", "post": "foreign minister", "of": "Kazakhstan"}],
+    }])
+    got = ask(question, store, as_of=date(2024, 11, 29))
+    assert [a.label for a in got.answers] == expected, got.message
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Who is the chairperson of the AU Commission?", ["Mahmoud Ali Youssouf"]),
+    # a later article's mention of the predecessor ends no one's term
+    ("who is the outgoing chairperson of the au commission", ["Moussa Faki Mahamat"]),
+    ("Who was elected chairperson of the AU Commission?", ["Mahmoud Ali Youssouf"]),
+    ("Who was elected chairperson of the AU Commission in 2017?", ["Moussa Faki Mahamat"]),
+    ("Who is the new chairperson of the AU Commission?", ["Mahmoud Ali Youssouf"]),
+])
+def test_new_outgoing_and_elected_holders(tmp_path: Path, question: str,
+                                          expected: list[str]) -> None:
+    store = _store(tmp_path, [{
+        "article": "au.txt", "published": "2025-02-16",
+        "posts": [
+            {"person": "Moussa Faki Mahamat", "post": "chairperson of the commission",
+             "of": "African Union", "start": "2017"},
+            {"person": "Mahmoud Ali Youssouf", "post": "chairperson of the commission",
+             "of": "African Union", "start": "2025-02-15"}],
+    }, {
+        "article": "au-later.txt", "published": "2025-02-20",
+        "posts": [{"person": "Moussa Faki Mahamat", "post": "chairperson of the commission",
+                   "of": "African Union"}],
+    }])
+    got = ask(question, store, as_of=date(2025, 2, 20))
+    assert [a.label for a in got.answers] == expected, got.message
