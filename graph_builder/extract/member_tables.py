@@ -36,6 +36,9 @@ def _labels() -> list[tuple[str | None, re.Pattern[str]]]:
     table.append(("suspended", re.compile(r"^(?:suspended|suspension)\b", re.I)))
     table.append(("withdrawn", re.compile(r"^(?:withdrawn|withdrew|left|former\s+members?|"
                                           r"withdrawal)\b", re.I)))
+    # "| Joined March 2019 | Oman, Chad |", "Admitted in 2011: Nepal"
+    table.append((None, re.compile(r"^(?:joined|admitted|acceded|accession|new\s+members?)\b",
+                                   re.I)))
     members = "|".join(phrases.lines("member_nouns.txt"))
     table.append((None, re.compile(r"^(?:(?:full|founding|current|permanent|new|original|"
                                    r"member)\s+)*(?:" + members + r"|member)\b", re.I)))
@@ -51,8 +54,17 @@ def _status_of(cell: str) -> tuple[bool, str | None]:
     return False, None
 
 
+# a labelled line, a factbox's or a bullet's: "- **Joined in 2011:** Nepal and Bhutan",
+# "Observers: Mongolia; Iran" (the label and its list are the row's two cells)
+_LABEL_LINE = re.compile(r"^(?:(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+)?(?P<label>[^:|\n]{2,60}?)"
+                         r"\s*:\s*(?P<rest>(?:the\s+)?\u27e6S\d+\u27e7[^:|]*)$")
+
+
 def _row(sentence: Masked) -> list[str] | None:
     masked = sentence.masked.strip()
+    line = _LABEL_LINE.match(masked)
+    if line:
+        return [line.group("label"), line.group("rest")]
     if not (masked.startswith("|") and masked.endswith("|")) or masked.count("|") < 3:
         return None
     cells = _CELL_SPLIT.split(masked.strip("|").strip())

@@ -51,6 +51,12 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
 _BULLET = re.compile(r"^(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+\S")
 
 
+# a bullet that says what its own items are ("- **Joined in 2011:** Nepal and Bhutan") is a
+# sentence of its own, not an item of the list above it
+_LABELLED = re.compile(r"^(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+(?:\*\*|__)?[^:\n]{2,60}:"
+                       r"(?:\*\*|__)?\s+\S")
+
+
 def _join_lists(sentences: list[Sentence], text: str) -> list[Sentence]:
     """A line ending in a colon and the bulleted lines under it are one sentence.
 
@@ -65,7 +71,7 @@ def _join_lists(sentences: list[Sentence], text: str) -> list[Sentence]:
         j = i + 1
         if head.text.rstrip().endswith((":", "?")):
             while j < len(sentences) and _BULLET.match(sentences[j].text) and \
-                    len(sentences[j].text) < 160:
+                    len(sentences[j].text) < 160 and not _LABELLED.match(sentences[j].text):
                 j += 1
         if j > i + 1:
             end = sentences[j - 1].end
