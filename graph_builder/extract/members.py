@@ -821,7 +821,9 @@ _GATHERING = re.compile(r"\b(?:summit|around\s+the\s+table|attended|took\s+part|
 _ATTENDED = re.compile(r"\b(?:attended\s+by|attendees|those\s+present|present\s+were|"
                        r"in\s+the\s+room\s+included|included\s*:|"
                        r"were\s+present|around\s+the\s+table|took\s+part|participants\s+included|"
-                       r"in\s+attendance|gathered|brought\s+together)\b", re.IGNORECASE)
+                       r"in\s+attendance|gathered|brought\s+together|"
+                       # "heads of government came from A, B and C"
+                       r"(?:came|arrived|travell?ed|flew\s+in)\s+from)\b", re.IGNORECASE)
 _LEADER_POSTS = frozenset({"president", "prime minister", "king", "emir", "chancellor",
                            "vice president"})
 
@@ -853,6 +855,9 @@ _DELEGATION = re.compile(
     r"\u27e6[SA](\d+)\u27e7\s+(?:(?:is|was|were|are|has\s+been)\s+)(?:(?:instead|also|again|"
     r"only)\s+)?represented\s+by\b"
     r"|\u27e6[SA](\d+)\u27e7(?:'s)?\s+delegation\b"
+    # "Kiribati sent a minister", "Nauru sent its deputy prime minister"
+    r"|\u27e6S(\d+)\u27e7\s+(?:instead\s+|only\s+)?sent\s+(?:a|an|its|her|his)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:minister|delegation|envoy|representative|deputy|ambassador|vice[\s-]president)\b"
     r"|\bdelegations?\s+(?:of|from)\s+(?:the\s+)?\u27e6S(\d+)\u27e7", re.IGNORECASE)
 # a list of who attended, one per line: "Heads of state in the room included:" then bullets
 _ATTENDANCE_HEAD = re.compile(r"\b(?:included|attended\s+by|present\s+were|participants|"
