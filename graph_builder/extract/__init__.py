@@ -75,9 +75,15 @@ def extract_article(article: Article) -> ArticleFacts:
     facts.memberships += implied_memberships(ctx, facts.chairmanships, facts.posts,
                                              facts.memberships)
     facts.memberships += extract_standing(ctx)
-    known = {fact_key("memberships", m) for m in facts.memberships}
-    facts.memberships += [m for m in table_memberships(ctx)
-                          if fact_key("memberships", m) not in known]
+    known = {fact_key("memberships", m): m for m in facts.memberships}
+    for m in table_memberships(ctx):
+        same = known.get(fact_key("memberships", m))
+        if same is None:
+            facts.memberships.append(m)
+        elif same.start is None and m.start and same.evidence and m.evidence and \
+                same.evidence.start == m.evidence.start:
+            same.start = m.start  # the row's own year ("Brunei (1984)") for the same line
+
     # an explainer's verbless answer ("Q: Who chairs the bloc this year? A: Belarus.")
     held = {fact_key("chairmanships", c) for c in facts.chairmanships}
     facts.chairmanships += [c for c in qa_chairs(ctx) if fact_key("chairmanships", c) not in held]

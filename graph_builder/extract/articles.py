@@ -21,6 +21,7 @@ from pathlib import Path
 
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.extract.date_phrases import find_dates
+from graph_builder.extract.factboxes import factbox_lines
 
 MAX_BYTES = 20 * 1024 * 1024  # far beyond any news article; larger files are not articles
 HTML_SUFFIXES = {".html", ".htm"}
@@ -109,6 +110,9 @@ def _from_html(path: Path, html: str) -> Article:
     first_line, _, rest = body.partition("\n")
     if title and first_line.startswith(title):
         title, body = first_line.strip(), rest.lstrip()
+    boxes = factbox_lines(html, body)
+    if boxes:
+        body = body + "\n\n" + "\n\n".join(boxes)
     head = f"{title}\n\n" if title else ""
     text = head + body
     if published is None:

@@ -40,7 +40,8 @@ def _labels() -> list[tuple[str | None, re.Pattern[str]]]:
     table.append((None, re.compile(r"^(?:joined|admitted|acceded|accession|new\s+members?)\b",
                                    re.I)))
     members = "|".join(phrases.lines("member_nouns.txt"))
-    table.append((None, re.compile(r"^(?:(?:full|founding|current|permanent|new|original|"
+    table.append((None, re.compile(r"^(?:(?:full|founding|current|permanent|new|original|later|"
+                                   r"other|subsequent|newer|recent|remaining|existing|present|"
                                    r"member)\s+)*(?:" + members + r"|member)\b", re.I)))
     return table
 
@@ -57,14 +58,21 @@ def _status_of(cell: str) -> tuple[bool, str | None]:
 # a labelled line, a factbox's or a bullet's: "- **Joined in 2011:** Nepal and Bhutan",
 # "Observers: Mongolia; Iran" (the label and its list are the row's two cells)
 _LABEL_LINE = re.compile(r"^(?:(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+)?(?P<label>[^:|\n]{2,60}?)"
-                         r"\s*:\s*(?P<rest>(?:the\s+)?\u27e6S\d+\u27e7[^:|]*)$")
+                         r"\s*:\s*(?P<rest>(?:the\s+)?\u27e6S\d+\u27e7[^:|]*|(?P<founded>[^:|]{0,80}?"
+                         r"\bby\s+(?:the\s+)?\u27e6S\d+\u27e7[^:|]*))$")
+# a founding line: "Founded: Bangkok, 8 August 1967, by A, B and C" (its states are the founders)
+_FOUNDED = re.compile(r"^(?:founded|established|created|set\s+up|launched|formed)\b", re.I)
+# a state's own year in a list: "Brunei (1984), Laos and Myanmar (1997)"
+_SEGMENT = re.compile(r"[^,;\u00b7]+")
+_OWN_DATE = re.compile(r"\(\s*(?:since\s+|joined\s+)?\u27e6T(\d+)\u27e7\s*\)")
 
 
 def _row(sentence: Masked) -> list[str] | None:
     masked = sentence.masked.strip()
     line = _LABEL_LINE.match(masked)
-    if line:
-        return [line.group("label"), line.group("rest")]
+    if line and (not line.group("founded") or _FOUNDED.match(line.group("label"))):
+        label = "founding members" if line.group("founded") else line.group("label")
+        return [label, line.group("rest")]
     if not (masked.startswith("|") and masked.endswith("|")) or masked.count("|") < 3:
         return None
     cells = _CELL_SPLIT.split(masked.strip("|").strip())
@@ -88,14 +96,23 @@ def table_memberships(ctx: Context) -> list[Membership]:
             continue
         label_at, status = labels[0]
         dated = _DATE.search(cells[label_at])  # "| Member since 2024 |"
-        when = sentence.item(dated.group(1) or dated.group(2)).date.start if dated else None
+        row_when = sentence.item(dated.group(1) or dated.group(2)).date.start if dated else None
+        if cells[label_at] == "founding members" and not dated:
+            founded = [t for _, _, t in sentence.tokens("T")]  # "Founded: Bangkok, 1967, by"
+            row_when = sentence.item(founded[0]).date.start if founded else None
         for k, cell in enumerate(cells):
             if k == label_at:
                 continue
             states = [sentence.state(t) for t in _STATE.findall(cell)]
             if len(labels) > 1 and len(states) > 1:
                 break  # a row of several labels is a header, not a fact
-            for state in states:
+            own: dict[str, str | None] = {}
+            for segment in _SEGMENT.findall(cell):
+                year = _OWN_DATE.search(segment)
+                for t in _STATE.findall(segment):
+                    own[t] = sentence.item(year.group(1)).date.start if year else None
+            for token in _STATE.findall(cell):
+                state, when = sentence.state(token), own.get(token) or row_when
                 if state is None or state == org:
                     continue
                 key = (org, state, status)

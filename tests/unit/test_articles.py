@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from graph_builder.core.errors import BlocgraphError
+from graph_builder.extract import extract_file
 from graph_builder.extract.articles import read_article
 
 SEED = Path(__file__).resolve().parents[2] / "data/articles/000_eab27d500f391317.txt"
@@ -87,3 +88,32 @@ def test_a_dateline_in_capitals(tmp_path):
     page.write_text("Council names a new chair\n\nACCRA, 14 MAY 2022 - The council agreed that "
                     "Ghana takes the chair for one year.\n", encoding="utf-8")
     assert read_article(page).published == "2022-05-14"
+
+
+_FACTBOX_PAGE = (
+    "<html><head><title>Asean grows to eleven | Wire</title>"
+    '<meta property="article:published_time" content="2025-10-28"></head><body>'
+    "<nav><ul><li>Home</li><li>World</li></ul></nav><article><h1>Asean grows to eleven</h1>"
+    "<p>KUALA LUMPUR, 28 October 2025 - Timor-Leste joined the Association of Southeast Asian "
+    "Nations on Sunday, the first enlargement of the bloc in a quarter of a century.</p>"
+    "<p>Leaders signed the declaration at the opening of the summit, which Malaysia hosted "
+    "as this year's chair of the grouping.</p>"
+    '<aside class="factbox"><h3>Asean at a glance</h3><ul>'
+    "<li><strong>Founded:</strong> Bangkok, 8 August 1967, by Indonesia, Malaysia, the "
+    "Philippines, Singapore and Thailand</li>"
+    "<li><strong>Later members:</strong> Brunei (1984), Vietnam (1995), Laos and Myanmar "
+    "(1997), Cambodia (1999)</li></ul></aside>"
+    '<aside class="related"><h3>Read more</h3><ul><li><a href="/x">Thailand and Cambodia '
+    "sign a truce</a></li></ul></aside></article></body></html>")
+
+
+def test_a_pages_factbox_is_read_and_its_related_links_are_not(tmp_path):
+    """trafilatura drops asides; the factbox beside the story is kept, line by line, and its
+    rows give members with their own years, while the related links stay out."""
+    page = tmp_path / "a.html"
+    page.write_text(_FACTBOX_PAGE, encoding="utf-8")
+    article = read_article(page)
+    assert "Later members: Brunei (1984)" in article.text
+    assert "sign a truce" not in article.text
+    starts = {(m.member, m.start) for m in extract_file(page).memberships}
+    assert {("Brunei", "1984"), ("Laos", "1997"), ("Singapore", "1967-08-08")} <= starts
