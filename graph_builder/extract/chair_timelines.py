@@ -18,10 +18,19 @@ from graph_builder.extract.context import Context, Masked
 
 # the label: a date then a state, at the head of a line ("**2022 – Kazakhstan.**")
 # (or a span of months: "**January–June 2012 — Denmark.**")
-_LABEL = re.compile(r"^[\s*_#>\u2022-]*\u27e6T(?P<t>\d+)\u27e7"
+# (or a table row under a header that names the chair: "| March 2027 | Chile |")
+_LABEL = re.compile(r"^[\s*_#>\u2022|-]*\u27e6T(?P<t>\d+)\u27e7"
                     r"(?:\s*[-\u2013/]\s*\u27e6T(?P<t2>\d+)\u27e7)?"
-                    r"\s*[-\u2013\u2014:]\s*(?:the\s+)?"
-                    r"\u27e6[SA](?P<s>\d+)\u27e7(?=[\s.:;,*_()]|$)")
+                    r"\s*[*_]*\s*[-\u2013\u2014:|]\s*[*_]*\s*(?:the\s+)?"
+                    r"\u27e6[SA](?P<s>\d+)\u27e7(?=[\s.:;,*_()|]|$)")
+# a factbox's labelled chair: "Chair 2025: Malaysia", "| Chair 2024 | Azerbaijan |",
+# "Presidency (2026): Cyprus"
+_CHAIR_LABEL = re.compile(
+    r"(?:^|[\u00b7;|]\s*|^[-*\u2022]\s+)[*_]*(?:rotating\s+)?(?:chair(?:manship|person)?|"
+    r"presidency|presiding\s+(?:country|state)|chairing\s+(?:country|state))\s*(?:for\s+|in\s+)?"
+    r"\(?\u27e6T(?P<t>\d+)\u27e7\)?\s*[*_]*\s*[:|]\s*[*_]*\s*(?:the\s+)?\u27e6S(?P<s>\d+)\u27e7",
+    re.IGNORECASE)
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 _CHAIR = re.compile(r"chairmanship|chairpersonship|presiden|\bchair|\bpresid|helm|gavel|baton|"
                     r"\bsteer|\bguided\b|\bled\b|\bleads\b|in\s+charge|rotat", re.IGNORECASE)
 _JOINING = re.compile(r"\b(?:join\w*|accession|acced\w*|admitted|admission|member\w*|"
@@ -58,11 +67,32 @@ def _label_start(sentence: Masked, m: re.Match[str]) -> str | None:
     return first.date.start
 
 
+def _heading(sentences: list[Masked], index: int) -> str:
+    """The line a run of entries stands under (a box's caption "Presidency rotation at a
+    glance", a table's header "| Month | Presidency |"): the first line before the entry
+    that is no entry itself nor a table's rule, if it is short."""
+    for before in reversed(sentences[max(0, index - 12):index]):
+        line = before.masked.strip()
+        if _LABEL.match(line) or _TABLE_RULE.match(line):
+            continue
+        return line if len(line) < 80 else ""
+    return ""
+
+
 def timeline_terms(ctx: Context) -> list[Chairmanship]:
     """A chairmanship for each timeline entry of the article's chairs."""
     sentences = ctx.sentences
     about_chair = any(s.in_title and _CHAIR.search(s.text) for s in sentences)
     out: list[Chairmanship] = []
+    for sentence in sentences:
+        for m in _CHAIR_LABEL.finditer(sentence.masked):
+            start, chair = sentence.item(m.group("t")).date, sentence.state(m.group("s"))
+            orgs = [o for _, _, i in sentence.tokens("O") if (o := sentence.org(i))]
+            org = orgs[0] if orgs else ctx.topic_org
+            if start is not None and start.start and chair and org:
+                out.append(Chairmanship(org, chair, start.start, None,
+                                        evidence=evidence(sentence), origin="extracted",
+                                        confidence=0.7, rule="chair.label"))
     for index, sentence in enumerate(sentences):
         m = _LABEL.match(sentence.masked)
         if m is None or sentence.in_title:
@@ -76,7 +106,7 @@ def timeline_terms(ctx: Context) -> list[Chairmanship]:
         # "2004 – Latvia joins the alliance": an entry about joining, not a term
         joining, chairing = _JOINING.search(body[:50]), _CHAIR.search(body)
         if (joining and (chairing is None or chairing.start() > joining.start())) or not (
-                about_chair or chairing):
+                about_chair or chairing or _CHAIR.search(_heading(sentences, index))):
             continue
         orgs = [o for _, _, i in sentence.tokens("O") if (o := sentence.org(i))]
         org = orgs[0] if orgs else ctx.topic_org
