@@ -168,10 +168,20 @@ _TITLE_BEFORE = re.compile(
     r"chief\s+of\s+staff)\s+(?:of|to|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# ... or before it: "Peru met the UN Secretary-General", "NATO's secretary general said"
+_TITLE_AFTER = re.compile(
+    r"^(?:'s|\u2019s)?\s+(?:(?:deputy|assistant|special|acting|former|new|top|chief|foreign[- ]"
+    r"policy|human[- ]rights|refugee|aid)\s+){0,2}(?:secretar(?:y|ies)[- ]generals?|"
+    r"executive\s+secretary|director[- ]general|spokes(?:man|woman|person)|envoys?|"
+    r"ambassadors?|representatives?|commissioners?|chief|head|officials?|diplomats?)\b",
+    re.IGNORECASE)
+
+
 def titular(sentence, item) -> bool:
     """Whether a body's mention only says whose official a person is."""
     before = sentence.text[max(0, item.start - sentence.start - 40):item.start - sentence.start]
-    return bool(_TITLE_BEFORE.search(before))
+    after = sentence.text[item.end - sentence.start:item.end - sentence.start + 48]
+    return bool(_TITLE_BEFORE.search(before) or _TITLE_AFTER.match(after))
 
 
 def _nearest_fitting(head: str, at: int, named_here: list, recent: list,
