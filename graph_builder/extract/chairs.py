@@ -506,6 +506,8 @@ def _org_near(sentence: Masked, position: int, ctx: Context, near_only: bool) ->
     return ctx.topic_org
 
 
+# the body written just before a chair noun: "takes ⟦O1⟧ helm", "assumes ⟦O1⟧'s presidency"
+_BODY_OF_NOUN = re.compile(r"\u27e6O(\d+)\u27e7(?:'s)?\s+(?:(?:rotating|annual|pro[\s-]tempore)\s+)?$")
 _ENVOY_TO = re.compile(r"\b(?:[Rr]epresentative|[Aa]mbassador|[Ee]nvoy|[Mm]ission|[Dd]elegate)s?\s+"
                        r"(?:to|at)\s+(?:the\s+)?$")
 _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:so|while|but|whereas|because|although|though|even)\b")
@@ -995,6 +997,10 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
             if rule in ("chair.passed-to", "chair.from", "chair.possessive") and any(inside) \
                     and not carried:
                 org = _EU.get(next(o for o in inside if o), next(o for o in inside if o))
+            elif rule == "chair.take" and not carried and (
+                    own := _BODY_OF_NOUN.search(masked, 0, m.start("noun"))):
+                # "Malaysia takes Asean helm as EU talks stall": the body before the noun
+                org = _EU.get(sentence.org(own.group(1)) or "", sentence.org(own.group(1)))
             fact = _make(sentence, ctx, org, chair, start, end, rule, confidence)
             if fact and rule == "chair.whose-term" and _TERM_OVER.match(masked, m.end(),
                                                                          end_clause):
