@@ -507,7 +507,8 @@ def _org_near(sentence: Masked, position: int, ctx: Context, near_only: bool) ->
 
 
 # the body written just before a chair noun: "takes ⟦O1⟧ helm", "assumes ⟦O1⟧'s presidency"
-_BODY_OF_NOUN = re.compile(r"\u27e6O(\d+)\u27e7(?:'s)?\s+(?:(?:rotating|annual|pro[\s-]tempore)\s+)?$")
+_BODY_OF_NOUN = re.compile(r"\u27e6O(\d+)\u27e7(?:'s)?\s+"
+                           r"(?:(?:rotating|annual|pro[\s-]tempore)\s+)?$")
 _ENVOY_TO = re.compile(r"\b(?:[Rr]epresentative|[Aa]mbassador|[Ee]nvoy|[Mm]ission|[Dd]elegate)s?\s+"
                        r"(?:to|at)\s+(?:the\s+)?$")
 _CLAUSE_STOP = re.compile(r"[;:]|,\s+(?:so|while|but|whereas|because|although|though|even)\b")
