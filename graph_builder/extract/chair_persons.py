@@ -39,7 +39,8 @@ def _introductions() -> list[re.Pattern[str]]:
         # "Angolan President João Lourenço"
         re.compile(_STATE + r"\s+" + title + r"\s+" + _NAME + r"(?![\w'])"),
         # "Umaro Sissoco Embaló, President of the Republic of Guinea-Bissau"
-        re.compile(_NAME + r",\s+(?:the\s+)?" + title + r"\s+of\s+(?:the\s+)?" + _STATE),
+        re.compile(_NAME + _POSTNOMINALS + r",\s+(?:the\s+)?" + title + r"\s+of\s+(?:the\s+)?"
+                   + _STATE),
         # "President Tinubu of Nigeria"
         re.compile(title + r"\s+" + _NAME + r"\s+of\s+(?:the\s+)?" + _STATE),
     ]
@@ -71,7 +72,11 @@ def surnames(ctx: Context) -> dict[str, Entity]:
 
 
 _SLOT = r"(?P<pre>^(?:\s*[\"\u201c])?|\b(?i:to|from|succeed(?:s|ed|ing)?|replac(?:es|ed|ing))\s+)"
-_HONORIFIC = r"(?:(?:H\.E\.|His\s+Excellency|Her\s+Excellency|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)*"
+_HONORIFIC = (r"(?:(?:H\.E\.|His\s+Excellency|Her\s+Excellency|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|"
+              r"(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ourable|\.)?|Sir|Dame|Prof\.?|Sheikh|Datuk(?:\s+Seri)?|"
+              r"Dato'?(?:\s+Sri|\s+Seri)?|Tan\s+Sri)\s+)*")
+# letters after a name: "Dr Jane Roe, QC, MP, Prime Minister of X"
+_POSTNOMINALS = r"(?:,\s+(?:QC|KC|SC|MP|GCMG|KCMG|CMG|KBE|CBE|OBE|MBE|GCB|PhD|MNA|CH|Esq\.?))*"
 
 
 def surnames_as_states(sentence: Masked, known: dict[str, Entity]) -> Masked:
@@ -82,7 +87,7 @@ def surnames_as_states(sentence: Masked, known: dict[str, Entity]) -> Masked:
     title = _title()
 
     # "succeeded H.E. Umaro Sissoco Embaló, President of the Republic of Guinea-Bissau"
-    titled = re.compile(_SLOT + _HONORIFIC + _NAME + r",\s+(?:the\s+)?" + title
+    titled = re.compile(_SLOT + _HONORIFIC + _NAME + _POSTNOMINALS + r",\s+(?:the\s+)?" + title
                         + r"\s+of\s+(?:the\s+)?(?P<s>\u27e6S\d+\u27e7)")
     masked = titled.sub(lambda m: m.group("pre") + m.group("s"), masked)
 

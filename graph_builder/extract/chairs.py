@@ -69,6 +69,7 @@ _GAP = r"(?:\s+side\b)?(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|wh
        r",\s+(?:\u27e6[SA]\d+\u27e7's\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:president|leader|" \
        r"prime\s+minister|king|emir|head\s+of\s+state)(?:\s+of\s+\u27e6S\d+\u27e7)?,|" \
        r",\s*whose\s+(?:country|government|nation)|" \
+       r",\s*" + T + r"(?=\s+[a-z])|" \
        r",\s+(?:a|an|the)\s+(?!\u27e6)[^,;]{1,50},){0,2}" \
        r"(?:\s+(?:is|was)\s+next\s+in\s+line\s+and)?" \
        r"(?:\s+for\s+the\s+(?:first|second|third|fourth|fifth|\w+th|last)\s+time)?" \
@@ -837,8 +838,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
     """The chairs one sentence states; `continues` when it goes on about the chair of the
     sentence before ("The presidency rotates. Slovakia got it from Hungary.")."""
     sentence = persons_as_states(_capitals_as_states(sentence))
-    if known:
-        sentence = surnames_as_states(sentence, known)
+    sentence = surnames_as_states(sentence, known or {})
     masked = sentence.masked
     out: list[Chairmanship] = []
     at: dict[int, int] = {}  # id(fact) -> where its match starts
