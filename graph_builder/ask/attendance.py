@@ -87,6 +87,13 @@ class AttendanceForms:
         types = ("summit",) if "summit" in self.low else (
             ("meeting",) if "meeting" in self.low else ("summit", "meeting"))
         events, what = self._events(types, one=True, by_person=True)
+        if events and len(types) == 1 and not any(e["parties"] for e in events.values()):
+            # "the Dushanbe meeting" of a summit there, beside a ministers' meeting the
+            # graph records no party of: the gathering of either kind whose parties it has
+            either, _ = self._events(("summit", "meeting"), one=True, by_person=True)
+            either = {k: e for k, e in either.items() if e["parties"]}
+            if len(either) == 1:
+                events = either
         # who was there, unless the question asks who stayed away ("who missed", "which
         # states did not send anyone")
         attended = not (T["absence"].search(self.low) or _NEGATED.search(self.low))
@@ -95,6 +102,11 @@ class AttendanceForms:
         if T["yes_no"].search(self.low) or (subjects and not _WH.search(self.low)):
             # "did X attend", or a bare "armenia attend csto summit astana?"
             if subjects and re.search(r"\bin person\b", self.low):
+                away = {p["party"] for e in events.values() for p in e["parties"]
+                        if p.get("role") == "absent"}
+                if all(_iri(s) in away for s in subjects):
+                    # "did Pashinyan attend in person": his state stayed away altogether
+                    return self._did_attend(events, what, subjects)
                 self.message = (f"The graph records the states at the {what}, not who was "
                                 f"there in person (or by video link).")
                 return []

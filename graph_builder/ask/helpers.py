@@ -176,11 +176,36 @@ _ORDINAL_WORDS = {
 }
 
 
+_TENS = {w: 10 * i for i, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_TENTHS = {w[:-1] + "ieth": n for w, n in _TENS.items()}  # "fortieth"
+# "the XXII Andean Presidential Council", "the XII summit": a Roman numeral before the
+# gathering it numbers (not "Xi" or "Li", names far more often than 11 or 51)
+_ROMAN = re.compile(r"\b(?!(?:xi|li)\b)(?=[clxvi]{2,}\b)"
+                    r"(c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\s+(?:[a-z-]+\s+){0,3}?(?:summit|meeting|session|council|conference|"
+                    r"assembly|congress|forum)\b")
+_ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
 def _ordinals(low: str) -> set[int]:
-    """The ordinal numbers a text names ("4th", "fourth"), for "the fourth summit"."""
+    """The ordinal numbers a text names ("4th", "fourth", "forty-second", "XXII"), for
+    "the fourth summit"."""
     found = {int(m.group(1)) for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th)\b", low)}
+    compound = re.compile(r"\b(" + "|".join(_TENS) + r")[\s-](first|second|third|fourth|fifth|"
+                          r"sixth|seventh|eighth|ninth)\b")
+    found |= {_TENS[m.group(1)] + _ORDINAL_WORDS[m.group(2)] for m in compound.finditer(low)}
+    rest = compound.sub(" ", low)  # ("forty-second" is not also "second")
+    found |= {_TENTHS[m.group(1)] for m in re.finditer(
+        r"\b(" + "|".join(_TENTHS) + r")\b", rest)}
     found |= {_ORDINAL_WORDS[m.group(1)] for m in re.finditer(
-        r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", low)}
+        r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", rest)}
+    found |= {_roman(m.group(1)) for m in _ROMAN.finditer(low) if len(m.group(1)) >= 2}
     return found
 
 

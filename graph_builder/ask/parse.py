@@ -250,6 +250,7 @@ def parse(question: str, as_of: date) -> Parsed:
         if not any(s <= m.start() < e for s, e in spans)
         and m.group().lower() not in _QUESTION_WORDS and m.group().lower() not in _MONTHS
         and m.group().lower() not in _HONORIFICS
+        and not re.fullmatch(r"[CLXVI]{2,}", m.group())  # "the XII summit": its number
     ]
     runs: list[list[re.Match[str]]] = []
     for m in words:

@@ -48,6 +48,7 @@ _HOST_YEAR = re.compile(
     r"(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7)?(?:\s+in\s+\u27e6C(?P<city>\d+)\u27e7)?",
     re.IGNORECASE)
 _SUMMIT_WORD = re.compile(r"\bsummit", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:(?:is|are)\s+due\s+to|expected\s+to)\b", re.IGNORECASE)
 
 
 def planned_gatherings(ctx: Context) -> list[Event]:
@@ -55,7 +56,8 @@ def planned_gatherings(ctx: Context) -> list[Event]:
     out = []
     for index, sentence in enumerate(ctx.sentences):
         masked = sentence.masked
-        if negated(masked) or hedged(masked.replace("expected to", "")):
+        # ("is due to host", "is expected to host": the plan these rules file as planned)
+        if negated(masked) or hedged(_PLANNED.sub("", masked)):
             continue
         before = ctx.sentences[index - 1].masked if index else ""
         for rx in (_HOST_NEXT, _HOST_YEAR, _MEET_NEXT, _NEXT_HELD):

@@ -497,3 +497,30 @@ def test_new_outgoing_and_elected_holders(tmp_path: Path, question: str,
     }])
     got = ask(question, store, as_of=date(2025, 2, 20))
     assert [a.label for a in got.answers] == expected, got.message
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "the meeting" of a summit there, beside a ministers' meeting with no parties recorded
+    ("Did Armenia take part in the Dushanbe meeting?", ["yes"]),
+    ("Was Moldova represented in Dushanbe?", ["no"]),
+    ("Was Armenia represented in Dushanbe?", ["yes"]),
+    # in person: a state that stayed away altogether was not there in person either
+    ("Did Moldova attend the Dushanbe summit in person?", ["no"]),
+    ("Did Armenia attend the Dushanbe summit in person?", []),
+    # ordinals written out or in Roman numerals
+    ("Where was the XII summit held?", ["Dushanbe"]),
+    ("Where was the twelfth summit held?", ["Dushanbe"]),
+    ("Where was the Forty-Second summit held?", []),
+])
+def test_attendance_and_numbered_gatherings(tmp_path: Path, question: str,
+                                            expected: list[str]) -> None:
+    store = _store(tmp_path, [{
+        "article": "cis.txt", "published": "2025-10-10",
+        "events": [{"type": "summit", "name": "XII summit of the CIS", "place": "Dushanbe",
+                    "date": "2025-10-10", "organization": "CIS", "host": "Tajikistan",
+                    "participants": ["Tajikistan", "Armenia"], "absent": ["Moldova"]},
+                   {"type": "meeting", "place": "Dushanbe", "date": "2025-10-09",
+                    "organization": "CIS"}],
+    }])
+    got = ask(question, store, as_of=date(2025, 10, 10))
+    assert [a.label for a in got.answers] == expected, got.message
