@@ -176,9 +176,16 @@ def _clean(question: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# "Who is the president of Lithuania, the next OSCE chair?": the aside describes the state
+# asked about; the question is its president, not the chair of the body the aside names
+_APPOSITION = re.compile(r"^((?:who|what)\s+(?:is|was|will\s+be)\s+(?:the\s+)?[\w' -]{2,40}?\s+"
+                         r"(?:of|in)\s+[^,?]{2,40}?)\s*,\s+(?:the|a|an|its|this|which|who)\b"
+                         r"[^?]*(\?)?$", re.IGNORECASE)
+
+
 def parse(question: str, as_of: date) -> Parsed:
     """The slots of a question; unknown capitalised names are kept to be reported."""
-    text = corrected(_clean(question))
+    text = _APPOSITION.sub(r"\1", corrected(_clean(question)))
     if not text:
         raise BlocgraphError("the question is empty (see `blocgraph ask --examples`)")
     if not re.search(r"[a-z]", text):

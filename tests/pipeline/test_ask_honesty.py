@@ -524,3 +524,15 @@ def test_attendance_and_numbered_gatherings(tmp_path: Path, question: str,
     }])
     got = ask(question, store, as_of=date(2025, 10, 10))
     assert [a.label for a in got.answers] == expected, got.message
+
+
+def test_an_aside_after_the_state_asked_about_is_not_the_question(tmp_path: Path) -> None:
+    """ "Who is the president of Lithuania, the next OSCE chair?" asks for a president."""
+    store = _store(tmp_path, [{
+        "article": "osce.txt", "published": "2010-12-03",
+        "chairmanships": [{"organization": "OSCE", "chair": "Lithuania", "start": "2011"}],
+        "posts": [{"person": "Dalia Grybauskaite", "post": "president", "of": "Lithuania"}],
+    }])
+    got = ask("Who is the president of Lithuania, the next OSCE chair?", store,
+              as_of=date(2010, 12, 3))
+    assert [a.label for a in got.answers] == ["Dalia Grybauskaite"], got.message
