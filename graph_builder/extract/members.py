@@ -363,7 +363,11 @@ _SUSPENDED_LIST = re.compile(
     r"suspended\s+(?:since|in|from|after)\b"
     # "ECOWAS suspends Guinea's participation in its bodies"
     r"|\u27e6O\d+\u27e7\s+(?:(?:has|had|also|formally|then|\w+ly)\s+)*(?:suspends|suspended)\s+"
-    r"(?P<list_b>" + _LIST + r")(?:'s|\u2019s)\s+(?:participation|membership)", re.IGNORECASE)
+    r"(?P<list_b>" + _LIST + r")(?:'s|\u2019s)\s+(?:participation|membership)"
+    # "the bloc suspended Venezuela from all its bodies", "ECOWAS suspended Niger in 2023"
+    r"|\u27e6O\d+\u27e7\s+(?:(?:has|had|also|formally|then|\w+ly)\s+)*(?:suspends|suspended)\s+"
+    r"(?P<list_c>" + _LIST + r")(?=\s+(?:from|in|on|over|after|following|for|until|"
+    r"indefinitely)\b|\s*[,.;]|\s*$)", re.IGNORECASE)
 # "Six countries under suspension after coups - Burkina Faso, Gabon, Guinea ... -"
 _SUSPENDED_NAMED = re.compile(
     r"\b(?:countries|states|members|member\s+states|nations|governments)\s+(?:(?:currently|still|"
@@ -568,7 +572,8 @@ def extract_members(ctx: Context) -> list[Membership]:
                        None, None, None, "member.count-list", 0.85)
         for rx in (_SUSPENDED_LIST, _SUSPENDED_NAMED):
             for m in rx.finditer(masked):
-                key = next(k for k in ("list", "list_a", "list_b") if m.groupdict().get(k))
+                key = next(k for k in ("list", "list_a", "list_b", "list_c")
+                           if m.groupdict().get(k))
                 if negated(masked[max(0, m.start() - 30):m.end(key)]):
                     continue
                 org = _org_before(sentence, m.start(), ctx)

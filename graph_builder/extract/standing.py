@@ -155,6 +155,20 @@ def _shapes() -> list[tuple[str, re.Pattern[str]]]:
          + r"\s+" + _LIST + r"\s+(?:(?:an?|the)\s+)?" + noun + r"[\s-]+status"),
         ("standing.admitted", r"(?P<giver>\u27e6O\d+\u27e7[^;]{0,40}?)?\b" + _ADMIT
          + r"\s+" + _LIST + r"\s+as\s+(?:(?:an?|new|its)\s+)*" + noun + _OF),
+        # "Chile is not a member; it is an associate member", "Norway is not a full member
+        # but an observer": the standing the negation sets apart from membership
+        ("standing.not-member-but", _LIST + r"\s+(?:is|was|remains|has\s+never\s+been)\s+"
+         r"(?:not|never)?\s*(?:yet\s+)?(?:an?\s+)?(?:full(?:-fledged)?\s+)?member\b"
+         r"(?:\s+(?:state\s+)?of\s+(?:the\s+)?" + _ORG.format("o1") + r")?\s*"
+         r"(?:;\s*(?:it|they)\s+(?:is|are|remains?|has\s+been)|,?\s+but\s+(?:is\s+|remains\s+|"
+         r"has\s+been\s+)?|[,;]\s+(?:only\s+)?)\s*(?:an?\s+|only\s+an?\s+)?" + _ADJ + noun + _OF),
+        # "the bloc admitted Laos as a partner (in 2024)": a partner by admission, which
+        # "a partner" alone is not ("a trading partner")
+        ("standing.admitted-partner", r"(?P<giver>\u27e6O\d+\u27e7[^;]{0,40}?)?\b" + _ADMIT
+         + r"\s+" + _LIST + r"\s+as\s+(?:(?:an?|new|its)\s+)*(?P<noun>partners?)\b" + _OF),
+        ("standing.admitted-partner", _LIST + r"\s+(?:was|were|has\s+been|have\s+been)\s+"
+         r"(?:formally\s+|also\s+)?" + _ADMIT + r"\s+as\s+(?:(?:an?|new|its)\s+)*"
+         r"(?P<noun>partners?)\b" + _OF),
     ]]
 
 
@@ -190,7 +204,8 @@ def extract_standing(ctx: Context) -> list[Membership]:
         masked = sentence.masked
         for rule, rx in _shapes():
             for m in rx.finditer(masked):
-                status = _status(m.group("noun"))
+                status = _status(m.group("noun")) or (
+                    "partner" if rule == "standing.admitted-partner" else None)
                 if status is None:
                     continue
                 if status == "observer" and _not_before().search(
@@ -200,6 +215,8 @@ def extract_standing(ctx: Context) -> list[Membership]:
                         _not_before().search(m.group("before")):
                     continue
                 lead = masked[max(0, m.start() - 40):m.end()]
+                if rule == "standing.not-member-but":
+                    lead = masked[max(0, m.start() - 40):m.start()]  # its own "not" is the point
                 if negated(lead) or hedged(lead) or _SOUGHT.search(lead):
                     continue
                 org = _org(sentence, m, ctx)
