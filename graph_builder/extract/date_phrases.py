@@ -224,9 +224,22 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
         monday = published - timedelta(days=published.weekday()) + timedelta(
             weeks={"last": -1, "next": 1}.get(rel, 0))
         sunday = monday + timedelta(days=6)
-        if monday.month == sunday.month:  # the day is not known: the week's month is
-            return _ym(monday.year, monday.month), _ym(monday.year, monday.month), True
-        return monday.isoformat(), sunday.isoformat(), True
+        # this week's part the report can speak of: "earlier this week" up to its day,
+        # "later this week" after it ("met this week" on a Friday: Monday to Friday)
+        first = published if g["rel"].lower().startswith("later") else monday
+        last = published if rel == "this" and not g["rel"].lower().startswith("later") \
+            else sunday
+        if first.month != last.month and rel in ("last", "next"):
+            return monday.isoformat(), sunday.isoformat(), True  # its seven days
+        if first.month != last.month:
+            # this week across two months, the day unknown: the month most of its days up
+            # to the report are in (the later on a tie, nearer the report)
+            before = (date(last.year, last.month, 1) - first).days
+            if before > (last - date(last.year, last.month, 1)).days + 1:
+                last = date(first.year, first.month, 1)
+            else:
+                first = date(last.year, last.month, 1)
+        return _ym(first.year, first.month), _ym(first.year, first.month), True
     if kind == "weekday":
         if published is None:
             return None, None, True

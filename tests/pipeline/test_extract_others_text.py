@@ -172,6 +172,11 @@ def test_weekday_ranges_and_weeks_are_the_reports_days() -> None:
     across = {d.text: (d.start, d.end) for d in find_dates("They met last week.",
                                                             date(2024, 11, 6))}
     assert across["last week"] == ("2024-10-28", "2024-11-03")
+    # "met this week" in a Friday report of 3 December: Monday 29 November to that Friday,
+    # most of those days December's
+    straddling = {d.text: (d.start, d.end) for d in find_dates("Leaders met this week.",
+                                                               date(2010, 12, 3))}
+    assert straddling["this week"] == ("2010-12", "2010-12")
 
 
 def test_a_weekday_ahead_is_the_next_one() -> None:
