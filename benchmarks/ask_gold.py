@@ -6,7 +6,8 @@
 The gold facts of FOLDER (its *.gold.json files) become facts files, the graph is built from
 them without extraction, and each gold question is asked as of its article's publication
 date. Prints accuracy, answers given where none was expected, and (with --wrong) every miss
-grouped by the form `ask` read it as. --end-to-end also builds from the articles (slow).
+grouped by the form `ask` read it as (with --end-to-end, the misses of both). --end-to-end
+also builds from the articles (slow).
 --known-by-date answers each question only from the articles published by its day.
 """
 
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             graph.build([a for a, _ in gold_pairs(args.folder)])
             e2e = score_questions(graph.store, questions, args.known_by_date)
             graph.store.close()
-        _report("end to end", e2e, False)
+        _report("end to end", e2e, args.wrong)
         out["end_to_end"] = e2e.to_dict()
     if args.json:
         args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False), "utf-8")

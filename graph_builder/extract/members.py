@@ -302,6 +302,8 @@ _JOIN = re.compile(
     r"completed\s+its\s+accession\b(?!\s+to)|was\s+admitted\s+as\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"member\b(?!\s+(?:of|to|into)\b)|(?:joined|acceded)(?=\s+(?:in|on|at|last|"
     r"earlier)\b))", re.IGNORECASE)
+# a headline's present tense: "Finland joins Nato", "Timor-Leste becomes Asean's 11th member"
+_PRESENT_JOIN = re.compile(r"\b(?:joins|becomes|enters|is\s+admitted|accedes)\b", re.IGNORECASE)
 _ALONG_WITH = re.compile(r"(?:\s+(?:in|on)\s+" + T + r")?,?\s+(?:along|together)\s+with\s+"
                          r"(?P<list>" + _LIST + r")")
 _ADMIT = re.compile(
@@ -741,6 +743,10 @@ def extract_members(ctx: Context) -> list[Membership]:
                 if not member or not org:
                     continue
                 when = _when_near(sentence, m.start(), ctx)
+                if when is None and rule == "member.join" and sentence.in_title and \
+                        ctx.published and _PRESENT_JOIN.search(m.group(0)):
+                    # "Finland joins Nato": a headline tells the news of its day
+                    when = f"{ctx.published.year}-{ctx.published.month:02d}"
                 # "Finland and Sweden joined": every state of a coordinated subject
                 members = [member]
                 shared = coordinated_before(masked, m.start())

@@ -197,6 +197,11 @@ _RULES = [
         r"\b(?:(?i:the)\s+)?" + _MOD + r"(?P<title>" + _T + r")\s+of\s+(?:the\s+)?(?P<of>" + SA
         + "|" + O + r")" + _BODY_OF + r"\s+(?:is|was|remains)\s+(?:now\s+)?" + _HONORIFIC
         + r"(?P<name>" + NAME + r")\b")),
+    # "OPEC's secretary general is Haitham Al Ghais", "Its secretary general is X of Kuwait"
+    ("post.possessive-is", re.compile(
+        r"(?:(?P<of>" + SA + "|" + O + r")(?:'s|\u2019s)|\b(?P<its>[Ii]ts))\s+" + _MOD
+        + r"(?P<title>" + _T + r")\s+(?:is|was|remains)\s+(?:now\s+|currently\s+)?" + _HONORIFIC
+        + r"(?P<name>" + NAME + r")\b")),
     ("post.whose-title", re.compile(
         r"(?P<st>" + SA + r"),\s+whose\s+(?P<title>" + _T + r")\s+(?:is|was)\s+" + _HONORIFIC
         + r"(?P<name>" + NAME + r")\b")),
@@ -743,6 +748,9 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
             of = sentence.label(token)
             if of:
                 break
+    if of is None and groups.get("its") and ctx.topic_org and \
+            titles.is_org_post(_title(m.group("title"))):
+        of = ctx.topic_org  # "Its secretary general is X": the body in focus
     if of is None and groups.get("adj"):
         # "his Congolese counterpart Felix Tshisekedi": an adjective of two states; the
         # state the table places the person in, if its names share the adjective's stem
