@@ -67,6 +67,15 @@ def _label_start(sentence: Masked, m: re.Match[str]) -> str | None:
     return first.date.start
 
 
+def _label_end(sentence: Masked, m: re.Match[str]) -> str | None:
+    """The label's last day when it is a span: "January–June 2012" ends on 30 June 2012."""
+    last = sentence.item(m.group("t2") or m.group("t"))
+    if last.date is None or not last.date.end or (
+            not m.group("t2") and last.date.end == last.date.start):
+        return None  # a month or year alone is when the term began, not its span
+    return last.date.end
+
+
 def _heading(sentences: list[Masked], index: int) -> str:
     """The line a run of entries stands under (a box's caption "Presidency rotation at a
     glance", a table's header "| Month | Presidency |"): the first line before the entry
@@ -112,6 +121,7 @@ def timeline_terms(ctx: Context) -> list[Chairmanship]:
         org = orgs[0] if orgs else ctx.topic_org
         if org is None:
             continue
-        out.append(Chairmanship(org, chair, start, None, evidence=evidence(sentence),
-                                origin="extracted", confidence=0.7, rule="chair.timeline"))
+        out.append(Chairmanship(org, chair, start, _label_end(sentence, m),
+                                evidence=evidence(sentence), origin="extracted",
+                                confidence=0.7, rule="chair.timeline"))
     return out

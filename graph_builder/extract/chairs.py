@@ -1544,9 +1544,14 @@ def _close_terms(facts: list[Chairmanship]) -> None:
     for fact in facts:
         if not fact.previous or not fact.start or len(fact.start) < 7:
             continue
-        for old in facts:
-            if old.organization == fact.organization and old.chair == fact.previous \
-                    and not old.end and (not old.start or old.start < fact.start):
+        # the giver's term just before (its latest one begun earlier), not an older term of
+        # the same state ("Denmark" of 2012 is not ended by the hand-over of 2025)
+        olds = [old for old in facts if old.organization == fact.organization
+                and old.chair == fact.previous and (not old.start or old.start < fact.start)]
+        dated = [old for old in olds if old.start]
+        latest = max(dated, key=lambda old: old.start or "") if dated else None
+        for old in olds:
+            if not old.end and (old is latest or latest is None):
                 old.end = _day_before_first(fact.start)
 
 

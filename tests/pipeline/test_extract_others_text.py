@@ -234,3 +234,16 @@ def test_sentences_run_together_are_two() -> None:
                                    "The U.S. envoy and Mr. Smith came.")]
     assert texts == ["Presidents attended.", "Kyrgyz President Sadyr Japarov chaired.",
                      "The U.S. envoy and Mr. Smith came."]
+
+
+def test_a_timeline_span_ends_its_term_and_a_hand_over_ends_only_the_latest(tmp_path) -> None:
+    """ "January–June 2012 — Denmark" is Denmark's term to June 2012; Cyprus taking over
+    from Denmark in 2026 ends Denmark's 2025 term, not the one of 2012."""
+    facts = extract_text(tmp_path, (
+        "Council presidencies\n\nBRUSSELS, 1 January 2026 (Wire) - Cyprus took over the "
+        "presidency of the Council of the EU from Denmark on Thursday.\n\n"
+        "Presidency rotation at a glance\n\n- January–June 2012: Denmark\n"
+        "- July–December 2025: Denmark\n"))
+    terms = {(c.chair, c.start, c.end) for c in facts.chairmanships if c.chair == "Denmark"}
+    assert ("Denmark", "2012-01", "2012-06") in terms
+    assert all(end is None or end >= "2025" for _, start, end in terms if start >= "2025")
