@@ -37,8 +37,9 @@ _PATTERNS = [
     # "on 09.11.2023", "17/09/2021": day first, as Russian, French and most official English
     # texts write it (a month above 12 is no date)
     ("numeric", r"(?P<dd>[0-3]?\d)[./](?P<mm>0?[1-9]|1[0-2])[./](?P<y>(?:19|20)\d\d)(?!\d|[./]\d)"),
-    ("dmy", rf"(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
-    ("mdy", rf"(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
+    # ("on 8 October last year": the day of that year)
+    ("dmy", rf"(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
+    ("mdy", rf"(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<rely>next|last|this)\s+year)?"),  # noqa: E501
     ("half", rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)"),  # noqa: E501
     ("yrange", rf"(?P<y>{_YEAR})\s*(?:-|\u2013|/|to)\s*(?P<y2>{_YEAR}|\d\d)\b"),
     # "at the turn of November and December 2024", "in May-June 2023": the first month, of
@@ -136,6 +137,10 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
     if kind in ("dmy", "mdy"):
         m = _month(g["m"])
         year = y if y is not None else _infer_year(m, published, None)
+        if g.get("rely"):  # "8 October last year"
+            if pub_year is None:
+                return None, None, True
+            year = pub_year + {"next": 1, "last": -1, "this": 0}[g["rely"].lower()]
         if year is None:
             return None, None, True
         d = _ymd(year, m, int(re.sub(r"\D", "", g["d"])))

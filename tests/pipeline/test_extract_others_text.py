@@ -177,6 +177,10 @@ def test_weekday_ranges_and_weeks_are_the_reports_days() -> None:
     straddling = {d.text: (d.start, d.end) for d in find_dates("Leaders met this week.",
                                                                date(2010, 12, 3))}
     assert straddling["this week"] == ("2010-12", "2010-12")
+    # a day and month with "last year" after them: that day of the year before
+    last_year = {d.text: d.start for d in find_dates(
+        "It was decided in Moscow on 8 October last year.", date(2025, 10, 10))}
+    assert last_year["8 October last year"] == "2024-10-08"
 
 
 def test_a_weekday_ahead_is_the_next_one() -> None:
