@@ -277,16 +277,33 @@ class ChairForms:
         """ "Which country held the presidency in 2024?" with no organisation named: the
         chair of the one organisation the graph has a chair of then; of several, the answer
         asks which organisation is meant (never one picked for the asker)."""
-        if self.p.ambiguous:  # "the council": the bodies it may be are the better hint
-            name, bodies = self.p.ambiguous
-            self.message = (f"'{name}' could be any of {len(bodies)} bodies the graph knows "
-                            f"({', '.join(bodies[:8])}{', ...' if len(bodies) > 8 else ''}): "
-                            f"name the one meant.")
-            return []
         period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
         rows = [r for r in self.run("chairs")
                 if _covers(r.get("start"), r.get("end"), period)]
         orgs = sorted({r.get("orgLabel") or "" for r in rows} - {""})
+        if self.p.ambiguous:
+            # "which country presided over the Council in the second half of 2024": of the
+            # bodies "the council" may be, the one the graph has a chair of then
+            name, bodies = self.p.ambiguous
+            chaired = [o for o in orgs if o in bodies]
+            if len(chaired) > 1 and self.p.period is not None:
+                # "in August 2015": a body whose chair turns monthly; "in the second half
+                # of 2024": one whose chair turns every six months
+                span = (self.p.period.last - self.p.period.first).days
+                months = 1 if span < 32 else 6 if 170 < span < 190 else None
+                chaired = [o for o in chaired if months and (
+                    e := reference.resolve(o, "organization")) and e.chair_term_months == months]
+                # (of those, a body whose term begins with the period asked)
+                aligned = [o for o in chaired if any(
+                    r.get("orgLabel") == o and (r.get("start") or "")[:7]
+                    == self.p.period.first.isoformat()[:7] for r in rows)]
+                chaired = aligned or chaired
+            if len(chaired) != 1 or self.p.period is None:
+                self.message = (f"'{name}' could be any of {len(bodies)} bodies the graph "
+                                f"knows ({', '.join(bodies[:8])}"
+                                f"{', ...' if len(bodies) > 8 else ''}): name the one meant.")
+                return []
+            orgs = chaired
         if len(orgs) == 1:
             org = reference.resolve(orgs[0], "organization")
             if org is not None:

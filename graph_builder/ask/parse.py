@@ -266,6 +266,9 @@ def parse(question: str, as_of: date) -> Parsed:
         else:
             runs.append([m])
     parsed.unknown = [text[r[0].start():r[-1].end()] for r in runs]
+    if parsed.ambiguous:  # "the Council": a body of several, not a name the graph lacks
+        word = parsed.ambiguous[0].split()[-1]
+        parsed.unknown = [u for u in parsed.unknown if u.lower() != word]
     return parsed
 
 

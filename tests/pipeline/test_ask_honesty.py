@@ -536,3 +536,27 @@ def test_an_aside_after_the_state_asked_about_is_not_the_question(tmp_path: Path
     got = ask("Who is the president of Lithuania, the next OSCE chair?", store,
               as_of=date(2010, 12, 3))
     assert [a.label for a in got.answers] == ["Dalia Grybauskaite"], got.message
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "the Council" with a half-year: the council whose six-month term begins then
+    ("Which country presided over the Council in the second half of 2024?", ["Hungary"]),
+    # with a month: the council whose chair turns monthly
+    ("Which country held the Council presidency in August 2024?", ["Sierra Leone"]),
+    # no time to tell them apart: said, not guessed
+    ("Who chairs the Council?", []),
+])
+def test_the_council_is_told_apart_by_the_term_asked(tmp_path: Path, question: str,
+                                                     expected: list[str]) -> None:
+    store = _store(tmp_path, [{
+        "article": "councils.txt", "published": "2024-09-01",
+        "chairmanships": [
+            {"organization": "Council of the EU", "chair": "Hungary", "start": "2024-07-01",
+             "end": "2024-12-31"},
+            {"organization": "Council of Europe", "chair": "Liechtenstein",
+             "start": "2024-05-17", "end": "2024-11-13"},
+            {"organization": "UNSC", "chair": "Sierra Leone", "start": "2024-08-01",
+             "end": "2024-08-31"}],
+    }])
+    got = ask(question, store, as_of=date(2024, 9, 1))
+    assert [a.label for a in got.answers] == expected, got.message
