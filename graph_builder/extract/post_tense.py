@@ -66,8 +66,11 @@ def tense_of(sentence: Masked, start: int, end: int, mod: str | None, verb: str 
     return "holds"
 
 
-_START_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?\u27e6[SAO]\d+\u27e7)?,?\s+(?:from|since|"
-                          r"as\s+of|effective|with\s+effect\s+from)\s+" + T)
+_START_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?\u27e6[SAO]\d+\u27e7)?"
+                          # ("for three years, from 1 January 2026")
+                          r"(?:\s+for\s+(?:a|an|one|two|three|four|five|six|\d+)\s+"
+                          r"(?:(?:more|further)\s+)?(?:years?|terms?))?"
+                          r",?\s+(?:from|since|as\s+of|effective|with\s+effect\s+from)\s+" + T)
 
 
 def stated_start(post: Post, sentence: Masked, end: int) -> Post:

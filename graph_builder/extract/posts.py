@@ -162,9 +162,13 @@ _RULES = [
         r"(?:\s+(?:on|in)\s+(?:" + T
         + r"|[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?,?\s+(?:(?i:as|to\s+serve\s+as|"
         r"to\s+be|to\s+become|(?:for|in)\s+the\s+(?:post|office|position)\s+of)\s+(?:(?i:the|its|"
-        r"their|his|her)\s+)?" + _MOD + r"(?P<title>" + _T + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>"
+        r"their|his|her)\s+)?(?:(?P<org>" + O + r")(?:'s)?\s+)?" + _MOD + r"(?P<title>" + _T
+        + r")\b(?:\s+of\s+(?:the\s+)?(?P<of>"
         + SA + "|" + O + r")" + _BODY_OF + r"|\s+of\s+the\s+(?P<organ>Organ(?:\s+on\s+[A-Z][a-z]+"
-        r"(?:,?\s+(?:and\s+)?[A-Z][a-z]+){0,4})?)(?=\s*[,.;])|(?!\s+(?:of|for|to)\s))|"
+        r"(?:,?\s+(?:and\s+)?[A-Z][a-z]+){0,4})?)(?=\s*[,.;])"
+        # "as CSTO secretary general for three years, from 1 January"
+        r"|(?=\s+for\s+(?:a|an|the|one|two|three|four|five|six|\w+-year|\u27e6T))"
+        r"|(?!\s+(?:of|for|to)\s))|"
         # "Kenya appointed X to head its foreign ministry": the ministry's minister
         r"(?i:to\s+(?:head|lead|run))\s+(?:(?i:the|its|their)\s+)?(?P<headed>" + _MINISTRY
         + r")\b)")),
@@ -976,6 +980,8 @@ def _appointed(sentence: Masked, m: re.Match[str], name: str,
     if m.group("body"):
         title = f"{title} of the {' '.join(m.group('body').split()).lower()}"
     of = sentence.label(_index_of(m.group("of"))) if m.group("of") else None
+    if of is None and m.group("org"):  # "appointed X as CSTO secretary general"
+        of = sentence.org(_index_of(m.group("org")))
     if m.group("organ"):  # "as Chairperson of the Organ on Politics, ...": the body in focus
         title = f"{title} of the {' '.join(m.group('organ').split()).lower()}"
         of = of or (sentence.org(_index_of(m.group("by"))) if m.group("by") else None) or topic
