@@ -186,13 +186,20 @@ class PostForms:
                 last = _bounds(None, chair.end or chair.start or "")[1]
                 periods.insert(0, Period(first, last, "year"))
             found: list[AnswerItem] = []
+            own: list[dict[str, str]] = []  # the leaders the chairmanship's own article names
             for title in titles.leader_titles():
                 rows = self.run("post_holders", of=_iri(state), title=title)
+                own += [r for r in rows if r.get("article") in articles and not r.get("end")]
                 held = next((h for period in periods if (h := self._by_time(rows, period))), [])
                 if any(s.article in articles for a in held for s in a.sources):
                     found = held
                     break
                 found = found or held
+            if own and _one_person([r.get("personLabel") or "" for r in own]) and not any(
+                    a.iri in {r["person"] for r in own} for a in found):
+                # "who did Lula take over from": the leader the hand-over's article names
+                # for the giving state, not one the graph dates to another year
+                found = _collect(own, "personLabel", "person")
             if not found:
                 return []
             if len(found) > 1 and _one_person([a.label for a in found]):
