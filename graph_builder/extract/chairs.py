@@ -400,6 +400,9 @@ def _rotation_months(org: str, default: int | None = 12) -> int | None:
 # else, or another state. A clause that goes on about the chair ("X, the outgoing chair, who
 # led the union throughout 2023") and a predecessor ("took over from Y in May") do not stop it.
 _STRETCH_STOP = re.compile(
+    # "took the chair from Armenia, chair since November 2021": the giver's own term
+    r",\s+(?:the\s+)?(?:outgoing\s+|previous\s+)?(?:chair(?:man|person|woman)?|president|"
+    r"holder)\s+(?:since|from|in|for|through)\b|"
     r",\s+(?!(?:which|who|whose|and|but|while)\b)[a-z]+ed\b|"
     + SA + r"(?=,\s*(?:which|who|whose)\b)|,\s*(?:which|who|whose)\b"
     r"(?!\s+(?:country\s+|\w+ly\s+|also\s+|has\s+|had\s+|will\s+)*"
