@@ -579,6 +579,8 @@ def _period(sentence: Masked, start: int, end: int, through_year: bool = False
             last = None if not re.search(r"\b(?:for|in)\s+$", lead) else last
         if d.kind in (*DAY_KINDS, "weekday"):
             last = None
+        if d.kind == "ago" and first and len(first) == 7:
+            last = None  # "took over a year ago": when it began, the term still running
         if d.kind in ("my", "relmonth") and not _FOR_MONTH.search(lead):
             # "since July 2023", "in November": the month a chair began; only "for July"
             # (a monthly presidency) makes the month the whole term

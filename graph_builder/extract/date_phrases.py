@@ -205,6 +205,10 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None) -> tup
         if kind == "ago":
             n = g["n"].lower()
             shift = -int(n) if n.isdigit() else -_COUNTS[n]
+            if shift == -1 and published is not None:
+                # "a year ago": that month of last year, a point in time, not a year's span
+                return _ym(pub_year - 1, published.month), _ym(pub_year - 1,
+                                                               published.month), True
         else:
             shift = {"last": -1, "past": -1, "next": 1, "this": 0}[g["rel"].lower()]
         return str(pub_year + shift), str(pub_year + shift), True
