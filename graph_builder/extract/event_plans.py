@@ -22,8 +22,11 @@ _HOST_NEXT = re.compile(
     r"\u27e6[SA](?P<host>\d+)\u27e7(?:'s)?\s+(?:(?:is|was)\s+(?:set|due|scheduled|expected)\s+"
     r"to|will|is\s+to|has\s+(?:offered|agreed)\s+to|offered\s+to|agreed\s+to)\s+host\s+the\s+"
     r"(?:next\s+|\d{1,3}(?:st|nd|rd|th)\s+)(?:\u27e6O(?P<o1>\d+)\u27e7\s+)?(?:(?:annual|regular|ordinary)\s+)?"
+    # ("the 31st leaders' meeting")
+    r"(?P<leaders>leaders'?\s+|heads\s+of\s+state\s+)?"
     r"(?P<kind>summit|meeting|session|ministerial)(?:\s+of\s+(?:the\s+)?\u27e6O(?P<o2>\d+)\u27e7)?"
-    r"(?:\s+in\s+\u27e6C(?P<city>\d+)\u27e7)?\s+(?:in|for)\s+\u27e6T(?P<t>\d+)\u27e7",
+    r"(?:\s+in\s+\u27e6C(?P<city>\d+)\u27e7)?\s+(?:in|for)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"\u27e6T(?P<t>\d+)\u27e7",
     re.IGNORECASE)
 _MEET_NEXT = re.compile(
     r"(?:\u27e6O(?P<o1>\d+)\u27e7|\b(?:the\s+)?(?:leaders|alliance|bloc|heads\s+of\s+state|"
@@ -71,7 +74,8 @@ def planned_gatherings(ctx: Context) -> list[Event]:
                 kind = (groups.get("kind") or "").lower()
                 if kind in ("session", "ministerial"):
                     kind = "meeting"
-                if groups.get("organ") or (kind != "summit" and _SUMMIT_WORD.search(masked)):
+                if groups.get("organ") or groups.get("leaders") or (
+                        kind != "summit" and _SUMMIT_WORD.search(masked)):
                     kind = "summit"  # "the next meeting of the Council of Heads of State"
                 if not kind:
                     leaders = re.match(r"(?:the\s+)?(?:leaders|heads\s+of\s+state)", m.group(0),
