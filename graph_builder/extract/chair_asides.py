@@ -29,6 +29,11 @@ _CAME = re.compile(r"(?P<s>" + SA + r")(?:'s|\u2019s)\s+(?:" + _ORDINAL + r"\s+)
                    r"(?:(?:rotating|annual|one-year)\s+)?" + _TERM + _AT + _OF
                    + r"\s+(?:came|fell|was|had\s+been|began|started)\s+(?:back\s+)?"
                    r"(?:in\s+)?(?P<t>" + T + r")", re.IGNORECASE)
+# "It is Turkmenistan's second turn; its first came in 2012": the earlier one, elliptical
+_FIRST_CAME = re.compile(r"(?P<s>" + SA + r")(?:'s|\u2019s)\s+" + _ORDINAL + r"\s+" + _TERM + _AT
+                         + _OF + r"\s*[;,]\s*(?:its|the)\s+(?:first|previous|last|earlier)"
+                         r"(?:\s+(?:one|" + _TERM + r"))?\s+(?:came|was|fell)\s+(?:in\s+)?"
+                         r"(?P<t>" + T + r")", re.IGNORECASE)
 # "Kazakhstan's third spell at the helm, after 2011 and 2017": the earlier terms' years
 _AFTER = re.compile(r"(?P<s>" + SA + r")(?:'s|\u2019s)\s+" + _ORDINAL + r"\s+" + _TERM + _AT
                     + _OF + r",?\s+(?:after|following)\s+(?P<years>" + T
@@ -40,7 +45,7 @@ _RUN_ITEM = re.compile(r"(?:\s*,\s*|,?\s+and\s+|,?\s+then\s+)(?:the\s+)?(?P<s>\u
                        r"\s+in\s+(?P<t>" + T + r")")
 # "the 2026 chairmanship will be held by Kyrgyzstan", "the presidency for 2027 goes to X"
 _HELD_BY = re.compile(r"\bthe\s+(?:(?P<t1>" + T + r")\s+)?(?:rotating\s+)?" + _TERM
-                      + r"(?:\s+(?:for|of)\s+(?P<t2>" + T + r"))?" + _OF
+                      + r"(?:\s+(?:for|of|in)\s+(?P<t2>" + T + r"))?" + _OF
                       + r"\s+(?P<verb>will\s+(?:be\s+held\s+by|go\s+to|fall\s+to|pass\s+to)|"
                       r"(?:is|was)\s+(?:held\s+by|due\s+to\s+go\s+to)|goes\s+to|went\s+to|"
                       r"fell\s+to|falls\s+to)\s+(?:the\s+)?(?P<s>\u27e6[SA]\d+\u27e7)",
@@ -69,7 +74,7 @@ def aside_terms(ctx: Context) -> list[Chairmanship]:
         masked = sentence.masked
         if negated(masked) or hedged(masked):
             continue
-        for m in _CAME.finditer(masked):
+        for m in (*_CAME.finditer(masked), *_FIRST_CAME.finditer(masked)):
             out.append(_fact(sentence, ctx, m.group("org"), m.group("s"), m.group("t"),
                              "chair.aside-came"))
         for m in _AFTER.finditer(masked):
