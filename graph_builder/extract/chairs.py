@@ -278,7 +278,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair.holder", re.compile(
         SA + r",\s+(?:the\s+)?(?:\u27e6O\d+\u27e7(?:'s)?\s+)?(?:(?:current|present|sitting|"
         r"rotating|\u27e6T\d+\u27e7)\s+)*(?:chair|chairman|holder|chair\s+country|presiding\s+"
-        r"country)(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?(?=\s+(?:for|in)\s+\u27e6T|\s*,)",
+        r"country)(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?(?=\s+(?:for|in|from|between)\s+\u27e6T|\s*,)",
         re.IGNORECASE)),
     # "The SCO chairmanship now rests with Kazakhstan", "the presidency lies with Hungary"
     ("chair.holder", re.compile(
