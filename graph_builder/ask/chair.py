@@ -68,12 +68,9 @@ class ChairForms:
         days = sorted({e["row"]["date"] for e in events.values() if e["row"].get("date")})
         if not days:
             return None
-        when = PartialDate.parse(days[-1] if m.group(1) in ("after", "since", "following")
-                                 else days[0])
         if m.group(1) in ("after", "since", "following"):
-            day = when.last_day + timedelta(days=1)
-            return Period(day, day, "day")
-        return Period(when.first_day, when.last_day, when.precision)
+            return Period.after(days[-1])
+        return Period.of(days[0])
 
     def _member_period(self, org: reference.Entity) -> Period | None:
         """ "when India joined", "after Georgia left": the date the graph has for that
@@ -91,11 +88,7 @@ class ChairForms:
                       if r.get(key))
         if not days:
             return None
-        when = PartialDate.parse(days[0])
-        if m.group(1) in ("after", "since"):
-            day = when.last_day + timedelta(days=1)
-            return Period(day, day, "day")
-        return Period(when.first_day, when.last_day, when.precision)
+        return Period.after(days[0]) if m.group(1) in ("after", "since") else Period.of(days[0])
 
     def _unplaced_clause(self) -> str | None:
         """A time given by a clause ("when India joined") the graph could not date."""
@@ -247,9 +240,8 @@ class ChairForms:
         if title is None:
             found = self.chair_leaders([host])
         else:
-            when = PartialDate.parse(day[:10])
             found = self._by_time(self.run("post_holders", of=iri, title=title),
-                                  Period(when.first_day, when.last_day, when.precision))
+                                  Period.of(day))
         if not found:
             self.message += f" The graph has no {title or 'leader'} of {state.label} then."
             return [host]
@@ -277,7 +269,7 @@ class ChairForms:
         """ "Which country held the presidency in 2024?" with no organisation named: the
         chair of the one organisation the graph has a chair of then; of several, the answer
         asks which organisation is meant (never one picked for the asker)."""
-        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        period = self.p.period or Period.now(self.as_of)
         rows = [r for r in self.run("chairs")
                 if _covers(r.get("start"), r.get("end"), period)]
         orgs = sorted({r.get("orgLabel") or "" for r in rows} - {""})
@@ -353,7 +345,7 @@ class ChairForms:
         if period is None:
             if re.search(r"\b(who|(which|what) \w+) (chairs|holds|has|presides|is|leads|"
                          r"heads|runs|steers|occupies)\b", self.low):
-                period = Period(self.as_of, self.as_of, "day", "now")
+                period = Period.now(self.as_of)
                 self.p.period = period
             else:
                 rows = self.run("chairs", org=_iri(org))
@@ -446,7 +438,7 @@ class ChairForms:
         if not ending and len(found) > 1 and re.match(r"\s*since when\b", self.low):
             # "since when has X held the chair": the start of the term it holds on the day
             # asked, the earliest the graph gives for it
-            today = Period(self.as_of, self.as_of, "day", "now")
+            today = Period.now(self.as_of)
             holding = [a for a in found if _covers(a.start, a.end, today)]
             if holding:
                 found = [min(holding, key=lambda a: _bounds(a.label, None)[0])]
@@ -469,7 +461,7 @@ class ChairForms:
             begun = [a for a in found if a.start and _bounds(a.start, None)[0] <= self.as_of]
             if begun and re.search(r"\b(last|latest|most recently)\b", self.low):
                 # "when did Pakistan last hold it", asked in its term: the one before
-                today = Period(self.as_of, self.as_of, "day", "now")
+                today = Period.now(self.as_of)
                 before = [a for a in begun if not _covers(a.start, a.end, today)]
                 if before and re.search(r"\b(did|had)\b", self.low):
                     begun = before

@@ -41,7 +41,7 @@ class MemberForms:
 
     def _member_rows(self, org: reference.Entity, state: reference.Entity | None,
                      period: Period | None = None) -> tuple[list[dict[str, str]], Period]:
-        period = period or self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        period = period or self.p.period or Period.now(self.as_of)
         rows = []
         if state is not None:
             # one member's rows decide, unless an undated one reported after the time asked
@@ -169,7 +169,7 @@ class MemberForms:
             day = when.first_day - timedelta(days=1)
         else:
             day = when.last_day + timedelta(days=1) if leaving else when.first_day
-        return Period(day, day, "day")
+        return Period.day(day)
 
     def members(self) -> list[AnswerItem]:
         org = self.org()
@@ -230,7 +230,7 @@ class MemberForms:
         """ "Which member states are suspended from the AU?": members whose suspension
         holds on the day asked (a later restoration ends it), or how many."""
         org = self.org()
-        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        period = self.p.period or Period.now(self.as_of)
         rows = self.run("membership_dates", org=_iri(org))
         restored = {}
         for r in rows:

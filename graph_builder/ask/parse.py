@@ -17,6 +17,7 @@ from functools import cache
 
 from graph_builder.ask.typos import corrected
 from graph_builder.core import places, reference
+from graph_builder.core.dates import PartialDate
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.titles import known_titles, post_class
 
@@ -67,6 +68,27 @@ class Period:
     last: date
     precision: str  # day | month | year
     relative: str | None = None  # now | this year | last year | next year
+
+    @classmethod
+    def of(cls, value: str) -> Period:
+        """The period a graph date covers ("2024" a year, "2024-07" a month): one rule for
+        every family of forms that reckons from a date the graph holds."""
+        when = PartialDate.parse(value[:10])
+        return cls(when.first_day, when.last_day, when.precision)
+
+    @classmethod
+    def day(cls, day: date, relative: str | None = None) -> Period:
+        return cls(day, day, "day", relative)
+
+    @classmethod
+    def now(cls, as_of: date) -> Period:
+        """The question's "now": the day it is asked as of."""
+        return cls(as_of, as_of, "day", "now")
+
+    @classmethod
+    def after(cls, value: str) -> Period:
+        """The day after a graph date ends: "after X joined" on a year is the next 1 January."""
+        return cls.day(PartialDate.parse(value[:10]).last_day + timedelta(days=1))
 
     @property
     def iso(self) -> str:
@@ -441,7 +463,7 @@ def _day_period(year: int, month: int, day: int) -> Period | None:
         d = date(year, month, day)
     except ValueError:
         return None
-    return Period(d, d, "day")
+    return Period.day(d)
 
 
 def _year_period(year: int, relative: str | None = None) -> Period:
@@ -518,13 +540,13 @@ def _period(text: str, as_of: date) -> Period | None:
         return _year_period(as_of.year + 1, "next year")
     if re.search(r"\b(tomorrow)\b", low):
         d = as_of + timedelta(days=1)
-        return Period(d, d, "day", "tomorrow")
+        return Period.day(d, "tomorrow")
     if re.search(
         r"\b(now|currently|current|at present|presently|today|at the moment|still|"
         r"incumbent|these days)\b",
         low,
     ):
-        return Period(as_of, as_of, "day", "now")
+        return Period.now(as_of)
     return None
 
 

@@ -66,7 +66,7 @@ class PostForms:
         neighbour = self._post_neighbour(rows, holder, title)
         if neighbour is not None:
             return neighbour
-        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        period = self.p.period or Period.now(self.as_of)
         if _OUTGOING.search(self.low) and not self.p.title_of_person:
             # "who is the outgoing chairperson": the holder before the one in post then
             now = self._by_time(rows, period)
@@ -82,8 +82,7 @@ class PostForms:
             start = next((r["start"] for r in member if r.get("start")
                           and not outside_membership(r.get("status"))), None)
             if start:
-                d = PartialDate.parse(start)
-                period = Period(d.first_day, d.last_day, d.precision)
+                period = Period.of(start)
         elected = _ELECTED.search(self.low)
         future = self.p.period is None and bool(T["future"].search(self.low)) and not elected
         if elected:
@@ -173,7 +172,7 @@ class PostForms:
         """The leaders of the chair states found for "who is the chairman of X": a bloc
         chaired by states is chaired in person by the chair state's leader. A leader the
         chairmanship's own article names comes first; none known leaves the states."""
-        asked = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        asked = self.p.period or Period.now(self.as_of)
         out: list[AnswerItem] = []
         for chair in chairs:
             state = reference.resolve(chair.label, "state")
@@ -222,7 +221,7 @@ class PostForms:
                 and not titles.is_leader_title(r.get("title") or "")
                 and not _NOT_MINISTER.search(r.get("title") or "")]
         period = self.p.period or self._gathering_day() or \
-            Period(self.as_of, self.as_of, "day", "now")
+            Period.now(self.as_of)
         found = self._by_time(rows, period)
         if len(found) == 1:
             held = sorted({r.get("title") or "" for r in rows
@@ -245,8 +244,7 @@ class PostForms:
         days = {e["row"]["date"] for e in events.values() if e["row"].get("date")}
         if len(days) != 1:
             return None
-        d = PartialDate.parse(days.pop()[:10])
-        return Period(d.first_day, d.last_day, d.precision)
+        return Period.of(days.pop())
 
     def _titles_of(self, holder: reference.Entity) -> list[str]:
         rows = self.run("post_holders", of=_iri(holder))
@@ -297,7 +295,7 @@ class PostForms:
         elif any(len(w) > 3 and w not in _words(title) for w in self.p.persons):
             rows = []  # a person the graph does not know in this post
         else:
-            period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+            period = self.p.period or Period.now(self.as_of)
             current = {a.iri for a in self._by_time(rows, period)}
             rows = [r for r in rows if r.get("person") in current]
         dated = [r for r in rows if r.get(key)]

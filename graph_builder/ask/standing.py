@@ -51,7 +51,7 @@ class StandingForms:
     def _standing_rows(self, org: reference.Entity, state: reference.Entity | None,
                        status: str | None) -> tuple[list[dict[str, str]], Period]:
         """Rows of a standing (any, when `status` is None) that hold at the time asked."""
-        period = self.p.period or Period(self.as_of, self.as_of, "day", "now")
+        period = self.p.period or Period.now(self.as_of)
         args = {"org": _iri(org), **({"member": _iri(state)} if state else {})}
         rows = self.run("membership_dates", **args)
         full, kept = [], []

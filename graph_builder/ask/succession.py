@@ -311,7 +311,7 @@ class SuccessionForms:
         """ "Who chaired X before the current chair?", "who will succeed the incumbent?":
         the hand-over to or from the chair of the day asked, when the graph has one."""
         org = self.org()
-        now = Period(self.as_of, self.as_of, "day", "now")
+        now = Period.now(self.as_of)
         current = [a for a in self._chair_of(org, now) if a.iri]
         if len(current) != 1:
             self.message = (f"The graph has no single chair of the {org.label} on "

@@ -96,8 +96,7 @@ def timeline_terms(ctx: Context) -> list[Chairmanship]:
     for sentence in sentences:
         for m in _CHAIR_LABEL.finditer(sentence.masked):
             start, chair = sentence.item(m.group("t")).date, sentence.state(m.group("s"))
-            orgs = [o for _, _, i in sentence.tokens("O") if (o := sentence.org(i))]
-            org = orgs[0] if orgs else ctx.topic_org
+            org = sentence.org_or(ctx.topic_org)
             if start is not None and start.start and chair and org:
                 out.append(Chairmanship(org, chair, start.start, None,
                                         evidence=evidence(sentence), origin="extracted",
@@ -117,8 +116,7 @@ def timeline_terms(ctx: Context) -> list[Chairmanship]:
         if (joining and (chairing is None or chairing.start() > joining.start())) or not (
                 about_chair or chairing or _CHAIR.search(_heading(sentences, index))):
             continue
-        orgs = [o for _, _, i in sentence.tokens("O") if (o := sentence.org(i))]
-        org = orgs[0] if orgs else ctx.topic_org
+        org = sentence.org_or(ctx.topic_org)
         if org is None:
             continue
         out.append(Chairmanship(org, chair, start, _label_end(sentence, m),

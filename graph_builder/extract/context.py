@@ -76,6 +76,15 @@ class Masked:
             return item.entity.label
         return None
 
+    def orgs(self) -> list[str]:
+        """The organisations the sentence names, in their order."""
+        return [o for _, _, i in self.tokens("O") if (o := self.org(i))]
+
+    def org_or(self, topic: str | None) -> str | None:
+        """The first organisation the sentence names, else the article's topic: whose a
+        table row or timeline entry is when it names none."""
+        return next(iter(self.orgs()), topic)
+
     def kinds(self, kind: str) -> list[tuple[int, Item]]:
         return [(i, it) for i, it in enumerate(self.items) if it.kind == kind]
 

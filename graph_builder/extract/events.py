@@ -190,7 +190,13 @@ _TRAVEL = re.compile(r"\b(?:flew|flown|travell?ed|arrived|went|headed|came)\s+(?
 _SAME_CITY = re.compile(r"\bthe\s+same\s+city\b", re.IGNORECASE)
 # "the previous session of the Council": the bare name of the reported gathering's organ
 _SAME_ORGAN = re.compile(r"\b(?:session|meeting)s?\s+of\s+the\s+council\b(?!\s+of\b)|"
-                         r"\bthe\s+council['\u2019]s\s+(?:\w+\s+)?session\b", re.IGNORECASE)
+                         r"\bthe\s+council['\u2019]s\s+(?:\w+\s+)?session\b|"
+                         # "the previous gathering in Yerevan", "the previous ordinary session,
+                         # the 13th,", "the Ufa meeting in 2015": one series with the report's
+                         r"\b(?:previous|last|preceding|former|earlier)\s+(?:ordinary\s+|annual\s+|"
+                         r"regular\s+)?(?:session|meeting|gathering)\b|"
+                         r"\bthe\s+\u27e6C\d+\u27e7\s+(?:meeting|gathering|session)\b",
+                         re.IGNORECASE)
 # "held virtually in Colombo": the city it was hosted from is its place
 _ONLINE_IN = re.compile(r"\b(?:online|virtual(?:ly)?)\s+(?:\w+\s+)?in\s+\u27e6C", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|to\s+be\s+held|next)\b", re.IGNORECASE)

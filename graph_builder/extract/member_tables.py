@@ -86,8 +86,7 @@ def table_memberships(ctx: Context) -> list[Membership]:
         cells = _row(sentence)
         if cells is None:
             continue
-        orgs = [o for _, _, i in sentence.tokens("O") if (o := sentence.org(i))]
-        org = orgs[0] if orgs else ctx.topic_org
+        org = sentence.org_or(ctx.topic_org)
         if org is None:
             continue
         labelled = [(k, *_status_of(c)) for k, c in enumerate(cells)]

@@ -251,7 +251,11 @@ _ONE_OF_THEM = re.compile(SA + r"(?:,[^;]{1,100},)?\s+(?:is|was|remains|remained
 # "Russia, China and India are among them" after a sentence about the members
 _AMONG = re.compile(
     r"(?P<list>" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")+)\s+(?:are\s+(?:also\s+)?)?among\s+"
-    r"(?:them|its\s+members|the\s+(?:\w+\s+)?members)", re.IGNORECASE)
+    r"(?:them|its\s+members|the\s+(?:\w+\s+)?members)"
+    # "Kazakhstan is among the founders"
+    r"|(?P<list_f>" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")*)\s+(?:is|are|was|were)\s+"
+    r"(?:also\s+)?among\s+(?:the\s+|its\s+)?(?:founders|founding\s+(?:members|states|nations|"
+    r"countries)|original\s+members)\b", re.IGNORECASE)
 # "Sudan, a member of the League,", "Ukraine, a member since 1995,"
 _APPOSITION = re.compile(
     r"(?P<who>\u27e6[SAO]\d+\u27e7),\s+(?:(?:which|that|who)\s+(?:has\s+been|had\s+been|is|was|"
@@ -273,7 +277,9 @@ _SEMICOLON_LIST = re.compile(r"\s*(?:(?:the\s+)?\u27e6S\d+\u27e7\s*(?:;|,|;?\s*a
 _OPENING_DASH = re.compile(r"(?:\s--?|[\u2013\u2014])\s*$")
 CLOSING_DASH = re.compile(r"\s--?\s|[\u2013\u2014]")
 _JOIN = re.compile(
-    r"\u27e6[SAO](\d+)\u27e7(?:," + _ASIDE + r",)?\s+(?:(?:has|had|have|formally|officially|"
+    # "Five of those - A, B and C - founded the organisation": a list closed by a dash
+    r"\u27e6[SAO](\d+)\u27e7(?:\s+--?|\s*[\u2013\u2014]|,(?=\s+(?:co-)?founded|\s+set\s+up))?"
+    r"(?:," + _ASIDE + r",)?\s+(?:(?:has|had|have|formally|officially|"
     r"finally|also|then|"
     r"\w+ly|on\s+\u27e6T\d+\u27e7|in\s+\u27e6T\d+\u27e7)\s+)*"
     r"(?P<verb>joined|join|joins|became\s+(?:a|the|an)\s+(?:full(?:-fledged)?\s+|full\s+|new\s+|"
@@ -299,6 +305,9 @@ _JOIN = re.compile(
     r"came\s+(?:on\s+board|aboard)(?=\s+(?:in|on|at|last|earlier)\b)|"
     r"(?:was|were)\s+(?:added|admitted|accepted)(?:\s+(?:together|jointly|formally))?"
     r"(?=\s+(?:in|on|at|last|earlier)\b)|"
+    # "Congo is the most recent arrival, having joined in 2018"
+    r"(?:(?:is|was)\s+[^,.;\u27e6]{1,60})?,\s+having\s+(?:joined|acceded|been\s+admitted)(?=\s+(?:in|on|"
+    r"at|last|earlier)\b)|"
     r"completed\s+its\s+accession\b(?!\s+to)|was\s+admitted\s+as\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"member\b(?!\s+(?:of|to|into)\b)|(?:joined|acceded)(?=\s+(?:in|on|at|last|"
     r"earlier)\b))", re.IGNORECASE)
@@ -322,7 +331,10 @@ _JOINED_LIST = re.compile(
 _RESTORE = re.compile(
     SA + r"(?:," + _ASIDE + r",)?\s+(?:\w+\s+){0,2}?(?:resumed\s+its\s+(?:seat|membership|place)|"
     r"(?:was|has\s+been|had\s+been)\s+(?:formally\s+)?(?:readmitted|reinstated|welcomed\s+back)|"
-    r"rejoined|returned\s+to)(?:\s+(?:in|to|of|into)\s+(?:the\s+)?(?P<org>" + O + r"))?"
+    r"rejoined|returned\s+to|"
+    # "Gabon walked out in January 1995 and came back in July 2016"
+    r"(?:left|quit|withdrew|walked\s+out|pulled\s+out|suspended\s+its\s+membership)\b(?:[^.;\u27e6]|\u27e6T\d+\u27e7){0,60}?\band\s+(?:later\s+|then\s+)?"
+    r"(?:rejoined|came\s+back|returned))(?:\s+(?:in|to|of|into)\s+(?:the\s+)?(?P<org>" + O + r"))?"
     r"|(?:readmit(?:s|ted|ting)?|reinstat(?:es|ed|ing)|welcom(?:ed|es)\s+back|restor(?:ed|es|e|ing)"
     r"\s+(?:the\s+)?membership\s+of)\s+(?:the\s+)?" + SA, re.IGNORECASE)
 _YEAR_START = re.compile(r"\b(?:at|from)\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+"
@@ -688,10 +700,13 @@ def extract_members(ctx: Context) -> list[Membership]:
             for m in rx.finditer(masked):
                 if negated(masked[max(0, m.start() - 20):m.end()]):
                     continue
-                if rule == "member.among" and not previous_members and "member" not in lower:
+                founders = m.groupdict().get("list_f")
+                if rule == "member.among" and not founders and not previous_members and \
+                        "member" not in lower:
                     continue
                 org = _org(sentence, m.groupdict().get("org") or m.groupdict().get("org2"), ctx)
-                list_end = m.end("list") if m.groupdict().get("list") else m.end("list2")
+                list_end = next(m.end(g) for g in ("list", "list2", "list_f")
+                                if m.groupdict().get(g))
                 add_states(sentence, org, ("SA", m.start(), list_end), None, None, None, rule, 0.85)
         for m in _ONE_OF_THEM.finditer(masked) if previous_members else ():
             if not negated(masked[m.start():m.end()]):
@@ -787,7 +802,10 @@ def extract_members(ctx: Context) -> list[Membership]:
             org = _org(sentence, m.group("org"), ctx) if m.group("org") else _org_before(
                 sentence, m.start(), ctx)
             if member and org:
-                restored.append(_fact(sentence, org, member, _when_near(sentence, m.start(), ctx),
+                # "left in 1995 and rejoined in 2016": the date after the return, not the exit
+                back = re.search(r"\band\s+(?:later\s+|then\s+)?\w+", m.group(0))
+                at = m.start() + back.start() if back else m.start()
+                restored.append(_fact(sentence, org, member, _when_near(sentence, at, ctx),
                                       None, None, "member.restore", 0.8))
         for m in _SITS_ON.finditer(masked):
             if negated(masked[max(0, m.start() - 30):m.end()]):
@@ -987,11 +1005,11 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
         # "..., completing the forum's roster of eight": every state there is a member
         if not _FULL_ATTENDANCE.search(sentence.masked) or hedged(sentence.masked):
             continue
-        named = [o for _, _, i in sentence.tokens("O") if (o := sentence.org(i))]
+        org = sentence.org_or(ctx.topic_org)
         for _, _, i in sentence.tokens("SA"):
             state = sentence.state(i)
             if state not in outsiders:
-                add(named[0] if named else ctx.topic_org, state, evidence(sentence),
+                add(org, state, evidence(sentence),
                     "member.full-attendance")
     masked_of = {s.text: s for s in ctx.sentences}
     for text, listed in by_sentence.items():
