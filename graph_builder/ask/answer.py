@@ -99,6 +99,12 @@ _WHO_IS_CHAIR = re.compile(r"\s*who\s+(?:is|was|will\s+be)\s+(?:the\s+)?(?:[\w-]
                            re.IGNORECASE)
 
 
+# a chair asked of the organ of leaders itself ("who chairs the ECOWAS Authority of Heads of
+# State", "the Summit of EAC Heads of State"): its chair is a person, the chair state's leader
+_ORGAN_OF_LEADERS = re.compile(r"\s*who\b.*\b(?:heads?|leaders)\s+of\s+(?:state|government)s?\b",
+                               re.IGNORECASE)
+
+
 def _as_leaders(asker: _Asker, states: list[AnswerItem]) -> list[AnswerItem]:
     """The leaders of the chair states found, the answer's message saying whom they lead;
     the states themselves when the graph knows no leader of one of them."""
@@ -156,7 +162,8 @@ def ask(question: str, target: Target, *, as_of: date | str | None = None,
             intent, asker, answers = "post_holder", retry, found
         else:
             parsed.title = None
-    if intent == "chair" and answers and _WHO_IS_CHAIR.match(parsed.text):
+    if intent == "chair" and answers and (_WHO_IS_CHAIR.match(parsed.text)
+                                          or _ORGAN_OF_LEADERS.match(parsed.text)):
         # "who is the current chair of Caricom": a person is asked for, the chair state's
         # leader (as "chairman" is), not the state
         answers = _as_leaders(asker, answers)

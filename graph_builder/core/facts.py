@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graph_builder.core import reference
+from graph_builder.core import leaders, reference
 from graph_builder.core.dates import PartialDate
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.core.resources import ontology_file
@@ -475,8 +475,10 @@ def fact_key(kind: str, fact: _Fact) -> tuple:
         return (slug_of(fact.organization, "organization"), slug_of(fact.member, "state"),
                 standing)
     if kind == "posts":
-        # folded: "Erdoğan" and "Erdogan" are one person written two ways
-        surname = reference.normalise(fact.person.split()[-1]) if fact.person.strip() else ""
+        # folded: "Erdoğan" and "Erdogan", "Atambaev" and "Atambayev" are one person
+        # written two ways
+        surname = leaders.fold_transliteration(reference.normalise(fact.person.split()[-1])) \
+            if fact.person.strip() else ""
         return (surname, post_key(fact.post, fact.of), slug_of(fact.of))
     if kind == "events":
         month = fact.date[:7] if fact.date else None

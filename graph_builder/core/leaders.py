@@ -109,14 +109,22 @@ def state_of(name: str) -> str | None:
 
 
 # Russian and Central Asian names reach English in several transliterations ("Zhaparov" and
-# "Japarov", "Rakhmon" and "Rahmon", "Sergey" and "Sergei"): folded alike, they meet
-_FOLDS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("iy", "i"), ("y", "i"), ("ou", "u"))
+# "Japarov", "Rakhmon" and "Rahmon", "Sergey" and "Sergei", "Nazarbayev" and "Nazarbaev"):
+# folded alike, they meet
+_FOLDS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("aye", "ae"), ("iy", "i"), ("y", "i"),
+          ("ou", "u"))
 
 
-def _fold(word: str) -> str:
+def fold_transliteration(word: str) -> str:
+    """One word of a name (normalised: lower case, no accents) with its transliteration
+    variants folded: the one rule by which two spellings are one person's, for the leaders
+    table and for comparing facts ("Atambaev" as written and "Atambayev" as curated)."""
     for old, new in _FOLDS:
         word = word.replace(old, new)
     return re.sub(r"(.)\1", r"\1", word)
+
+
+_fold = fold_transliteration
 
 
 @cache

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph_builder.core import reference
+from graph_builder.core import leaders, reference
 from graph_builder.core.errors import BlocgraphError
 from graph_builder.evaluate.extraction import gold_pairs, score_extraction
 
@@ -43,7 +43,9 @@ def _same(got: str, want: str) -> bool:
         return got.startswith(want + "-") or want.startswith(got + "-")
     g, w = got.split(), want.split()
     if len(g) > 1 and len(w) > 1 and ":" not in got and ":" not in want:
-        return g[-1] == w[-1] and g[0] == w[0]  # "Luiz Inacio Lula da Silva" vs "Lula da Silva"
+        # "Luiz Inacio Lula da Silva" vs "Lula da Silva", "Nazarbaev" vs "Nazarbayev"
+        fold = leaders.fold_transliteration
+        return fold(g[-1]) == fold(w[-1]) and fold(g[0]) == fold(w[0])
     return False
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from graph_builder.core.facts import ArticleFacts, fact_key
 from graph_builder.extract import modality
 from graph_builder.extract.articles import Article, read_article
+from graph_builder.extract.chair_posts import chair_posts
 from graph_builder.extract.chairs import extract_chairs
 from graph_builder.extract.context import build_context, gazetteer
 from graph_builder.extract.cooperation import extract_cooperation
@@ -88,6 +89,7 @@ def extract_article(article: Article) -> ArticleFacts:
     held = {fact_key("chairmanships", c) for c in facts.chairmanships}
     facts.chairmanships += [c for c in qa_chairs(ctx) if fact_key("chairmanships", c) not in held]
     date_memberships(ctx, facts.memberships)
+    facts.posts += chair_posts(facts.chairmanships, facts.posts)
     facts.events = extract_events(ctx)
     # an announced gathering events.py found already, of either kind, is the same one
     seen = {(e.place, (e.date or "")[:7]) for e in facts.events}

@@ -142,6 +142,9 @@ def test_the_chair_as_a_person_is_the_chair_states_leader(graph: Store) -> None:
     assert "Kyrgyzstan" in answer.message
     state = _ask("Who chairs the CSTO?", graph, "2025-12-15")
     assert [a.label for a in state.answers] == ["Kyrgyzstan"]
+    # the chair of the organ of leaders itself is a person
+    organ = _ask("who chairs the CSTO Council of Heads of State?", graph, "2025-12-15")
+    assert [a.label for a in organ.answers] == ["Sadyr Japarov"]
 
 
 def test_a_title_before_a_name_is_the_persons(tmp_path: Path) -> None:
