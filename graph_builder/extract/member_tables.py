@@ -23,7 +23,8 @@ from graph_builder.extract.standing import standing_nouns
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 _STATE = re.compile(r"\u27e6S(\d+)\u27e7")
-_DATE = re.compile(r"\b(?:since|from|in|joined)\s+\u27e6T(\d+)\u27e7|^\u27e6T(\d+)\u27e7$",
+_DATE = re.compile(r"\b(?:since|from|in|joined)\s+\u27e6T(\d+)\u27e7|^\u27e6T(\d+)\u27e7(?:$|\s+(?:"
+                   r"enlargement|expansion|wave|intake|accessions?|entrants|joiners)\b)",
                    re.IGNORECASE)
 
 
@@ -37,8 +38,10 @@ def _labels() -> list[tuple[str | None, re.Pattern[str]]]:
     table.append(("withdrawn", re.compile(r"^(?:withdrawn|withdrew|left|former\s+members?|"
                                           r"withdrawal)\b", re.I)))
     # "| Joined March 2019 | Oman, Chad |", "Admitted in 2011: Nepal"
-    table.append((None, re.compile(r"^(?:joined|admitted|acceded|accession|new\s+members?)\b",
-                                   re.I)))
+    # "| 1999 enlargement | Czech Republic, Hungary, Poland |": a round of accessions
+    table.append((None, re.compile(r"^(?:joined|admitted|acceded|accessions?|new\s+members?|"
+                                   r"enlargement|expansion|(?:accession\s+)?wave|intake|"
+                                   r"(?:new\s+)?entrants|joiners)\b", re.I)))
     members = "|".join(phrases.lines("member_nouns.txt"))
     table.append((None, re.compile(r"^(?:(?:full|founding|current|permanent|new|original|later|"
                                    r"other|subsequent|newer|recent|remaining|existing|present|"

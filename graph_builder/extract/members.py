@@ -296,6 +296,10 @@ _JOIN = re.compile(
     # "became the 31st member", "completed its accession", "joined in 2015"
     r"|\u27e6[SAO](\d+)\u27e7(?:,\s*which|,[^,]{1,80},)?\s+(?:(?:has|had|have|formally|officially|finally|"
     r"also|then|\w+ly)\s+)*(?:became\s+(?:a|the|an)\s+(?:\w+\s+){0,2}member\b(?!\s+of)|"
+    # "Albania and Croatia became the 27th and 28th allies"
+    r"became\s+(?:the\s+|\u27e6O\d+\u27e7['\u2019]s\s+)(?:[\w'\u2019]+\s+){0,3}?(?:ally|allies|members|"
+    r"member\s+states)\b"
+    r"(?!\s+of)|"
     r"became\s+(?:(?:full|new|full-fledged)\s+)?members\b(?!\s+of)|"
     r"(?:has|have)\s+become\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?members?\b(?!\s+of)|"
     r"(?:was|were)\s+(?:let\s+in|brought\s+in)|"
@@ -431,7 +435,7 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"brought|admission|entry|entered|came\s+in|signed\s+up|"
                           r"they\s+(?:are|include)|make\s+up|made\s+up|"
                           r"founders|participating|set up|founded|established|"
-                          r"created|accepted|"
+                          r"created|accepted|\ball(?:y|ies)\b|"
                           r"incorporated|integrated|added|started|exit|departure|"
                           r"accede|suspen|froze|frozen|withdr|left|leave|leaving|quit|"
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
@@ -852,7 +856,10 @@ _ATTENDED = re.compile(r"\b(?:attended\s+by|attendees|those\s+present|present\s+
                        r"were\s+present|around\s+the\s+table|took\s+part|participants\s+included|"
                        r"in\s+attendance|gathered|brought\s+together|"
                        # "heads of government came from A, B and C"
-                       r"(?:came|arrived|travell?ed|flew\s+in)\s+from)\b", re.IGNORECASE)
+                       r"(?:came|arrived|travell?ed|flew\s+in)\s+from|"
+                       # "To the capital of Kyrgyzstan arrived the President of ..." (translated)
+                       r"(?:arrived|came)\s+(?:also\s+)?the\s+(?:[Pp]resident|[Pp]rime|[Hh]eads?|"
+                       r"[Ll]eaders?|[Kk]ing|[Ee]mir|[Cc]hancellor))\b", re.IGNORECASE)
 _LEADER_POSTS = frozenset({"president", "prime minister", "king", "emir", "chancellor",
                            "vice president"})
 
@@ -890,7 +897,13 @@ _DELEGATION = re.compile(
     r"|\bdelegations?\s+(?:of|from)\s+(?:the\s+)?\u27e6S(\d+)\u27e7", re.IGNORECASE)
 # a list of who attended, one per line: "Heads of state in the room included:" then bullets
 _ATTENDANCE_HEAD = re.compile(r"\b(?:included|attended\s+by|present\s+were|participants|"
-                              r"attendees|who\s+came|were\s+there)\b[^.]*:\s*$", re.IGNORECASE)
+                              r"attendees|who\s+came|were\s+there|present|represented|"
+                              r"in\s+attendance|attending)\b[^.]*:\s*$", re.IGNORECASE)
+# a line of such a list that opens with its state: "- Antigua and Barbuda: Prime Minister X"
+_STATE_LINE = re.compile(r"^(?:[-*\u2022\u2013\u2014]\s+|\d{1,2}[.)]\s+)?(?:the\s+)?"
+                         r"\u27e6S(\d+)\u27e7\s*(?::|[-\u2013\u2014]\s|,)", re.IGNORECASE)
+_HEADS = re.compile(r"\bheads?\s+of\s+(?:state|government|delegation)|\bdelegations?\b|"
+                    r"\bmeeting\b", re.IGNORECASE)
 
 
 # a state holding an office of the body, named in apposition: it is one of its members
@@ -945,11 +958,22 @@ def implied_memberships(ctx: Context, chairs: list, posts: list,
             by_sentence.setdefault(post.evidence.text, []).append(post)
     # one leader a line after "... included:": the lines are sentences of their own
     for index, sentence in enumerate(ctx.sentences):
-        if not _ATTENDANCE_HEAD.search(sentence.masked) or not _GATHERING.search(
-                sentence.masked + " " + (ctx.sentences[index - 1].masked if index else "")):
+        around = sentence.masked + " " + (ctx.sentences[index - 1].masked if index else "")
+        if not _ATTENDANCE_HEAD.search(sentence.masked) or not (
+                _GATHERING.search(around) or _HEADS.search(around)):
             continue
+        if outsider_spans(sentence.masked):
+            continue  # "Associate Members present:", "Observers attending:"
         lines = []
         for line in ctx.sentences[index + 1:index + 30]:
+            state_line = _STATE_LINE.match(line.masked)
+            if state_line and len(line.text) <= 200:
+                add(ctx.topic_org, line.state(state_line.group(1)), evidence(line),
+                    "member.summit-leaders")
+                lines.append(line)
+                continue
+            if re.match(r"[-*\u2022]\s+[^:]{2,60}:", line.masked) and len(line.text) <= 200:
+                continue  # "- Montserrat: ...": a line of the list the tables cannot place
             if len(line.text) > 160 or ":" in line.masked:
                 break
             lines.append(line)

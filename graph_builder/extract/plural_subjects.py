@@ -21,10 +21,12 @@ _SUBJECT = re.compile(
     r"(?P<pre>^|\s[-\u2013\u2014]\s|^(?:In|By|On)\s+\u27e6T\d+\u27e7,?\s+|"
     r"^(?:In|Under|By|From|With|As|After|Since|Following|Per)\s[^,;:]{0,80}?,\s+)"
     r"(?P<phrase>(?:[Bb]oth\s+(?:the\s+)?" + _NOUN + r"|[Tt]he\s+(?P<n>two|three|four|five)\s+"
-    + _NOUN + r"|[Aa]ll\s+(?P<n2>three|four|five)(?:\s+" + _NOUN + r")?|[Tt]he\s+pair|[Bb]oth"
+    # "the two Balkan states", "the three Central Asian republics"
+    r"(?:[\w-]+\s+){0,2}?" + _NOUN
+    + r"|[Aa]ll\s+(?P<n2>three|four|five)(?:\s+" + _NOUN + r")?|[Tt]he\s+pair|[Bb]oth"
     # "The two are founding members": the bare count, only before a verb (not "the two sides")
     r"|[Tt]he\s+(?P<n3>two|three|four|five))"
-    r")(?=\s+(?:have|had|has|were|are|was|will|shall|then|later|also|jointly|together|subsequently|"
+    r")(?=\s+(?:\w+ly\s+)?(?:have|had|has|were|are|was|will|shall|then|later|also|jointly|together|subsequently|"
     r"\w+ed\b|became|joined|left|signed|applied|belong|remain|sit|count|rank))")
 
 
