@@ -51,10 +51,12 @@ CHAIR_NOUN = (
     r"symbolic|body's|bloc's|group's|organi[sz]ation's|union's|forum's|"
     r"Council's|year-long|\w+-year)\s+)*"
     r"(?:chairmanship|chairpersonship|presidency|chair(?!man\b|s\b|ed\b)|helm|baton|gavel|hammer|"
-    r"reins)"
+    # "the presiding in the Commonwealth passes to Russia" (translated from Russian)
+    r"reins|(?<=\bthe\s)presiding\b(?!\s+(?:officer|judge|country|state|nation|over|member)\b))"
 )
 _KEYWORD = re.compile(
     r"chairmanship|chairpersonship|presidency|\bchair\b|\bchairs\b|\bchaired\b|helm|baton|steer|"
+    r"\bthe\s+presiding\b|"
     r"\breins\b|\bturn\s+to\s+(?:chair|lead|preside|hold)|\bin\s+charge\s+of\b|"
     r"\b(?:be|is|was)\s+led\s+by\b|"
     r"\bchair(?:man|person|woman)\b|"
@@ -105,7 +107,7 @@ _ORG_BEFORE = re.compile(O + r"(?:'s)?\s+(?:\w+\s+){0,2}$")
 _PASS = (r"(?:pass(?:es|ed)?|transferred|handed(?:\s+over)?|went|go(?:es)?(?:\s+over)?|falls|fell|"
          r"belongs|belonged|mov(?:e|es|ed)(?:\s+on)?|rotat(?:e|es|ed))")
 _CHAIR_HEAD = (r"(?:chairmanship|presidency|chair|helm|baton|gavel|"
-               r"powers\s+of\s+(?:the\s+)?chairman)")
+               r"powers\s+of\s+(?:the\s+)?chairman|(?<=\bthe\s)presiding(?=\s+(?:in|of|passes|goes)\b))")
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Kazakhstan assumes the rotating chairmanship of the CSTO for 2024"
@@ -253,7 +255,18 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Angola is the current chairperson of the African Union"
     ("chair.is-chair", re.compile(
         SA + r"\s+(?:is|was|remains)\s+(?:now\s+)?(?:the\s+)?(?:(?:current|new|incoming|"
-        r"rotating)\s+)?(?:chair|chairman|chairperson|chair\s+country)\s+of\s+(?:the\s+)?" + O,
+        r"rotating)\s+)?(?:chair|chairman|chairperson|chair\s+country)\s+of\s+(?:the\s+)?" + O
+        # "Malaysia is the current chair.", "Malaysia is this year's chair"
+        + r"|" + SA + r"\s+(?:is|was|remains)\s+(?:now\s+)?(?:the\s+|\u27e6T\d+\u27e7['\u2019]s\s+|"
+        r"\u27e6O\d+\u27e7['\u2019]s\s+)(?:(?:current|new|rotating|present)\s+)*(?:chair|chairman|"
+        r"chair\s+country|presiding\s+country|holder\s+of\s+the\s+(?:rotating\s+)?(?:chair|"
+        r"chairmanship|presidency))(?=\s*[.;,]|\s*$|\s+(?:for|in|since|from|until)\s+\u27e6T)"
+        # "The current chair is Malaysia", "This year's chair is Malaysia"
+        r"|(?:^|(?<=[,;:]\s))(?:(?:the|its)\s+|\u27e6T\d+\u27e7['\u2019]s\s+|\u27e6O\d+\u27e7['\u2019]s\s+)"
+        r"(?:(?:current|present|rotating|new)\s+)*(?:chair(?:man|manship)?|presidency|chair\s+country|"
+        r"presiding\s+country|holder\s+of\s+the\s+(?:rotating\s+)?(?:chair|chairmanship|presidency))"
+        r"(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?(?:\s+(?:(?:for|in)\s+)?\u27e6T\d+\u27e7)?"
+        r"\s+(?:is|was)\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7(?!['\u2019]s)",
         re.IGNORECASE)),
     # "Angola, this year's holder of the rotating presidency", "the presiding country, Angola"
     ("chair.holder", re.compile(
@@ -269,7 +282,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:^|(?<=[,;:(]\s)|\b(?:[Aa]s|[Cc]apacity\s+as|[Tt]he|[Ii]ts)\s+)"
         r"(?<!outgoing\s)(?<!previous\s)(?<!former\s)(?<!next\s)(?<!last\s)(?<!incoming\s)"
         r"(?:(?:the|its)\s+)?(?:\u27e6O\d+\u27e7(?:'s)?\s+)?(?:(?:current|present|sitting|"
-        r"rotating|this\s+year's)\s+)*(?:holder\s+of\s+the\s+(?:rotating\s+)?(?:chairmanship|"
+        r"rotating|this\s+year's|\u27e6T\d+\u27e7['\u2019]s)\s+)*(?:holder\s+of\s+the\s+(?:rotating\s+)?(?:chairmanship|"
         r"presidency|chair)|chair(?:man)?(?:\s+country)?|presiding\s+(?:country|state)|"
         r"chairing\s+(?:country|state))(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?"
         r"(?:\s+(?:for|in)\s+\u27e6T\d+\u27e7)?,\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7"
@@ -326,7 +339,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "The presidency rotates every six months. In December it will pass to Argentina."
     ("chair.it-passes", re.compile(
         r"\bit\s+(?:(?:will|is\s+due\s+to|is\s+set\s+to|then|now)\s+)*" + _PASS
-        + r"\s+to\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+        + r"\s+to\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7"
+        # "Ukraine did not take the chairmanship, and then it was assumed by Belarus"
+        r"|\bit\s+(?:was|has\s+been|had\s+been)\s+(?:then\s+)?(?:assumed|taken\s+over|taken|held)\s+"
+        r"by\s+(?:the\s+)?\u27e6[SA](?P<chair_b>\d+)\u27e7", re.IGNORECASE)),
     # "so the Dominican Republic is next in line from January"
     ("chair.next-in-line", re.compile(SA + r"\s+(?:is|was)\s+next\s+in\s+line\b(?!\s+to\s+(?!chair|"
                                       r"hold|take))", re.IGNORECASE)),
@@ -629,6 +645,24 @@ def _it_as_state(sentence: Masked, state: Entity) -> Masked:
     return Masked(sentence.start, sentence.end, sentence.text, masked, items, sentence.in_title)
 
 
+# "It is Malaysia's fifth turn as chair; it took over this year from Laos": the pronoun of a
+# second clause is the one state the first clause names
+_CLAUSE_IT = re.compile(r"^(?:(?:It|This)\s+is\s+)?(?:the\s+)?\u27e6S(?P<s>\d+)\u27e7"
+                        r"(?:['\u2019]s)?(?:[^;\u27e6]|\u27e6T\d+\u27e7)*?(?:;|,\s+and)\s+(?:then\s+)?(?P<it>it)\s+"
+                        r"(?=(?:\w+\s+)?(?:took|takes|assumed|assumes|received|receives|inherited|"
+                        r"holds|held|has\s+held|will\s+hand|handed|hands|passes|passed)\b)")
+
+
+def _clause_it(sentence: Masked) -> Masked:
+    m = _CLAUSE_IT.match(sentence.masked)
+    if m is None or sentence.state(m.group("s")) is None:
+        return sentence
+    items = [*sentence.items, sentence.item(m.group("s"))]  # a token of its own
+    masked = sentence.masked[:m.start("it")] + f"\u27e6S{len(items) - 1}\u27e7" + \
+        sentence.masked[m.end("it"):]
+    return Masked(sentence.start, sentence.end, sentence.text, masked, items, sentence.in_title)
+
+
 def _answer_chair(question: Masked, answer: Masked, ctx: Context, token: str
                   ) -> list[Chairmanship]:
     """The chair a one-state answer names, of the body and period its question asks about."""
@@ -842,7 +876,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                      continues: bool = False, known: dict | None = None) -> list[Chairmanship]:
     """The chairs one sentence states; `continues` when it goes on about the chair of the
     sentence before ("The presidency rotates. Slovakia got it from Hungary.")."""
-    sentence = persons_as_states(_capitals_as_states(sentence))
+    sentence = _clause_it(persons_as_states(_capitals_as_states(sentence)))
     sentence = surnames_as_states(sentence, known or {})
     masked = sentence.masked
     out: list[Chairmanship] = []
@@ -878,6 +912,8 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                 continue
             left = masked.rfind(".", 0, m.start())
             left = max(left, masked.rfind(";", 0, m.start()), 0)
+            if rule == "chair.it-passes":  # "X did not take it, and then it was assumed by Y"
+                left = max(left, masked.rfind(",", 0, m.start()))
             if negated(masked[left:m.end()]) or negated(masked[m.start():m.end() + 2]):
                 continue
             if rule == "chair.take" and m.group("noun").lower() == "it" and not _KEYWORD.search(
@@ -958,7 +994,7 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                         r"\bnext\s+year\b", masked[m.end():end_clause], re.I)):
                     continue
             weak = passed_weak  # dated only by the publication year: gives way to a stated date
-            if not explicit and rule == "chair.holder":
+            if not explicit and rule in ("chair.holder", "chair.is-chair"):
                 # "Kazakhstan, the 2023 chair,": dated inside the phrase; else "this year's"
                 start, end, explicit = _period(sentence, m.start(), m.end())
                 if not explicit:
@@ -1386,6 +1422,15 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
     if negated(masked[m.start():m.end()]):
         return []
     giver = sentence.state(m.group(1))
+    verb = _HAND_VERB.search(masked, m.end(1), m.start(2))
+    if verb:
+        # "India, Pakistan join the bloc as Kazakhstan hands baton to China": the giver is
+        # the state the verb follows, not the sentence's first
+        near = [i for pos, _, i in sentence.tokens("SA", m.end(1), verb.start())
+                if verb.start() - pos < 40 and sentence.state(i)]
+        if near and re.search(r"\b(?:as|while|when|after|and|but)\b",
+                              masked[m.end(1):verb.start()]):
+            giver = sentence.state(near[-1])
     taker = sentence.state(m.group(2))
     if not giver or not taker or giver == taker:
         return []
@@ -1431,7 +1476,10 @@ def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
             if d is not None and d.start:
                 start, end, explicit = d.start, None, True
     weak = False
-    if not explicit and ctx.published and not sentence.in_title and not re.search(
+    # a headline tells the news of its day in the present: "Kazakhstan hands baton to China"
+    headline_now = sentence.in_title and re.search(
+        r"\b(?:hands|passes|gives|transfers|cedes)\b", masked[m.end(1):m.start(2)][:60])
+    if not explicit and ctx.published and (not sentence.in_title or headline_now) and not re.search(
             r"\b(?:will|would|to|shall)\s+(?:\w+\s+)?$", masked[m.end(1):m.start(2)][:60]):
         # handed over now, with no period given: the taker holds it from this year
         start, end, explicit, weak = str(ctx.published.year), None, True, True
