@@ -520,10 +520,11 @@ def extract_events(ctx: Context) -> list[Event]:
             continue  # "Summit notes" / "MOSCOW - ... the summit opened in Astana": Astana's
         if not event.date and key in headline and ctx.published:
             event.date = ctx.published.isoformat()  # a headline reports what just happened
-        if not event.date and key == main and dateline is not None and ctx.published \
-                and key[1] == dateline.label:
+        if not event.date and (key == main or main is None) \
+                and dateline is not None and ctx.published and key[1] == dateline.label:
             # "LIMA, 16 November - APEC leaders met in Lima.": the gathering a report from its
-            # city tells of, undated, is of the report's month
+            # city tells of, undated, is of the report's month (also when the report opens
+            # with no gathering: "ASTANA - India joined ... at the bloc's summit in the city")
             event.date = ctx.published.isoformat()[:7]
         if not event.date:
             continue
