@@ -386,7 +386,9 @@ _AHEAD_BEFORE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+be|due|
 
 # a weekday governed by a verb ahead: "will meet on Thursday", "are due to arrive on Friday"
 _WEEKDAY_AHEAD = re.compile(r"\b(?:will|shall|is\s+(?:due|set|scheduled|expected)\s+to|"
-                            r"are\s+(?:due|set|scheduled|expected)\s+to|is\s+to|are\s+to)\b"
+                            r"are\s+(?:due|set|scheduled|expected)\s+to|is\s+to|are\s+to|"
+                            # the present of a lead: "ministers meet in Pokhara on Thursday"
+                            r"meet|meets|gather|gathers|convene|convenes|open|opens|begin|begins)\b"
                             r"[^.;]{0,40}?\bon\s+$", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|next\s+in\s+line|is\s+(?:due|set)\s+to|is\s+to|"
                             r"takes\s+over)\b[^.;]{0,40}?\b(?:from|in|on)\s+$", re.IGNORECASE)
