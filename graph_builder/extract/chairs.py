@@ -76,7 +76,8 @@ _GAP = r"(?:\s+side\b)?(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|wh
        r"(?:\s+(?:is|was)\s+next\s+in\s+line\s+and)?" \
        r"(?:\s+for\s+the\s+(?:first|second|third|fourth|fifth|\w+th|last)\s+time)?" \
        r"(?:\s+(?:has|have|had|will|would|formally|officially|then|also|last|first|now|next|" \
-       r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|\w+ly|agreed|thus|" \
+       r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|himself|herself|\w+ly|" \
+       r"agreed|thus|" \
        r"therefore|hence|so|all|both|each|twice|once|remains?|remained|stays?|" \
        r"due|set|scheduled|confirmed|chosen|elected|designated|expected|likely|poised|slated|" \
        r"tipped|going|about|ready|preparing|" + T + r"|" \
@@ -90,6 +91,10 @@ _TAKE = (
 )
 _INTRINSIC = (
     r"(?:chair(?:s|ed|ing)?|presid(?:es|ed|e|ing)\s+(?:over|in)|(?:has|have|had)\s+chaired|"
+    # "which (himself) served as chair of the Andean Community during 2021"
+    r"(?:(?:him|her|it)self\s+)?(?:served|serves|serving|has\s+served|had\s+served|acted)\s+as\s+"
+    r"(?:the\s+)?(?:rotating\s+)?(?:chair(?:man|person|woman)?|president)\s+of(?=\s+(?:the\s+)?"
+    r"\u27e6O\d+\u27e7)|"
     r"(?:has|have|had)\s+presided(?=\s+(?:since|from|until|for|during|between)\b)|"
     r"(?:lead(?:s|ing)?|led)(?=\s+\u27e6O\d+\u27e7)|"
     r"(?:is|was|are|remains)\s+(?:now\s+|currently\s+|still\s+)?in\s+charge\s+of(?=\s+(?:the\s+)?"
@@ -130,7 +135,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         # not the predecessor: "X took over from Samoa as chair" (the taker is X)
         r"(?<!\bfrom\s)(?<!\bfollows\s)(?<!\bfollowed\s)(?<!\bsucceeds\s)(?<!\bsucceeded\s)"
         r"(?<!\breplaces\s)(?<!\breplaced\s)" + SA + r",?(?:" + _GAP + r"(?:t(?:ook|akes?)\s+over"
-        r"(?:\s+from\s+(?:the\s+)?\u27e6[SA]\d+\u27e7)?|(?:was|were|is|has\s+been)\s+(?:elected|"
+        r"(?:\s+from\s+(?:the\s+)?\u27e6[SA]\d+\u27e7(?:\s+side)?)?|(?:was|were|is|has\s+been)\s+(?:elected|"
         r"confirmed|chosen|designated|named|appointed)|became|becomes|serv(?:es|ed|e|ing))\s+|"
         r"\s+(?=as\s))(?:as\s+)?(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?(?:\u27e6O\d+\u27e7\s+)?"
         r"(?:chair|chairman|chairperson|president)\b(?!\s+of\s+(?:the\s+)?(?:\u27e6O\d+\u27e7\s+)?(?:commission|organ|"
@@ -208,7 +213,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # formally transferred to Azerbaijan", "the presidency passed from India to Astana"
     ("chair.passed-to", re.compile(
         _CHAIR_HEAD + r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
-        r"(?:" + ANY + r"|summit|council|session|bloc|union|group|organi[sz]ation))?"
+        r"(?:" + ANY + r"|summit|council|session|bloc|union|group|organi[sz]ation)"
+        # "the chairmanship of the Presidential Council, the Council of Foreign Ministers and
+        # the Commission will pass to Bolivia": the organs listed
+        r"(?:(?:,|,?\s+and)\s+(?:of\s+)?the\s+(?:[A-Z][\w']*\s+){0,5}?(?:Council|Commission|Assembly|"
+        r"Conference|Secretariat|Summit|Committee|Parliament|Court)(?:\s+of\s+(?:[A-Z][\w']*\s*){1,3})?)*)?"
         r"(?:\s+(?:(?:for|in|from|on)\s+)?" + T + r")?,?\s+(?:(?:was|were|is|has\s+been|will\s+be|"
         r"had\s+been|formally|officially|then|now|duly|will|is\s+due\s+to|is\s+set\s+to|"
         r"is\s+expected\s+to|is\s+to|shall|be)\s+)*" + _PASS
@@ -224,6 +233,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:hand(?:s|ed)|pass(?:es|ed)|transfer(?:s|red)|gave|gives)(?:\s+over|\s+on)?\s+"
         r"(?:the|its)\s+(?:(?:rotating|annual|one-year|year-long)\s+)?" + _CHAIR_HEAD
         + r"\s+to\s+(?:the\s+)?\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
+    # "decided to hand the presidency of the bloc over to Bolivia from 1 January"
+    ("chair.passed-to", re.compile(
+        r"\bhand(?:s|ed|ing)?\s+(?:the\s+)?(?:(?:rotating|annual|pro\s+tempore)\s+)?" + _CHAIR_HEAD
+        + r"(?:\s+of\s+(?:the\s+)?\u27e6O\d+\u27e7)?\s+over\s+to\s+(?:the\s+)?"
+        r"\u27e6[SA](?P<chair>\d+)\u27e7", re.IGNORECASE)),
     # "the presidency of the summit passed to Iraq from Bahrain": Bahrain held it before
     ("chair.from", re.compile(
         _CHAIR_HEAD + r"[^;]{0,60}?\b" + _PASS + r"\s+to\s+(?:the\s+)?\u27e6[SA]\d+\u27e7\s+from\s+"
@@ -868,6 +882,9 @@ _POSSESSIVE_TAIL = re.compile(
 # the confidence of a chairmanship dated only by the publication year ("X takes over the
 # chair"): it gives way to a date the article states elsewhere for the same chair
 WEAK = 0.55
+# a date written right before the subject of a chair clause
+_DATE_BEFORE_SUBJECT = re.compile(r"\b(?:on|from|in)\s+\u27e6T\d+\u27e7,?\s+(?:the\s+)?$",
+                                  re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:that|this|the\s+same)\s+(?:chairmanship|presidency|chair|post|role)\b",
                       re.IGNORECASE)
 
@@ -989,6 +1006,13 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                         "chair.verb", "chair.take", "chair.takes-over", "chair.as-chair"):
                     # "From 1 January, Russia will chair the organisation"
                     start, end, explicit = _period(sentence, front.start("t"), front.end())
+                just_before = _DATE_BEFORE_SUBJECT.search(masked, max(0, m.start() - 40),
+                                                          m.start())
+                if not explicit and just_before and rule in (
+                        "chair.verb", "chair.take", "chair.takes-over", "chair.as-chair"):
+                    # "reminded them that on 1 January 2025 the Bolivian side would take over"
+                    start, end, explicit = _period(sentence, just_before.start(),
+                                                   just_before.end())
             if not explicit and rule in ("chair.followed", "chair.follows", "chair.takes-over"):
                 if not (rule == "chair.takes-over" and re.search(
                         r"\bnext\s+year\b", masked[m.end():end_clause], re.I)):
