@@ -121,6 +121,11 @@ _NAMED_LISTS = [
     ("member.they", re.compile(
         r"^(?:They|These|The\s+(?:\w+\s+)?(?:countries|states|nations|members|member\s+states))\s+"
         r"(?:are|were|include|included|comprise)\s+(?P<list>" + _LIST + r")", re.IGNORECASE)),
+    # "the four members - A, B, C and D - can agree", "its six member states: A, B, ..."
+    ("member.count-apposition", re.compile(
+        r"\b(?:the|its|all)\s+(?:" + _NUMBER + r"\s+)(?:(?:full|current|remaining|present)\s+)?"
+        r"(?:members|member\s+states|member\s+countries)\s*(?:[:\u2013\u2014]|\s--?)\s*"
+        r"(?P<list>" + _LIST + r")", re.IGNORECASE)),
     # "the original four - A, B, C and D -", "the founding six: A, B ..."
     ("member.founders", re.compile(
         r"\bthe\s+(?:original|founding|first)\s+(?:" + _NUMBER + r"|members|member\s+states)"
@@ -153,7 +158,7 @@ _NAMED_LISTS = [
         re.IGNORECASE)),
     # "X is one of the bloc's six members", "X, one of the alliance's founding members,"
     ("member.one-of", re.compile(
-        r"(?P<list>" + SA + r"),?\s+(?:is\s+|was\s+|remains\s+|counts\s+as\s+)?one\s+of\s+"
+        r"(?P<list>" + SA + r"),?\s+(?:(?:is|was|remains|counts\s+as)(?:,\s+\w+,)?\s+)?one\s+of\s+"
         r"(?:(?:the\s+)?(?P<org>" + O + r")'s\s+|its\s+|the\s+)?(?:\w+\s+){0,2}?(?:members|"
         r"member\s+states|founders)\b(?:\s+of\s+(?:the\s+)?(?P<org_b>" + O + r"))?"
         r"(?:,?\s+(?:alongside|together\s+with|along\s+with|with)\s+(?P<list_b>" + _LIST + r"))?",
@@ -348,7 +353,9 @@ _REMAIN = re.compile(
     r"is|was|continues\s+to\s+be|(?:has|had|have)\s+(?:\w+\s+)?been)\s+"
     r"(?:(?:now|already|also|still|long)\s+)?(?:as\s+)?(?:a|an)\s+"
     r"(?:(?:full(?:-fledged)?|founding|"
-    r"permanent|reliable|\w+)\s+)*member\s+(?:state\s+)?of\s+(?:the\s+)?(?P<org>" + O
+    # (not "an associate member of": a standing, standing.py's)
+    r"permanent|reliable|(?!associate\b|observer\b|affiliate\b|partner\b|candidate\b|non\b|"
+    r"former\b|suspended\b)\w+)\s+)*member\s+(?:state\s+)?of\s+(?:the\s+)?(?P<org>" + O
     + r"|(?:the\s+)?(?:bloc|organi[sz]ation|group|union|alliance))", re.IGNORECASE)
 # "With Finland now in the alliance", "with Belarus now a full member of the bloc": a
 # member stated in passing, in the clause that sets the scene
@@ -644,7 +651,10 @@ def extract_members(ctx: Context) -> list[Membership]:
                        None, None, None, "member.founded-by", 0.8)
         for rule, rx in _NAMED_LISTS:
             for m in rx.finditer(masked):
-                window = masked[max(0, m.start() - 40):m.end()]
+                # (a list in apposition is a noun phrase: "whether the four members - A,
+                # B, C and D - can agree" doubts the agreeing, not the members)
+                window = m.group(0) if rule == "member.count-apposition" else \
+                    masked[max(0, m.start() - 40):m.end()]
                 groups = m.groupdict()
                 key = "list" if groups.get("list") is not None else "list_o"
                 listed = groups.get(key) or ""
@@ -855,6 +865,7 @@ _ATTENDED = re.compile(r"\b(?:attended\s+by|attendees|those\s+present|present\s+
                        r"in\s+the\s+room\s+included|included\s*:|"
                        r"were\s+present|around\s+the\s+table|took\s+part|participants\s+included|"
                        r"in\s+attendance|gathered|brought\s+together|"
+                       r"(?:who|that)\s+(?:also\s+)?attended|"
                        # "heads of government came from A, B and C"
                        r"(?:came|arrived|travell?ed|flew\s+in)\s+from|"
                        # "To the capital of Kyrgyzstan arrived the President of ..." (translated)
@@ -875,7 +886,10 @@ _LEADERS_OF = re.compile(r"\b(?:[Pp]residents|[Pp]rime\s+[Mm]inisters|[Hh]eads\s
                          r"[Ee]nvoys|[Dd]elegates)\b(?P<span>[^;:.]*)")
 _OF_STATE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?\u27e6S(\d+)\u27e7")
 # the rest of a list after its first state: "the presidents of Chad, Niger and Gabon"
-_LIST_TAIL = re.compile(r"(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?\u27e6S(\d+)\u27e7")
+_LIST_TAIL = re.compile(r"(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?"
+                        # "from A, B, Aruba and C": a territory the tables lack, passed over
+                        r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?)?"
+                        r"\u27e6S(\d+)\u27e7")
 
 
 def _listed_from(masked: str, first: re.Match) -> list[str]:

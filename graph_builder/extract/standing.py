@@ -94,7 +94,9 @@ def standing_nouns() -> list[tuple[str, str]]:
 @cache
 def _nouns() -> list[tuple[str, re.Pattern[str]]]:
     """(status, its noun pattern) of lexicon/standing_nouns.txt."""
-    return [(status, re.compile(r"(?:" + fragment + r")$", re.IGNORECASE))
+    # (a fragment's closing lookahead, "partners?(?=\s+of ...)", looks past the noun: left out)
+    return [(status, re.compile(r"(?:" + re.sub(r"\(\?=.*\)$", "", fragment) + r")$",
+                                re.IGNORECASE))
             for status, fragment in standing_nouns()]
 
 
