@@ -284,6 +284,8 @@ CLOSING_DASH = re.compile(r"\s--?\s|[\u2013\u2014]")
 _JOIN = re.compile(
     # "Five of those - A, B and C - founded the organisation": a list closed by a dash
     r"\u27e6[SAO](\d+)\u27e7(?:\s+--?|\s*[\u2013\u2014]|,(?=\s+(?:co-)?founded|\s+set\s+up))?"
+    # "Bolivian President Luis Arce, whose country joined the bloc in 2024"
+    r"(?:(?:\s+[^,;.\u27e6]{1,60})?,\s+whose\s+(?:country|nation|government|state))?"
     r"(?:," + _ASIDE + r",)?\s+(?:(?:has|had|have|formally|officially|"
     r"finally|also|then|"
     r"\w+ly|on\s+\u27e6T\d+\u27e7|in\s+\u27e6T\d+\u27e7)\s+)*"
@@ -292,6 +294,9 @@ _JOIN = re.compile(
     r"\s+of|was\s+admitted\s+(?:as\s+(?:a|the)\s+(?:\w+\s+)*member\s+)?(?:to|into)|"
     r"(?:was\s+|were\s+|being\s+)?admitted\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?members?\s+of|"
     r"completed\s+its\s+accession\s+to|(?:co-)?founded|set\s+up|created|established|formed|"
+    # "Chile has taken part in the bloc since 1969", "took part in the founding of the bloc"
+    r"(?:(?:has|have|had)\s+)?(?:taken\s+part|participated|t(?:ook|akes?)\s+part)\s+in(?:\s+the\s+"
+    r"(?:founding|creation|establishment)\s+of)?|"
     r"launched|sat\s+as\s+(?:a|the)\s+(?:\w+\s+)*member\s+of|"
     r"acceded\s+to|accedes\s+to|(?:was|were)\s+(?:incorporated|integrated|accepted|added|"
     r"brought)\s+(?:in)?to|(?:has|have)\s+become\s+(?:a\s+|an\s+)?(?:full(?:-fledged)?\s+)?"
@@ -442,7 +447,7 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"brought|admission|entry|entered|came\s+in|signed\s+up|"
                           r"they\s+(?:are|include)|make\s+up|made\s+up|"
                           r"founders|participating|set up|founded|established|"
-                          r"created|accepted|\ball(?:y|ies)\b|"
+                          r"created|accepted|\ball(?:y|ies)\b|\bpart\s+in\b|participated|"
                           r"incorporated|integrated|added|started|exit|departure|"
                           r"accede|suspen|froze|frozen|withdr|left|leave|leaving|quit|"
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
@@ -761,6 +766,11 @@ def extract_members(ctx: Context) -> list[Membership]:
                         r"\bas\s+(?:an?\s+)?(?:observer|associate|dialogue|partner|guest)",
                         masked[m.end():m.end() + 40]):
                     continue
+                if rule == "member.join" and re.search(r"\bpart\s+in\b|\bparticipated\b",
+                                                       m.group(0)) and not (
+                        re.search(r"\b(?:founding|creation|establishment)\b", m.group(0))
+                        or re.match(r"\s+(?:since|from)\b", masked[m.end():])):
+                    continue  # "took part in the SCO summit": a gathering, not membership
                 member = _member(sentence, _subject(m))
                 org_token = m.groupdict().get("org")
                 if org_token and "\u27e6" in org_token:

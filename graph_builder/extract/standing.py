@@ -128,6 +128,10 @@ def _shapes() -> list[tuple[str, re.Pattern[str]]]:
         ("standing.status", _LIST + _AFTER_LIST + _HOLD + r"\s+(?:(?:an?|the|its)\s+)?" + _OWN
          + noun + r"[\s-]+(?:status|seat|role)"
          + _OF),
+        # "Chile has participated in the Andean Community as an associate member since 2006"
+        ("standing.takes-part", _LIST + _AFTER_LIST + r"(?:(?:has|have|had)\s+)?(?:participat\w*|"
+         r"t(?:akes?|ook|aken|aking)\s+part)\s+in\s+(?:the\s+)?(?:work\s+of\s+(?:the\s+)?)?"
+         + _ORG.format("o1") + r"\s+as\s+(?:an?\s+)?" + _ADJ + noun),
         # "Norway, unlike the others, has the status of associate member of the forum"
         ("standing.status", _LIST + _AFTER_LIST + _HOLD + r"\s+the\s+status\s+of\s+"
          + r"(?:an?\s+)?" + _OWN + noun + _OF),
