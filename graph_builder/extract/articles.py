@@ -310,9 +310,9 @@ _WILL_YEAR = re.compile(r"(?i)\b(?:will|shall)\s+(?:\w+\s+)?(?:pass|take\s+over|
 # and one it looks back to ("the previous session was held on 23 November 2022"): the
 # report is later than that year
 _EARLIER_YEAR = re.compile(r"(?i)\b(?:previous|preceding|prior|earlier)\b"
-                           r"(?:[^.;]|(?<=[A-Z][a-z]{2})\.){0,60}?\b((?:19|20)\d\d)\b"
-                           # "The bloc was founded in 1969", "created in 1996": its history
-                           r"|\b(?:founded|established|created|set\s+up|formed|launched|born|"
+                           r"(?:[^.;]|(?<=[A-Z][a-z]{2})\.){0,60}?\b((?:19|20)\d\d)\b")
+# "The bloc was founded in 1969", "created in 1996": its history, no clue to the report's year
+_HISTORY_YEAR = re.compile(r"(?i)\b(?:founded|established|created|set\s+up|formed|launched|"
                            r"dat(?:es|ing)\s+(?:back\s+)?(?:to|from))\s+(?:[^.;\d]{0,30}?\s)?"
                            r"(?:in\s+)?(?:\w+\s+)?((?:19|20)\d\d)\b")
 _ON_WEEKDAY = re.compile(r"(?i)\b(?:on|this|late|early|since|from|until|last)?\s*"
@@ -358,14 +358,14 @@ def _likely_year(text: str, day: date) -> int | None:
     # "the chairmanship will pass from Belarus to Kazakhstan on 1 January 2024": a year a
     # sentence puts after its "will", however far
     future |= {int(m.group(1)) for m in _WILL_YEAR.finditer(body)}
-    earlier = {int(m.group(1) or m.group(2)) for m in _EARLIER_YEAR.finditer(body)} - future
-    # a report is about its own time, not the years it looks back to ("founded in 1969")
-    past = [y for y in counts if y <= this_year and y not in future] if \
-        not earlier else [y for y in counts if y <= this_year and y not in future | earlier]
+    history = {int(m.group(1)) for m in _HISTORY_YEAR.finditer(body)} - future
+    earlier = ({int(m.group(1)) for m in _EARLIER_YEAR.finditer(body)} - future) | history
+    # a report is about its own time, not the history it recalls ("founded in 1969")
+    past = [y for y in counts if y <= this_year and y not in future | history]
     latest = max(past) if past else None  # a report is about its own time
     # "the first in-person meeting since 2018", filed years later: a later year none of
     # whose neighbours is named, taken only when the weekdays fit it
-    since = latest if latest is not None else max(earlier) + 1 if earlier else None
+    since = latest if latest is not None else max(history) + 1 if history else None
     extra = set(range(since, this_year + 1)) - candidates if since is not None else set()
     candidates |= extra
     # "China will host the next meeting in 2018": the report is of the year before

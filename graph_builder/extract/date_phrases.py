@@ -28,7 +28,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-_MOD = r"(?:(?P<mod>last|next|this|past|coming|early|late|mid|the end of|the start of|the beginning of|the first half of|the second half of|the middle of|in late|in early|in mid)[\s-]+)?"  # noqa: E501
+_MOD = r"(?:(?P<mod>(?i:last|next|this|past|coming|early|late|mid|the end of|the start of|the beginning of|the first half of|the second half of|the middle of|in late|in early|in mid))[\s-]+)?"  # noqa: E501
 
 _PATTERNS = [
     ("range_dmy", rf"(?P<d1>{_DAY})\s*(?:-|\u2013|to|and)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
@@ -395,8 +395,10 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|next\s+in\s+line|is\s+(?:due|set)\
 
 
 def _month_context(text: str, start: int) -> bool:
+    # ("In May, the leaders met": the sentence's first word too)
     return bool(re.search(r"(?:\bin|\bof|\bsince|\buntil|\bby|\bfrom|\bbefore|\bafter|\blate|"
-                          r"\bearly|\bmid|\bsince)\s+$", text[max(0, start - 12):start]))
+                          r"\bearly|\bmid|\bsince)\s+$", text[max(0, start - 12):start],
+                          re.IGNORECASE))
 
 
 def _weekday_context(text: str, start: int) -> bool:

@@ -33,7 +33,7 @@ from graph_builder.extract.event_lists import listed_places
 _SUMMIT_ORGANS = r"\b(?:" + "|".join(phrases.lines("summit_organs.txt")) + r")\b"
 _MEETING = re.compile(r"\b(?P<type>summits?|meetings?|gatherings?|sessions?|talks|conferences?|met|"
                       r"gathered|gathers?|convened|ministerial|came\s+together|assembled|"
-                      r"huddled|retreat|"
+                      r"huddled|retreat|sat\s+down(?=\s+(?:in|at|together)\b)|"
                       # the leaders' organ itself held: "the next council of heads of state
                       # will be held in Turkmenistan"
                       r"(?:" + _SUMMIT_ORGANS + r")(?=[^.;]{0,40}?\b(?:held|met|convene[sd]?|"
@@ -177,6 +177,16 @@ _THE_CITY = re.compile(r"\b(?:in|at|to)\s+the\s+(?:[a-z]+\s+)?city\b(?!\s+of\b)|
 _NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|beyond)\s+$",
                         re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_MET = re.compile(r"\b(?:met|gathered|convened|was\s+held|were\s+held|took\s+place|"
+                  r"held\s+(?:its|their)|assembled|sat\s+down)\b", re.IGNORECASE)
+_WHEN_AT = re.compile(r",?\s+when\b[^.;\u27e6]{0,60}?\b(?:at|during)\s+(?:the|its|a)\b",
+                      re.IGNORECASE)
+
+
+def _token_end(masked: str, pos: int) -> int:
+    """Where the placeholder starting at `pos` ends."""
+    end = masked.find("\u27e7", pos)
+    return end + 1 if end >= 0 else pos
 # the day a chair is taken, before the gathering's word: "will take over the chairmanship on 1
 # January and plans to host the summit in Rio" dates the term, not the summit
 _AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?(?:plans?|intends?|will|is|hopes?|expects?|"
@@ -295,7 +305,11 @@ def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(
         if pos < position and _CHAIR_DAY.search(masked[max(0, pos - 60):pos]) \
                 and _AND_THEN.search(masked, pos, position):
             continue  # (a chair taken at the summit, no second verb, is dated by it)
-        if d is None or str(i) in taken or _NOT_START.search(masked[max(0, pos - 12):pos]) \
+        # "has chaired since July 2022, when it was chosen at the summit in Sucre": the
+        # when-clause's gathering is on the day the span begins
+        when_clause = pos < position and _WHEN_AT.match(masked, _token_end(masked, pos))
+        if d is None or str(i) in taken or (_NOT_START.search(masked[max(0, pos - 12):pos])
+                                            and not when_clause) \
                 or (d.start == d.end and _FROM.search(masked[max(0, pos - 6):pos])):
             continue  # ("from 5 to 6 July" is the gathering's own span)
         when = _gathering_date(d, published)
@@ -432,6 +446,12 @@ def extract_events(ctx: Context) -> list[Event]:
                     continue
                 if planned:
                     when = _ahead(sentence, when, ctx.published)
+                elif when and len(when) == 7 and ctx.published and \
+                        when > ctx.published.isoformat()[:7] and _MET.search(masked) \
+                        and not _FUTURE.search(masked) and not re.search(
+                            r"\b(?:19|20)\d\d\b", sentence.text):
+                    # "In May, the leaders met in Cuenca" written in March: last May
+                    when = f"{int(when[:4]) - 1}{when[4:]}"
                 if when and not planned:
                     for year in _more_years(sentence, position, when):
                         again.setdefault(key, set()).add(year)
