@@ -120,7 +120,8 @@ _RULES = [
         + r")")),
     ("post.name-title-of", re.compile(
         r"(?P<name>" + NAME + r")" + _POSTNOM + r",\s+(?:(?i:the|its|his|her|their)\s+)?"
-        r"(?:(?P<sp>" + S + r")'s\s+)?" + _ADJ
+        # "Stanislav Zas, the CSTO's secretary general," / "..., the organisation's ..."
+        r"(?:(?P<sp>" + S + r")'s\s+|(?P<op>" + O + r")['\u2019]s\s+)?" + _ADJ
         + _MOD + r"(?:(?P<st>" + SA + r")\s+)?(?P<title>" + _T + r")(?:\s+and\s+(?P<title2>" + _T
         + r"))?"
         r"(?:\s+(?:of|to|at|for)\s+(?:the\s+)?(?P<of>" + SA + "|" + O + r")" + _BODY_OF + r")?"
@@ -561,6 +562,8 @@ def _rotating_presidency(post: Post) -> bool:
     return body is not None and (body.chair_term_months or 0) >= 6
 
 
+_SHARED_OF = re.compile(r"\s+and\s+(?:" + _T + r"\s+)?" + _HONORIFIC + NAME
+                        + r"\s+of\s+(?:the\s+)?\u27e6S(\d+)\u27e7")
 _GUESSED = ("post.title-name", "post.pronoun-title-name", "post.the-title-name")
 # "John Mahama, President-elect", "X was elected president": the name before its title
 _NAME_FIRST = ("post.name-title-of", "post.name-is-title")
@@ -746,7 +749,7 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     if negated(masked[max(0, m.start() - 25):m.start()]):
         return []
     of = None
-    for key in ("st", "sp", "org", "of"):
+    for key in ("st", "sp", "op", "org", "of"):
         token = _index_of(groups.get(key))
         if token:
             of = sentence.label(token)
@@ -859,6 +862,12 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
     if of is None:
         of = _metonym_state(masked[max(0, m.start() - 25):m.start()].split(".")[-1].strip()
                             .split(",")[-1].strip())  # "White House spokesperson X"
+    if of is None and rule == "post.title-name":
+        # "President Bamir Topi and Prime Minister Sali Berisha of Albania": the state the
+        # coordinated pair names at its end is each one's
+        shared = _SHARED_OF.match(masked, m.end("name"))
+        if shared:
+            of = sentence.label(shared.group(1))
     if of is None and rule in ("post.title-name", "post.the-title-name"):
         if here and _SENT.search(before) and here[-1][1].of and \
                 resolve(here[-1][1].of, "state") is not None:
@@ -879,7 +888,8 @@ def _post_now(sentence: Masked, ctx: Context, rule: str, m: re.Match[str],
                   None) or (ctx.topic_org if org_post else None)
     if of is None:
         return []
-    if rule in _NAME_FIRST and not (groups.get("st") or groups.get("of") or groups.get("sp")) \
+    if rule in _NAME_FIRST and not (groups.get("st") or groups.get("of") or groups.get("sp")
+                                    or groups.get("op")) \
             and not org_post and of != leaders.state_of(name) and not (
                 dominant and of == dominant[0] and rule == "post.name-title-of"):
         return []  # "X, president": of where, only the reader's knowledge of X says
