@@ -40,7 +40,8 @@ _MEETING = re.compile(r"\b(?P<type>summits?|meetings?|gatherings?|sessions?|talk
                       r"meets?\s+in|take\s+place|took\s+place)\b))\b", re.IGNORECASE)
 # where a gathering is: "in Minsk", "hosted by Minsk", "the Minsk summit", "Minsk hosted the
 # leaders", and a live report's "from Tianjin, where the leaders have gathered"
-_PLACE = re.compile(r"(?:\b(?:in|at|to|hosted\s+by|capital\s+of|city\s+of)\s+(?:the\s+)?"
+_PLACE = re.compile(r"(?:\b(?:in|at|to|near|outside|hosted\s+by|capital\s+of|city\s+of)\s+"
+                    r"(?:the\s+)?"
                     r"(?:(?:\w+\s+){0,2}?|(?:\w+\s+)?(?:town|city|resort|capital)\s+of\s+)" + C
                     + r"|" + C + r"\s+(?:summit|meeting|gathering|session)"
                     + r"|" + C + r"\s+(?:hosted|hosts|is\s+hosting|was\s+hosting|played\s+host)\b"
@@ -83,7 +84,9 @@ _PLACE_NAME = re.compile(
     r"\b(?:in|at|on(?=\s+(?:the\s+)?(?:\S+\s+)?islands?\b))\s+(?:the\s+)?(?:(?:\w+\s+|"
     r"\u27e6[SA]\d+\u27e7\s+)?(?P<kind>city|town|resort|port|capital|village|island)"
     r"\s+of\s+)?"
-    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})(?![\w\u27e6])")
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})(?![\w\u27e6])"
+    # "a ministerial council near Cartagena": the nearest city names the venue's place
+    r"|\bnear\s+(?P<near>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)(?![\w\u27e6])")
 
 
 def _named_place(name: str) -> Entity:
@@ -133,7 +136,8 @@ def _places(sentence: Masked, named: dict[str, Entity]) -> list[tuple[int, Entit
     for m in _PLACE_NAME.finditer(masked):
         if masked[m.end():m.end() + 8].lower().startswith(" airport"):
             continue  # "met at Manas airport": a greeting on arrival, not the venue
-        city = places.by_name(m.group("name")) or named.get(m.group("name"))
+        name = m.group("name") or m.group("near")
+        city = places.by_name(name) or named.get(name)
         if city is None and m.group("kind"):
             city = _named_place(m.group("name"))  # "in the mountain resort of Gabala"
             named[m.group("name")] = city
@@ -237,12 +241,16 @@ def _kind(sentence: Masked, position: int, words: list[int]) -> str:
         return "summit"
     start, end = _segment(sentence.masked, position)  # the clause of the place says the kind
     masked = sentence.masked[start:end]
+    if _BILATERAL.search(masked):
+        return "meeting"  # "on the sidelines of the summit, X held talks with Y in Guayaquil"
     if re.search(r"(?<!\bprime\s)\bminist(?:er|erial)", masked, re.IGNORECASE):
         return "meeting"
     return "summit" if _SUMMIT.search(masked) or re.search(
         _SUMMIT_ORGANS, sentence.text, re.IGNORECASE) else "meeting"
 
 
+_BILATERAL = re.compile(r"\b(?:held\s+talks\s+with|met\s+with|bilateral|on\s+the\s+sidelines\s+of|"
+                        r"one-on-one|tete-a-tete)\b", re.IGNORECASE)
 _GATHERING = r"(?:summit|meeting|session|gathering|conference)"
 _CLOSE_DATE = re.compile(r"(?:(?:in|at)\s+(?:the\s+)?)?(?:" + C + r"\s+(?:" + _GATHERING + r"\s+)?|"
                          + _GATHERING + r"\s+)(?:in|on|of)\s+" + T, re.IGNORECASE)
