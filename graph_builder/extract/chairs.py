@@ -792,7 +792,10 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
         if not has_keyword and not (previous_keyword and re.search(
                 r"take[sn]?\s+over|took\s+over|followed\s+by|succeed(?:s|ed)\b|follows\s+\u27e6S|\bfollow(?:s|ed)?\s+(?:in|from|on)\s+\u27e6T|next\s+in\s+line|hold\s+it|(?:got|gets|received|"
                 r"receives|keeps|kept|took|takes|holds|held|has\s+had)\s+it\b|\bit\s+(?:will\s+|is\s+due"
-                r"\s+to\s+)?(?:pass|go|move|rotate)", masked, re.I)):
+                r"\s+to\s+)?(?:pass|go|move|rotate)|"
+                # "The chairmanship rotates. In 2018 it was held by Bolivia, which passed it"
+                r"\bit\s+(?:was|had\s+been|has\s+been)\s+(?:held|taken\s+over|assumed)\s+by|"
+                r"\bpassed\s+it\s+(?:on\s+)?to\b", masked, re.I)):
             previous_keyword = False
             last_org = None
             continue
@@ -872,8 +875,9 @@ _RECEIVED_CHAIR = re.compile(r"\bhaving\s+(?:received|taken\s+over|assumed|inher
                              r"(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency|chair)\b",
                              re.IGNORECASE)
 _POSSESSIVE_TAIL = re.compile(
-    # "the Peruvian chairmanship of the forum in 2024"
-    r"(?:\s+of\s+(?:the\s+)?" + O + r")?\s+(?:in|for|of)\s+(?:the\s+)?" + T
+    # "the Peruvian chairmanship of the forum in 2024", "the Bolivian chairmanship in the
+    # Andean Community in 2023"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?" + O + r")?\s+(?:in|for|of)\s+(?:the\s+)?" + T
     + r"|,\s*which\s+(?:began|begins|started|starts|opened|"
     r"ran|runs|lasted|lasts|has\s+run|ended|ends)\s+(?:(?:[^,;\u27e6]|\u27e6C\d+\u27e7){0,50}?\s)?"
     r"(?:(?:in|on|from|since|at\s+the\s+start\s+of)\s+)?(?:the\s+)?" + T
@@ -1097,7 +1101,8 @@ _CAPITAL_SLOT = re.compile(r"\b(?:to|from|succeed(?:s|ed|ing)?|replac(?:es|ed|in
 # capital opening a clause whose verb is a chair's
 _CAPITAL_SUBJECT = re.compile(
     r"(?:^|[;:]\s*|,\s+(?:and|while|but)\s+|\band\s+|\bthat\s+)\u27e6C(\d+)\u27e7(?=\s+(?:(?:now|"
-    r"currently|formally|officially|will|has|had|then|also|is\s+(?:due|set)\s+to)\s+)*"
+    r"currently|formally|officially|will|has|had|then|also|last|first|previously|once|itself|"
+    r"is\s+(?:due|set)\s+to)\s+)*"
     r"(?:holds|held|chairs|chaired|chair|assumed|assumes|assume|took\s+over|takes\s+over|"
     r"take\s+over|presides|presided|preside|hands|handed|passed|passes|steers|steered)\b)",
     re.IGNORECASE)
@@ -1441,8 +1446,9 @@ _DATELINE_DATE = re.compile(r"[^.]{0,60}?\u27e6T\d+\u27e7\s*[-\u2013\u2014]\s")
 def _handover(sentence: Masked, ctx: Context, m: re.Match[str],
               org_for: Callable[[int], str | None]) -> list[Chairmanship]:
     masked = sentence.masked
-    if not _KEYWORD.search(masked.lower()):
-        return []
+    if not _KEYWORD.search(masked.lower()) and not re.search(
+            r"\b(?:pass|hand|gave|give|transferr)\w*\s+it\b", m.group(0), re.IGNORECASE):
+        return []  # ("passed it to Colombia" after a sentence about the chairmanship)
     if negated(masked[m.start():m.end()]):
         return []
     giver = sentence.state(m.group(1))
