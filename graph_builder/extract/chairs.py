@@ -70,13 +70,15 @@ _GAP = r"(?:\s+side\b)?(?:,\s*(?:which|who|whose)[^,]{0,80},|\s+(?:which|that|wh
        r",\s*(?:which|who)|" \
        r",\s+(?:\u27e6[SA]\d+\u27e7's\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:president|leader|" \
        r"prime\s+minister|king|emir|head\s+of\s+state)(?:\s+of\s+\u27e6S\d+\u27e7)?,|" \
-       r",\s*whose\s+(?:country|government|nation)|" \
+       r",\s*whose\s+(?:country|government|nation|(?:then-?|former\s+)?(?:president|leader|" \
+       r"prime\s+minister))|" \
        r",\s*" + T + r"(?=\s+[a-z])|" \
        r",\s+(?:a|an|the)\s+(?!\u27e6)[^,;]{1,50},){0,2}" \
        r"(?:\s+(?:is|was)\s+next\s+in\s+line\s+and)?" \
        r"(?:\s+for\s+the\s+(?:first|second|third|fourth|fifth|\w+th|last)\s+time)?" \
        r"(?:\s+(?:has|have|had|will|would|formally|officially|then|also|last|first|now|next|" \
-       r"on|in|this|today|yesterday|already|again|is|was|to|just|itself|himself|herself|\w+ly|" \
+       r"on|in\s+turn|in|this|today|yesterday|already|again|is|was|to|just|itself|himself|" \
+       r"herself|\w+ly|" \
        r"agreed|thus|" \
        r"therefore|hence|so|all|both|each|twice|once|remains?|remained|stays?|" \
        r"due|set|scheduled|confirmed|chosen|elected|designated|expected|likely|poised|slated|" \
@@ -153,7 +155,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?:(?:in|on|for|from|until)\s+(?:the\s+)?)?" + T + r")?", re.IGNORECASE)),
     # "under Kazakhstan's chairmanship", "the Hungarian presidency"
     ("chair.possessive", re.compile(
-        r"(?:" + S + r"'s|" + A + r")\s+(?:\w+\s+)?(?:" + T + r"\s+)?(?:" + O + r"\s+)?"
+        r"(?:" + S + r"'s|" + A + r")\s+(?:[\w-]+\s+)?(?:" + T + r"\s+)?(?:" + O + r"\s+)?"
         r"(?:rotating\s+|year-long\s+)?(?:chairmanship|presidency)\b", re.IGNORECASE)),
     # "thanked Uzbekistan for its chairmanship, which began in November 2022"
     ("chair.possessive", re.compile(
@@ -878,8 +880,8 @@ _POSSESSIVE_TAIL = re.compile(
     # "the Peruvian chairmanship of the forum in 2024", "the Bolivian chairmanship in the
     # Andean Community in 2023"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?" + O + r")?\s+(?:in|for|of)\s+(?:the\s+)?" + T
-    + r"|,\s*which\s+(?:began|begins|started|starts|opened|"
-    r"ran|runs|lasted|lasts|has\s+run|ended|ends)\s+(?:(?:[^,;\u27e6]|\u27e6C\d+\u27e7){0,50}?\s)?"
+    + r"|(?:\s+(?:of|in)\s+(?:the\s+)?" + O + r")?,\s*which\s+(?:began|begins|started|starts|"
+    r"opened|ran|runs|lasted|lasts|has\s+run|ended|ends)\s+(?:(?:[^,;\u27e6]|\u27e6C\d+\u27e7){0,50}?\s)?"
     r"(?:(?:in|on|from|since|at\s+the\s+start\s+of)\s+)?(?:the\s+)?" + T
     + r"|(?:\s+of\s+(?:the\s+)?" + O + r")?\s+(?:began|begins|started|starts|"
     r"opened|opens)\s+(?:on|in)\s+" + T, re.IGNORECASE)

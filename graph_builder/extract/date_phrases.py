@@ -52,7 +52,8 @@ _PATTERNS = [
     ("relseason", r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+"
                   r"(?P<season>summer|winter|spring|autumn|fall)"),
     # "a year ago", "two years ago"
-    ("ago", r"(?P<n>a|one|two|three|four|five|\d)\s+years?\s+ago"),
+    # ("Quito had itself taken the chair a year earlier": reckoned from the report)
+    ("ago", r"(?P<n>a|one|two|three|four|five|\d)\s+years?\s+(?:ago|earlier)(?!\s+than)"),
     # "today", "tonight", "this evening", "yesterday", "tomorrow", "this weekend"
     ("relday", r"(?i:(?P<day>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|"
                r"weekend)|last\s+night))"),
