@@ -249,7 +249,9 @@ _ARE_MEMBERS = re.compile(
     + _BODY + r")"
     # "Armenia and Belarus belong to the CSTO"
     r"|(?P<list2>(?:both\s+)?" + SA + r"(?:(?:,\s*|,?\s+and\s+)" + SA + r")*)\s+(?:also\s+|all\s+)?"
-    r"belong(?:s|ed)?\s+to\s+(?:the\s+)?(?:(?P<org2>" + O + r")|it\b)", re.IGNORECASE)
+    r"(?:(?:has|had|have)\s+)?belong(?:s|ed)?(?:\s+to\s+(?:the\s+)?(?:(?P<org2>" + O + r")|it\b|"
+    r"(?:bloc|organi[sz]ation|group|union|alliance|community)\b)|(?=\s+since\s))",
+    re.IGNORECASE)
 # "Ukraine, which joined in 1995, remains one of them" after a sentence about the members
 _ONE_OF_THEM = re.compile(SA + r"(?:,[^;]{1,100},)?\s+(?:is|was|remains|remained)\s+(?:still\s+)?"
                           r"one\s+of\s+them\b", re.IGNORECASE)
@@ -397,7 +399,12 @@ _SUSPENDED_LIST = re.compile(
     # "the bloc suspended Venezuela from all its bodies", "ECOWAS suspended Niger in 2023"
     r"|\u27e6O\d+\u27e7\s+(?:(?:has|had|also|formally|then|\w+ly)\s+)*(?:suspends|suspended)\s+"
     r"(?P<list_c>" + _LIST + r")(?=\s+(?:from|in|on|over|after|following|for|until|"
-    r"indefinitely)\b|\s*[,.;]|\s*$)", re.IGNORECASE)
+    r"indefinitely)\b|\s*[,.;]|\s*$)"
+    # "the council shut Bolivia out of every body and activity", "barred Mali from all its
+    # activities": a suspension in other words
+    r"|\b(?:shut|shuts|barred|bars|excluded|excludes)\s+(?P<list_d>" + _LIST + r")\s+"
+    r"(?:out\s+of|from)\s+(?:every|all|each)\s+(?:(?:of\s+)?(?:its|the|their)\s+)?(?:\w+\s+){0,2}?(?:bod(?:y|ies)|"
+    r"activit(?:y|ies)|organs?|institutions?|meetings?|decision-making)\b", re.IGNORECASE)
 # "Six countries under suspension after coups - Burkina Faso, Gabon, Guinea ... -"
 _SUSPENDED_NAMED = re.compile(
     r"\b(?:countries|states|members|member\s+states|nations|governments)\s+(?:(?:currently|still|"
@@ -435,7 +442,10 @@ _WITHDRAW = re.compile(
     r"(?:was|were|has\s+been|had\s+been)\s+expelled\s+from|exited|"
     # "Ukraine ended its participation in the CIS", "renounced its membership of the bloc"
     r"(?:ended|terminated|renounced|gave\s+up|relinquished)\s+(?:its|their)\s+(?:\w+\s+)?"
-    r"(?:membership|participation)\s+(?:in|of))\s+(?:from\s+)?(?:the\s+)?"
+    r"(?:membership|participation)\s+(?:in|of)|"
+    # "Venezuela denounced the Andean Community treaty in 2006": a withdrawal
+    r"denounced(?=\s+(?:the\s+)?\u27e6O\d+\u27e7['\u2019s]*\s+(?:treaty|charter|agreement|accord)\b))"
+    r"\s+(?:from\s+)?(?:the\s+)?"
     r"(?P<org>" + O + r"(?!'s|\u2019s)|it\b|the\s+(?:bloc|organi[sz]ation|"
     r"group|union|alliance|commonwealth|conference|league)"
     # "and Georgia left in 2009": the body was named earlier in the sentence
@@ -447,7 +457,7 @@ _MEMBER_WORD = re.compile(r"member|join|admit|belong|consists|followed|came\s+ne
                           r"brought|admission|entry|entered|came\s+in|signed\s+up|"
                           r"they\s+(?:are|include)|make\s+up|made\s+up|"
                           r"founders|participating|set up|founded|established|"
-                          r"created|accepted|\ball(?:y|ies)\b|\bpart\s+in\b|participated|"
+                          r"created|accepted|\ball(?:y|ies)\b|\bpart\s+in\b|participated|denounc|shut|barred|"
                           r"incorporated|integrated|added|started|exit|departure|"
                           r"accede|suspen|froze|frozen|withdr|left|leave|leaving|quit|"
                           r"countries|states|nations|" + _LIST_VERBS.lower() + "|"
@@ -602,7 +612,7 @@ def extract_members(ctx: Context) -> list[Membership]:
                        None, None, None, "member.count-list", 0.85)
         for rx in (_SUSPENDED_LIST, _SUSPENDED_NAMED):
             for m in rx.finditer(masked):
-                key = next(k for k in ("list", "list_a", "list_b", "list_c")
+                key = next(k for k in ("list", "list_a", "list_b", "list_c", "list_d")
                            if m.groupdict().get(k))
                 if negated(masked[max(0, m.start() - 30):m.end(key)]):
                     continue
@@ -726,7 +736,11 @@ def extract_members(ctx: Context) -> list[Membership]:
                 org = _org(sentence, m.groupdict().get("org") or m.groupdict().get("org2"), ctx)
                 list_end = next(m.end(g) for g in ("list", "list2", "list_f")
                                 if m.groupdict().get(g))
-                add_states(sentence, org, ("SA", m.start(), list_end), None, None, None, rule, 0.85)
+                # "Caracas had belonged to the bloc since 1973": its start
+                since = _when(sentence, m.end(), min(len(masked), m.end() + 25)) \
+                    if re.match(r"\s+since\s", masked[m.end():]) else None
+                add_states(sentence, org, ("SA", m.start(), list_end), since, None, None, rule,
+                           0.85)
         for m in _ONE_OF_THEM.finditer(masked) if previous_members else ():
             if not negated(masked[m.start():m.end()]):
                 add_states(sentence, previous_org or _org_before(sentence, m.start(), ctx),
