@@ -43,7 +43,7 @@ from graph_builder.extract.common import (
     negated,
 )
 from graph_builder.extract.context import Context, Item, Masked
-from graph_builder.extract.date_phrases import DAY_KINDS
+from graph_builder.extract.date_phrases import DAY_KINDS, find_dates
 from graph_builder.extract.state_actors import persons_as_states
 
 CHAIR_NOUN = (
@@ -806,6 +806,7 @@ def extract_chairs(ctx: Context) -> list[Chairmanship]:
                                  known=known)
         _since_last_year(facts, sentence, ctx.published)
         _fronted_date(facts, sentence)
+        _entry_date(facts, sentence, ctx)
         facts = _counted_terms(facts, sentence)
         _half_of_year(facts, sentence, ctx.published)
         entry = label_state(sentence)  # a timeline entry: its term is the label's
@@ -1337,6 +1338,35 @@ _FRONTED = re.compile(r"^(?:(?:[^,;]{0,40},\s*)?(?:from|in|on|as\s+of|starting|b
 
 
 _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but)\s+")
+
+
+# a timeline line's date label: "- **12 July 2013** — 20th summit, Cuenca. Bolivia takes ..."
+_ENTRY_LINE = re.compile(r"^[ \t]*(?:[-*\u2022]\s+)?[*_]{0,2}\s*(?P<label>(?:\d{1,2}\s+)?"
+                         r"[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d|(?:19|20)\d\d)\s*[*_]{0,2}\s*"
+                         r"[-\u2013\u2014:]\s", re.MULTILINE)
+
+
+def _entry_date(facts: list[Chairmanship], sentence: Masked, ctx: Context) -> None:
+    """A chair told in the second sentence of a timeline line ("- **12 July 2013** — 20th
+    summit, Cuenca. Bolivia takes over the presidency") is of the line's date, not the
+    report's: an undated or report-dated taker takes the label's date."""
+    text = ctx.article.text
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    if line_start == sentence.start or not facts:
+        return  # the line's first sentence: its own rules read the label
+    m = _ENTRY_LINE.match(text, line_start)
+    if m is None or m.end() > sentence.start:
+        return
+    found = find_dates(m.group("label"), ctx.published)
+    when = found[0].start if found else None
+    if not when:
+        return
+    published = str(ctx.published.year) if ctx.published else None
+    for fact in facts:
+        if fact.rule in _NOT_TAKER:
+            continue
+        if fact.start is None or (fact.start == published and fact.confidence == WEAK):
+            fact.start, fact.end = when, None
 
 
 def _fronted_date(facts: list[Chairmanship], sentence: Masked) -> None:
