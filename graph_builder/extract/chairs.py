@@ -43,8 +43,9 @@ from graph_builder.extract.common import (
     negated,
 )
 from graph_builder.extract.context import Context, Item, Masked
-from graph_builder.extract.date_phrases import DAY_KINDS, find_dates
+from graph_builder.extract.date_phrases import DAY_KINDS
 from graph_builder.extract.state_actors import persons_as_states
+from graph_builder.extract.timeline_lines import line_date
 
 CHAIR_NOUN = (
     r"(?:(?:rotating|annual|six-month|one-year|two-year|monthly|current|new|pro[\s-]tempore|"
@@ -1340,25 +1341,10 @@ _FRONTED = re.compile(r"^(?:(?:[^,;]{0,40},\s*)?(?:from|in|on|as\s+of|starting|b
 _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but)\s+")
 
 
-# a timeline line's date label: "- **12 July 2013** — 20th summit, Cuenca. Bolivia takes ..."
-_ENTRY_LINE = re.compile(r"^[ \t]*(?:[-*\u2022]\s+)?[*_]{0,2}\s*(?P<label>(?:\d{1,2}\s+)?"
-                         r"[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d|(?:19|20)\d\d)\s*[*_]{0,2}\s*"
-                         r"[-\u2013\u2014:]\s", re.MULTILINE)
-
-
 def _entry_date(facts: list[Chairmanship], sentence: Masked, ctx: Context) -> None:
-    """A chair told in the second sentence of a timeline line ("- **12 July 2013** — 20th
-    summit, Cuenca. Bolivia takes over the presidency") is of the line's date, not the
-    report's: an undated or report-dated taker takes the label's date."""
-    text = ctx.article.text
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    if line_start == sentence.start or not facts:
-        return  # the line's first sentence: its own rules read the label
-    m = _ENTRY_LINE.match(text, line_start)
-    if m is None or m.end() > sentence.start:
-        return
-    found = find_dates(m.group("label"), ctx.published)
-    when = found[0].start if found else None
+    """A chair told in the second sentence of a timeline line is of the line's date, not
+    the report's: an undated or report-dated taker takes the label's date."""
+    when = line_date(ctx, sentence) if facts else None
     if not when:
         return
     published = str(ctx.published.year) if ctx.published else None

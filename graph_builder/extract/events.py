@@ -27,6 +27,7 @@ from graph_builder.extract.date_phrases import DateMention
 from graph_builder.extract.datelines import DATELINE, dateline_city
 from graph_builder.extract.datelines import headline_city as _headline_city
 from graph_builder.extract.event_lists import listed_places
+from graph_builder.extract.timeline_lines import line_date
 
 # the organ of leaders that meets: its session is a summit ("the session of the Supreme
 # Eurasian Economic Council", "the Council of Heads of State met", lexicon/summit_organs.txt)
@@ -286,7 +287,7 @@ _ENTRY_DATE = re.compile(r"^[\s*_#>\u2022-]*\u27e6T(\d+)\u27e7[*_]*\s*[-\u2013\u
 
 
 def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(),
-             published: date | None = None) -> str | None:
+             published: date | None = None, line_when: str | None = None) -> str | None:
     """The date of a gathering named at `position`: a day if the sentence gives one (a
     gathering happens on a day), else the first date after it, else the last before it;
     never a date `taken` by another place's gathering (a listed place's own date)."""
@@ -324,7 +325,9 @@ def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(
         if when:
             found.append((len(when) == 10, pos >= position, pos, when))
     if not found:
-        return None
+        # "- **12 July 2013** — Talks in Brussels. The summit in Cuenca adopts ...": the
+        # timeline line's date (extract/timeline_lines.py)
+        return line_when
     days = [f for f in found if f[0]]
     pool = days or found
     after = [f for f in pool if f[1]]
@@ -445,7 +448,7 @@ def extract_events(ctx: Context) -> list[Event]:
                     kind = "summit"  # "the 14th summit" ... "since the 13th Ordinary Session"
                 key = (kind, label)
                 when = None if in_title else own_date.get(position) or _date_of(
-                    sentence, position, taken, ctx.published)
+                    sentence, position, taken, ctx.published, line_date(ctx, sentence))
                 if planned and not when:
                     continue  # "the next summit will be held in Astana": when is not said
                 if in_state and len(when or "") < 7:
