@@ -220,7 +220,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         # "the chairmanship of the Presidential Council, the Council of Foreign Ministers and
         # the Commission will pass to Bolivia": the organs listed
         r"(?:(?:,|,?\s+and)\s+(?:of\s+)?the\s+(?:[A-Z][\w']*\s+){0,5}?(?:Council|Commission|Assembly|"
-        r"Conference|Secretariat|Summit|Committee|Parliament|Court)(?:\s+of\s+(?:[A-Z][\w']*\s*){1,3})?)*)?"
+        r"Conference|Secretariat|Summit|Committee|Parliament|Court)(?:\s+of\s+[A-Z][\w']*(?:\s+[A-Z][\w']*){0,2})?)*)?"
         r"(?:\s+(?:(?:for|in|from|on)\s+)?" + T + r")?,?\s+(?:(?:was|were|is|has\s+been|will\s+be|"
         r"had\s+been|formally|officially|then|now|duly|will|is\s+due\s+to|is\s+set\s+to|"
         r"is\s+expected\s+to|is\s+to|shall|be)\s+)*" + _PASS
