@@ -124,8 +124,6 @@ def fold_transliteration(word: str) -> str:
     return re.sub(r"(.)\1", r"\1", word)
 
 
-_fold = fold_transliteration
-
 
 @cache
 def _folded() -> dict[tuple[str, str, str], str]:
@@ -136,7 +134,8 @@ def _folded() -> dict[tuple[str, str, str], str]:
         key = _key(row["name"])
         entity = reference.resolve(row["state"], "state")
         if key and entity:
-            table.setdefault((_fold(key[0]), _fold(key[1]), entity.label), row["name"])
+            table.setdefault((fold_transliteration(key[0]), fold_transliteration(key[1]),
+                            entity.label), row["name"])
     return table
 
 
@@ -147,4 +146,5 @@ def spelling(name: str, state: str | None) -> str:
     key = _key(name)
     if key is None or state is None or key in _table():
         return name
-    return _folded().get((_fold(key[0]), _fold(key[1]), state), name)
+    return _folded().get((fold_transliteration(key[0]), fold_transliteration(key[1]), state),
+                         name)

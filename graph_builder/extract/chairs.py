@@ -652,14 +652,20 @@ _ANSWER = re.compile(r"^\s*(?:A\s*:\s*)?(?:the\s+)?\u27e6S(?P<chair>\d+)\u27e7\s
 _IT = re.compile(r"^(\s*)(?:It|The\s+country|The\s+state)\b(?!')")
 
 
+def _as_state_token(sentence: Masked, start: int, end: int, item: Item) -> Masked:
+    """The sentence with masked[start:end] replaced by a state placeholder of its own."""
+    items = [*sentence.items, item]
+    masked = sentence.masked[:start] + f"\u27e6S{len(items) - 1}\u27e7" + sentence.masked[end:]
+    return Masked(sentence.start, sentence.end, sentence.text, masked, items, sentence.in_title)
+
+
 def _it_as_state(sentence: Masked, state: Entity) -> Masked:
     """ "It" opening the sentence after a one-state answer is that state."""
     m = _IT.match(sentence.masked)
     if m is None:
         return sentence
-    items = [*sentence.items, Item("S", sentence.start, sentence.start, state.label, state)]
-    masked = m.group(1) + f"\u27e6S{len(items) - 1}\u27e7" + sentence.masked[m.end():]
-    return Masked(sentence.start, sentence.end, sentence.text, masked, items, sentence.in_title)
+    return _as_state_token(sentence, m.end(1), m.end(),
+                           Item("S", sentence.start, sentence.start, state.label, state))
 
 
 # "It is Malaysia's fifth turn as chair; it took over this year from Laos": the pronoun of a
@@ -674,10 +680,8 @@ def _clause_it(sentence: Masked) -> Masked:
     m = _CLAUSE_IT.match(sentence.masked)
     if m is None or sentence.state(m.group("s")) is None:
         return sentence
-    items = [*sentence.items, sentence.item(m.group("s"))]  # a token of its own
-    masked = sentence.masked[:m.start("it")] + f"\u27e6S{len(items) - 1}\u27e7" + \
-        sentence.masked[m.end("it"):]
-    return Masked(sentence.start, sentence.end, sentence.text, masked, items, sentence.in_title)
+    # a token of its own (the rules skip a state token already taken in the sentence)
+    return _as_state_token(sentence, m.start("it"), m.end("it"), sentence.item(m.group("s")))
 
 
 def _answer_chair(question: Masked, answer: Masked, ctx: Context, token: str
@@ -890,6 +894,8 @@ _POSSESSIVE_TAIL = re.compile(
 # the confidence of a chairmanship dated only by the publication year ("X takes over the
 # chair"): it gives way to a date the article states elsewhere for the same chair
 WEAK = 0.55
+# the chair clauses a date written before their subject dates
+_FRONTABLE = ("chair.verb", "chair.take", "chair.takes-over", "chair.as-chair")
 # a date written right before the subject of a chair clause
 _DATE_BEFORE_SUBJECT = re.compile(r"\b(?:on|from|in)\s+\u27e6T\d+\u27e7,?\s+(?:the\s+)?$",
                                   re.IGNORECASE)
@@ -1009,18 +1015,18 @@ def _sentence_chairs(sentence: Masked, ctx: Context, last_org: str | None = None
                                                through_year=not _FUTURE.search(m.group(0)))
                 if not explicit:
                     start, end, explicit = _gap_period(sentence, verb_at, m.start(), left)
-                front = _FRONT_DATE.search(masked)
-                if not explicit and front and front.end() <= m.start() and rule in (
-                        "chair.verb", "chair.take", "chair.takes-over", "chair.as-chair"):
-                    # "From 1 January, Russia will chair the organisation"
-                    start, end, explicit = _period(sentence, front.start("t"), front.end())
-                just_before = _DATE_BEFORE_SUBJECT.search(masked, max(0, m.start() - 40),
-                                                          m.start())
-                if not explicit and just_before and rule in (
-                        "chair.verb", "chair.take", "chair.takes-over", "chair.as-chair"):
-                    # "reminded them that on 1 January 2025 the Bolivian side would take over"
-                    start, end, explicit = _period(sentence, just_before.start(),
-                                                   just_before.end())
+                if not explicit and rule in _FRONTABLE:
+                    # "From 1 January, Russia will chair the organisation"; "reminded them that
+                    # on 1 January 2025 the Bolivian side would take over": a date before the
+                    # subject, fronted or just before it
+                    front = _FRONT_DATE.search(masked)
+                    if front and front.end() <= m.start():
+                        start, end, explicit = _period(sentence, front.start("t"), front.end())
+                    just_before = None if explicit else _DATE_BEFORE_SUBJECT.search(
+                        masked, max(0, m.start() - 40), m.start())
+                    if just_before:
+                        start, end, explicit = _period(sentence, just_before.start(),
+                                                       just_before.end())
             if not explicit and rule in ("chair.followed", "chair.follows", "chair.takes-over"):
                 if not (rule == "chair.takes-over" and re.search(
                         r"\bnext\s+year\b", masked[m.end():end_clause], re.I)):

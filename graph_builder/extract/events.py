@@ -184,14 +184,9 @@ _NOT_START = re.compile(r"\b(?:for|since|until|till|by|up\s+to|through|towards|b
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _MET = re.compile(r"\b(?:met|gathered|convened|was\s+held|were\s+held|took\s+place|"
                   r"held\s+(?:its|their)|assembled|sat\s+down)\b", re.IGNORECASE)
-_WHEN_AT = re.compile(r",?\s+when\b[^.;\u27e6]{0,60}?\b(?:at|during)\s+(?:the|its|a)\b",
-                      re.IGNORECASE)
-
-
-def _token_end(masked: str, pos: int) -> int:
-    """Where the placeholder starting at `pos` ends."""
-    end = masked.find("\u27e7", pos)
-    return end + 1 if end >= 0 else pos
+# a date, then a when-clause at a gathering: "since July 2022, when it was chosen at the summit"
+_WHEN_AT = re.compile(r"\u27e6T\d+\u27e7,?\s+when\b[^.;\u27e6]{0,60}?\b(?:at|during)\s+"
+                      r"(?:the|its|a)\b", re.IGNORECASE)
 # the day a chair is taken, before the gathering's word: "will take over the chairmanship on 1
 # January and plans to host the summit in Rio" dates the term, not the summit
 _AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?(?:plans?|intends?|will|is|hopes?|expects?|"
@@ -234,6 +229,10 @@ def _segment(masked: str, position: int) -> tuple[int, int]:
     return start, end
 
 
+_BILATERAL = re.compile(r"\b(?:held\s+talks\s+with|met\s+with|bilateral|on\s+the\s+sidelines\s+of|"
+                        r"one-on-one|tete-a-tete)\b", re.IGNORECASE)
+
+
 def _kind(sentence: Masked, position: int, words: list[int]) -> str:
     """A summit if the word nearest the place says so, or leaders (not ministers) meet, or
     the organ meeting is the leaders' (read in the text: the organ may be masked as a body)."""
@@ -250,8 +249,6 @@ def _kind(sentence: Masked, position: int, words: list[int]) -> str:
         _SUMMIT_ORGANS, sentence.text, re.IGNORECASE) else "meeting"
 
 
-_BILATERAL = re.compile(r"\b(?:held\s+talks\s+with|met\s+with|bilateral|on\s+the\s+sidelines\s+of|"
-                        r"one-on-one|tete-a-tete)\b", re.IGNORECASE)
 _GATHERING = r"(?:summit|meeting|session|gathering|conference)"
 _CLOSE_DATE = re.compile(r"(?:(?:in|at)\s+(?:the\s+)?)?(?:" + C + r"\s+(?:" + _GATHERING + r"\s+)?|"
                          + _GATHERING + r"\s+)(?:in|on|of)\s+" + T, re.IGNORECASE)
@@ -316,9 +313,9 @@ def _date_of(sentence: Masked, position: int, taken: frozenset[str] = frozenset(
             continue  # (a chair taken at the summit, no second verb, is dated by it)
         # "has chaired since July 2022, when it was chosen at the summit in Sucre": the
         # when-clause's gathering is on the day the span begins
-        when_clause = pos < position and _WHEN_AT.match(masked, _token_end(masked, pos))
         if d is None or str(i) in taken or (_NOT_START.search(masked[max(0, pos - 12):pos])
-                                            and not when_clause) \
+                                            and not (pos < position and _WHEN_AT.match(masked,
+                                                                                      pos))) \
                 or (d.start == d.end and _FROM.search(masked[max(0, pos - 6):pos])):
             continue  # ("from 5 to 6 July" is the gathering's own span)
         when = _gathering_date(d, published)
@@ -385,6 +382,7 @@ def extract_events(ctx: Context) -> list[Event]:
                                 + [(item.position, item.city) for item in listed],
                                 key=lambda pair: pair[0])
             own_date = {item.position: item.date for item in listed}
+            line_when = line_date(ctx, sentence)  # a timeline line's date, for each place
             taken = frozenset(t for item in listed for t in item.tokens)
             pointed = False  # the place is the report's, not written in the sentence
             in_state: str | None = None  # the state alone a planned gathering is placed in
@@ -448,7 +446,7 @@ def extract_events(ctx: Context) -> list[Event]:
                     kind = "summit"  # "the 14th summit" ... "since the 13th Ordinary Session"
                 key = (kind, label)
                 when = None if in_title else own_date.get(position) or _date_of(
-                    sentence, position, taken, ctx.published, line_date(ctx, sentence))
+                    sentence, position, taken, ctx.published, line_when)
                 if planned and not when:
                     continue  # "the next summit will be held in Astana": when is not said
                 if in_state and len(when or "") < 7:
